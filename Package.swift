@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ostrom",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ostrom", targets: ["ostrom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure Swift, no terminal: records, importers, ladder model, text.
+        .target(name: "OstromCore"),
+        // Pure Swift drawing surface: cells, grids, keys, the backend protocol.
+        .target(name: "TerminalCanvas", dependencies: ["OstromCore"]),
+        // Screens, state, actions: never imports ncurses.
+        .target(name: "BrowserUI", dependencies: ["OstromCore", "TerminalCanvas"]),
+        // The few ncursesw calls and macros Swift cannot import directly.
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalCanvas"]),
+        .executableTarget(
+            name: "ostrom",
+            dependencies: [
+                "OstromCore", "BrowserUI", "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"]),
+        .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+        .testTarget(name: "ostromTests", dependencies: ["OstromCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

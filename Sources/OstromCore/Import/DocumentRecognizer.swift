@@ -1,0 +1,31 @@
+/// Picks the importer for a document by its content, never its file name;
+/// a document nobody recognises becomes a note, with a warning.
+public struct DocumentRecognizer: Sendable {
+    /// Most specific first: a transcript or metadata page may also carry
+    /// labels that look like a catalog or an event page.
+    public static let standardImporters: [any DocumentImporter] = [
+        ScholarlyMetadataPageImporter(),
+        PresentationTranscriptImporter(),
+        CatalogRecordImporter(),
+        EventAnnouncementImporter(),
+        EventPageImporter(),
+    ]
+
+    let importers: [any DocumentImporter]
+
+    public init(importers: [any DocumentImporter] = DocumentRecognizer.standardImporters) {
+        self.importers = importers
+    }
+
+    public func importRecords(from document: SourceDocument) -> ImportResult {
+        var result = ImportResult(diagnostics: document.decodingDiagnostics)
+        guard !document.contentLineIndices.isEmpty else {
+            result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
+                                                 message: "empty document, nothing to import"))
+            return result
+        }
+        let importer = importers.first { $0.recognises(document) } ?? PlainNoteImporter()
+        result.append(importer.importRecords(from: document))
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The records to browse, with every problem met while loading them.
+public struct Library: Sendable {
+    public var records: [Record]
+    public var diagnostics: [Diagnostic]
+
+    public init(records: [Record] = [], diagnostics: [Diagnostic] = []) {
+        self.records = records
+        self.diagnostics = diagnostics
+    }
+
+    /// Imports documents in order and assigns ids.
+    public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer()) {
+        var result = ImportResult()
+        for document in documents { result.append(recognizer.importRecords(from: document)) }
+        var records = result.records
+        RecordIdentifiers.assign(&records)
+        self.init(records: records, diagnostics: result.diagnostics)
+    }
+
+    /// The starter corpus compiled into the binary.
+    public static func builtIn() -> Library {
+        let documents = EmbeddedResources.names.filter { $0.hasSuffix(".txt") }.map { name in
+            SourceDocument(path: "builtin:" + name, bytes: EmbeddedResources.data(named: name))
+        }
+        return Library(documents: documents)
+    }
+
+    /// The files and folders (recursively, hidden entries skipped) given on
+    /// the command line. A path that does not exist or cannot be read
+    /// throws; a file in a folder that cannot be read, or is not text, is
+    /// reported and skipped while the rest loads.
+    public static func load(paths: [String]) throws(LibraryError) -> Library {
+        var documents: [SourceDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LibraryError(path: path, reason: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw LibraryError(path: path, reason: "folder cannot be read")
+                }
+                for file in files(under: path) {
+                    do throws(LibraryError) {
+                        documents.append(try readDocument(file))
+                    } catch {
+                        diagnostics.append(Diagnostic(path: file, line: nil, severity: .warning, message: "\(error.reason); skipped"))
+                    }
+                }
+            } else {
+                documents.append(try readDocument(path))
+            }
+        }
+        var library = Library(documents: documents)
+        library.diagnostics = diagnostics + library.diagnostics
+        return library
+    }
+
+    static func readDocument(_ path: String) throws(LibraryError) -> SourceDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LibraryError(path: path, reason: "file cannot be read")
+        }
+        if data.prefix(8192).contains(0) {
+            throw LibraryError(path: path, reason: "binary file (holds NUL bytes), not text")
+        }
+        return SourceDocument(path: path, bytes: data)
+    }
+
+    /// Regular files below a folder, sorted by path, hidden ones left out.
+    static func files(under folder: String) -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            paths.append(folder.hasSuffix("/") ? folder + url.path.dropFirst(root.path.count + 1) : folder + "/" + url.path.dropFirst(root.path.count + 1))
+        }
+        return paths.sorted()
+    }
+
+    /// The record with this id, if any.
+    public func record(withID id: String) -> Record? {
+        records.first { $0.id == id }
+    }
+}
+
+/// A path given to load that cannot be used at all.
+public struct LibraryError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,69 @@
+/// Stable record ids: the first author's (or speaker's) family name folded
+/// to lowercase ASCII, plus the year; an organisation of three or more words
+/// uses its initials (New Economics Foundation → `nef`); `a`, `b`… are
+/// appended on collision; a citation key given by the source is kept.
+public enum RecordIdentifiers {
+    private static let initialsStopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "für", "und", "der", "die", "das", "&"]
+
+    /// Gives every record an id, in order, unique within `records`.
+    public static func assign(_ records: inout [Record]) {
+        var used = Set(records.compactMap(\.citationKey))
+        for index in records.indices {
+            if let key = records[index].citationKey {
+                records[index].id = key
+                continue
+            }
+            let base = baseIdentifier(for: records[index])
+            var candidate = base
+            var suffix = 0
+            while used.contains(candidate) {
+                candidate = base + letters(suffix)
+                suffix += 1
+            }
+            used.insert(candidate)
+            records[index].id = candidate
+        }
+    }
+
+    /// The id before collision suffixes: name key plus year.
+    public static func baseIdentifier(for record: Record) -> String {
+        var stem = record.people.first.map(nameKey) ?? ""
+        if stem.isEmpty { stem = titleKey(record.title) }
+        if stem.isEmpty { stem = record.kind.rawValue }
+        return stem + (record.year.map(String.init) ?? "")
+    }
+
+    /// The id stem for a person or organisation.
+    public static func nameKey(_ person: Person) -> String {
+        if let literal = person.literal {
+            let words = literal.split(whereSeparator: { $0 == " " || $0 == "-" })
+                .map(String.init)
+                .filter { !initialsStopWords.contains($0.lowercased()) }
+            if words.count >= 3 {
+                return words.compactMap { ASCIIFolding.alphanumerics($0).first.map(String.init) }.joined()
+            }
+            return ASCIIFolding.alphanumerics(words.joined())
+        }
+        return ASCIIFolding.alphanumerics(person.family ?? person.given ?? "")
+    }
+
+    private static func titleKey(_ title: String) -> String {
+        for word in title.split(separator: " ") {
+            let key = ASCIIFolding.alphanumerics(String(word))
+            if key.count > 3 || (!key.isEmpty && !initialsStopWords.contains(key)) { return key }
+        }
+        return ""
+    }
+
+    /// 0 → "a", 25 → "z", 26 → "aa"…
+    private static func letters(_ number: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
+        var number = number
+        var text = ""
+        repeat {
+            text = String(alphabet[number % 26]) + text
+            number = number / 26 - 1
+        } while number >= 0
+        return text
+    }
+}

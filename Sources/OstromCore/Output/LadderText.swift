@@ -1,0 +1,53 @@
+/// The ladder model as text for `ostrom ladder`: the stages drawn top
+/// (doing with) to bottom (doing to), then types, principles, what
+/// co-production is not, the stories, the definitions and the matrix.
+public enum LadderText {
+    public static func render(_ model: LadderModel, width: Int = 80) -> String {
+        var lines = ["A ladder of co-production (nef transcript, \(model.source.file))", ""]
+        for (index, stage) in model.stages.enumerated().reversed() {
+            lines.append("  \(index + 1) ┃ \(stage.name.uppercased()) — \(stage.summary ?? "")")
+            lines += wrapped("“\(stage.passage)” [lines \(span(stage.lines))]", indent: "    ┃   ", width: width)
+            lines.append("    ┃")
+        }
+        lines.removeLast()
+        lines += section("Types of co-production", model.types, width: width)
+        lines += section("The six principles", model.principles, width: width)
+        lines += section("What co-production is not", model.notCoProduction, width: width)
+        lines += ["", "Stories of co-production"]
+        for story in model.stories {
+            lines.append("  \(story.name) — principles: \(story.principles.joined(separator: ", "))")
+            lines += wrapped(story.text + " [lines \(span(story.lines))]", indent: "      ", width: width)
+            for reason in story.why {
+                lines += wrapped("why: “\(reason.text)” → \(reason.principles.joined(separator: ", ")) [line \(span(reason.lines))]",
+                                 indent: "      ", width: width)
+            }
+        }
+        lines += section("Definitions", model.definitions, width: width)
+        lines += ["", "The public service matrix (\(model.matrix.rowAxis.text) × \(model.matrix.columnAxis.text))"]
+        for (rowIndex, row) in model.matrix.rows.enumerated() {
+            lines.append("  \(row):")
+            for (columnIndex, column) in model.matrix.columns.enumerated() {
+                lines += wrapped("\(column): \(model.matrix.cells[rowIndex][columnIndex])", indent: "      ", width: width)
+            }
+        }
+        lines += wrapped(model.matrix.source, indent: "  ", width: width)
+        return lines.map { TerminalSafeText.sanitize($0) }.joined(separator: "\n") + "\n"
+    }
+
+    private static func section(_ title: String, _ items: [LadderModel.Item], width: Int) -> [String] {
+        var lines = ["", title]
+        for item in items {
+            lines.append("  \(item.name)" + (item.summary.map { " — " + $0 } ?? ""))
+            lines += wrapped("“\(item.passage)” [lines \(span(item.lines))]", indent: "      ", width: width)
+        }
+        return lines
+    }
+
+    private static func wrapped(_ text: String, indent: String, width: Int) -> [String] {
+        TextWrapping.wrap(text, width: max(10, width - DisplayWidth.of(indent))).map { indent + $0 }
+    }
+
+    private static func span(_ lines: [Int]) -> String {
+        lines.count == 2 && lines[0] != lines[1] ? "\(lines[0])–\(lines[1])" : "\(lines.first ?? 0)"
+    }
+}
