@@ -27,9 +27,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"]),
+        .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
-        .testTarget(name: "ostromTests", dependencies: ["OstromCore"]),
+        .testTarget(name: "ostromTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ public enum LadderText {
         var lines = ["A ladder of co-production (nef transcript, \(model.source.file))", ""]
         for (index, stage) in model.stages.enumerated().reversed() {
             lines.append("  \(index + 1) ┃ \(stage.name.uppercased()) — \(stage.summary ?? "")")
-            lines += wrapped("“\(stage.passage)” [lines \(span(stage.lines))]", indent: "    ┃   ", width: width)
+            lines += wrapped("“\(stage.passage)” [\(span(stage.lines))]", indent: "    ┃   ", width: width)
             lines.append("    ┃")
         }
         lines.removeLast()
@@ -16,9 +16,9 @@ public enum LadderText {
         lines += ["", "Stories of co-production"]
         for story in model.stories {
             lines.append("  \(story.name) — principles: \(story.principles.joined(separator: ", "))")
-            lines += wrapped(story.text + " [lines \(span(story.lines))]", indent: "      ", width: width)
+            lines += wrapped(story.text + " [\(span(story.lines))]", indent: "      ", width: width)
             for reason in story.why {
-                lines += wrapped("why: “\(reason.text)” → \(reason.principles.joined(separator: ", ")) [line \(span(reason.lines))]",
+                lines += wrapped("why: “\(reason.text)” → \(reason.principles.joined(separator: ", ")) [\(span(reason.lines))]",
                                  indent: "      ", width: width)
             }
         }
@@ -38,7 +38,7 @@ public enum LadderText {
         var lines = ["", title]
         for item in items {
             lines.append("  \(item.name)" + (item.summary.map { " — " + $0 } ?? ""))
-            lines += wrapped("“\(item.passage)” [lines \(span(item.lines))]", indent: "      ", width: width)
+            lines += wrapped("“\(item.passage)” [\(span(item.lines))]", indent: "      ", width: width)
         }
         return lines
     }
@@ -48,6 +48,6 @@ public enum LadderText {
     }
 
     private static func span(_ lines: [Int]) -> String {
-        lines.count == 2 && lines[0] != lines[1] ? "\(lines[0])–\(lines[1])" : "\(lines.first ?? 0)"
+        lines.count == 2 && lines[0] != lines[1] ? "lines \(lines[0])–\(lines[1])" : "line \(lines.first ?? 0)"
     }
 }

@@ -173,21 +173,26 @@ struct EventDraft {
 
     // MARK: - Free text
 
-    /// Groups lines into paragraphs: blank lines separate paragraphs; long
-    /// lines (not hard-wrapped) are paragraphs of their own.
+    /// Groups lines into paragraphs. Copied web pages put one paragraph on
+    /// each line, so a line is a paragraph of its own unless it reads as
+    /// hard-wrapped: it ends without closing punctuation and the next line
+    /// goes on in lowercase.
     static func paragraphs(from lines: [String]) -> [String] {
-        var blocks: [[String]] = [[]]
-        for line in lines {
-            let text = line.trimmed
-            if text.isEmpty {
-                if !(blocks.last?.isEmpty ?? true) { blocks.append([]) }
-            } else {
-                blocks[blocks.count - 1].append(text)
+        var paragraphs: [String] = []
+        var joinNext = false
+        for line in lines.map(\.trimmed) {
+            if line.isEmpty {
+                joinNext = false
+                continue
             }
+            if joinNext, let first = line.first, first.isLowercase {
+                paragraphs[paragraphs.count - 1] += " " + line
+            } else {
+                paragraphs.append(line)
+            }
+            joinNext = !(line.last.map { ".!?:;\"”’)".contains($0) } ?? true)
         }
-        return blocks.filter { !$0.isEmpty }.flatMap { block in
-            block.contains(where: { $0.count > 200 }) ? block : [block.joined(separator: " ")]
-        }
+        return paragraphs
     }
 
     // MARK: - The record

@@ -86,6 +86,15 @@ public struct ScholarlyMetadataPageImporter: DocumentImporter {
 
     // MARK: - Translation
 
+    /// Shorter CJK lines are page furniture or headings, not an abstract.
+    static let minimumAbstractLength = 30
+
+    /// The site's own buttons and notices ("share", "view original",
+    /// "translated by a computer program"), in Chinese.
+    static func isChrome(_ line: String) -> Bool {
+        ["分享", "查看原文", "本刊更多论文", "求助全文", "翻译", "版权", "Copyright"].contains(where: line.contains)
+    }
+
     /// The translated title and abstract: from the JSON when it carries them,
     /// else the page's longest run of CJK text (the abstract) and the CJK
     /// line just above it (the title).
@@ -95,12 +104,13 @@ public struct ScholarlyMetadataPageImporter: DocumentImporter {
             return Translation(language: ScriptDetection.cjkLanguage(abstract + (title ?? "")), title: title, abstract: abstract.whitespaceNormalised)
         }
         let lines = document.lines.map(\.trimmed)
-        let cjkLines = lines.indices.filter { ScriptDetection.cjkShare(lines[$0]) > 0.5 }
-        guard let abstractIndex = cjkLines.filter({ lines[$0].count >= 100 }).max(by: { lines[$0].count < lines[$1].count }) else { return nil }
+        let cjkLines = lines.indices.filter { ScriptDetection.cjkShare(lines[$0]) > 0.5 && !isChrome(lines[$0]) }
+        guard let abstractIndex = cjkLines.filter({ lines[$0].count >= minimumAbstractLength })
+            .max(by: { lines[$0].count < lines[$1].count }) else { return nil }
         let abstract = lines[abstractIndex]
         let titleIndex = lines[..<abstractIndex].lastIndex { !$0.isEmpty }
         let title = titleIndex.map { lines[$0] }.flatMap { line in
-            ScriptDetection.cjkShare(line) > 0.5 && line.count < abstract.count / 2 ? line : nil
+            ScriptDetection.cjkShare(line) > 0.5 && !isChrome(line) && line.count < abstract.count / 2 ? line : nil
         }
         return Translation(language: ScriptDetection.cjkLanguage(abstract), title: title, abstract: abstract)
     }

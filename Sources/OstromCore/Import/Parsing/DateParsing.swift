@@ -32,27 +32,30 @@ public enum DateParsing {
     private nonisolated(unsafe) static let yearOnly = try! Regex(#"\b(1[5-9]\d\d|2[01]\d\d)\b"#)
 
     /// The earliest date in `text` (the most precise one where two start
-    /// at the same place).
+    /// at the same place). Words that form an impossible date ("29 February
+    /// 2019") are not read again as a vaguer one ("February 2019").
     public static func firstDate(in text: String, allowYearOnly: Bool = false) -> Match? {
         var candidates: [Match] = []
-        candidates += matches(of: iso, in: text) { groups in
+        var rejected: [Range<String.Index>] = []
+        candidates += matches(of: iso, in: text, rejected: &rejected) { groups in
             date(year: groups[0], month: groups[1], day: groups[2])
         }
-        candidates += matches(of: dayMonthYear, in: text) { groups in
+        candidates += matches(of: dayMonthYear, in: text, rejected: &rejected) { groups in
             date(year: groups[2], month: monthNumbers[groups[1]?.lowercased() ?? ""].map(String.init), day: groups[0])
         }
-        candidates += matches(of: monthDayYear, in: text) { groups in
+        candidates += matches(of: monthDayYear, in: text, rejected: &rejected) { groups in
             date(year: groups[2], month: monthNumbers[groups[0]?.lowercased() ?? ""].map(String.init), day: groups[1])
         }
-        candidates += matches(of: monthYear, in: text) { groups in
+        candidates += matches(of: monthYear, in: text, rejected: &rejected) { groups in
             date(year: groups[1], month: monthNumbers[groups[0]?.lowercased() ?? ""].map(String.init), day: nil)
         }
-        candidates += matches(of: numeric, in: text) { groups in
+        candidates += matches(of: numeric, in: text, rejected: &rejected) { groups in
             numericDate(first: groups[0], second: groups[2], year: groups[3])
         }
         if allowYearOnly {
-            candidates += matches(of: yearOnly, in: text) { groups in date(year: groups[0], month: nil, day: nil) }
+            candidates += matches(of: yearOnly, in: text, rejected: &rejected) { groups in date(year: groups[0], month: nil, day: nil) }
         }
+        candidates.removeAll { candidate in rejected.contains { $0.overlaps(candidate.range) } }
         return candidates.min { lhs, rhs in
             if lhs.range.lowerBound != rhs.range.lowerBound { return lhs.range.lowerBound < rhs.range.lowerBound }
             return text.distance(from: lhs.range.lowerBound, to: lhs.range.upperBound)
@@ -65,12 +68,18 @@ public enum DateParsing {
         firstDate(in: text, allowYearOnly: allowYearOnly)?.date
     }
 
-    private static func matches(of regex: Regex<AnyRegexOutput>, in text: String,
+    private static func matches(of regex: Regex<AnyRegexOutput>, in text: String, rejected: inout [Range<String.Index>],
                                 build: ([String?]) -> PartialDate?) -> [Match] {
-        text.matches(of: regex).compactMap { match in
+        var found: [Match] = []
+        for match in text.matches(of: regex) {
             let groups = (1..<match.output.count).map { match.output[$0].substring.map(String.init) }
-            return build(groups).map { Match(date: $0, range: match.range) }
+            if let date = build(groups) {
+                found.append(Match(date: date, range: match.range))
+            } else if groups.count >= 3 && groups.allSatisfy({ $0 != nil }) {
+                rejected.append(match.range)
+            }
         }
+        return found
     }
 
     /// A validated date, or `nil` when the parts are out of range.

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+@Suite struct LibraryTests {
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func foldersLoadRecursivelySortedWithoutHiddenFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("b/deeper"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: TestFiles.resources.appendingPathComponent(TestFiles.seedNames[4]), to: folder.appendingPathComponent("a.txt"))
+        try FileManager.default.copyItem(at: TestFiles.resources.appendingPathComponent(TestFiles.seedNames[0]), to: folder.appendingPathComponent("b/deeper/z.txt"))
+        try Data("hidden".utf8).write(to: folder.appendingPathComponent(".hidden.txt"))
+        let library = try Library.load(paths: [folder.path])
+        #expect(library.records.map(\.id) == ["body2021", "tuurnas2016"])
+        #expect(library.records.last?.source?.path == folder.path + "/b/deeper/z.txt")
+    }
+
+    @Test func oneBadFileAmongManyIsReportedAndTheOthersLoad() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: TestFiles.resources.appendingPathComponent(TestFiles.seedNames[1]), to: folder.appendingPathComponent("event.txt"))
+        try Data([0x50, 0x4B, 0x00, 0x01]).write(to: folder.appendingPathComponent("archive.zip"))
+        try Data("Just a thought\nabout co-production".utf8).write(to: folder.appendingPathComponent("thought.txt"))
+        let library = try Library.load(paths: [folder.path])
+        #expect(library.records.map(\.id) == ["loeffler2020", "just"])
+        #expect(library.diagnostics.map(\.description) == [
+            folder.path + "/archive.zip: warning: binary file (holds NUL bytes), not text; skipped",
+            folder.path + "/thought.txt:1: warning: no importer recognised this document; kept as a note",
+        ])
+    }
+
+    @Test func missingPathIsAnError() {
+        #expect(throws: LibraryError.self) { try Library.load(paths: ["/no/such/ostrom/path"]) }
+    }
+
+    @Test func idsAreUniqueAcrossFiles() throws {
+        let document = try TestFiles.seed(0)
+        let library = Library(documents: [document, document, document])
+        #expect(library.records.map(\.id) == ["tuurnas2016", "tuurnas2016a", "tuurnas2016b"])
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    private func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    @Test func listJSONGivesTheFiveSeedRecords() throws {
+        let output = try OstromBinary.run(["list", "--format", "json"])
+        #expect(output.status == 0)
+        #expect(output.stderr.isEmpty)
+        let records = try #require(try json(output.stdout) as? [[String: Any]])
+        #expect(records.compactMap { $0["id"] as? String } == ["tuurnas2016", "loeffler2020", "mcmullin2018", "nef2014", "body2021"])
+        let body = try #require(records.last)
+        let translations = try #require(body["translations"] as? [[String: Any]])
+        #expect(translations.first?["language"] as? String == "zh")
+        #expect((body["metrics"] as? [String: Any])?["citations"] as? Int == 2)
+    }
+
+    @Test func listFiltersByKindAndSaysWhenNothingIsFound() throws {
+        let events = try OstromBinary.run(["list", "--kind", "event"])
+        #expect(events.status == 0)
+        #expect(events.stdout.split(separator: "\n").count == 3)
+        #expect(events.stdout.contains("loeffler2020") && events.stdout.contains("mcmullin2018"))
+        let notes = try OstromBinary.run(["list", "--kind", "note"])
+        #expect(notes.status == 1)
+        #expect(notes.stderr == "ostrom: no records\n")
+    }
+
+    @Test func showPrintsOneRecordAndUnknownIdsExitOne() throws {
+        let shown = try OstromBinary.run(["show", "nef2014", "--format", "json"])
+        #expect(shown.status == 0)
+        let record = try #require(try json(shown.stdout) as? [String: Any])
+        #expect(record["kind"] as? String == "transcript")
+        #expect((record["authors"] as? [[String: String]])?.first?["literal"] == "New Economics Foundation")
+        let text = try OstromBinary.run(["show", "tuurnas2016"])
+        #expect(text.stdout.hasPrefix("The impact of co-production on frontline accountability"))
+        let unknown = try OstromBinary.run(["show", "nobody1999"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("nobody1999"))
+        #expect(unknown.stdout.isEmpty)
+    }
+
+    @Test func badUsageAndUnreadablePathsExitTwo() throws {
+        let usage = try OstromBinary.run(["list", "--format", "xml"])
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("'xml' is invalid"))
+        let missing = try OstromBinary.run(["list", "/no/such/ostrom-library"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "ostrom: /no/such/ostrom-library: no such file or directory\n")
+    }
+
+    @Test func oneBadFileAmongManyWarnsAndTheRestIsListed() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["000_9fe70f94f643b465.txt", "002_8c060663bd6487cc.txt"] {
+            try FileManager.default.copyItem(at: OstromBinary.repositoryRoot.appendingPathComponent("Resources/" + name),
+                                             to: folder.appendingPathComponent(name))
+        }
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00]).write(to: folder.appendingPathComponent("broken.bin"))
+        let output = try OstromBinary.run(["list", folder.path])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("tuurnas2016") && output.stdout.contains("mcmullin2018"))
+        #expect(output.stderr.contains(folder.path + "/broken.bin: warning: binary file"))
+    }
+
+    @Test func ladderJSONHasTheModelsSections() throws {
+        let output = try OstromBinary.run(["ladder", "--format", "json"])
+        #expect(output.status == 0)
+        let model = try #require(try json(output.stdout) as? [String: Any])
+        #expect(Set(model.keys) == ["definitions", "stages", "types", "principles", "notCoProduction", "stories", "matrix"])
+        let stages = try #require(model["stages"] as? [[String: Any]])
+        #expect(stages.compactMap { $0["name"] as? String } == ["Doing to", "Doing for", "Doing with"])
+        #expect(stages.first?["lines"] as? [Int] == [80, 80])
+        let stories = try #require(model["stories"] as? [[String: Any]])
+        #expect(stories.allSatisfy { ($0["principles"] as? [String])?.isEmpty == false })
+        let matrix = try #require(model["matrix"] as? [String: Any])
+        #expect((matrix["cells"] as? [[String]])?.count == 3)
+        #expect((matrix["source"] as? String)?.contains("Bovaird") == true)
+    }
+
+    @Test func controlBytesInDocumentsNeverReachTheOutput() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Evil \u{1B}]0;pwned\u{07} title \u{9B}2J\nbody\n".utf8).write(to: folder.appendingPathComponent("evil\u{1B}[31m.txt"))
+        let output = try OstromBinary.run(["list", folder.path])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Evil ^[]0;pwned^G title <U+009B>2J"))
+        #expect(output.stderr.contains("evil^[[31m.txt:1: warning: no importer recognised this document"))
+        for text in [output.stdout, output.stderr] {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+        }
+        let json = try OstromBinary.run(["list", "--format", "json", folder.path])
+        #expect(json.stdout.contains("Evil \\u001B]0;pwned\\u0007 title \\u009B2J"))
+    }
+
+    @Test func binaryCopiedAloneRunsWithABareEnvironment() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("ostrom")
+        try FileManager.default.copyItem(at: OstromBinary.url, to: copy)
+        let output = try OstromBinary.run(["list"], executable: copy,
+                                          environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path + "/home"])
+        #expect(output.status == 0)
+        #expect(output.stdout.split(separator: "\n").count == 6)
+        for id in ["tuurnas2016", "loeffler2020", "mcmullin2018", "nef2014", "body2021"] {
+            #expect(output.stdout.contains(id))
+        }
+        let ladder = try OstromBinary.run(["ladder", "--format", "json"], executable: copy, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(ladder.status == 0)
+    }
+}
