@@ -90,7 +90,9 @@ public struct CatalogRecordImporter: DocumentImporter {
         record.source = SourceReference(path: document.path, format: format)
         var authors: [Person] = []
         for field in [Field.authors, .otherAuthors] {
-            if let value = fields[field]?.value { authors += PersonNames.parseList(value.replacingOccurrences(of: "\n", with: "; ")) }
+            if let value = fields[field]?.value {
+                authors += value.split(separator: "\n").flatMap { PersonNames.parseList(String($0), sortNamesFirst: true) }
+            }
         }
         if let corporate = fields[.corporateAuthor]?.value, !corporate.isEmpty {
             authors += corporate.split(separator: "\n").map { Person(literal: $0.trimmed) }
@@ -104,14 +106,25 @@ public struct CatalogRecordImporter: DocumentImporter {
             record.issue = citation.issue
             record.pages = citation.pages
         }
-        if record.date == nil, let year = fields[.year]?.value { record.date = DateParsing.date(from: year) }
+        if let imprint = fields[.year]?.value {
+            if record.date == nil { record.date = DateParsing.date(from: imprint) }
+            record.publisher = Self.publisher(inImprint: imprint)
+        }
         record.type = fields[.format].flatMap { PublicationTypes.cslType(for: $0.value) }
         record.language = fields[.language].flatMap { LanguageCodes.code(for: $0.value) }
         record.keywords = fields[.keywords].map { Keywords.split($0.value) } ?? []
         record.abstract = fields[.abstract].map { $0.value.whitespaceNormalised }.flatMap { $0.isEmpty ? nil : $0 } ?? teaser
         record.issn = fields[.issn].map { Identifiers.issns(in: $0.value) } ?? []
         record.doi = fields[.doi].flatMap { Identifiers.doi(in: $0.value) } ?? Identifiers.doi(in: document.text)
-        record.publisher = fields[.publisher].map { $0.value.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+        if let publisher = fields[.publisher]?.value.trimmed, !publisher.isEmpty { record.publisher = publisher }
         return record
+    }
+
+    /// The publisher in an imprint "Place : Publisher, Year".
+    static func publisher(inImprint imprint: String) -> String? {
+        guard let colon = imprint.firstIndex(of: ":") else { return nil }
+        let rest = imprint[imprint.index(after: colon)...]
+        let name = (rest.lastIndex(of: ",").map { rest[..<$0] } ?? rest).trimmed
+        return name.isEmpty || name.allSatisfy(\.isNumber) ? nil : name
     }
 }

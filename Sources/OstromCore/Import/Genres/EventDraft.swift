@@ -113,7 +113,8 @@ struct EventDraft {
             guard let range = line.range(of: separator) else { continue }
             let left = String(line[..<range.lowerBound]).trimmed
             let right = String(line[range.upperBound...]).trimmed
-            if PersonNames.looksLikePersonName(left) && !right.isEmpty { return (left, right) }
+            let leftName = left.split(separator: ",").first.map(String.init) ?? left
+            if PersonNames.looksLikePersonName(leftName) && !right.isEmpty { return (left, right) }
             let rightName = right.split(separator: ",").first.map(String.init) ?? right
             if PersonNames.looksLikePersonName(rightName) && !left.isEmpty { return (right, left) }
         }
@@ -150,7 +151,9 @@ struct EventDraft {
         var names: [String] = []
         for speaker in speakers {
             names += [speaker.displayName, speaker.given, speaker.family].compactMap { $0 }.filter { $0.count > 1 }
-            if let family = speaker.family { names += PersonNames.honorifics.map { "\($0.capitalized) \(family)" } }
+            if let family = speaker.family {
+                names += PersonNames.honorifics.flatMap { ["\($0.capitalized) \(family)", "\($0.capitalized). \(family)"] }
+            }
         }
         for index in paragraphs.indices.dropFirst() {
             let paragraph = paragraphs[index]

@@ -36,6 +36,10 @@ public enum PersonNames {
         while let last = tokens.last, tokens.count > 1, suffixes.contains(tokenKey(last)) { tokens.removeLast() }
         guard let familyLast = tokens.last else { return nil }
         guard tokens.count > 1 else { return Person(family: familyLast) }
+        // "Bovaird T", "Van Ryzin GG": the family name, then initials.
+        if isInitials(familyLast) && !isInitials(tokens[0]) {
+            return Person(family: tokens.dropLast().joined(separator: " "), given: familyLast)
+        }
         var familyStart = tokens.count - 1
         while familyStart > 1, particles.contains(tokens[familyStart - 1].lowercased()) { familyStart -= 1 }
         if familyStart == 1, particles.contains(tokens[0].lowercased()) { familyStart = 0 }
@@ -45,9 +49,17 @@ public enum PersonNames {
     }
 
     /// People from a list: "A. Body, E. Hogg", "Tuurnas, Sanna, Stenvall,
-    /// Jari", "Smith, J.; Doe, A.", "Jane Doe and John Roe".
-    public static func parseList(_ text: String) -> [Person] {
+    /// Jari", "Smith, J.; Doe, A.", "Jane Doe and John Roe". Catalogs always
+    /// write "Family, Given, Family, Given": say so with `sortNamesFirst`,
+    /// as "Van Ryzin, Gregg G" cannot be told from "A. Body, E. Hogg".
+    public static func parseList(_ text: String, sortNamesFirst: Bool = false) -> [Person] {
         let cleaned = text.trimmed
+        if sortNamesFirst && !cleaned.contains(";") {
+            let parts = cleaned.split(separator: ",").map { $0.trimmed }.filter { !$0.isEmpty }
+            return stride(from: 0, to: parts.count, by: 2).compactMap { index in
+                parse(index + 1 < parts.count ? parts[index] + ", " + parts[index + 1] : parts[index])
+            }
+        }
         if cleaned.contains(";") {
             return cleaned.split(separator: ";").compactMap { parse(String($0)) }
         }
@@ -105,6 +117,12 @@ public enum PersonNames {
             words.removeLast()
         }
         return words.joined(separator: " ").trimmingCharacters(in: .init(charactersIn: " ,;"))
+    }
+
+    /// "T", "GG", "J.", "J.-P." — but not a word such as "Jo" or "Ian".
+    private static func isInitials(_ token: String) -> Bool {
+        let letters = token.filter(\.isLetter)
+        return (1...3).contains(letters.count) && letters.allSatisfy(\.isUppercase) && !suffixes.contains(tokenKey(token))
     }
 
     private static func stripSuffixes(_ given: String) -> String {

@@ -53,3 +53,23 @@ import Testing
         #expect(reordered == original)
     }
 }
+
+@Suite struct CatalogRecordVariationTests {
+    @Test func bookWithPublishedLineAndMultiWordFamilyName() throws {
+        let text = """
+            Co-production and co-creation: engaging citizens in public services
+            Bibliographic Details
+            Main Authors: Van Ryzin, Gregg G, Brandsen, Taco
+            Published: New York : Routledge, 2018
+            Format: Book
+            Language: English
+            Summary: This book brings together research on co-production and co-creation.
+            """
+        let record = try TestFiles.importOne(SourceDocument(path: "b.txt", text: text))
+        #expect(record.id == "vanryzin2018")
+        #expect(record.authors == [Person(family: "Van Ryzin", given: "Gregg G"), Person(family: "Brandsen", given: "Taco")])
+        #expect(record.publisher == "Routledge")
+        #expect(record.date == PartialDate(year: 2018))
+        #expect(record.type == "book")
+    }
+}

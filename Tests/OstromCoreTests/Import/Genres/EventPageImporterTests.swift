@@ -44,3 +44,27 @@ import Testing
         #expect(record.abstract?.contains("Caitlin is") == false)
     }
 }
+
+@Suite struct EventPageVariationTests {
+    @Test func speakerWithAffiliationAndBioOpeningWithHonorific() throws {
+        let text = """
+            Past Event! Note: this event has already taken place.
+
+            Tina Nabatchi, Syracuse University – Varieties of participation in public services
+
+            September 14, 2017 at 3:30 PM to 5:00 PM
+
+            Location: Maxwell Hall, Room 204
+
+            Coproduction has become a central idea in public administration.
+
+            Dr. Nabatchi is Professor of Public Administration and International Affairs.
+            """
+        let record = try TestFiles.importOne(SourceDocument(path: "p.txt", text: text))
+        #expect(record.speakers == [Person(family: "Nabatchi", given: "Tina", affiliation: "Syracuse University")])
+        #expect(record.title == "Varieties of participation in public services")
+        #expect(record.start?.description == "2017-09-14T15:30")
+        #expect(record.bio == "Dr. Nabatchi is Professor of Public Administration and International Affairs.")
+        #expect(record.abstract == "Coproduction has become a central idea in public administration.")
+    }
+}

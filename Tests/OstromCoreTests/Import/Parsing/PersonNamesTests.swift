@@ -20,9 +20,24 @@ import Testing
         #expect(PersonNames.parseList("Sanna Tuurnas, Jari Stenvall, Pasi-Heikki Rannisto").map(\.family) == ["Tuurnas", "Stenvall", "Rannisto"])
     }
 
+    @Test func catalogListsAreAlwaysFamilyFirst() {
+        #expect(PersonNames.parseList("Van Ryzin, Gregg G, Bovaird, Tony", sortNamesFirst: true)
+            == [Person(family: "Van Ryzin", given: "Gregg G"), Person(family: "Bovaird", given: "Tony")])
+        #expect(PersonNames.parseList("Pestoff, Victor", sortNamesFirst: true) == [Person(family: "Pestoff", given: "Victor")])
+    }
+
+    @Test func familyNameFollowedByInitials() {
+        #expect(PersonNames.parseList("Bovaird T, Loeffler E") == [Person(family: "Bovaird", given: "T"), Person(family: "Loeffler", given: "E")])
+        #expect(PersonNames.parse("Van Ryzin GG") == Person(family: "Van Ryzin", given: "GG"))
+        #expect(PersonNames.parse("Jane Roe") == Person(family: "Roe", given: "Jane"))
+    }
+
     @Test func speakerLineSides() {
         #expect(EventDraft.splitSpeakerAndTitle("Caitlin McMullin – Rules, practices and narratives")?.speaker == "Caitlin McMullin")
         #expect(EventDraft.splitSpeakerAndTitle("Rules, practices and narratives – Caitlin McMullin")?.title == "Rules, practices and narratives")
         #expect(EventDraft.splitSpeakerAndTitle("Co-production: theory and practice") == nil)
+        let withAffiliation = EventDraft.splitSpeakerAndTitle("Tina Nabatchi, Syracuse University – Varieties of coproduction")
+        #expect(withAffiliation?.speaker == "Tina Nabatchi, Syracuse University")
+        #expect(withAffiliation?.title == "Varieties of coproduction")
     }
 }
