@@ -29,6 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
         .testTarget(name: "ostromTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,50 @@
+/// Everything a user can ask the browser to do. The action table below
+/// names and explains each one; the keymap, the help screen and the
+/// status-line hints are all generated from it.
+public enum Action: String, CaseIterable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
+    case open, back, quit
+    case focusNext, focusPrevious
+    case showPapers, showEvents, showTranscripts, showLadder
+    case help
+}
+
+/// One row of the action table: the config name, the help text, the group.
+public struct ActionInfo: Sendable {
+    public var action: Action
+    public var name: String
+    public var help: String
+    public var group: String
+    /// The short word shown in the status-line hints.
+    public var hint: String
+}
+
+public enum ActionTable {
+    public static let groups = ["Move", "Open and close", "Views"]
+
+    public static let all: [ActionInfo] = [
+        ActionInfo(action: .moveDown, name: "move-down", help: "Next item, or scroll down", group: "Move", hint: "down"),
+        ActionInfo(action: .moveUp, name: "move-up", help: "Previous item, or scroll up", group: "Move", hint: "up"),
+        ActionInfo(action: .pageDown, name: "page-down", help: "One page down", group: "Move", hint: "page"),
+        ActionInfo(action: .pageUp, name: "page-up", help: "One page up", group: "Move", hint: "page up"),
+        ActionInfo(action: .halfPageDown, name: "half-page-down", help: "Half a page down", group: "Move", hint: "½ down"),
+        ActionInfo(action: .halfPageUp, name: "half-page-up", help: "Half a page up", group: "Move", hint: "½ up"),
+        ActionInfo(action: .top, name: "top", help: "First item, or top of the text", group: "Move", hint: "top"),
+        ActionInfo(action: .bottom, name: "bottom", help: "Last item, or end of the text", group: "Move", hint: "end"),
+        ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, or a ladder passage in the transcript", group: "Open and close", hint: "open"),
+        ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
+        ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
+        ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),
+        ActionInfo(action: .focusNext, name: "focus-next", help: "Move focus to the other pane", group: "Views", hint: "pane"),
+        ActionInfo(action: .focusPrevious, name: "focus-previous", help: "Move focus to the other pane, backwards", group: "Views", hint: "pane"),
+        ActionInfo(action: .showPapers, name: "view-papers", help: "Show the Papers tab", group: "Views", hint: "papers"),
+        ActionInfo(action: .showEvents, name: "view-events", help: "Show the Events tab", group: "Views", hint: "events"),
+        ActionInfo(action: .showTranscripts, name: "view-transcripts", help: "Show the Transcripts tab", group: "Views", hint: "transcripts"),
+        ActionInfo(action: .showLadder, name: "view-ladder", help: "Show the Ladder tab", group: "Views", hint: "ladder"),
+    ]
+
+    public static func info(_ action: Action) -> ActionInfo {
+        // Every action has a row: a test checks the table is complete.
+        all.first { $0.action == action } ?? ActionInfo(action: action, name: action.rawValue, help: "", group: "Views", hint: action.rawValue)
+    }
+}

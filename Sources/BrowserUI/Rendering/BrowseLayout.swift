@@ -1,0 +1,39 @@
+import TerminalCanvas
+
+/// Where the browse screen's parts go: the header row, the list and detail
+/// panes (side by side from 100 columns, stacked below that), the divider
+/// between them, and the status row.
+struct BrowseLayout: Equatable {
+    static let sideBySideWidth = 100
+    static let minimumWidth = 20
+    static let minimumHeight = 6
+
+    let header: Rect
+    let list: Rect
+    let divider: Rect
+    let detail: Rect
+    let status: Rect
+    let sideBySide: Bool
+
+    init(width: Int, height: Int) {
+        let (header, rest) = Rect(x: 0, y: 0, width: width, height: height).splitTop(1)
+        let (body, status) = rest.splitBottom(1)
+        self.header = header
+        self.status = status
+        sideBySide = width >= Self.sideBySideWidth
+        if sideBySide {
+            let (list, right) = body.splitLeft(width * 2 / 5)
+            let (divider, detail) = right.splitLeft(1)
+            (self.list, self.divider, self.detail) = (list, divider, detail)
+        } else {
+            let (list, below) = body.splitTop(max(2, body.height * 2 / 5))
+            let (divider, detail) = below.splitTop(1)
+            (self.list, self.divider, self.detail) = (list, divider, detail)
+        }
+    }
+
+    /// Whether the terminal is too small to lay anything out.
+    static func isTooSmall(width: Int, height: Int) -> Bool {
+        width < minimumWidth || height < minimumHeight
+    }
+}

@@ -1,0 +1,50 @@
+import OstromCore
+import TerminalCanvas
+
+/// A line of text in styled pieces, ready to draw into a grid.
+public struct StyledLine: Equatable, Sendable {
+    public struct Span: Equatable, Sendable {
+        public var text: String
+        public var role: StyleRole
+    }
+
+    public var spans: [Span]
+
+    public init(_ spans: [Span] = []) { self.spans = spans }
+
+    public init(_ text: String, _ role: StyleRole = .normal) {
+        spans = [Span(text: text, role: role)]
+    }
+
+    public static let blank = StyledLine()
+
+    /// Paragraph text wrapped to `width`, every row in one role, indented.
+    static func wrapped(_ text: String, width: Int, role: StyleRole = .normal, indent: Int = 0) -> [StyledLine] {
+        let pad = String(repeating: " ", count: indent)
+        return TextWrapping.wrap(TerminalSafeText.sanitize(text, keepNewlines: true), width: max(1, width - indent))
+            .map { StyledLine(pad + $0, role) }
+    }
+
+    /// "Label  value" rows: the label in its role, the value wrapped under
+    /// itself.
+    static func field(_ label: String, _ value: String, labelWidth: Int, width: Int) -> [StyledLine] {
+        let valueWidth = max(1, width - labelWidth - 1)
+        let rows = TextWrapping.wrap(TerminalSafeText.sanitize(value), width: valueWidth)
+        return rows.enumerated().map { index, row in
+            let label = index == 0 ? TextWrapping.pad(label, width: labelWidth) : String(repeating: " ", count: labelWidth)
+            return StyledLine([Span(text: label + " ", role: .label), Span(text: row, role: .normal)])
+        }
+    }
+}
+
+extension CellGrid {
+    /// Draws a styled line at (x, y), clipped to `width`; the rest of the
+    /// width is filled with `fill`.
+    mutating func draw(_ line: StyledLine, x: Int, y: Int, width: Int, fill: StyleRole = .normal) {
+        self.fill(Rect(x: x, y: y, width: width, height: 1), role: fill)
+        var column = 0
+        for span in line.spans where column < width {
+            column += put(span.text, x: x + column, y: y, role: span.role, limit: width - column)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import OstromCore
+import TerminalCanvas
+
+/// The detail pane's text for a record, wrapped to the pane's width.
+enum RecordDetail {
+    static func lines(for record: Record, width: Int, now: LocalDateTime) -> [StyledLine] {
+        var lines = StyledLine.wrapped(record.title, width: width, role: .title)
+        lines.append(.blank)
+        var fields: [(String, String)] = []
+        switch record.kind {
+        case .event:
+            for speaker in record.speakers {
+                fields.append(("Speaker", speaker.displayName + (speaker.affiliation.map { ", " + $0 } ?? "")))
+            }
+            if let when = RecordText.whenLine(record, now: now) { fields.append(("When", when)) }
+            if let location = record.location { fields.append(("Where", location)) }
+        default:
+            if !record.authors.isEmpty { fields.append(("By", record.authors.map(\.displayName).joined(separator: ", "))) }
+            if let venue = RecordText.venueLine(record) {
+                fields.append(("In", venue))
+            } else if let date = record.date {
+                fields.append(("Date", date.description))
+            }
+        }
+        if let doi = record.doi { fields.append(("DOI", doi)) }
+        if !record.issn.isEmpty { fields.append(("ISSN", record.issn.joined(separator: ", "))) }
+        if let language = record.language { fields.append(("Language", language)) }
+        if !record.keywords.isEmpty { fields.append(("Keywords", record.keywords.joined(separator: "; "))) }
+        if let citations = record.citations { fields.append(("Cited by", String(citations))) }
+        let labelWidth = fields.map { $0.0.count }.max() ?? 0
+        for (label, value) in fields { lines += StyledLine.field(label, value, labelWidth: labelWidth, width: width) }
+
+        let sections: [(String, String?)] = [
+            (record.kind == .event ? "Description" : "Abstract", record.abstract),
+            ("About the speaker", record.bio),
+        ]
+        for (heading, text) in sections {
+            guard let text else { continue }
+            lines += [.blank, StyledLine(heading, .heading)] + StyledLine.wrapped(text, width: width)
+        }
+        for translation in record.translations {
+            lines += [.blank, StyledLine("Translation (\(translation.language), machine-translated)", .heading)]
+            if let title = translation.title { lines += StyledLine.wrapped(title, width: width, role: .translation) }
+            if let abstract = translation.abstract { lines += StyledLine.wrapped(abstract, width: width, role: .translation) }
+        }
+        if let body = record.body {
+            let heading = record.kind == .transcript ? "Transcript — Enter to read it full screen" : "Text"
+            lines += [.blank, StyledLine(heading, .heading)] + StyledLine.wrapped(body, width: width)
+        }
+        return lines
+    }
+}

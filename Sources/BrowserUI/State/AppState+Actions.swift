@@ -1,0 +1,149 @@
+import OstromCore
+import TerminalCanvas
+
+extension AppState {
+    /// Turns a key into an action through the keymap and performs it.
+    public mutating func handle(_ key: KeyPress) {
+        message = nil
+        switch key {
+        case .resize:
+            return
+        case .mouse(let event):
+            handleMouse(event)
+        default:
+            guard let action = keyMap.action(for: key, in: screenKind) else {
+                message = "\(key.label) does nothing here — ? shows the keys"
+                return
+            }
+            perform(action)
+        }
+    }
+
+    public mutating func perform(_ action: Action) {
+        switch action {
+        case .quit:
+            shouldQuit = true
+        case .back:
+            if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
+        case .help:
+            if screenKind != .help { overlays.append(.help(offset: 0)) }
+        case .showPapers, .showEvents, .showTranscripts, .showLadder:
+            overlays.removeAll()
+            tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder][action] ?? .papers
+        case .focusNext, .focusPrevious:
+            if screenKind == .browse { focus = focus == .list ? .detail : .list }
+        case .open:
+            open()
+        case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
+            move(action)
+        }
+    }
+
+    /// Rows a movement covers, for a view `height` rows tall; `top` and
+    /// `bottom` go as far as there is.
+    static func delta(of action: Action, height: Int) -> Int {
+        let page = max(1, height)
+        switch action {
+        case .moveDown: return 1
+        case .moveUp: return -1
+        case .pageDown: return page
+        case .pageUp: return -page
+        case .halfPageDown: return max(1, page / 2)
+        case .halfPageUp: return -max(1, page / 2)
+        case .top: return Int.min / 2
+        case .bottom: return Int.max / 2
+        default: return 0
+        }
+    }
+
+    private mutating func move(_ action: Action) {
+        switch overlays.last {
+        case .reader(var reader)?:
+            let width = size.width
+            let height = ReaderView.textHeight(size.height)
+            reader.scroll(by: Self.delta(of: action, height: height), rows: reader.rows(width: width), height: height)
+            overlays[overlays.count - 1] = .reader(reader)
+        case .help(let offset)?:
+            let height = max(1, size.height - 2)
+            let total = HelpView.lines(keyMap: keyMap, width: size.width).count
+            let next = Self.clamped(offset, plus: Self.delta(of: action, height: height), limit: max(0, total - height))
+            overlays[overlays.count - 1] = .help(offset: next)
+        case nil:
+            let layout = BrowseLayout(width: size.width, height: size.height)
+            if focus == .detail {
+                let total = detailLines(width: layout.detail.width).count
+                var list = currentList
+                list.detailOffset = Self.clamped(list.detailOffset, plus: Self.delta(of: action, height: layout.detail.height),
+                                                 limit: max(0, total - layout.detail.height))
+                currentList = list
+            } else {
+                select(currentList.selected + Self.delta(of: action, height: layout.list.height),
+                       direction: Self.delta(of: action, height: layout.list.height) >= 0 ? 1 : -1, height: layout.list.height)
+            }
+        }
+    }
+
+    /// Selects the row nearest `index` that can be selected (ladder headings
+    /// cannot), searching in `direction`, and keeps it visible.
+    mutating func select(_ index: Int, direction: Int, height: Int) {
+        let count = listCount
+        guard count > 0 else { return }
+        var target = max(0, min(count - 1, index))
+        if tab == .ladder {
+            let entries = ladderEntries
+            let selectable = { (row: Int) in entries[row].isSelectable }
+            var probe = target
+            while probe >= 0 && probe < count && !selectable(probe) { probe += direction }
+            if probe < 0 || probe >= count {
+                probe = target
+                while probe >= 0 && probe < count && !selectable(probe) { probe -= direction }
+            }
+            guard probe >= 0 && probe < count else { return }
+            target = probe
+        }
+        var list = currentList
+        if list.selected != target { list.detailOffset = 0 }
+        list.selected = target
+        list.clamp(count: count, height: height)
+        // Scrolling up onto a section's first item shows the section's heading too.
+        if tab == .ladder, list.offset > 0, list.offset == target, !ladderEntries[target - 1].isSelectable {
+            list.offset -= 1
+        }
+        currentList = list
+    }
+
+    static func clamped(_ value: Int, plus delta: Int, limit: Int) -> Int {
+        let sum = delta > 0 ? (value > Int.max - delta ? Int.max : value + delta) : value + max(delta, -value)
+        return max(0, min(limit, sum))
+    }
+
+    private mutating func open() {
+        guard screenKind == .browse else { return }
+        if tab == .ladder {
+            guard let entry = selectedLadderEntry, let lines = entry.passageLines else { return }
+            guard let transcript = ladderTranscript, let body = transcript.body else {
+                message = "the transcript \(ladder?.source.record ?? "") is not in this library"
+                return
+            }
+            overlays.append(.reader(ReaderState(title: transcript.title, text: body,
+                                                firstSourceLine: transcript.source?.bodyLine ?? 1, passage: lines)))
+            return
+        }
+        guard let record = selectedRecord else { return }
+        if record.kind == .transcript, let body = record.body {
+            overlays.append(.reader(ReaderState(title: record.title, text: body, firstSourceLine: record.source?.bodyLine ?? 1)))
+        } else {
+            focus = .detail
+        }
+    }
+
+    /// The detail pane's lines for the current selection.
+    func detailLines(width: Int) -> [StyledLine] {
+        if tab == .ladder {
+            guard let entry = selectedLadderEntry, let ladder else { return [] }
+            return LadderDetail.lines(for: entry, model: ladder, width: width)
+        }
+        guard let record = selectedRecord else { return [StyledLine("Nothing here yet.", .dim)] }
+        return RecordDetail.lines(for: record, width: width, now: now)
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import BrowserUI
+import TerminalCanvas
+
+@Suite struct ActionTableTests {
+    @Test func everyActionHasOneRowWithAUniqueName() {
+        for action in Action.allCases {
+            #expect(ActionTable.all.filter { $0.action == action }.count == 1, "\(action)")
+        }
+        #expect(Set(ActionTable.all.map(\.name)).count == ActionTable.all.count)
+        #expect(ActionTable.all.allSatisfy { ActionTable.groups.contains($0.group) && !$0.help.isEmpty })
+    }
+
+    @Test func everyActionHasAKeyAndAppearsInHelp() {
+        let help = HelpView.lines(keyMap: .standard, width: 100).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        for info in ActionTable.all {
+            #expect(!KeyMap.standard.keys(for: info.action, in: .browse).isEmpty, "\(info.name) has no key")
+            #expect(help.contains(info.help), "help lacks \(info.name)")
+        }
+        #expect(help.contains("j ↓"))
+        #expect(help.contains("Ctrl-D"))
+    }
+}
+
+@Suite struct KeyMapTests {
+    @Test func screenMapsFallBackToTheGenericMap() {
+        let keys = KeyMap.standard
+        #expect(keys.action(for: .tab, in: .browse) == .focusNext)
+        #expect(keys.action(for: .tab, in: .reader) == nil)
+        #expect(keys.action(for: .escape, in: .reader) == .back)
+        #expect(keys.action(for: .character("j"), in: .reader) == .moveDown)
+        #expect(keys.action(for: .control("d"), in: .browse) == .halfPageDown)
+        #expect(keys.action(for: .character("Q"), in: .help) == .quit)
+    }
+
+    @Test func hintsComeFromTheKeymap() {
+        #expect(StatusLine.hints(keyMap: .standard, screen: .browse) == "Enter open  Tab pane  ? help  q back")
+        var custom = KeyMap.standard
+        custom.generic[.character("x")] = .back
+        custom.generic[.character("q")] = nil
+        #expect(StatusLine.hints(keyMap: custom, screen: .browse).hasSuffix("x back"))
+    }
+}

@@ -1,0 +1,130 @@
+import Testing
+@testable import BrowserUI
+import OstromCore
+import TerminalCanvas
+
+@Suite struct AppStateTests {
+    @Test func digitsSwitchTabsAndQBacksOutThenQuits() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("3"))
+        #expect(state.tab == .transcripts)
+        state.handle(.enter)
+        guard case .reader(let reader)? = state.overlays.last else {
+            Issue.record("Enter on a transcript opens the reader")
+            return
+        }
+        #expect(reader.title == "Co-production: theory and practice")
+        #expect(reader.lines.first == "Defining Co-production")
+        state.handle(.character("q"))
+        #expect(state.overlays.isEmpty && !state.shouldQuit)
+        state.handle(.character("q"))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func capitalQQuitsFromAnywhere() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("?"))
+        state.handle(.character("Q"))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func ladderEnterOpensTheTranscriptAtThePassage() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("4"))
+        #expect(state.selectedLadderEntry?.title == "Doing with")
+        state.handle(.enter)
+        guard case .reader(let reader)? = state.overlays.last else {
+            Issue.record("no reader")
+            return
+        }
+        // Line 84 of the file is line 84 − 42 of the transcript body.
+        #expect(reader.highlight == 42...42)
+        #expect(reader.topLine == 42)
+        #expect(reader.lines[42].hasPrefix("The most advanced stages of the pathway"))
+        state.handle(.character("q"))
+        #expect(state.tab == .ladder && state.overlays.isEmpty)
+    }
+
+    @Test func ladderSelectionSkipsHeadings() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("4"))
+        for _ in 0..<3 { state.handle(.character("j")) }
+        #expect(state.selectedLadderEntry?.title == "People as assets")
+        state.handle(.character("k"))
+        #expect(state.selectedLadderEntry?.title == "Doing to")
+        state.handle(.character("g"))
+        #expect(state.selectedLadderEntry?.title == "Doing with")
+        #expect(state.currentList.offset == 0)
+    }
+
+    @Test func focusedDetailScrollsAndTheListDoesNot() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.tab)
+        #expect(state.focus == .detail)
+        state.handle(.control("d"))
+        #expect(state.currentList.detailOffset == 14)
+        #expect(state.currentList.selected == 0)
+        state.handle(.backTab)
+        state.handle(.character("j"))
+        #expect(state.currentList.selected == 1 && state.currentList.detailOffset == 0)
+    }
+
+    @Test func readerKeepsItsPlaceAcrossAResize() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("3"))
+        state.handle(.enter)
+        for _ in 0..<3 { state.handle(.character(" ")) }
+        guard case .reader(let before)? = state.overlays.last else { return }
+        state.size = (40, 12)
+        state.handle(.resize)
+        guard case .reader(let after)? = state.overlays.last else { return }
+        #expect(before.topLine == after.topLine && before.topLine > 0)
+    }
+
+    @Test func mouseSelectsTabsRowsAndScrolls() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let eventsTab = try #require(HeaderBar.tabs().first { $0.tab == .events })
+        state.handle(.mouse(MouseEvent(kind: .press, x: eventsTab.x + 2, y: 0)))
+        #expect(state.tab == .events)
+        state.handle(.mouse(MouseEvent(kind: .press, x: 5, y: 2)))
+        #expect(state.currentList.selected == 1 && state.focus == .list)
+        state.handle(.mouse(MouseEvent(kind: .wheelDown, x: 60, y: 10)))
+        #expect(state.focus == .detail && state.currentList.detailOffset == 3)
+    }
+
+    @Test func unboundKeySaysSoInTheStatusLine() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("z"))
+        #expect(state.message == "z does nothing here — ? shows the keys")
+        let grid = FrameComposer.compose(state)
+        #expect(grid.rowText(29).contains("z does nothing here"))
+    }
+
+    @Test func everySizeRendersWithoutCrashing() throws {
+        var state = try Fixture.state(width: 1, height: 1)
+        for keys in [[KeyPress](), [.character("4")], [.character("3"), .enter], [.character("?")], [.character("1"), .tab, .character("G")]] {
+            for key in keys { state.handle(key) }
+            for width in [1, 2, 5, 19, 20, 21, 40, 99, 100, 101, 200] {
+                for height in [1, 2, 5, 6, 7, 12, 30, 60] {
+                    state.size = (width, height)
+                    let grid = FrameComposer.compose(state)
+                    #expect(grid.width == width && grid.height == height)
+                }
+            }
+            state.overlays.removeAll()
+        }
+    }
+}
+
+@Suite struct AppDriverTests {
+    @Test func driverRendersEveryKeyAndWritesOnlyChanges() throws {
+        let terminal = HeadlessTerminal(width: 100, height: 30, keys: [.character("j"), .character("2"), .character("q")])
+        let driver = AppDriver(state: try Fixture.state(width: 1, height: 1), backend: terminal)
+        driver.runUntilIdle()
+        #expect(driver.state.shouldQuit)
+        #expect(terminal.frames.count == 3)
+        let cellsWritten = terminal.writtenRuns.map { $0.reduce(0) { $0 + $1.cells.count } }
+        #expect(cellsWritten[0] == 3000)
+        #expect(cellsWritten[1] < 3000)
+    }
+}

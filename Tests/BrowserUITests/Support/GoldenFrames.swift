@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import BrowserUI
+import OstromCore
+import TerminalCanvas
+
+/// Golden frames: a rendered grid as text (rows between `|…|`, then the
+/// role codes) compared with a file in `Golden/`. `OSTROM_RECORD_GOLDEN=1`
+/// rewrites the files; a missing file fails.
+enum GoldenFrames {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Golden")
+
+    static func check(_ grid: CellGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name + ".txt")
+        let actual = grid.snapshot()
+        if ProcessInfo.processInfo.environment["OSTROM_RECORD_GOLDEN"] == "1" {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden frame \(name).txt; record it with OSTROM_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(actual == expected, "frame \(name) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
+    }
+}
+
+/// The built-in corpus in a browser state of a given size, at a fixed time.
+enum Fixture {
+    static let now = LocalDateTime(date: PartialDate(year: 2026, month: 11, day: 22), hour: 12, minute: 0)
+
+    static func state(width: Int, height: Int) throws -> AppState {
+        AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+    }
+
+    /// The state after keys, rendered.
+    static func frame(width: Int, height: Int, keys: [KeyPress]) throws -> (AppState, CellGrid) {
+        var state = try state(width: width, height: height)
+        for key in keys { state.handle(key) }
+        return (state, FrameComposer.compose(state))
+    }
+}
