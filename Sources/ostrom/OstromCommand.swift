@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OstromCore
 
 /// `ostrom`: the command line; with no subcommand it runs `browse`.
@@ -13,14 +14,20 @@ struct OstromCommand: ParsableCommand {
 }
 
 /// `ostrom [browse] [PATH...]`: the browser on the library (or the files
-/// given). Until the terminal browser lands it prints the list.
+/// given); when stdin or stdout is not a terminal, the list instead.
 struct BrowseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Open the browser (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the browser (the default). Prints the list when not on a terminal.")
 
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
         let records = try library.load().records
-        Console.print(RecordTable.lines(for: records, width: Console.outputWidth).joined(separator: "\n"))
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Console.print(RecordTable.lines(for: records, width: nil).joined(separator: "\n"))
+            return
+        }
+        try BrowserSession.run(records: records)
     }
 }

@@ -111,3 +111,11 @@ import Testing
         #expect(ladder.status == 0)
     }
 }
+
+@Suite struct NotATerminalTests {
+    @Test func plainOstromPrintsTheListWhenStdoutIsNotATerminal() throws {
+        let output = try OstromBinary.run([])
+        #expect(output.status == 0)
+        #expect(output.stdout == (try OstromBinary.run(["list"])).stdout)
+    }
+}

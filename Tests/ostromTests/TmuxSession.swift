@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// A private tmux server running one command in a pane of a given size,
+/// for driving the real binary as a user would (fzf's and tig's way).
+final class TmuxSession {
+    let folder: URL
+    private var socket: String { folder.appendingPathComponent("sock").path }
+
+    /// Starts `command` under `sh -c` in a detached session. tmux is started
+    /// with posix_spawn and a clean signal mask: Foundation's Process hangs
+    /// on `new-session`, and the test runner's blocked signals would be
+    /// inherited by the app.
+    init(width: Int = 100, height: Int = 30, command: String, environment: [String] = []) throws {
+        folder = try OstromBinary.temporaryFolder()
+        let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+                         "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no"] + environment + ["sh", "-c", command]
+        try Self.spawnAndWait(arguments)
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private static func spawnAndWait(_ arguments: [String]) throws {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [0, 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, environ)
+        guard status == 0 else { throw TmuxError("cannot start tmux: \(String(cString: strerror(status)))") }
+        var exitStatus: Int32 = 0
+        waitpid(pid, &exitStatus, 0)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        try OstromBinary.run(["-S", socket] + arguments, executable: URL(fileURLWithPath: "/usr/bin/tmux")).stdout
+    }
+
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys"] + keys)
+    }
+
+    func capture() throws -> String {
+        try tmux(["capture-pane", "-p"])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen every 10 ms until `predicate` holds; fails with the
+    /// last screen after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ description: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if predicate(screen) { return screen }
+            usleep(10_000)
+        }
+        throw TmuxError("timed out waiting for \(description); the screen was:\n\(screen)")
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The pid of the pane's first process (the shell).
+    func panePID() throws -> pid_t {
+        pid_t(try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// The pid of the running `ostrom` below the pane's shell.
+    func appPID() throws -> pid_t {
+        let shell = try panePID()
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = pid_t(entry),
+                      let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { continue }
+                let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
+                let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+                if name == "ostrom", fields.count > 1, pid_t(fields[1]) == shell { return pid }
+            }
+            usleep(10_000)
+        }
+        throw TmuxError("no ostrom process under the pane's shell")
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The shell command that runs the app, then reports its exit code and
+/// whether the terminal is back in cooked mode with echo.
+func appThenReport(_ arguments: String = "") -> String {
+    let binary = OstromBinary.url.path
+    return "'\(binary)' \(arguments); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' ' | sed 's/^/MODES: /'; echo; sleep 600"
+}
