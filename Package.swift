@@ -27,9 +27,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release ostrom-bench frame`.
+        .executableTarget(
+            name: "ostrom-bench",
+            dependencies: [
+                "OstromCore", "BrowserUI", "TerminalCanvas",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
         .testTarget(name: "ostromTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -64,8 +64,8 @@ public struct Theme: Sendable {
     ]
 
     private static let monochrome: [StyleRole: Attributes] = [
-        .header: .reverse, .tabActive: [.bold, .underline], .tabInactive: .reverse, .title: .bold,
-        .heading: [.bold, .underline], .dim: .dim, .selection: [.reverse, .bold], .selectionUnfocused: .reverse,
+        .header: .reverse, .tabActive: .bold, .tabInactive: .reverse, .title: .bold,
+        .heading: [.bold, .underline], .dim: .dim, .selection: [.reverse, .bold], .selectionUnfocused: .underline,
         .match: [.reverse, .underline], .statusBar: .reverse, .statusKey: [.reverse, .bold], .message: [.reverse, .bold],
         .error: .bold, .badge: .bold, .rung: .bold,
     ]

@@ -1,0 +1,59 @@
+import ArgumentParser
+import BrowserUI
+import Foundation
+import OstromCore
+import TerminalCanvas
+
+/// Composes and diffs full frames of the browser, as each key press does,
+/// and prints the median and 99th percentile.
+struct FrameBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "frame", abstract: "Compose + diff of a browser frame.")
+
+    @Option(help: "Frame width in columns.") var width = 200
+    @Option(help: "Frame height in rows.") var height = 60
+    @Option(help: "Frames to measure per scenario.") var frames = 2000
+
+    func run() throws {
+        let now = LocalDateTime.now()
+        let base = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+        print("frame \(width)×\(height), \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
+        print("scenario                         compose p50   p99     diff p50   p99     total p50   p99")
+        let scenarios: [(String, [KeyPress], [KeyPress])] = [
+            ("papers, tuurnas2016 ↔ body2021", [.character("1")], [.character("j"), .character("k")]),
+            ("ladder, moving selection", [.character("4")], [.character("j"), .character("j"), .character("k"), .character("k")]),
+            ("transcript reader, paging", [.character("3"), .enter], [.character(" "), .character("b")]),
+        ]
+        for (name, setup, cycle) in scenarios {
+            var state = base
+            for key in setup { state.handle(key) }
+            var previous = FrameComposer.compose(state)
+            var compose: [UInt64] = []
+            var diff: [UInt64] = []
+            var cellsWritten = 0
+            for index in 0..<frames {
+                state.handle(cycle[index % cycle.count])
+                let start = DispatchTime.now().uptimeNanoseconds
+                let grid = FrameComposer.compose(state)
+                let composed = DispatchTime.now().uptimeNanoseconds
+                let runs = FrameDiff.runs(from: previous, to: grid)
+                let diffed = DispatchTime.now().uptimeNanoseconds
+                cellsWritten += runs.reduce(0) { $0 + $1.cells.count }
+                compose.append(composed - start)
+                diff.append(diffed - composed)
+                previous = grid
+            }
+            let total = zip(compose, diff).map { $0 + $1 }
+            print(name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                  + " " + Self.figures(compose) + "   " + Self.figures(diff) + "   " + Self.figures(total)
+                  + "   (\(cellsWritten / frames) cells written per frame)")
+        }
+    }
+
+    /// "0.41 ms  0.62 ms": median and 99th percentile.
+    static func figures(_ samples: [UInt64]) -> String {
+        let sorted = samples.sorted()
+        let p50 = Double(sorted[sorted.count / 2]) / 1_000_000
+        let p99 = Double(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) / 1_000_000
+        return String(format: "%6.3f ms %6.3f ms", p50, p99)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `ostrom-bench`: performance figures for the README, measured, never
+/// asserted in unit tests.
+struct OstromBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ostrom-bench",
+        abstract: "Measure ostrom's performance.",
+        subcommands: [FrameBenchmark.self]
+    )
+}
+
+OstromBench.main()
