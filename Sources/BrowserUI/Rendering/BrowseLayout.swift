@@ -32,6 +32,9 @@ struct BrowseLayout: Equatable {
         }
     }
 
+    /// The width detail text wraps to: the pane less a column each side.
+    var detailTextWidth: Int { max(1, detail.width - 2) }
+
     /// Whether the terminal is too small to lay anything out.
     static func isTooSmall(width: Int, height: Int) -> Bool {
         width < minimumWidth || height < minimumHeight

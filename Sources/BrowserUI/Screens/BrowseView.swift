@@ -8,10 +8,10 @@ enum BrowseView {
         HeaderBar.draw(into: &grid, area: layout.header, active: state.tab)
         drawList(state, area: layout.list, into: &grid)
         drawDivider(layout, focus: state.focus, into: &grid)
-        let lines = state.detailLines(width: max(1, layout.detail.width - 2))
+        let lines = state.detailLines(width: layout.detailTextWidth)
         let offset = min(state.currentList.detailOffset, max(0, lines.count - layout.detail.height))
         for row in 0..<layout.detail.height where offset + row < lines.count {
-            grid.draw(lines[offset + row], x: layout.detail.x + 1, y: layout.detail.y + row, width: max(0, layout.detail.width - 2))
+            grid.draw(lines[offset + row], x: layout.detail.x + 1, y: layout.detail.y + row, width: layout.detailTextWidth)
         }
         let count = state.tab == .ladder ? state.ladderEntries.filter(\.isSelectable).count : state.records(in: state.tab).count
         let position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"

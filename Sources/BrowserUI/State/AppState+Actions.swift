@@ -71,7 +71,7 @@ extension AppState {
         case nil:
             let layout = BrowseLayout(width: size.width, height: size.height)
             if focus == .detail {
-                let total = detailLines(width: layout.detail.width).count
+                let total = detailLines(width: layout.detailTextWidth).count
                 var list = currentList
                 list.detailOffset = Self.clamped(list.detailOffset, plus: Self.delta(of: action, height: layout.detail.height),
                                                  limit: max(0, total - layout.detail.height))

@@ -128,3 +128,12 @@ import TerminalCanvas
         #expect(cellsWritten[1] < 3000)
     }
 }
+
+@Suite struct DetailScrollingTests {
+    @Test(arguments: [(100, 30), (60, 20), (30, 10)])
+    func bottomOfTheDetailShowsItsLastLine(width: Int, height: Int) throws {
+        let (_, grid) = try Fixture.frame(width: width, height: height, keys: [.character("j"), .tab, .character("G")])
+        let screen = (0..<grid.height).map(grid.rowText).joined(separator: "\n")
+        #expect(screen.contains("什么。"), "the end of body2021's Chinese abstract is not shown:\n\(screen)")
+    }
+}
