@@ -31,6 +31,7 @@ enum LadderDetail {
             lines += [.blank, StyledLine("Enter: open the story in the transcript (lines \(story.lines[0])–\(story.lines[1]))", .dim)]
         case .matrix:
             lines += matrix(model.matrix, width: width)
+            lines += [.blank, StyledLine("Enter: open the matrix in the transcript (line \(model.matrix.columnAxis.lines[0]))", .dim)]
         default:
             guard let item = entry.item else { return lines }
             if let heading = item.heading { lines += StyledLine.wrapped("In the transcript: " + heading, width: width, role: .dim) }

@@ -8,7 +8,8 @@ public struct LadderEntry: Equatable, Sendable {
         case stage(index: Int)
         case principle, type, notCoProduction, definition
         case story(LadderModel.Story)
-        case matrix
+        /// The matrix opens at the transcript line that names its axis.
+        case matrix(axis: [Int])
     }
 
     public var kind: Kind
@@ -34,7 +35,7 @@ public struct LadderEntry: Equatable, Sendable {
         entries.append(LadderEntry(kind: .heading, title: "Definitions"))
         entries += model.definitions.map { LadderEntry(kind: .definition, title: $0.name, item: $0) }
         entries.append(LadderEntry(kind: .heading, title: "Public service matrix"))
-        entries.append(LadderEntry(kind: .matrix, title: "Who plans × who delivers"))
+        entries.append(LadderEntry(kind: .matrix(axis: model.matrix.columnAxis.lines), title: "Who plans × who delivers"))
         return entries
     }
 
@@ -42,6 +43,7 @@ public struct LadderEntry: Equatable, Sendable {
     var passageLines: [Int]? {
         switch kind {
         case .story(let story): return story.lines
+        case .matrix(let axis): return axis
         default: return item?.lines
         }
     }

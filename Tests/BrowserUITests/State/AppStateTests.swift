@@ -137,3 +137,43 @@ import TerminalCanvas
         #expect(screen.contains("什么。"), "the end of body2021's Chinese abstract is not shown:\n\(screen)")
     }
 }
+
+@Suite struct SafeTextOnScreenTests {
+    /// A record whose text carries escape sequences, C1 controls and bidi
+    /// overrides, shown in the list, the detail pane, the reader and the
+    /// status line: every cell holds printable text only.
+    @Test func documentControlBytesNeverReachTheGrid() throws {
+        let evil = "Evil\u{1B}]0;owned\u{07} \u{9B}2J \u{202E}gnp.exe"
+        var record = Record(id: "evil2020", kind: .transcript, title: evil)
+        record.authors = [Person(literal: evil)]
+        record.date = PartialDate(year: 2020)
+        record.body = evil + "\nsecond line\u{1B}[31m"
+        var state = AppState(records: [record], ladder: nil, now: Fixture.now, size: (100, 30))
+        state.handle(.character("3"))
+        var frames = [FrameComposer.compose(state)]
+        state.handle(.enter)
+        frames.append(FrameComposer.compose(state))
+        state.handle(.character("\u{1B}"))
+        frames.append(FrameComposer.compose(state))
+        for grid in frames {
+            for cell in grid.cells {
+                #expect(!cell.text.unicodeScalars.contains { TerminalSafeText.isUnsafe($0) }, "unsafe cell \(cell.text.unicodeScalars.map(\.value))")
+            }
+        }
+        let list = (0..<30).map(frames[0].rowText).joined(separator: "\n")
+        #expect(list.contains("Evil^[]0;owned^G <U+009B>2J <U+202E>gnp.exe"))
+        #expect((0..<30).map(frames[1].rowText).joined().contains("second line^[[31m"))
+    }
+
+    @Test func matrixOpensAtItsAxisLine() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("4"))
+        state.handle(.character("G"))
+        state.handle(.enter)
+        guard case .reader(let reader)? = state.overlays.last else {
+            Issue.record("Enter on the matrix opens the transcript")
+            return
+        }
+        #expect(reader.lines[reader.topLine] == "Who plans/designs?")
+    }
+}
