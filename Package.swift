@@ -27,15 +27,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Benchmarks: `swift run -c release ostrom-bench frame`.
+        // A deterministic generated library, for tests and benchmarks.
+        .target(name: "SyntheticLibrary", dependencies: ["OstromCore"]),
+        // Benchmarks: `swift run -c release ostrom-bench frame|search`.
         .executableTarget(
             name: "ostrom-bench",
             dependencies: [
-                "OstromCore", "BrowserUI", "TerminalCanvas",
+                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore", "SyntheticLibrary"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),

@@ -1,9 +1,13 @@
+import Foundation
+
 /// A JSON value whose objects keep their keys in order, written with every
 /// control, C1 and bidi-override character escaped, so that JSON printed
 /// to a terminal is as safe as the text views.
 public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case integer(Int)
+    /// A number written with a fixed count of decimals.
+    case decimal(Double, places: Int)
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -23,6 +27,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
         case .integer(let number): output += String(number)
+        case .decimal(let number, let places): output += number.isFinite ? String(format: "%.\(places)f", number) : "0"
         case .bool(let flag): output += flag ? "true" : "false"
         case .array(let items):
             writeContainer(open: "[", close: "]", count: items.count, to: &output, indent: indent) { index, output, inner in

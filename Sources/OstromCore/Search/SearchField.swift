@@ -1,0 +1,40 @@
+/// The parts of a record the index keeps apart, with their BM25F weights
+/// (title > people > keywords > abstract > body).
+public enum SearchField: Int, CaseIterable, Sendable {
+    case title, people, keywords, abstract, body, venue
+
+    public var weight: Float {
+        switch self {
+        case .title: return 5
+        case .people: return 3.5
+        case .keywords: return 2.5
+        case .abstract: return 1
+        case .body: return 0.8
+        case .venue: return 1.2
+        }
+    }
+
+    /// The query-language name (`author:` covers authors and speakers).
+    public var queryName: String {
+        switch self {
+        case .people: return "author"
+        default: return String(describing: self)
+        }
+    }
+
+    /// The texts of a record that belong to this field.
+    public func texts(of record: Record) -> [String] {
+        switch self {
+        case .title: return [record.title] + record.translations.compactMap(\.title)
+        case .people:
+            return (record.authors + record.speakers).map { [$0.displayName, $0.affiliation ?? ""].joined(separator: " ") }
+        case .keywords: return record.keywords
+        case .abstract: return [record.abstract, record.bio].compactMap { $0 } + record.translations.compactMap(\.abstract)
+        case .body: return record.body.map { [$0] } ?? []
+        case .venue: return [record.container, record.publisher, record.location].compactMap { $0 }
+        }
+    }
+
+    /// Bits per field in a packed term-frequency word; frequencies cap at 31.
+    static let bits = 5
+}

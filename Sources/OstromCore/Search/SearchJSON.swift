@@ -1,0 +1,15 @@
+/// Search hits as `ostrom search --format json` prints them.
+public enum SearchJSON {
+    public static func value(of hits: [SearchHit], in index: SearchIndex, matchTerms: MatchTerms) -> JSONValue {
+        .array(hits.map { hit in
+            let record = index.records[hit.record]
+            var object = JSONObjectBuilder()
+            object.add("id", record.id)
+            object.add("kind", record.kind.rawValue)
+            object.add("title", record.title)
+            object.add("score", .decimal(Double(hit.score), places: 3))
+            object.add("snippet", Snippet.best(for: record, matching: matchTerms).marked)
+            return object.value
+        })
+    }
+}

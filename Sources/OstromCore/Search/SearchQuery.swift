@@ -1,0 +1,194 @@
+import Foundation
+
+/// A parsed query: clauses that must all match (AND), each a choice of
+/// atoms (OR), and atoms that must not match (`-term`).
+public struct SearchQuery: Equatable, Sendable {
+    public enum Atom: Equatable, Sendable {
+        /// A word; `field` nil means any text field.
+        case term(String, field: SearchField?)
+        case phrase(String, field: SearchField?)
+        case kind(RecordKind)
+        /// Publication type, matched as a prefix (`type:article`).
+        case type(String)
+        case years(ClosedRange<Int>)
+        /// DOI, matched as a prefix, case-insensitively.
+        case doi(String)
+    }
+
+    public struct Clause: Equatable, Sendable {
+        public var atoms: [Atom]
+    }
+
+    public var clauses: [Clause] = []
+    public var excluded: [Atom] = []
+    /// The last term is still being typed: it matches as a prefix.
+    public var lastTermIsPrefix = false
+
+    public var isEmpty: Bool { clauses.isEmpty && excluded.isEmpty }
+
+    /// The names `field:` may take.
+    public static let fieldNames = ["title", "author", "abstract", "body", "venue", "kind", "type", "year", "doi"]
+
+    /// Parses the query language; `typing` makes the last bare term a prefix.
+    public static func parse(_ text: String, typing: Bool = false) throws(QueryError) -> SearchQuery {
+        var parser = QueryParser(text: Array(text))
+        var query = try parser.parse()
+        if typing, let last = text.last, !last.isWhitespace, last != "\"",
+           case .term(_, _)? = query.clauses.last?.atoms.last {
+            query.lastTermIsPrefix = true
+        }
+        return query
+    }
+}
+
+/// What is wrong with a query, for the prompt line and stderr.
+public struct QueryError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    /// 0-based character offset where the problem starts.
+    public var position: Int
+
+    public var description: String { message }
+}
+
+/// A small hand-written parser: the language is a handful of forms and the
+/// messages must say exactly what is wrong and where.
+struct QueryParser {
+    let text: [Character]
+    var index = 0
+
+    init(text: [Character]) { self.text = text }
+
+    mutating func parse() throws(QueryError) -> SearchQuery {
+        var query = SearchQuery()
+        var joinWithPrevious = false
+        while true {
+            skipSpaces()
+            guard index < text.count else { break }
+            let start = index
+            if peekWord() == "OR" {
+                guard !query.clauses.isEmpty, !joinWithPrevious else {
+                    throw QueryError(message: "OR needs a term before it", position: start)
+                }
+                index += 2
+                joinWithPrevious = true
+                continue
+            }
+            var negated = false
+            if text[index] == "-", index + 1 < text.count, !text[index + 1].isWhitespace {
+                negated = true
+                index += 1
+            }
+            guard let atom = try parseAtom() else { continue }
+            if negated {
+                if joinWithPrevious { throw QueryError(message: "OR cannot join a -term", position: start) }
+                query.excluded.append(atom)
+            } else if joinWithPrevious {
+                query.clauses[query.clauses.count - 1].atoms.append(atom)
+                joinWithPrevious = false
+            } else {
+                query.clauses.append(SearchQuery.Clause(atoms: [atom]))
+            }
+        }
+        if joinWithPrevious { throw QueryError(message: "OR needs a term after it", position: text.count) }
+        return query
+    }
+
+    private mutating func skipSpaces() {
+        while index < text.count && text[index].isWhitespace { index += 1 }
+    }
+
+    /// The run of non-space characters at the cursor.
+    private func peekWord() -> String {
+        var end = index
+        while end < text.count && !text[end].isWhitespace { end += 1 }
+        return String(text[index..<end])
+    }
+
+    private mutating func parseAtom() throws(QueryError) -> SearchQuery.Atom? {
+        let start = index
+        if text[index] == "\"" { return .phrase(try readQuoted(), field: nil) }
+        // A field: letters then a colon.
+        var probe = index
+        while probe < text.count && text[probe].isLetter { probe += 1 }
+        if probe < text.count, text[probe] == ":", probe > index {
+            let name = String(text[index..<probe]).lowercased()
+            index = probe + 1
+            return try parseField(name, start: start)
+        }
+        let word = readBare()
+        return word.isEmpty ? nil : .term(word, field: nil)
+    }
+
+    private mutating func parseField(_ name: String, start: Int) throws(QueryError) -> SearchQuery.Atom {
+        guard SearchQuery.fieldNames.contains(name) else {
+            throw QueryError(message: "unknown field “\(name):” — use " + SearchQuery.fieldNames.map { $0 + ":" }.joined(separator: " "),
+                             position: start)
+        }
+        let quoted = index < text.count && text[index] == "\""
+        let value = quoted ? try readQuoted() : readBare()
+        guard !value.isEmpty else { throw QueryError(message: "\(name): needs a value", position: start) }
+        switch name {
+        case "kind":
+            guard let kind = RecordKind(rawValue: value.lowercased()) else {
+                throw QueryError(message: "kind: is one of " + RecordKind.allCases.map(\.rawValue).joined(separator: ", "), position: start)
+            }
+            return .kind(kind)
+        case "type": return .type(value.lowercased())
+        case "doi": return .doi(value.lowercased())
+        case "year":
+            guard let years = Self.years(value) else {
+                throw QueryError(message: "year: takes 2016, 2015..2020, >2018 or <2000", position: start)
+            }
+            return .years(years)
+        default:
+            let field: SearchField = switch name {
+            case "title": .title
+            case "author": .people
+            case "abstract": .abstract
+            case "body": .body
+            default: .venue
+            }
+            return quoted ? .phrase(value, field: field) : .term(value, field: field)
+        }
+    }
+
+    /// `2016`, `2015..2020`, `2015-2020`, `>2018`, `>=2018`, `<2000`, `<=2000`.
+    static func years(_ value: String) -> ClosedRange<Int>? {
+        let low = 0
+        let high = 9999
+        func year(_ text: Substring) -> Int? { Int(text).flatMap { (0...9999).contains($0) ? $0 : nil } }
+        if value.hasPrefix(">=") { return year(value.dropFirst(2)).map { $0...high } }
+        if value.hasPrefix("<=") { return year(value.dropFirst(2)).map { low...$0 } }
+        if value.hasPrefix(">") { return year(value.dropFirst()).map { $0 + 1...high } }
+        if value.hasPrefix("<") { return year(value.dropFirst()).flatMap { $0 > 0 ? low...($0 - 1) : nil } }
+        for separator in ["..", "-"] {
+            let parts = value.components(separatedBy: separator)
+            if parts.count == 2, let from = year(Substring(parts[0])), let to = year(Substring(parts[1])), from <= to {
+                return from...to
+            }
+        }
+        return year(Substring(value)).map { $0...$0 }
+    }
+
+    private mutating func readQuoted() throws(QueryError) -> String {
+        let start = index
+        index += 1
+        var value = ""
+        while index < text.count && text[index] != "\"" {
+            value.append(text[index])
+            index += 1
+        }
+        guard index < text.count else { throw QueryError(message: "unclosed quote", position: start) }
+        index += 1
+        return value
+    }
+
+    private mutating func readBare() -> String {
+        var value = ""
+        while index < text.count && !text[index].isWhitespace && text[index] != "\"" {
+            value.append(text[index])
+            index += 1
+        }
+        return value
+    }
+}

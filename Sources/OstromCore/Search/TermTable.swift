@@ -1,0 +1,77 @@
+/// A vocabulary keyed by bytes: each distinct term gets a dense id. Built
+/// for the index's hot path (one lookup per token), where hashing Swift
+/// Strings would cost several times more.
+struct TermTable {
+    private(set) var arena: [UInt8] = []
+    private(set) var offsets: [Int32] = [0]
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1 << 16) {
+        var size = 1
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    func bytes(of id: Int) -> ArraySlice<UInt8> {
+        arena[Int(offsets[id])..<Int(offsets[id + 1])]
+    }
+
+    func string(of id: Int) -> String {
+        String(decoding: bytes(of: id), as: UTF8.self)
+    }
+
+    /// The id of a term, or `nil` when it is not in the vocabulary.
+    func id(of term: some Collection<UInt8>) -> Int? {
+        let hash = Self.hash(term)
+        var slot = hash & mask
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { return nil }
+            if bytes(of: id).elementsEqual(term) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The id of a term, adding it when new.
+    mutating func insert(_ term: ArraySlice<UInt8>) -> Int {
+        let hash = Self.hash(term)
+        var slot = hash & mask
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { break }
+            if bytes(of: id).elementsEqual(term) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        arena.append(contentsOf: term)
+        offsets.append(Int32(arena.count))
+        slots[slot] = Int32(id)
+        if count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        for id in 0..<count {
+            var slot = Self.hash(bytes(of: id)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// FNV-1a.
+    static func hash(_ bytes: some Collection<UInt8>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import OstromCore
+
+/// `ostrom search QUERY`: ranked hits across every kind.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the library.",
+        discussion: """
+            Terms must all match; "a phrase"; -term excludes; a OR b; fields title: author: \
+            abstract: body: venue: kind: type: year:2016 year:2015..2020 year:>2018 doi:. \
+            Exit 1 when nothing matches, 2 on a malformed query.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Argument(help: "The query (quote it when it has spaces).") var query: String
+    @Option(help: "Output format: table or json.") var format: Format = .table
+    @Option(help: "At most this many hits.") var limit: Int = 20
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(query)
+        } catch {
+            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
+        }
+        guard !parsed.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
+        let index = SearchIndex(records: try library.load().records)
+        let results = index.search(parsed)
+        guard !results.hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
+        let hits = Array(results.hits.prefix(limit))
+        switch format {
+        case .json:
+            Console.print(SearchJSON.value(of: hits, in: index, matchTerms: results.matchTerms).serialized())
+        case .table:
+            for hit in hits {
+                let record = index.records[hit.record]
+                let score = String(Double(Int((hit.score * 100).rounded())) / 100)
+                Console.print(TerminalSafeText.sanitize("\(record.id)  \(record.kind.rawValue)  \(score)  \(record.title)"))
+                Console.print("    " + TerminalSafeText.sanitize(Snippet.best(for: record, matching: results.matchTerms).marked))
+            }
+        }
+    }
+}
