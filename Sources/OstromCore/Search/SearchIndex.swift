@@ -15,6 +15,12 @@ public final class SearchIndex: Sendable {
     let sortedTerms: [Int32]
     /// Term ids grouped by first byte, for typo matching.
     let termsByFirstByte: [[Int32]]
+    /// Per record, what filters and the recency tie-break read, kept apart
+    /// from the records so that a keystroke never copies a record.
+    let years: [Int16]
+    let kinds: [RecordKind]
+    let types: [String]
+    let dois: [String]
 
     static let b: Float = 0.75
     static let k1: Float = 1.2
@@ -59,6 +65,10 @@ public final class SearchIndex: Sendable {
         var byFirst = [[Int32]](repeating: [], count: 256)
         for id in 0..<terms.count { byFirst[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
         termsByFirstByte = byFirst
+        years = records.map { Int16(clamping: $0.year ?? 0) }
+        kinds = records.map(\.kind)
+        types = records.map { $0.type?.lowercased() ?? "" }
+        dois = records.map { $0.doi?.lowercased() ?? "" }
     }
 
     private static func inverseNorms(lengths: [Float], count: Int) -> [Float] {

@@ -16,41 +16,61 @@ public struct Snippet: Equatable, Sendable {
         return result + text[cursor...]
     }
 
-    /// Sentence ends: Latin punctuation followed by a space, CJK full stops.
-    private static let terminators: Set<Character> = [".", "?", "!", "。", "？", "！"]
-
     public static func best(for record: Record, matching terms: MatchTerms, maximumLength: Int = 200) -> Snippet {
         let sources = ([record.abstract, record.body, record.bio] + record.translations.map(\.abstract)).compactMap { $0 }
-        var best: (sentence: String, score: Int)?
+        var tokenizer = SearchTokenizer()
+        var best: (text: String, range: Range<Int>, score: Int)?
         for source in sources {
-            for sentence in sentences(source) {
-                let found = Set(terms.ranges(in: sentence).map { ASCIIFolding.fold(String(sentence[$0])) }).count
-                if found > (best?.score ?? 0) { best = (sentence, found) }
+            let matches = terms.byteMatches(in: source, tokenizer: &tokenizer)
+            guard !matches.isEmpty else { continue }
+            for sentence in sentenceRanges(source) {
+                let found = Set(matches.filter { sentence.contains($0.start) }.map(\.term)).count
+                if found > (best?.score ?? 0) { best = (source, sentence, found) }
             }
         }
-        let sentence = best?.sentence ?? sources.first.flatMap { sentences($0).first } ?? record.title
+        let sentence: String
+        if let best {
+            sentence = String(decoding: Array(best.text.utf8)[best.range], as: UTF8.self)
+        } else if let first = sources.first, let range = sentenceRanges(first).first {
+            sentence = String(decoding: Array(first.utf8)[range], as: UTF8.self)
+        } else {
+            sentence = record.title
+        }
         return cut(sentence, around: terms, maximumLength: maximumLength)
     }
 
-    static func sentences(_ text: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        var previous: Character?
-        for character in text {
-            if character.isNewline || (character.isWhitespace && previous.map(terminators.contains) == true) {
-                if !current.trimmed.isEmpty { sentences.append(current.trimmed) }
-                current = ""
-            } else {
-                current.append(character)
-                if "。？！".contains(character) {
-                    sentences.append(current.trimmed)
-                    current = ""
-                }
-            }
-            previous = character
+    /// Byte ranges of the sentences of a text: ends at `.`, `?` or `!`
+    /// before white space, at `。`, `？`, `！`, and at line ends.
+    static func sentenceRanges(_ text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        func close(_ end: Int) {
+            var low = start
+            var high = end
+            while low < high && (bytes[low] == 0x20 || bytes[low] == 0x0A || bytes[low] == 0x0D || bytes[low] == 0x09) { low += 1 }
+            while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x0A || bytes[high - 1] == 0x0D) { high -= 1 }
+            if low < high { ranges.append(low..<high) }
         }
-        if !current.trimmed.isEmpty { sentences.append(current.trimmed) }
-        return sentences
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                close(index)
+                start = index + 1
+            } else if (byte == 0x2E || byte == 0x3F || byte == 0x21) && index + 1 < bytes.count && bytes[index + 1] == 0x20 {
+                close(index + 1)
+                start = index + 1
+            } else if byte == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x82
+                        || byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBC && (bytes[index + 2] == 0x9F || bytes[index + 2] == 0x81) {
+                close(index + 3)
+                start = index + 3
+                index += 2
+            }
+            index += 1
+        }
+        close(bytes.count)
+        return ranges
     }
 
     /// The sentence, or a window of it that starts near the first match.
