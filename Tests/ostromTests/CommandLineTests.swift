@@ -119,3 +119,29 @@ import Testing
         #expect(output.stdout == (try OstromBinary.run(["list"])).stdout)
     }
 }
+
+@Suite struct SearchCommandTests {
+    @Test func jsonHitsBestFirstWithSnippets() throws {
+        let output = try OstromBinary.run(["search", "coerced co-production", "--format", "json"])
+        #expect(output.status == 0)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.first?["id"] as? String == "body2021")
+        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["id", "kind", "title", "score", "snippet"])
+        #expect((hits.first?["snippet"] as? String)?.contains("«coerced»") == true)
+        #expect((hits.first?["score"] as? Double ?? 0) > 0)
+    }
+
+    @Test func limitAndChineseAndExitCodes() throws {
+        let limited = try OstromBinary.run(["search", "co-production", "--limit", "2", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [Any])?.count == 2)
+        let chinese = try OstromBinary.run(["search", "合作"])
+        #expect(chinese.status == 0 && chinese.stdout.hasPrefix("body2021"))
+        let nothing = try OstromBinary.run(["search", "zzzqqqxx"])
+        #expect(nothing.status == 1 && nothing.stdout.isEmpty)
+        let malformed = try OstromBinary.run(["search", "colour:red"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("unknown field “colour:”"))
+        let unclosed = try OstromBinary.run(["search", "\"open"])
+        #expect(unclosed.status == 2 && unclosed.stderr.contains("unclosed quote"))
+    }
+}

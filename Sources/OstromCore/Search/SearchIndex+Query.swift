@@ -6,18 +6,19 @@ extension SearchIndex {
     /// follow unordered (`SearchResults.rankMore` orders them on demand).
     public func search(_ query: SearchQuery, ranked: Int = 200) -> SearchResults {
         var state = Evaluation(count: records.count)
-        var matchTerms = Set<[UInt8]>()
+        var matchTerms = MatchTerms.Builder()
         for (level, clause) in query.clauses.enumerated() {
             let isLastClause = level == query.clauses.count - 1
             for (atomIndex, atom) in clause.atoms.enumerated() {
                 let prefix = query.lastTermIsPrefix && isLastClause && atomIndex == clause.atoms.count - 1
                 state.beginAtom()
+                matchTerms.nextWord()
                 evaluate(atom, prefix: prefix, into: &state, matchTerms: &matchTerms)
                 state.endAtom(level: UInt16(level))
             }
         }
         var excluded = [Bool](repeating: false, count: records.count)
-        var ignored = Set<[UInt8]>()
+        var ignored = MatchTerms.Builder()
         for atom in query.excluded {
             state.beginAtom()
             evaluate(atom, prefix: false, into: &state, matchTerms: &ignored)
@@ -29,13 +30,13 @@ extension SearchIndex {
         for document in 0..<records.count where state.level[document] == required && !excluded[document] {
             hits.append(SearchHit(record: document, score: state.total[document]))
         }
-        var results = SearchResults(hits: hits, matchTerms: MatchTerms(terms: matchTerms), rankedCount: 0, years: years)
+        var results = SearchResults(hits: hits, matchTerms: matchTerms.terms, rankedCount: 0, years: years)
         results.rankMore(upTo: ranked)
         return results
     }
 
     /// Adds an atom's matches to the evaluation.
-    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, into state: inout Evaluation, matchTerms: inout Set<[UInt8]>) {
+    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
         switch atom {
         case .term(let text, let field):
             let words = queryTerms(text)
@@ -72,7 +73,7 @@ extension SearchIndex {
 
     /// BM25F for every record holding one of the expansion's terms; a
     /// record keeps its best expansion's score.
-    private func score(_ expansion: TermExpansion, field: SearchField?, into state: inout Evaluation, matchTerms: inout Set<[UInt8]>) {
+    private func score(_ expansion: TermExpansion, field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
         var mask: UInt32 = 0
         for field in field.map({ [$0] }) ?? SearchField.allCases {
             mask |= 31 << UInt32(field.rawValue * SearchField.bits)
@@ -99,15 +100,15 @@ extension SearchIndex {
                     matchedAny = true
                     state.offer(document, factor * frequency * (Self.k1 + 1) / (frequency + Self.k1))
                 }
-                if matchedAny { matchTerms.insert(Array(terms.bytes(of: Int(id)))) }
+                if matchedAny { matchTerms.insert(terms.bytes(of: Int(id))) }
             }
         }
     }
 
     /// Records holding the words in this order (in one field), scored as
     /// the sum of the words' scores, boosted.
-    private func phrase(_ words: [[UInt8]], field: SearchField?, into state: inout Evaluation, matchTerms: inout Set<[UInt8]>) {
-        var ignored = Set<[UInt8]>()
+    private func phrase(_ words: [[UInt8]], field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+        var ignored = MatchTerms.Builder()
         var candidates = Evaluation(count: records.count)
         for (position, word) in words.enumerated() {
             candidates.beginAtom()
@@ -125,7 +126,7 @@ extension SearchIndex {
                 found = true
             }
         }
-        if found { for word in words { matchTerms.insert(word) } }
+        if found { for word in words { matchTerms.insert(word[...]) } }
     }
 
     static func contains(_ words: [[UInt8]], in text: String, tokenizer: inout SearchTokenizer) -> Bool {

@@ -68,31 +68,42 @@ public struct SearchResults: Sendable {
     }
 }
 
-/// The folded terms a query matched, to find them again in any text.
+/// The folded terms a query matched, to find them again in any text;
+/// each knows which query word it stands for, so that a snippet can prefer
+/// the sentence with the most query words over one with many variants.
 public struct MatchTerms: Sendable {
     private var table = TermTable(capacity: 16)
+    /// Per term id, the query word it came from.
+    private var words: [Int] = []
 
-    public static let none = MatchTerms(terms: [])
+    public static let none = MatchTerms()
 
-    init(terms: Set<[UInt8]>) {
-        for term in terms { _ = table.insert(term[...]) }
+    /// Collects matched terms while a query is evaluated.
+    struct Builder {
+        private(set) var terms = MatchTerms()
+        private var word = -1
+
+        /// The terms inserted next stand for the next query word.
+        mutating func nextWord() { word += 1 }
+
+        mutating func insert(_ term: ArraySlice<UInt8>) {
+            let id = terms.table.insert(term)
+            if id == terms.words.count { terms.words.append(max(0, word)) }
+        }
     }
 
     public var isEmpty: Bool { table.count == 0 }
 
-    /// Whether a folded term is one of the matched terms.
-    func contains(_ term: ArraySlice<UInt8>) -> Bool { table.id(of: term) != nil }
-
-    /// The matches in UTF-8 text: byte ranges and the term each one is.
-    func byteMatches(in text: String, tokenizer: inout SearchTokenizer) -> [(start: Int, end: Int, term: Int)] {
+    /// The matches in UTF-8 text: byte ranges and the query word of each.
+    func byteMatches(in text: String, tokenizer: inout SearchTokenizer) -> [(start: Int, end: Int, word: Int)] {
         guard !isEmpty else { return [] }
-        var matches: [(start: Int, end: Int, term: Int)] = []
+        var matches: [(start: Int, end: Int, word: Int)] = []
         tokenizer.tokenize(text) { token in
-            if let id = table.id(of: token.bytes) { matches.append((token.start, token.end, id)) }
+            if let id = table.id(of: token.bytes) { matches.append((token.start, token.end, words[id])) }
         }
         // Whole words come before their parts: keep the first of overlapping ones.
         matches.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
-        var kept: [(start: Int, end: Int, term: Int)] = []
+        var kept: [(start: Int, end: Int, word: Int)] = []
         for match in matches where match.start >= (kept.last?.end ?? 0) { kept.append(match) }
         return kept
     }

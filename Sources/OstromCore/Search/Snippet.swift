@@ -24,7 +24,7 @@ public struct Snippet: Equatable, Sendable {
             let matches = terms.byteMatches(in: source, tokenizer: &tokenizer)
             guard !matches.isEmpty else { continue }
             for sentence in sentenceRanges(source) {
-                let found = Set(matches.filter { sentence.contains($0.start) }.map(\.term)).count
+                let found = Set(matches.filter { sentence.contains($0.start) }.map(\.word)).count
                 if found > (best?.score ?? 0) { best = (source, sentence, found) }
             }
         }
@@ -77,8 +77,13 @@ public struct Snippet: Equatable, Sendable {
     private static func cut(_ sentence: String, around terms: MatchTerms, maximumLength: Int) -> Snippet {
         var text = sentence.whitespaceNormalised
         if text.count > maximumLength {
-            let first = terms.ranges(in: text).first.map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
-            let start = max(0, min(first - maximumLength / 4, text.count - maximumLength))
+            // Centre the window on the matches when they fit in it, else start just before the first.
+            let matches = terms.ranges(in: text)
+            let first = matches.first.map { text.distance(from: text.startIndex, to: $0.lowerBound) } ?? 0
+            let last = matches.last.map { text.distance(from: text.startIndex, to: $0.upperBound) } ?? 0
+            let span = last - first
+            let lead = span <= maximumLength ? (maximumLength - span) / 2 : 20
+            let start = max(0, min(first - lead, text.count - maximumLength))
             let lower = text.index(text.startIndex, offsetBy: start)
             let upper = text.index(lower, offsetBy: maximumLength)
             text = (start > 0 ? "…" : "") + text[lower..<upper] + (upper < text.endIndex ? "…" : "")

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import OstromCore
+import SyntheticLibrary
+
+/// The seeds and the importer fixtures, indexed.
+private let library: [Record] = {
+    let fixtures = try? Library.load(paths: [TestFiles.fixtures.path])
+    var records = Library.builtIn().records + (fixtures?.records ?? [])
+    RecordIdentifiers.assign(&records)
+    return records
+}()
+private let index = SearchIndex(records: library)
+
+private func ids(_ query: String, typing: Bool = false) throws -> [String] {
+    index.search(try SearchQuery.parse(query, typing: typing)).hits.map { library[$0.record].id }
+}
+
+private func record(_ id: String, title: String, abstract: String? = nil, year: Int = 2020) -> Record {
+    var record = Record(id: id, kind: .paper, title: title)
+    record.citationKey = id
+    record.abstract = abstract
+    record.date = PartialDate(year: year)
+    return record
+}
+
+@Suite struct SearchMatchingTests {
+    @Test func foldsCaseAndDiacritics() throws {
+        #expect(try ids("muller").sorted() == ["muller2016", "muller2019"])
+        #expect(try ids("MÜLLER").sorted() == ["muller2016", "muller2019"])
+        #expect(try ids("burgerinnen") == ["muller2016"])
+        #expect(try ids("zolkowska") == ["muller2016"])
+    }
+
+    @Test func hyphensAndApostrophesDoNotMatter() throws {
+        let hyphenated = try ids("co-production")
+        let joined = try ids("coproduction")
+        #expect(hyphenated == joined)
+        #expect(joined.contains("tuurnas2016") && joined.contains("nabatchi2017"))
+        #expect(try ids("production").contains("tuurnas2016"))
+        #expect(try ids("peoples").first == "nef2014")
+        #expect(try ids("people's").first == "nef2014")
+    }
+
+    @Test func chineseAndJapaneseByBigrams() throws {
+        #expect(try ids("合作") .contains("body2021"))
+        #expect(try ids("第三部门") == ["pestoff2012"])
+        #expect(try ids("市民協働") == ["mori2020"])
+        #expect(try ids("合").contains("body2021"))
+    }
+
+    @Test func theTermBeingTypedMatchesAsAPrefix() throws {
+        #expect(try ids("conciliat", typing: true) == ["tuurnas2016"])
+        #expect(try ids("conciliat").isEmpty)
+        #expect(try ids("conciliat ", typing: true).isEmpty)
+    }
+
+    @Test func typosWithinOneEditFromFiveLettersAndTwoFromNine() throws {
+        #expect(try ids("polcy").contains("body2021"))          // 5 letters, 1 edit
+        #expect(try ids("acountabilty").contains("tuurnas2016")) // 12 letters, 2 edits
+        #expect(try ids("srvce").isEmpty)                         // 5 letters, 2 edits
+        let small = SearchIndex(records: [record("exact", title: "Volunteers"), record("near", title: "Volunteer")])
+        let hits = small.search(try SearchQuery.parse("volunteers")).hits.map { small.records[$0.record].id }
+        #expect(hits == ["exact", "near"])
+        #expect(small.search(try SearchQuery.parse("volu")).hits.isEmpty) // 4 letters: no typos
+    }
+}
+
+@Suite struct SearchQueryLanguageTests {
+    @Test func termsMustAllMatchAndOrWidens() throws {
+        #expect(try ids("volunteers accountability") == ["tuurnas2016"])
+        let either = try ids("conciliation OR coerced")
+        #expect(Set(either) == ["tuurnas2016", "body2021"])
+        #expect(try ids("conciliation coerced").isEmpty)
+    }
+
+    @Test func phrasesKeepWordOrder() throws {
+        #expect(try ids("\"frontline accountability\"") == ["tuurnas2016"])
+        #expect(try ids("\"accountability frontline\"").isEmpty)
+        #expect(try ids("\"public service\"").contains("tuurnas2016"))
+    }
+
+    @Test func minusExcludes() throws {
+        let all = try ids("co-production")
+        let without = try ids("co-production -volunteers")
+        #expect(all.contains("tuurnas2016") && !without.contains("tuurnas2016"))
+        #expect(without.count < all.count)
+        #expect(try ids("-co-production").allSatisfy { !all.contains($0) })
+    }
+
+    @Test func fields() throws {
+        #expect(try ids("title:accountability") == ["tuurnas2016"])
+        #expect(try ids("author:loeffler") == ["loeffler2020"])
+        #expect(try ids("author:strathclyde") == ["loeffler2020"])
+        #expect(try ids("abstract:coerced") == ["body2021"])
+        #expect(try ids("body:reciprocity") == ["nef2014"])
+        #expect(try ids("venue:\"voluntary sector review\"") == ["body2021"])
+        #expect(Set(try ids("kind:event")) == Set(library.filter { $0.kind == .event }.map(\.id)))
+        #expect(Set(try ids("type:book")) == ["muller2016"])
+        #expect(Set(try ids("year:2016")) == Set(library.filter { $0.year == 2016 }.map(\.id)))
+        #expect(Set(try ids("year:2019..2020")) == Set(library.filter { (2019...2020).contains($0.year ?? 0) }.map(\.id)))
+        #expect(Set(try ids("year:>2020")) == Set(library.filter { ($0.year ?? 0) > 2020 }.map(\.id)))
+        #expect(try ids("doi:10.1177/0020852314566010") == ["tuurnas2016"])
+        #expect(try ids("doi:10.1177") == ["tuurnas2016"])
+        #expect(Set(try ids("kind:transcript co-production")) == ["nef2014", "scie2016"])
+    }
+
+    @Test(arguments: [
+        ("foo:bar", "unknown field “foo:” — use title: author: abstract: body: venue: kind: type: year: doi:"),
+        ("\"open phrase", "unclosed quote"),
+        ("OR x", "OR needs a term before it"),
+        ("x OR", "OR needs a term after it"),
+        ("year:soon", "year: takes 2016, 2015..2020, >2018 or <2000"),
+        ("kind:book", "kind: is one of paper, event, transcript, note"),
+        ("title:", "title: needs a value"),
+    ])
+    func malformedQueriesSayWhatIsWrong(query: String, message: String) {
+        #expect(throws: QueryError.self) { try SearchQuery.parse(query) }
+        do {
+            _ = try SearchQuery.parse(query)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func arbitraryInputNeverCrashes() {
+        var random = SplitMix64(seed: 7)
+        let alphabet = Array("ab \"-:OR()yeartitle>.<2019合é\\\t")
+        for _ in 0..<2000 {
+            let text = String((0..<random.next(20)).map { _ in alphabet[random.next(alphabet.count)] })
+            if let query = try? SearchQuery.parse(text, typing: true) { _ = index.search(query) }
+        }
+    }
+}
+
+@Suite struct SearchRankingTests {
+    @Test func titleOutranksAbstractAndRecencyBreaksTies() throws {
+        let small = SearchIndex(records: [
+            record("inabstract", title: "Something else", abstract: "A study of time banking in towns."),
+            record("intitle", title: "Time banking", abstract: "A study in towns."),
+            record("older", title: "Peer support", year: 2001),
+            record("newer", title: "Peer support", year: 2019),
+        ])
+        #expect(small.search(try SearchQuery.parse("banking")).hits.map { small.records[$0.record].id } == ["intitle", "inabstract"])
+        #expect(small.search(try SearchQuery.parse("peer")).hits.map { small.records[$0.record].id } == ["newer", "older"])
+    }
+
+    @Test func snippetIsTheBestSentenceWithMatchesMarked() throws {
+        let results = index.search(try SearchQuery.parse("coerced co-production"))
+        let hit = try #require(results.hits.first)
+        #expect(library[hit.record].id == "body2021")
+        let snippet = Snippet.best(for: library[hit.record], matching: results.matchTerms)
+        #expect(snippet.marked.contains("«coerced» into «co-production»"))
+    }
+
+    @Test func rankingOnlySortsWhatIsAskedButCountsEverything() throws {
+        let records = SyntheticLibrary.records(count: 3000)
+        let big = SearchIndex(records: records)
+        var results = big.search(try SearchQuery.parse("services"), ranked: 10)
+        let total = results.hits.count
+        #expect(results.rankedCount == 10)
+        results.rankMore(upTo: total)
+        let scores = results.hits.map(\.score)
+        #expect(scores == scores.sorted(by: >))
+        #expect(results.hits.count == total)
+        let fresh = big.search(try SearchQuery.parse("services"), ranked: total)
+        #expect(fresh.hits.prefix(10).map(\.record) == results.hits.prefix(10).map(\.record))
+    }
+}
+
+/// On a generated library, AND of exact terms gives exactly the records a
+/// naive scan of their folded words gives.
+@Suite struct SearchAgainstANaiveScanTests {
+    @Test func andOfTwoTermsMatchesANaiveScan() throws {
+        let records = SyntheticLibrary.records(count: 1500, seed: 99)
+        let big = SearchIndex(records: records)
+        var tokenizer = SearchTokenizer()
+        let words: [Set<String>] = records.map { record in
+            Set(SearchField.allCases.flatMap { $0.texts(of: record) }.flatMap { tokenizer.terms($0) })
+        }
+        for (first, second) in [("citizens", "trust"), ("muller", "governance"), ("coproduction", "austerity"), ("volunteers", "schools")] {
+            let query = try SearchQuery.parse("\"\(first)\" \"\(second)\"")
+            let found = Set(big.search(query).hits.map(\.record))
+            let expected = Set(words.indices.filter { words[$0].contains(first) && words[$0].contains(second) })
+            #expect(found == expected, "\(first) \(second)")
+            #expect(!expected.isEmpty)
+        }
+    }
+}
