@@ -22,6 +22,31 @@ public enum SearchField: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Calls `body` with each text of the record in this field, without
+    /// building arrays (the index visits every record this way).
+    @inline(__always)
+    func forEachText(of record: Record, _ body: (String) -> Void) {
+        switch self {
+        case .title:
+            body(record.title)
+            for translation in record.translations { if let title = translation.title { body(title) } }
+        case .people:
+            for person in record.authors + record.speakers {
+                for part in [person.given, person.family, person.literal, person.affiliation] { if let part { body(part) } }
+            }
+        case .keywords:
+            for keyword in record.keywords { body(keyword) }
+        case .abstract:
+            if let abstract = record.abstract { body(abstract) }
+            if let bio = record.bio { body(bio) }
+            for translation in record.translations { if let abstract = translation.abstract { body(abstract) } }
+        case .body:
+            if let text = record.body { body(text) }
+        case .venue:
+            for text in [record.container, record.publisher, record.location] { if let text { body(text) } }
+        }
+    }
+
     /// The texts of a record that belong to this field.
     public func texts(of record: Record) -> [String] {
         switch self {

@@ -38,7 +38,7 @@ public final class SearchIndex: Sendable {
             for field in SearchField.allCases {
                 let shift = UInt32(field.rawValue * SearchField.bits)
                 var length = 0
-                for text in field.texts(of: record) {
+                field.forEachText(of: record) { text in
                     tokenizer.tokenize(text) { token in
                         let id = terms.insert(token.bytes)
                         if id == scratch.count {

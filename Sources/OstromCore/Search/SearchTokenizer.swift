@@ -3,149 +3,206 @@
 /// word joined by hyphens or apostrophes gives its joined form
 /// (`co-production` → `coproduction`, `people's` → `peoples`) and its
 /// parts; Chinese and Japanese runs give character bigrams (`合作`).
+///
+/// Indexing runs every byte of the library through here, so words are
+/// built in fixed scratch buffers rather than growing arrays.
 public struct SearchTokenizer {
     /// One term and where it stands in the text (UTF-8 byte offsets).
     public struct Token {
-        public var bytes: ArraySlice<UInt8>
+        /// Valid only during the `emit` call.
+        public var bytes: UnsafeBufferPointer<UInt8>
         public var start: Int
         public var end: Int
         /// The whole word, as opposed to one part of a hyphenated word.
         public var isWhole: Bool
     }
 
+    /// Longer words are cut into pieces of this many bytes.
+    static let maximumWordBytes = 512
+    /// Parts beyond this many are still in the whole word, not on their own.
+    static let maximumParts = 32
+
+    private final class Scratch {
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchTokenizer.maximumWordBytes)
+        /// Per part: start in `word`, source start, source end.
+        let parts = UnsafeMutablePointer<Int>.allocate(capacity: 3 * SearchTokenizer.maximumParts)
+        let bigram = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+        deinit {
+            word.deallocate()
+            parts.deallocate()
+            bigram.deallocate()
+        }
+    }
+
+    private let scratch = Scratch()
     /// Folded forms of non-ASCII scalars, computed once each.
     private var foldCache: [UInt32: [UInt8]] = [:]
-    private var buffer: [UInt8] = []
 
     public init() {}
 
-    /// Calls `emit` with each term of `text`, in order. The token's bytes
-    /// are only valid during the call.
+    /// Calls `emit` with each term of `text`, in order.
     public mutating func tokenize(_ text: String, emit: (Token) -> Void) {
         var text = text
-        text.withUTF8 { utf8 in tokenize(utf8, emit: emit) }
+        text.withUTF8 { tokenize($0, emit: emit) }
+    }
+
+    /// The word being built and the CJK run being read. Kept in one value
+    /// passed `inout`, so that no closure captures mutable state (which
+    /// would cost a runtime exclusivity check per byte).
+    private struct State {
+        var length = 0
+        var partCount = 0
+        var wordStart = -1
+        var wordEnd = 0
+        var pendingJoiner = false
+        var cjkStart = 0
+        var cjkEnd = 0
+        var cjkRun = 0
     }
 
     public mutating func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, emit: (Token) -> Void) {
-        buffer.removeAll(keepingCapacity: true)
-        var wordStart = -1
-        var wordEnd = 0
-        var partStarts: [Int] = []        // offsets into buffer where parts begin
-        var partSources: [(Int, Int)] = [] // source byte ranges of the parts
-        var partSourceStart = 0
-        var pendingJoiner = false
-        var previousCJK: (scalar: [UInt8], start: Int)? = nil
-        var cjkRunLength = 0
-
-        func flushWord() {
-            guard wordStart >= 0 else { return }
-            partSources.append((partSourceStart, wordEnd))
-            if !buffer.isEmpty {
-                emit(Token(bytes: buffer[...], start: wordStart, end: wordEnd, isWhole: true))
-                if partStarts.count > 1 {
-                    for (index, partStart) in partStarts.enumerated() {
-                        let partEnd = index + 1 < partStarts.count ? partStarts[index + 1] : buffer.count
-                        if partEnd - partStart >= 2 {
-                            emit(Token(bytes: buffer[partStart..<partEnd], start: partSources[index].0, end: partSources[index].1, isWhole: false))
-                        }
-                    }
-                }
-            }
-            buffer.removeAll(keepingCapacity: true)
-            partStarts.removeAll(keepingCapacity: true)
-            partSources.removeAll(keepingCapacity: true)
-            wordStart = -1
-            pendingJoiner = false
-        }
-
-        func flushCJK() {
-            if cjkRunLength == 1, let single = previousCJK {
-                emit(Token(bytes: single.scalar[...], start: single.start, end: single.start + single.scalar.count, isWhole: true))
-            }
-            previousCJK = nil
-            cjkRunLength = 0
-        }
-
+        let word = scratch.word
+        let parts = scratch.parts
+        var state = State()
         var index = 0
         let count = utf8.count
         while index < count {
             let byte = utf8[index]
-            // ASCII fast path.
             if byte < 0x80 {
+                // ASCII fast path.
                 let lower = byte | 0x20
-                let isLetter = lower >= 0x61 && lower <= 0x7A
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                if isLetter || isDigit {
-                    if cjkRunLength > 0 { flushCJK() }
-                    if wordStart < 0 {
-                        wordStart = index
-                        partSourceStart = index
-                        partStarts.append(0)
-                    } else if pendingJoiner {
-                        partSources.append((partSourceStart, wordEnd))
-                        partSourceStart = index
-                        partStarts.append(buffer.count)
-                        pendingJoiner = false
+                if lower >= 0x61 && lower <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                    if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
+                    Self.begin(&state, parts, start: index)
+                    // The whole run of ASCII letters and digits at once.
+                    var length = state.length
+                    while index < count {
+                        let next = utf8[index]
+                        let folded = next | 0x20
+                        if folded >= 0x61 && folded <= 0x7A {
+                            word[length] = folded
+                        } else if next >= 0x30 && next <= 0x39 {
+                            word[length] = next
+                        } else {
+                            break
+                        }
+                        length += 1
+                        index += 1
+                        if length == Self.maximumWordBytes { break }
                     }
-                    buffer.append(isLetter ? lower : byte)
-                    wordEnd = index + 1
-                } else if (byte == 0x2D || byte == 0x27) && wordStart >= 0 && !pendingJoiner {
-                    pendingJoiner = true
+                    state.length = length
+                    state.wordEnd = index
+                    parts[3 * (state.partCount - 1) + 2] = index
+                    if length == Self.maximumWordBytes { Self.flushWord(&state, word, parts, emit) }
+                    continue
+                } else if (byte == 0x2D || byte == 0x27) && state.wordStart >= 0 && !state.pendingJoiner {
+                    state.pendingJoiner = true
                 } else {
-                    flushWord()
-                    if cjkRunLength > 0 { flushCJK() }
+                    Self.flushWord(&state, word, parts, emit)
+                    if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
                 }
                 index += 1
                 continue
             }
-            // Decode one scalar.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0xFF)
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            var value = UInt32(byte) & (width == 4 ? 0x07 : width == 3 ? 0x0F : width == 2 ? 0x1F : 0xFF)
+            let end = min(count, index + width)
             var next = index + 1
-            while next < min(count, index + length) {
+            while next < end {
                 value = (value << 6) | (UInt32(utf8[next]) & 0x3F)
                 next += 1
             }
             let start = index
-            index = next
+            index = end
             if Self.isJoiner(value) {
-                if wordStart >= 0 && !pendingJoiner { pendingJoiner = true } else { flushWord() }
+                if state.wordStart >= 0 && !state.pendingJoiner { state.pendingJoiner = true } else { Self.flushWord(&state, word, parts, emit) }
                 continue
             }
             if Self.isCJK(value) {
-                flushWord()
-                let scalar = Array(utf8[start..<index])
-                if let previous = previousCJK {
-                    emit(Token(bytes: (previous.scalar + scalar)[...], start: previous.start, end: index, isWhole: true))
+                Self.flushWord(&state, word, parts, emit)
+                if state.cjkRun > 0 {
+                    let first = state.cjkEnd - state.cjkStart
+                    let bigram = scratch.bigram
+                    for offset in 0..<first { bigram[offset] = utf8[state.cjkStart + offset] }
+                    for offset in 0..<(end - start) { bigram[first + offset] = utf8[start + offset] }
+                    emit(Token(bytes: UnsafeBufferPointer(start: bigram, count: first + end - start), start: state.cjkStart, end: end, isWhole: true))
                 }
-                previousCJK = (scalar, start)
-                cjkRunLength += 1
+                state.cjkStart = start
+                state.cjkEnd = end
+                state.cjkRun += 1
                 continue
             }
             let folded = fold(value)
             if folded.isEmpty {
                 // A combining mark continues the word; anything else ends it.
-                if Self.isMark(value), wordStart >= 0 { wordEnd = index; continue }
-                flushWord()
-                if cjkRunLength > 0 { flushCJK() }
+                if Self.isMark(value), state.wordStart >= 0 { state.wordEnd = end; continue }
+                Self.flushWord(&state, word, parts, emit)
+                if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
                 continue
             }
-            if cjkRunLength > 0 { flushCJK() }
-            if wordStart < 0 {
-                wordStart = start
-                partSourceStart = start
-                partStarts.append(0)
-            } else if pendingJoiner {
-                partSources.append((partSourceStart, wordEnd))
-                partSourceStart = start
-                partStarts.append(buffer.count)
-                pendingJoiner = false
+            if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
+            Self.begin(&state, parts, start: start)
+            if state.length + folded.count > Self.maximumWordBytes { Self.flushWord(&state, word, parts, emit); Self.begin(&state, parts, start: start) }
+            for byte in folded {
+                word[state.length] = byte
+                state.length += 1
             }
-            buffer.append(contentsOf: folded)
-            wordEnd = index
+            state.wordEnd = end
+            parts[3 * (state.partCount - 1) + 2] = end
         }
-        flushWord()
-        if cjkRunLength > 0 { flushCJK() }
+        Self.flushWord(&state, word, parts, emit)
+        if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
+    }
+
+    /// Starts a word, or a new part of it after a joiner.
+    @inline(__always)
+    private static func begin(_ state: inout State, _ parts: UnsafeMutablePointer<Int>, start: Int) {
+        if state.wordStart < 0 {
+            state.wordStart = start
+            parts[0] = 0
+            parts[1] = start
+            state.partCount = 1
+        } else if state.pendingJoiner {
+            if state.partCount < maximumParts {
+                parts[3 * state.partCount] = state.length
+                parts[3 * state.partCount + 1] = start
+                state.partCount += 1
+            }
+            state.pendingJoiner = false
+        }
+    }
+
+    /// Emits the word (and its parts, when it has several) and resets it.
+    @inline(__always)
+    private static func flushWord(_ state: inout State, _ word: UnsafeMutablePointer<UInt8>, _ parts: UnsafeMutablePointer<Int>,
+                                  _ emit: (Token) -> Void) {
+        if state.wordStart >= 0 && state.length > 0 {
+            emit(Token(bytes: UnsafeBufferPointer(start: word, count: state.length), start: state.wordStart, end: state.wordEnd, isWhole: true))
+            if state.partCount > 1 {
+                for part in 0..<state.partCount {
+                    let from = parts[3 * part]
+                    let to = part + 1 < state.partCount ? parts[3 * (part + 1)] : state.length
+                    if to - from >= 2 {
+                        emit(Token(bytes: UnsafeBufferPointer(start: word + from, count: to - from),
+                                   start: parts[3 * part + 1], end: parts[3 * part + 2], isWhole: false))
+                    }
+                }
+            }
+        }
+        state.length = 0
+        state.partCount = 0
+        state.wordStart = -1
+        state.pendingJoiner = false
+    }
+
+    /// A CJK run of one character is a term of its own.
+    @inline(__always)
+    private static func flushCJK(_ state: inout State, _ utf8: UnsafeBufferPointer<UInt8>, _ emit: (Token) -> Void) {
+        if state.cjkRun == 1 {
+            emit(Token(bytes: UnsafeBufferPointer(rebasing: utf8[state.cjkStart..<state.cjkEnd]),
+                       start: state.cjkStart, end: state.cjkEnd, isWhole: true))
+        }
+        state.cjkRun = 0
     }
 
     /// The folded bytes of a letter or digit; empty for anything else.

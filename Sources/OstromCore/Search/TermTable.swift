@@ -1,3 +1,5 @@
+import Foundation
+
 /// A vocabulary keyed by bytes: each distinct term gets a dense id. Built
 /// for the index's hot path (one lookup per token), where hashing Swift
 /// Strings would cost several times more.
@@ -25,25 +27,41 @@ struct TermTable {
     }
 
     /// The id of a term, or `nil` when it is not in the vocabulary.
-    func id(of term: some Collection<UInt8>) -> Int? {
+    func id(of term: UnsafeBufferPointer<UInt8>) -> Int? {
         let hash = Self.hash(term)
         var slot = hash & mask
         while true {
             let id = Int(slots[slot])
             if id < 0 { return nil }
-            if bytes(of: id).elementsEqual(term) { return id }
+            if equals(id, term) { return id }
             slot = (slot + 1) & mask
         }
     }
 
+    func id(of term: [UInt8]) -> Int? {
+        term.withUnsafeBufferPointer { id(of: $0) }
+    }
+
+    /// Whether term `id` has exactly these bytes (compared in place).
+    @inline(__always)
+    private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[id])
+        let length = Int(offsets[id + 1]) - start
+        guard length == term.count else { return false }
+        return arena.withUnsafeBufferPointer { arena in
+            guard let base = arena.baseAddress, let other = term.baseAddress else { return length == 0 }
+            return memcmp(base + start, other, length) == 0
+        }
+    }
+
     /// The id of a term, adding it when new.
-    mutating func insert(_ term: ArraySlice<UInt8>) -> Int {
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(term)
         var slot = hash & mask
         while true {
             let id = Int(slots[slot])
             if id < 0 { break }
-            if bytes(of: id).elementsEqual(term) { return id }
+            if equals(id, term) { return id }
             slot = (slot + 1) & mask
         }
         let id = count
@@ -65,8 +83,12 @@ struct TermTable {
         }
     }
 
+    mutating func insert(_ term: ArraySlice<UInt8>) -> Int {
+        term.withUnsafeBufferPointer { insert($0) }
+    }
+
     /// FNV-1a.
-    static func hash(_ bytes: some Collection<UInt8>) -> Int {
+    static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
