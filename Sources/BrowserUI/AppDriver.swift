@@ -1,14 +1,18 @@
 import TerminalCanvas
 
 /// The loop: draw a frame, read a key, turn it into an action, change the
-/// state; until the state says quit or `shouldStop` (a signal) says so.
+/// state, run the effects it asked for; until the state says quit or
+/// `shouldStop` (a signal) says so.
 public final class AppDriver {
     public private(set) var state: AppState
     private let backend: TerminalBackend
+    /// Runs an effect (saving state); returns a message when it failed.
+    private let runEffect: (Effect) -> String?
 
-    public init(state: AppState, backend: TerminalBackend) {
+    public init(state: AppState, backend: TerminalBackend, runEffect: @escaping (Effect) -> String? = { _ in nil }) {
         self.state = state
         self.backend = backend
+        self.runEffect = runEffect
     }
 
     /// Runs until quit. `shouldStop` is polled between keys (every
@@ -36,6 +40,9 @@ public final class AppDriver {
     private func step(_ key: KeyPress) {
         if key == .resize { state.size = backend.size }
         state.handle(key)
+        for effect in state.takeEffects() {
+            if let failure = runEffect(effect) { state.message = failure }
+        }
         if !state.shouldQuit { backend.present(FrameComposer.compose(state)) }
     }
 }

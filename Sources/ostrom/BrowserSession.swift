@@ -1,4 +1,5 @@
 import BrowserUI
+import Foundation
 import NcursesTerminal
 import OstromCore
 
@@ -18,8 +19,22 @@ enum BrowserSession {
         } catch {
             throw CommandFailure(code: 2, message: error.description)
         }
-        let state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size)
-        AppDriver(state: state, backend: terminal).run { terminal.shouldStop }
+        let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
+        let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
+        let state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
+        let driver = AppDriver(state: state, backend: terminal) { effect in
+            switch effect {
+            case .saveSearchHistory(let history):
+                guard let stateFolder else { return "search history not saved: set HOME or XDG_STATE_HOME" }
+                do {
+                    try history.save(folder: stateFolder)
+                    return nil
+                } catch {
+                    return "search history not saved: \(error)"
+                }
+            }
+        }
+        driver.run { terminal.shouldStop }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }

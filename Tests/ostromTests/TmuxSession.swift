@@ -13,8 +13,10 @@ final class TmuxSession {
     /// inherited by the app.
     init(width: Int = 100, height: Int = 30, command: String, environment: [String] = []) throws {
         folder = try OstromBinary.temporaryFolder()
+        // State (search history) goes to the session's folder, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                         "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no"] + environment + ["sh", "-c", command]
+                         "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
+                         "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path] + environment + ["sh", "-c", command]
         try Self.spawnAndWait(arguments)
     }
 

@@ -5,7 +5,8 @@ public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     case open, back, quit
     case focusNext, focusPrevious
-    case showPapers, showEvents, showTranscripts, showLadder
+    case showPapers, showEvents, showTranscripts, showLadder, showSearch
+    case search, globalSearch, nextMatch, previousMatch
     case help
 }
 
@@ -20,7 +21,7 @@ public struct ActionInfo: Sendable {
 }
 
 public enum ActionTable {
-    public static let groups = ["Move", "Open and close", "Views"]
+    public static let groups = ["Move", "Open and close", "Search", "Views"]
 
     public static let all: [ActionInfo] = [
         ActionInfo(action: .moveDown, name: "move-down", help: "Next item, or scroll down", group: "Move", hint: "down"),
@@ -41,6 +42,11 @@ public enum ActionTable {
         ActionInfo(action: .showEvents, name: "view-events", help: "Show the Events tab", group: "Views", hint: "events"),
         ActionInfo(action: .showTranscripts, name: "view-transcripts", help: "Show the Transcripts tab", group: "Views", hint: "transcripts"),
         ActionInfo(action: .showLadder, name: "view-ladder", help: "Show the Ladder tab", group: "Views", hint: "ladder"),
+        ActionInfo(action: .showSearch, name: "view-search", help: "Show the Search tab: hits across every kind", group: "Views", hint: "search"),
+        ActionInfo(action: .search, name: "search", help: "Search this list: it narrows as you type; Enter keeps it, Esc restores", group: "Search", hint: "search"),
+        ActionInfo(action: .globalSearch, name: "search-all", help: "Search every kind of record, in the Search tab", group: "Search", hint: "search all"),
+        ActionInfo(action: .nextMatch, name: "next-match", help: "Next match in the detail pane", group: "Search", hint: "next"),
+        ActionInfo(action: .previousMatch, name: "previous-match", help: "Previous match in the detail pane", group: "Search", hint: "previous"),
     ]
 
     public static func info(_ action: Action) -> ActionInfo {

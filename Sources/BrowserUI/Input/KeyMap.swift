@@ -19,7 +19,8 @@ public struct KeyMap: Sendable {
             .character("g"): .top, .home: .top, .character("G"): .bottom, .end: .bottom,
             .enter: .open, .character("q"): .back, .character("Q"): .quit, .character("?"): .help,
             .character("1"): .showPapers, .character("2"): .showEvents, .character("3"): .showTranscripts,
-            .character("4"): .showLadder,
+            .character("4"): .showLadder, .character("5"): .showSearch,
+            .character("/"): .search, .character("s"): .globalSearch, .character("n"): .nextMatch, .character("N"): .previousMatch,
         ],
         screens: [
             .browse: [.tab: .focusNext, .backTab: .focusPrevious],

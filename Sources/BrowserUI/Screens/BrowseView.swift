@@ -8,13 +8,20 @@ enum BrowseView {
         HeaderBar.draw(into: &grid, area: layout.header, active: state.tab)
         drawList(state, area: layout.list, into: &grid)
         drawDivider(layout, focus: state.focus, into: &grid)
+        let terms = state.filters[state.tab]?.matchTerms ?? .none
         let lines = state.detailLines(width: layout.detailTextWidth)
         let offset = min(state.currentList.detailOffset, max(0, lines.count - layout.detail.height))
         for row in 0..<layout.detail.height where offset + row < lines.count {
-            grid.draw(lines[offset + row], x: layout.detail.x + 1, y: layout.detail.y + row, width: layout.detailTextWidth)
+            grid.draw(lines[offset + row].highlighted(by: terms), x: layout.detail.x + 1, y: layout.detail.y + row, width: layout.detailTextWidth)
         }
-        let count = state.tab == .ladder ? state.ladderEntries.filter(\.isSelectable).count : state.records(in: state.tab).count
-        let position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"
+        let count = state.tab == .ladder ? state.ladderEntries.filter(\.isSelectable).count : state.listing(in: state.tab).count
+        var position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"
+        let matching = state.filters[state.tab].map { "\($0.hits.count)/\(state.totalCount(in: state.tab))" }
+        if let prompt = state.prompt {
+            PromptLine.draw(prompt, into: &grid, area: layout.status, count: matching ?? "")
+            return
+        }
+        if let filter = state.filters[state.tab], let matching { position += "  /\(filter.query)  \(matching)" }
         StatusLine.draw(into: &grid, area: layout.status, position: position, message: state.message,
                         hints: StatusLine.hints(keyMap: state.keyMap, screen: .browse))
     }
@@ -39,21 +46,32 @@ enum BrowseView {
             }
             return
         }
-        let records = state.records(in: state.tab)
-        if records.isEmpty {
-            grid.put(" No \(state.tab.title.lowercased()) in this library.", x: area.x, y: area.y, role: .dim, limit: area.width)
+        let listing = state.listing(in: state.tab)
+        if listing.isEmpty {
+            let empty = state.tab == .search ? " Type / (or s anywhere) to search every kind of record."
+                : state.filters[state.tab] != nil ? " Nothing matches; Esc or an empty query shows everything."
+                : " No \(state.tab.title.lowercased()) in this library."
+            grid.put(empty, x: area.x, y: area.y, role: .dim, limit: area.width)
             return
         }
-        for row in 0..<area.height where list.offset + row < records.count {
+        let terms = state.filters[state.tab]?.matchTerms ?? .none
+        for row in 0..<area.height where list.offset + row < listing.count {
             let index = list.offset + row
-            var line = RecordRows.line(for: records[index], in: state.tab, width: area.width, now: state.now)
+            let record = state.records[listing[index]]
+            var line = RecordRows.line(for: record, in: state.tab, width: area.width, now: state.now)
+            if state.tab == .search {
+                let snippet = Snippet.best(for: record, matching: terms, maximumLength: max(20, area.width)).text
+                line.spans.append(StyledLine.Span(text: "  " + snippet, role: .dim))
+            }
+            line = line.highlighted(by: terms)
             if index == list.selected { line = restyled(line, selectionRole) }
             grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal)
         }
     }
 
+    /// The selected row in the selection role, its matches still marked.
     private static func restyled(_ line: StyledLine, _ role: StyleRole) -> StyledLine {
-        StyledLine(line.spans.map { StyledLine.Span(text: $0.text, role: role) })
+        StyledLine(line.spans.map { StyledLine.Span(text: $0.text, role: $0.role == .match ? .match : role) })
     }
 
     private static func drawDivider(_ layout: BrowseLayout, focus: Pane, into grid: inout CellGrid) {

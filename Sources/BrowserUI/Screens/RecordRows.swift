@@ -26,6 +26,9 @@ enum RecordRows {
                 .init(text: " " + date + " ", role: .dim), .init(text: people + " ", role: .label),
                 .init(text: record.title, role: .normal),
             ])
+        case .search:
+            let badge = TextWrapping.pad(record.kind.rawValue, width: 10)
+            return StyledLine([.init(text: " " + badge + " ", role: .badge), .init(text: record.title, role: .title)])
         case .papers, .ladder:
             let year = TextWrapping.pad(record.year.map(String.init) ?? (record.kind == .note ? "note" : ""), width: 4)
             return StyledLine([

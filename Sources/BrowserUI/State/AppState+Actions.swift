@@ -5,6 +5,11 @@ extension AppState {
     /// Turns a key into an action through the keymap and performs it.
     public mutating func handle(_ key: KeyPress) {
         message = nil
+        if prompt != nil, key != .resize {
+            if case .mouse = key { return }
+            handlePromptKey(key)
+            return
+        }
         switch key {
         case .resize:
             return
@@ -27,9 +32,17 @@ extension AppState {
             if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
         case .help:
             if screenKind != .help { overlays.append(.help(offset: 0)) }
-        case .showPapers, .showEvents, .showTranscripts, .showLadder:
+        case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
             overlays.removeAll()
-            tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder][action] ?? .papers
+            tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
+                   .showSearch: .search][action] ?? .papers
+        case .search:
+            openSearchPrompt()
+        case .globalSearch:
+            tab = .search
+            openSearchPrompt()
+        case .nextMatch, .previousMatch:
+            if screenKind == .browse { jumpToMatch(forward: action == .nextMatch) }
         case .focusNext, .focusPrevious:
             if screenKind == .browse { focus = focus == .list ? .detail : .list }
         case .open:
@@ -101,6 +114,7 @@ extension AppState {
             guard probe >= 0 && probe < count else { return }
             target = probe
         }
+        if tab != .ladder { rankHits(through: target + height) }
         var list = currentList
         if list.selected != target { list.detailOffset = 0 }
         list.selected = target
@@ -144,6 +158,12 @@ extension AppState {
             return LadderDetail.lines(for: entry, model: ladder, width: width)
         }
         guard let record = selectedRecord else { return [StyledLine("Nothing here yet.", .dim)] }
-        return RecordDetail.lines(for: record, width: width, now: now)
+        var lines = RecordDetail.lines(for: record, width: width, now: now)
+        if tab == .search, let terms = filters[tab]?.matchTerms {
+            // Why it matched, before everything else.
+            let snippet = Snippet.best(for: record, matching: terms, maximumLength: 400).text
+            lines = [StyledLine("[\(record.kind.rawValue)]", .badge)] + StyledLine.wrapped("… " + snippet + " …", width: width, role: .dim) + [.blank] + lines
+        }
+        return lines
     }
 }

@@ -10,7 +10,10 @@ public struct AppState: Sendable {
         case help(offset: Int)
     }
 
-    public var records: [Record]
+    public let records: [Record]
+    public let searchIndex: SearchIndex
+    /// Per tab, the record indices it lists without a search.
+    private let kindListings: [Tab: [Int]]
     public var ladder: LadderModel?
     public let ladderEntries: [LadderEntry]
     public var now: LocalDateTime
@@ -22,10 +25,24 @@ public struct AppState: Sendable {
     public var message: String?
     public var shouldQuit = false
     public let keyMap: KeyMap
+    /// Each tab's active search, if any.
+    public var filters: [Tab: SearchFilter] = [:]
+    /// The search prompt, while open.
+    public var prompt: SearchPrompt?
+    public var history: SearchHistory
+    /// Side effects for the driver to run (saving state).
+    var effects: [Effect] = []
 
     public init(records: [Record], ladder: LadderModel?, now: LocalDateTime, size: (width: Int, height: Int),
-                keyMap: KeyMap = .standard) {
+                keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: SearchIndex? = nil) {
         self.records = records
+        searchIndex = index ?? SearchIndex(records: records)
+        var listings: [Tab: [Int]] = [:]
+        for tab in Tab.allCases where tab != .search && tab != .ladder {
+            listings[tab] = records.indices.filter { tab.kinds.contains(records[$0].kind) }
+        }
+        kindListings = listings
+        self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []
         self.now = now
@@ -35,9 +52,16 @@ public struct AppState: Sendable {
         lists[.ladder]?.selected = ladderEntries.firstIndex(where: \.isSelectable) ?? 0
     }
 
-    /// The records a tab lists, in library order.
-    public func records(in tab: Tab) -> [Record] {
-        records.filter { tab.kinds.contains($0.kind) }
+    /// The record indices a tab lists: its search hits in rank order, or
+    /// all its records in library order (the Search tab lists only hits).
+    public func listing(in tab: Tab) -> [Int] {
+        filters[tab]?.hits ?? kindListings[tab] ?? []
+    }
+
+    /// How many records a tab has without a search (all records for the
+    /// Search tab).
+    public func totalCount(in tab: Tab) -> Int {
+        tab == .search ? records.count : kindListings[tab]?.count ?? 0
     }
 
     public var currentList: ListState {
@@ -47,12 +71,12 @@ public struct AppState: Sendable {
 
     /// The number of rows the current tab's list has.
     var listCount: Int {
-        tab == .ladder ? ladderEntries.count : records(in: tab).count
+        tab == .ladder ? ladderEntries.count : listing(in: tab).count
     }
 
     public var selectedRecord: Record? {
-        let list = records(in: tab)
-        return list.indices.contains(currentList.selected) ? list[currentList.selected] : nil
+        let list = listing(in: tab)
+        return list.indices.contains(currentList.selected) ? records[list[currentList.selected]] : nil
     }
 
     public var selectedLadderEntry: LadderEntry? {

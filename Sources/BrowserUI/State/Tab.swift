@@ -2,7 +2,7 @@ import OstromCore
 
 /// The header's tabs.
 public enum Tab: Int, CaseIterable, Sendable {
-    case papers, events, transcripts, ladder
+    case papers, events, transcripts, ladder, search
 
     public var title: String {
         switch self {
@@ -10,16 +10,19 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .events: return "Events"
         case .transcripts: return "Transcripts"
         case .ladder: return "Ladder"
+        case .search: return "Search"
         }
     }
 
-    /// The record kinds a record tab lists (notes sit with papers).
+    /// The record kinds a record tab lists (notes sit with papers; the
+    /// Search tab lists hits of every kind).
     var kinds: Set<RecordKind> {
         switch self {
         case .papers: return [.paper, .note]
         case .events: return [.event]
         case .transcripts: return [.transcript]
         case .ladder: return []
+        case .search: return Set(RecordKind.allCases)
         }
     }
 }

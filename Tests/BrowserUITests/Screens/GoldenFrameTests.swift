@@ -47,4 +47,18 @@ import TerminalCanvas
         let (_, grid) = try Fixture.frame(width: 19, height: 5, keys: [])
         GoldenFrames.check(grid, named: "too-small-19x5")
     }
+
+    @Test func searchPromptNarrowedListAndHighlights() throws {
+        let typed: [KeyPress] = [.character("/")] + "co-prod".map { KeyPress.character($0) }
+        GoldenFrames.check(try Fixture.frame(width: 100, height: 30, keys: typed).1, named: "search-prompt-100x30")
+        let kept = typed + [.enter, .character("j")]
+        GoldenFrames.check(try Fixture.frame(width: 60, height: 20, keys: kept).1, named: "search-kept-60x20")
+        let error: [KeyPress] = [.character("/")] + "title:".map { KeyPress.character($0) }
+        GoldenFrames.check(try Fixture.frame(width: 60, height: 20, keys: error).1, named: "search-error-60x20")
+    }
+
+    @Test func searchTabAcrossKinds() throws {
+        let keys: [KeyPress] = [.character("s")] + "coerced OR accountability".map { KeyPress.character($0) } + [.enter]
+        GoldenFrames.check(try Fixture.frame(width: 100, height: 30, keys: keys).1, named: "search-tab-100x30")
+    }
 }

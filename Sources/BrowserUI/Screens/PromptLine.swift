@@ -1,0 +1,30 @@
+import OstromCore
+import TerminalCanvas
+
+/// The search prompt on the bottom row: `/`, the query with its cursor,
+/// and the reason when the query is malformed.
+enum PromptLine {
+    static func draw(_ prompt: SearchPrompt, into grid: inout CellGrid, area: Rect, count: String) {
+        grid.fill(area, role: .normal)
+        let error = prompt.error.map { "  " + $0 } ?? ""
+        let right = error.isEmpty ? count : error
+        let rightWidth = min(DisplayWidth.of(right), max(0, area.width / 2))
+        let room = max(1, area.width - 1 - rightWidth - 1)
+        let characters = prompt.editor.characters
+        // Scroll the text so that the cursor stays in view.
+        var first = 0
+        while DisplayWidth.of(String(characters[first..<prompt.editor.cursor])) >= room { first += 1 }
+        grid.put("/", x: area.x, y: area.y, role: .statusKey)
+        var column = area.x + 1
+        for index in first...characters.count {
+            let atCursor = index == prompt.editor.cursor
+            let text = index < characters.count ? String(characters[index]) : " "
+            if column - area.x - 1 + DisplayWidth.of(text) > room { break }
+            column += grid.put(text, x: column, y: area.y, role: atCursor ? .selection : .normal, limit: area.maxX - column)
+        }
+        if rightWidth > 0 {
+            grid.put(TextWrapping.truncate(right, width: rightWidth), x: area.maxX - rightWidth, y: area.y,
+                     role: error.isEmpty ? .dim : .error, limit: rightWidth)
+        }
+    }
+}

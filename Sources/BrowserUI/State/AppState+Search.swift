@@ -1,0 +1,141 @@
+import OstromCore
+import TerminalCanvas
+
+extension AppState {
+    /// Hits ranked ahead of what the list can show.
+    static let rankAhead = 1000
+
+    /// `/`: a prompt for the current tab's list (the Ladder has none).
+    mutating func openSearchPrompt() {
+        guard tab != .ladder else {
+            message = "search works in the Papers, Events, Transcripts and Search tabs"
+            return
+        }
+        overlays.removeAll()
+        let current = filters[tab]
+        prompt = SearchPrompt(editor: LineEditor(current?.query ?? ""), previousFilter: current, previousList: currentList)
+        focus = .list
+    }
+
+    /// Keys while the prompt is open go to the line editor, not the keymap.
+    mutating func handlePromptKey(_ key: KeyPress) {
+        guard var open = prompt else { return }
+        switch key {
+        case .enter:
+            prompt = nil
+            if filters[tab] != nil {
+                history.record(open.editor.text)
+                effects.append(.saveSearchHistory(history))
+            }
+            return
+        case .escape, .control("c"), .control("g"):
+            prompt = nil
+            filters[tab] = open.previousFilter
+            currentList = open.previousList
+            return
+        case .up, .down:
+            recall(key == .up ? -1 : 1, in: &open)
+        case .left: open.editor.left()
+        case .right: open.editor.right()
+        case .home, .control("a"): open.editor.home()
+        case .end, .control("e"): open.editor.end()
+        case .backspace, .control("h"): open.editor.backspace()
+        case .delete, .control("d"): open.editor.delete()
+        case .control("w"): open.editor.deleteWordBackward()
+        case .control("u"): open.editor.deleteToStart()
+        case .character(let character): open.editor.insert(character)
+        default: return
+        }
+        prompt = open
+        applyQuery()
+    }
+
+    /// ↑/↓ walk the history, newest first; past the newest comes the draft.
+    private func recall(_ step: Int, in open: inout SearchPrompt) {
+        let entries = history.entries
+        guard !entries.isEmpty else { return }
+        if open.historyIndex == nil {
+            guard step < 0 else { return }
+            open.draft = open.editor.text
+            open.historyIndex = entries.count
+        }
+        let next = (open.historyIndex ?? entries.count) + step
+        if next >= entries.count {
+            open.historyIndex = nil
+            open.editor = LineEditor(open.draft)
+        } else if next >= 0 {
+            open.historyIndex = next
+            open.editor = LineEditor(entries[next])
+        }
+    }
+
+    /// Runs the prompt's query: the list narrows and re-ranks; a malformed
+    /// query leaves the last good results and says what is wrong.
+    mutating func applyQuery() {
+        guard var open = prompt else { return }
+        let text = open.editor.text
+        do {
+            let query = try SearchQuery.parse(text, typing: true)
+            open.error = nil
+            if query.isEmpty {
+                filters[tab] = nil
+            } else {
+                let results = searchIndex.search(query, ranked: Self.rankAhead)
+                filters[tab] = SearchFilter(query: text, results: results, hits: hitsForTab(results))
+            }
+            var list = ListState()
+            list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+            currentList = list
+        } catch {
+            open.error = error.message
+        }
+        prompt = open
+    }
+
+    /// The hits in the current tab's kinds, in rank order.
+    func hitsForTab(_ results: SearchResults) -> [Int] {
+        let kinds = tab.kinds
+        return results.hits.compactMap { kinds.contains(records[$0.record].kind) ? $0.record : nil }
+    }
+
+    /// Puts more hits in rank order when the selection nears the end of
+    /// the ranked ones.
+    mutating func rankHits(through row: Int) {
+        guard var filter = filters[tab], row + Self.rankAhead / 2 >= filter.results.rankedCount else { return }
+        filter.results.rankMore(upTo: row + Self.rankAhead)
+        filter.hits = hitsForTab(filter.results)
+        filters[tab] = filter
+    }
+
+    /// `n`/`N`: the next or previous line of the detail pane holding a match.
+    mutating func jumpToMatch(forward: Bool) {
+        guard let terms = filters[tab]?.matchTerms, !terms.isEmpty else {
+            message = "no search here: / searches this list"
+            return
+        }
+        let layout = BrowseLayout(width: size.width, height: size.height)
+        let lines = detailLines(width: layout.detailTextWidth)
+        let matching = lines.indices.filter { lines[$0].highlighted(by: terms).hasMatch }
+        guard !matching.isEmpty else {
+            message = "no matches in this record's text"
+            return
+        }
+        let offset = currentList.detailOffset
+        let after = matching.first { $0 > offset }
+        let before = matching.last { $0 < offset }
+        let target: Int = forward ? (after ?? matching[0]) : (before ?? matching[matching.count - 1])
+        var list = currentList
+        list.detailOffset = min(target, max(0, lines.count - layout.detail.height))
+        currentList = list
+        focus = .detail
+        let number = (matching.firstIndex(of: target) ?? 0) + 1
+        let wrapped = forward ? target <= offset : target >= offset
+        message = "match \(number) of \(matching.count)" + (wrapped ? " (wrapped)" : "")
+    }
+
+    /// Takes the effects asked for since the last call.
+    public mutating func takeEffects() -> [Effect] {
+        defer { effects.removeAll() }
+        return effects
+    }
+}
