@@ -62,4 +62,17 @@ public enum SearchField: Int, CaseIterable, Sendable {
 
     /// Bits per field in a packed term-frequency word; frequencies cap at 31.
     static let bits = 5
+
+    /// Where the field's count sits in the packed word: the commonest
+    /// fields lowest, so that most packed words are one varint byte.
+    var shift: UInt32 {
+        switch self {
+        case .abstract: return 0
+        case .body: return 5
+        case .title: return 10
+        case .keywords: return 15
+        case .people: return 20
+        case .venue: return 25
+        }
+    }
 }

@@ -74,28 +74,24 @@ extension SearchIndex {
     /// BM25F for every record holding one of the expansion's terms; a
     /// record keeps its best expansion's score.
     private func score(_ expansion: TermExpansion, field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+        let fields = field.map { [$0] } ?? SearchField.allCases
         var mask: UInt32 = 0
-        for field in field.map({ [$0] }) ?? SearchField.allCases {
-            mask |= 31 << UInt32(field.rawValue * SearchField.bits)
-        }
-        let weights = SearchField.allCases.map(\.weight)
+        for field in fields { mask |= 31 << field.shift }
+        let shifts = fields.map(\.shift)
+        let weights = fields.map(\.weight)
+        let slots = fields.map(\.rawValue)
         inverseNorms.withUnsafeBufferPointer { norms in
             for (id, weight) in expansion.ids {
                 let factor = weight * idf(Int(id))
                 var matchedAny = false
-                for posting in postings[Int(id)] {
-                    let packed = UInt32(truncatingIfNeeded: posting) & mask
-                    if packed == 0 { continue }
-                    let document = Int(posting >> 32)
+                postings[Int(id)].forEach { document, all in
+                    let packed = all & mask
+                    guard packed != 0 else { return }
                     let base = document * Self.fieldCount
                     var frequency: Float = 0
-                    var bits = packed
-                    var fieldIndex = 0
-                    while bits != 0 {
-                        let count = bits & 31
-                        if count > 0 { frequency += weights[fieldIndex] * Float(count) * norms[base + fieldIndex] }
-                        bits >>= UInt32(SearchField.bits)
-                        fieldIndex += 1
+                    for index in shifts.indices {
+                        let count = (packed >> shifts[index]) & 31
+                        if count > 0 { frequency += weights[index] * Float(count) * norms[base + slots[index]] }
                     }
                     matchedAny = true
                     state.offer(document, factor * frequency * (Self.k1 + 1) / (frequency + Self.k1))
@@ -105,28 +101,61 @@ extension SearchIndex {
         }
     }
 
-    /// Records holding the words in this order (in one field), scored as
-    /// the sum of the words' scores, boosted.
+    /// Records holding the words next to each other in this order, found
+    /// by walking the words' posting lists together and comparing their
+    /// positions; scored as the words' scores summed, boosted.
     private func phrase(_ words: [[UInt8]], field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+        var ids: [Int] = []
+        for word in words {
+            guard let id = terms.id(of: word) else { return }
+            ids.append(id)
+        }
         var ignored = MatchTerms.Builder()
         var candidates = Evaluation(count: records.count)
-        for (position, word) in words.enumerated() {
+        for (position, id) in ids.enumerated() {
             candidates.beginAtom()
-            score(TermExpansion(term: word, prefix: false, typos: false, index: self), field: field, into: &candidates, matchTerms: &ignored)
+            let exact = TermExpansion(term: Array(terms.bytes(of: id)), prefix: false, typos: false, index: self)
+            score(exact, field: field, into: &candidates, matchTerms: &ignored)
             candidates.endAtom(level: UInt16(position))
         }
+        let required = UInt16(ids.count)
+        var cursors = ids.map { PostingCursor(list: postings[$0]) }
         var tokenizer = SearchTokenizer()
-        let fields = field.map { [$0] } ?? SearchField.allCases
-        let required = UInt16(words.count)
         var found = false
-        for document in 0..<records.count where candidates.level[document] == required {
-            let record = records[document]
-            if fields.contains(where: { $0.texts(of: record).contains { Self.contains(words, in: $0, tokenizer: &tokenizer) } }) {
-                state.offer(document, candidates.total[document] * 1.5)
-                found = true
+        for index in cursors.indices { cursors[index].advance() }
+        while !cursors.contains(where: \.isAtEnd) {
+            let highest = cursors.map(\.document).max() ?? 0
+            var aligned = true
+            for index in cursors.indices where cursors[index].document < highest {
+                aligned = false
+                while !cursors[index].isAtEnd && cursors[index].document < highest { cursors[index].advance() }
             }
+            guard aligned else { continue }
+            let document = highest
+            if candidates.level[document] == required && Self.adjacent(cursors.map(\.positions)) {
+                // Positions do not say which field: a field's phrase is checked in its text.
+                let inField = field.map { field in
+                    var found = false
+                    field.forEachText(of: records[document]) { if !found { found = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
+                    return found
+                } ?? true
+                if inField {
+                    state.offer(document, candidates.total[document] * 1.5)
+                    found = true
+                }
+            }
+            for index in cursors.indices { cursors[index].advance() }
         }
         if found { for word in words { matchTerms.insert(word[...]) } }
+    }
+
+    /// Whether some position p of the first list has p+1 in the second,
+    /// p+2 in the third, and so on.
+    static func adjacent(_ lists: [[UInt32]]) -> Bool {
+        guard let first = lists.first else { return false }
+        return first.contains { start in
+            lists.indices.dropFirst().allSatisfy { lists[$0].contains(start + UInt32($0)) }
+        }
     }
 
     static func contains(_ words: [[UInt8]], in text: String, tokenizer: inout SearchTokenizer) -> Bool {
@@ -142,6 +171,35 @@ extension SearchIndex {
             if matchedCount == words.count { found = true }
         }
         return found
+    }
+}
+
+/// Reads one posting list forward, record by record, with positions.
+struct PostingCursor {
+    private let list: PostingList
+    private var offset = 0
+    private var positionOffset = 0
+    private(set) var document = -1
+    private(set) var positions: [UInt32] = []
+    private(set) var isAtEnd = false
+
+    init(list: PostingList) { self.list = list }
+
+    mutating func advance() {
+        let buffer = list.bytes.buffer
+        guard offset < buffer.count else {
+            isAtEnd = true
+            return
+        }
+        document += Int(PostingList.readVarint(buffer, &offset))
+        let packed = PostingList.readVarint(buffer, &offset)
+        let stream = list.positions.buffer
+        positions.removeAll(keepingCapacity: true)
+        var position: UInt32 = 0
+        for _ in 0..<PostingList.occurrences(packed) {
+            position += PostingList.readVarint(stream, &positionOffset)
+            positions.append(position)
+        }
     }
 }
 

@@ -7,8 +7,7 @@ import Foundation
 public final class SearchIndex: Sendable {
     public let records: [Record]
     let terms: TermTable
-    /// Per term: (record index << 32) | packed per-field frequencies.
-    let postings: [[UInt64]]
+    let postings: [PostingList]
     /// Per record and field: 1 / (1 − b + b · length / average length).
     let inverseNorms: [Float]
     /// Term ids sorted by their bytes, for prefix ranges.
@@ -25,50 +24,43 @@ public final class SearchIndex: Sendable {
     static let b: Float = 0.75
     static let k1: Float = 1.2
     static let fieldCount = SearchField.allCases.count
+    /// Positions jump by this much between fields and between the texts of
+    /// one field, so that no phrase spans two of them.
+    static let textGap: UInt32 = 4
+
+    /// Records per part below which the index is built on one core.
+    static let parallelThreshold = 4000
 
     public init(records: [Record]) {
         self.records = records
-        var tokenizer = SearchTokenizer()
-        var terms = TermTable()
-        var postings: [[UInt64]] = []
-        var scratch: [UInt32] = []
-        var touched: [Int] = []
-        var lengths = [Float](repeating: 0, count: records.count * Self.fieldCount)
-        for (document, record) in records.enumerated() {
-            for field in SearchField.allCases {
-                let shift = UInt32(field.rawValue * SearchField.bits)
-                var length = 0
-                field.forEachText(of: record) { text in
-                    tokenizer.tokenize(text) { token in
-                        let id = terms.insert(token.bytes)
-                        if id == scratch.count {
-                            scratch.append(0)
-                            postings.append([])
-                        }
-                        if scratch[id] == 0 { touched.append(id) }
-                        if (scratch[id] >> shift) & 31 < 31 { scratch[id] += 1 << shift }
-                        if token.isWhole { length += 1 }
-                    }
-                }
-                lengths[document * Self.fieldCount + field.rawValue] = Float(length)
+        // Two cores: each indexes half the records, then the halves merge.
+        let partCount = records.count >= Self.parallelThreshold ? 2 : 1
+        let size = (records.count + partCount - 1) / max(1, partCount)
+        let ranges = (0..<partCount).map { min(records.count, $0 * size)..<min(records.count, ($0 + 1) * size) }
+        var parts = [IndexPart?](repeating: nil, count: partCount)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: partCount) { part in
+                slots[part] = IndexPart(records: records[ranges[part]])
             }
-            for id in touched {
-                postings[id].append(UInt64(document) << 32 | UInt64(scratch[id]))
-                scratch[id] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
         }
+        var merged = parts[0] ?? IndexPart(records: [])
+        for part in parts.dropFirst() {
+            if let part { merged.append(part) }
+        }
+        for list in merged.postings { list.compact() }
+        let terms = merged.terms
         self.terms = terms
-        self.postings = postings
-        inverseNorms = Self.inverseNorms(lengths: lengths, count: records.count)
+        postings = merged.postings
+        inverseNorms = Self.inverseNorms(lengths: merged.lengths, count: records.count)
         sortedTerms = (0..<Int32(terms.count)).sorted { terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1))) }
         var byFirst = [[Int32]](repeating: [], count: 256)
         for id in 0..<terms.count { byFirst[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
         termsByFirstByte = byFirst
-        years = records.map { Int16(clamping: $0.year ?? 0) }
-        kinds = records.map(\.kind)
-        types = records.map { $0.type?.lowercased() ?? "" }
-        dois = records.map { $0.doi?.lowercased() ?? "" }
+        years = merged.years
+        kinds = merged.kinds
+        types = merged.types
+        dois = merged.dois
     }
 
     private static func inverseNorms(lengths: [Float], count: Int) -> [Float] {

@@ -187,3 +187,28 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         }
     }
 }
+
+/// A library big enough to be indexed in two parts on two cores gives the
+/// same hits and scores as the same library indexed in one part.
+@Suite struct ParallelIndexTests {
+    @Test func twoPartsMergeIntoTheSameIndexAsOne() throws {
+        let records = SyntheticLibrary.records(count: SearchIndex.parallelThreshold + 500, seed: 5)
+        let whole = SearchIndex(records: records)
+        let firstHalf = SearchIndex(records: Array(records.prefix(1000)))
+        for text in ["co-production trust", "\"public services\"", "author:muller", "partic", "accountabilty"] {
+            let query = try SearchQuery.parse(text, typing: true)
+            let merged = whole.search(query, ranked: Int.max)
+            // Records of the first 1000 keep their order relative to each other.
+            let early = merged.hits.filter { $0.record < 1000 }.map(\.record)
+            let alone = firstHalf.search(query, ranked: Int.max).hits.map(\.record)
+            #expect(Set(early) == Set(alone), "\(text)")
+            #expect(!merged.hits.isEmpty, "\(text)")
+        }
+        // The last record is found by its own DOI and title words.
+        let last = try #require(records.last)
+        let byDOI = whole.search(try SearchQuery.parse("doi:" + (last.doi ?? ""))).hits.map(\.record)
+        #expect(byDOI == [records.count - 1])
+        let phrase = "\"" + last.title.split(separator: " ").prefix(3).joined(separator: " ") + "\""
+        #expect(whole.search(try SearchQuery.parse(phrase)).hits.map(\.record).contains(records.count - 1))
+    }
+}

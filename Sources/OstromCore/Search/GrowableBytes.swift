@@ -1,0 +1,37 @@
+import Foundation
+
+/// A byte buffer that grows with `realloc`: the index appends a few bytes
+/// per posting millions of times, where `Array.append(contentsOf:)` spends
+/// more on uniqueness checks and generic copying than on the bytes.
+/// Written only while the index is built, read-only after.
+final class GrowableBytes: @unchecked Sendable {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 8) {
+        self.capacity = capacity
+        pointer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { free(pointer) }
+
+    @inline(__always)
+    func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        if count + length > capacity {
+            capacity = max(capacity * 2, count + length)
+            pointer = realloc(pointer, capacity)!.assumingMemoryBound(to: UInt8.self)
+        }
+        for index in 0..<length { pointer[count + index] = source[index] }
+        count += length
+    }
+
+    /// Gives back the spare capacity.
+    func compact() {
+        guard capacity > max(1, count) else { return }
+        capacity = max(1, count)
+        pointer = realloc(pointer, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: pointer, count: count) }
+}

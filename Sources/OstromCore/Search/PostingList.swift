@@ -1,0 +1,107 @@
+/// One term's postings, compressed: for each record holding the term, the
+/// gap from the previous record and the packed per-field frequencies as
+/// varints; and, apart, the term's word positions in each record (as
+/// varint gaps), as many as the frequencies add up to.
+struct PostingList: Sendable {
+    let bytes = GrowableBytes()
+    let positions = GrowableBytes()
+    private(set) var count = 0
+    private var lastDocument = -1
+
+    /// Appends a record's posting, its positions given in order.
+    mutating func append(document: Int, packed: UInt32, positions newPositions: UnsafeBufferPointer<UInt32>,
+                         scratch: UnsafeMutablePointer<UInt8>) {
+        var length = Self.encodeVarint(UInt32(document - lastDocument), into: scratch)
+        length += Self.encodeVarint(packed, into: scratch + length)
+        bytes.append(scratch, count: length)
+        length = 0
+        var previous: UInt32 = 0
+        for position in newPositions {
+            length += Self.encodeVarint(position - previous, into: scratch + length)
+            previous = position
+        }
+        positions.append(scratch, count: length)
+        lastDocument = document
+        count += 1
+    }
+
+    /// Scratch bytes `append` may need: every position of one record in
+    /// one posting (31 per field) at 5 bytes each.
+    static let scratchBytes = SearchField.allCases.count * 31 * 5 + 10
+
+    @inline(__always)
+    static func encodeVarint(_ value: UInt32, into pointer: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = value
+        var length = 0
+        while value >= 0x80 {
+            pointer[length] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            length += 1
+        }
+        pointer[length] = UInt8(value)
+        return length + 1
+    }
+
+    /// Appends another list whose records are numbered from 0, after
+    /// `documentOffset`: only its first record gap is re-encoded.
+    mutating func append(_ other: PostingList, documentOffset: Int) {
+        let source = other.bytes.buffer
+        guard !source.isEmpty, let base = source.baseAddress else { return }
+        var offset = 0
+        let first = documentOffset + Int(Self.readVarint(source, &offset)) - 1
+        var encoded: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &encoded) { scratch in
+            let pointer = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            bytes.append(pointer, count: Self.encodeVarint(UInt32(first - lastDocument), into: pointer))
+        }
+        bytes.append(base + offset, count: source.count - offset)
+        if let positionsBase = other.positions.buffer.baseAddress {
+            positions.append(positionsBase, count: other.positions.count)
+        }
+        count += other.count
+        lastDocument = documentOffset + other.lastDocument
+    }
+
+    /// Drops the spare capacity left by growing.
+    func compact() {
+        bytes.compact()
+        positions.compact()
+    }
+
+    @inline(__always)
+    static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// Number of positions a posting has: the sum of its field counts.
+    @inline(__always)
+    static func occurrences(_ packed: UInt32) -> Int {
+        var total = 0
+        var bits = packed
+        while bits != 0 {
+            total += Int(bits & 31)
+            bits >>= 5
+        }
+        return total
+    }
+
+    /// Calls `body` with each (record, packed frequencies), in record order.
+    @inline(__always)
+    func forEach(_ body: (Int, UInt32) -> Void) {
+        let buffer = bytes.buffer
+        var offset = 0
+        var document = -1
+        while offset < buffer.count {
+            document += Int(Self.readVarint(buffer, &offset))
+            body(document, Self.readVarint(buffer, &offset))
+        }
+    }
+}
