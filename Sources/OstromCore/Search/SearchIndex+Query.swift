@@ -5,7 +5,7 @@ extension SearchIndex {
     /// Hits for a query; the first `ranked` are in rank order, the rest
     /// follow unordered (`SearchResults.rankMore` orders them on demand).
     public func search(_ query: SearchQuery, ranked: Int = 200) -> SearchResults {
-        var state = Evaluation(count: records.count)
+        let state = Evaluation(count: records.count)
         var matchTerms = MatchTerms.Builder()
         for (level, clause) in query.clauses.enumerated() {
             let isLastClause = level == query.clauses.count - 1
@@ -13,21 +13,21 @@ extension SearchIndex {
                 let prefix = query.lastTermIsPrefix && isLastClause && atomIndex == clause.atoms.count - 1
                 state.beginAtom()
                 matchTerms.nextWord()
-                evaluate(atom, prefix: prefix, into: &state, matchTerms: &matchTerms)
+                evaluate(atom, prefix: prefix, into: state, matchTerms: &matchTerms)
                 state.endAtom(level: UInt16(level))
             }
         }
-        var excluded = [Bool](repeating: false, count: records.count)
+        var excluded = [Bool](repeating: false, count: query.excluded.isEmpty ? 0 : records.count)
         var ignored = MatchTerms.Builder()
         for atom in query.excluded {
             state.beginAtom()
-            evaluate(atom, prefix: false, into: &state, matchTerms: &ignored)
+            evaluate(atom, prefix: false, into: state, matchTerms: &ignored)
             for document in state.atomDocuments { excluded[Int(document)] = true }
             state.clearAtom()
         }
         let required = UInt16(query.clauses.count)
         var hits: [SearchHit] = []
-        for document in 0..<records.count where state.level[document] == required && !excluded[document] {
+        for document in 0..<records.count where state.level[document] == required && (excluded.isEmpty || !excluded[document]) {
             hits.append(SearchHit(record: document, score: state.total[document]))
         }
         var results = SearchResults(hits: hits, matchTerms: matchTerms.terms, rankedCount: 0, years: years)
@@ -36,21 +36,21 @@ extension SearchIndex {
     }
 
     /// Adds an atom's matches to the evaluation.
-    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, into state: Evaluation, matchTerms: inout MatchTerms.Builder) {
         switch atom {
         case .term(let text, let field):
             let words = queryTerms(text)
-            if words.count > 1 { return phrase(words, field: field, into: &state, matchTerms: &matchTerms) }
+            if words.count > 1 { return phrase(words, field: field, into: state, matchTerms: &matchTerms) }
             guard let word = words.first else { return }
             // A lone CJK character is matched as the start of the bigrams.
             let isPrefix = prefix || (word.count <= 4 && SearchTokenizer.isCJKTerm(word))
-            score(TermExpansion(term: word, prefix: isPrefix, typos: true, index: self), field: field, into: &state, matchTerms: &matchTerms)
+            score(TermExpansion(term: word, prefix: isPrefix, typos: true, index: self), field: field, into: state, matchTerms: &matchTerms)
         case .phrase(let text, let field):
             let words = queryTerms(text)
             if words.count == 1 {
-                score(TermExpansion(term: words[0], prefix: false, typos: false, index: self), field: field, into: &state, matchTerms: &matchTerms)
+                score(TermExpansion(term: words[0], prefix: false, typos: false, index: self), field: field, into: state, matchTerms: &matchTerms)
             } else if words.count > 1 {
-                phrase(words, field: field, into: &state, matchTerms: &matchTerms)
+                phrase(words, field: field, into: state, matchTerms: &matchTerms)
             }
         case .kind(let kind):
             for document in kinds.indices where kinds[document] == kind { state.offer(document, 0) }
@@ -73,89 +73,126 @@ extension SearchIndex {
 
     /// BM25F for every record holding one of the expansion's terms; a
     /// record keeps its best expansion's score.
-    private func score(_ expansion: TermExpansion, field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+    private func score(_ expansion: TermExpansion, field: SearchField?, into state: Evaluation, matchTerms: inout MatchTerms.Builder) {
         let fields = field.map { [$0] } ?? SearchField.allCases
         var mask: UInt32 = 0
         for field in fields { mask |= 31 << field.shift }
-        let shifts = fields.map(\.shift)
-        let weights = fields.map(\.weight)
-        let slots = fields.map(\.rawValue)
+        // Per 5-bit slot of the packed word: the field's weight and norm column.
+        var slotWeight = [Float](repeating: 0, count: Self.fieldCount)
+        var slotField = [Int](repeating: 0, count: Self.fieldCount)
+        for field in SearchField.allCases {
+            slotWeight[Int(field.shift) / SearchField.bits] = field.weight
+            slotField[Int(field.shift) / SearchField.bits] = field.rawValue
+        }
+        let fieldCount = Self.fieldCount
+        let k1 = Self.k1
         inverseNorms.withUnsafeBufferPointer { norms in
-            for (id, weight) in expansion.ids {
-                let factor = weight * idf(Int(id))
-                var matchedAny = false
-                postings[Int(id)].forEach { document, all in
-                    let packed = all & mask
-                    guard packed != 0 else { return }
-                    let base = document * Self.fieldCount
-                    var frequency: Float = 0
-                    for index in shifts.indices {
-                        let count = (packed >> shifts[index]) & 31
-                        if count > 0 { frequency += weights[index] * Float(count) * norms[base + slots[index]] }
+            slotWeight.withUnsafeBufferPointer { weights in
+                slotField.withUnsafeBufferPointer { columns in
+                    for (id, weight) in expansion.ids {
+                        let factor = weight * idf(Int(id))
+                        var matchedAny = false
+                        postings[Int(id)].forEach { document, all in
+                            var bits = all & mask
+                            guard bits != 0 else { return }
+                            let base = document * fieldCount
+                            var frequency: Float = 0
+                            var slot = 0
+                            while bits != 0 {
+                                let count = bits & 31
+                                if count != 0 { frequency += weights[slot] * Float(count) * norms[base + columns[slot]] }
+                                bits >>= 5
+                                slot += 1
+                            }
+                            matchedAny = true
+                            state.offer(document, factor * frequency * (k1 + 1) / (frequency + k1))
+                        }
+                        if matchedAny { matchTerms.insert(terms.bytes(of: Int(id))) }
                     }
-                    matchedAny = true
-                    state.offer(document, factor * frequency * (Self.k1 + 1) / (frequency + Self.k1))
                 }
-                if matchedAny { matchTerms.insert(terms.bytes(of: Int(id))) }
             }
         }
     }
 
     /// Records holding the words next to each other in this order, found
     /// by walking the words' posting lists together and comparing their
-    /// positions; scored as the words' scores summed, boosted.
-    private func phrase(_ words: [[UInt8]], field: SearchField?, into state: inout Evaluation, matchTerms: inout MatchTerms.Builder) {
+    /// positions; scored as the words' BM25F scores summed, boosted.
+    private func phrase(_ words: [[UInt8]], field: SearchField?, into state: Evaluation, matchTerms: inout MatchTerms.Builder) {
         var ids: [Int] = []
         for word in words {
             guard let id = terms.id(of: word) else { return }
             ids.append(id)
         }
-        var ignored = MatchTerms.Builder()
-        var candidates = Evaluation(count: records.count)
-        for (position, id) in ids.enumerated() {
-            candidates.beginAtom()
-            let exact = TermExpansion(term: Array(terms.bytes(of: id)), prefix: false, typos: false, index: self)
-            score(exact, field: field, into: &candidates, matchTerms: &ignored)
-            candidates.endAtom(level: UInt16(position))
-        }
-        let required = UInt16(ids.count)
-        var cursors = ids.map { PostingCursor(list: postings[$0]) }
+        let fields = field.map { [$0] } ?? SearchField.allCases
+        var mask: UInt32 = 0
+        for field in fields { mask |= 31 << field.shift }
+        let factors = ids.map { idf($0) }
+        let cursors = ids.map { PostingCursor(list: postings[$0]) }
         var tokenizer = SearchTokenizer()
         var found = false
-        for index in cursors.indices { cursors[index].advance() }
-        while !cursors.contains(where: \.isAtEnd) {
-            let highest = cursors.map(\.document).max() ?? 0
+        for cursor in cursors { cursor.advance() }
+        outer: while true {
+            var highest = -1
+            for cursor in cursors {
+                if cursor.isAtEnd { break outer }
+                highest = max(highest, cursor.document)
+            }
             var aligned = true
-            for index in cursors.indices where cursors[index].document < highest {
+            for cursor in cursors where cursor.document < highest {
                 aligned = false
-                while !cursors[index].isAtEnd && cursors[index].document < highest { cursors[index].advance() }
+                cursor.skip(to: highest)
             }
             guard aligned else { continue }
             let document = highest
-            if candidates.level[document] == required && Self.adjacent(cursors.map(\.positions)) {
+            var inFields = true
+            for cursor in cursors where cursor.packed & mask == 0 { inFields = false }
+            if inFields && Self.adjacent(cursors) {
                 // Positions do not say which field: a field's phrase is checked in its text.
-                let inField = field.map { field in
-                    var found = false
-                    field.forEachText(of: records[document]) { if !found { found = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
-                    return found
-                } ?? true
+                var inField = true
+                if let field {
+                    inField = false
+                    field.forEachText(of: records[document]) { if !inField { inField = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
+                }
                 if inField {
-                    state.offer(document, candidates.total[document] * 1.5)
+                    var total: Float = 0
+                    for index in cursors.indices {
+                        total += factors[index] * saturated(frequency(cursors[index].packed & mask, document: document, fields: fields))
+                    }
+                    state.offer(document, total * 1.5)
                     found = true
                 }
             }
-            for index in cursors.indices { cursors[index].advance() }
+            for cursor in cursors { cursor.advance() }
         }
         if found { for word in words { matchTerms.insert(word[...]) } }
     }
 
-    /// Whether some position p of the first list has p+1 in the second,
-    /// p+2 in the third, and so on.
-    static func adjacent(_ lists: [[UInt32]]) -> Bool {
-        guard let first = lists.first else { return false }
-        return first.contains { start in
-            lists.indices.dropFirst().allSatisfy { lists[$0].contains(start + UInt32($0)) }
+    /// The weighted, length-normalised frequency BM25F saturates.
+    @inline(__always)
+    private func frequency(_ packed: UInt32, document: Int, fields: [SearchField]) -> Float {
+        var frequency: Float = 0
+        for field in fields {
+            let count = (packed >> field.shift) & 31
+            if count > 0 { frequency += field.weight * Float(count) * inverseNorms[document * Self.fieldCount + field.rawValue] }
         }
+        return frequency
+    }
+
+    @inline(__always)
+    private func saturated(_ frequency: Float) -> Float {
+        frequency * (Self.k1 + 1) / (frequency + Self.k1)
+    }
+
+    /// Whether some position p of the first word has p+1 for the second,
+    /// p+2 for the third, and so on.
+    static func adjacent(_ cursors: [PostingCursor]) -> Bool {
+        guard let first = cursors.first else { return false }
+        for start in first.positions {
+            var index = 1
+            while index < cursors.count && cursors[index].has(start + UInt32(index)) { index += 1 }
+            if index == cursors.count { return true }
+        }
+        return false
     }
 
     static func contains(_ words: [[UInt8]], in text: String, tokenizer: inout SearchTokenizer) -> Bool {
@@ -174,60 +211,124 @@ extension SearchIndex {
     }
 }
 
-/// Reads one posting list forward, record by record, with positions.
-struct PostingCursor {
+/// Reads one posting list forward, record by record, with positions, into
+/// a fixed buffer (a record has at most 31 positions per field).
+final class PostingCursor {
     private let list: PostingList
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let stream: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var positionOffset = 0
     private(set) var document = -1
-    private(set) var positions: [UInt32] = []
+    private(set) var packed: UInt32 = 0
     private(set) var isAtEnd = false
+    private let positionBuffer = UnsafeMutablePointer<UInt32>.allocate(capacity: SearchIndex.fieldCount * 31)
+    private(set) var positionCount = 0
 
-    init(list: PostingList) { self.list = list }
+    init(list: PostingList) {
+        self.list = list
+        bytes = list.bytes.buffer
+        stream = list.positions.buffer
+    }
 
-    mutating func advance() {
-        let buffer = list.bytes.buffer
-        guard offset < buffer.count else {
-            isAtEnd = true
-            return
+    deinit { positionBuffer.deallocate() }
+
+    /// Whether the current record has the word at `position`.
+    @inline(__always)
+    func has(_ position: UInt32) -> Bool {
+        for index in 0..<positionCount where positionBuffer[index] == position { return true }
+        return false
+    }
+
+    var positions: UnsafeBufferPointer<UInt32> { UnsafeBufferPointer(start: positionBuffer, count: positionCount) }
+
+    /// The next record and its positions.
+    func advance() {
+        guard step() else { return }
+        readPositions()
+    }
+
+    /// Forward to the first record at or after `target`, decoding the
+    /// positions of that record only.
+    func skip(to target: Int) {
+        while document < target {
+            guard step() else { return }
+            if document >= target { break }
+            for _ in 0..<PostingList.occurrences(packed) { _ = PostingList.readVarint(stream, &positionOffset) }
         }
-        document += Int(PostingList.readVarint(buffer, &offset))
-        let packed = PostingList.readVarint(buffer, &offset)
-        let stream = list.positions.buffer
-        positions.removeAll(keepingCapacity: true)
+        readPositions()
+    }
+
+    @inline(__always)
+    private func readPositions() {
         var position: UInt32 = 0
-        for _ in 0..<PostingList.occurrences(packed) {
+        positionCount = PostingList.occurrences(packed)
+        for index in 0..<positionCount {
             position += PostingList.readVarint(stream, &positionOffset)
-            positions.append(position)
+            positionBuffer[index] = position
         }
+    }
+
+    /// Reads the next record and its frequencies; false at the end.
+    @inline(__always)
+    private func step() -> Bool {
+        guard offset < bytes.count else {
+            isAtEnd = true
+            return false
+        }
+        document += Int(PostingList.readVarint(bytes, &offset))
+        packed = PostingList.readVarint(bytes, &offset)
+        return true
     }
 }
 
-/// Dense per-record working arrays for one query: how many clauses each
+/// Dense per-record working memory for one query: how many clauses each
 /// record has met, its total score, and the current atom's best score.
-struct Evaluation {
-    var level: [UInt16]
-    var total: [Float]
-    private var atomBest: [Float]
-    private var atomSeen: [Bool]
-    private(set) var atomDocuments: [Int32] = []
+/// Raw memory, as every posting of every query term passes through
+/// `offer`, where array uniqueness and bounds checks would dominate.
+final class Evaluation {
+    let count: Int
+    let level: UnsafeMutablePointer<UInt16>
+    let total: UnsafeMutablePointer<Float>
+    private let atomBest: UnsafeMutablePointer<Float>
+    private let atomSeen: UnsafeMutablePointer<Bool>
+    private let atomList: UnsafeMutablePointer<Int32>
+    private(set) var atomCount = 0
 
     init(count: Int) {
-        level = [UInt16](repeating: 0, count: count)
-        total = [Float](repeating: 0, count: count)
-        atomBest = [Float](repeating: 0, count: count)
-        atomSeen = [Bool](repeating: false, count: count)
+        self.count = count
+        level = .allocate(capacity: max(1, count))
+        level.initialize(repeating: 0, count: count)
+        total = .allocate(capacity: max(1, count))
+        total.initialize(repeating: 0, count: count)
+        atomBest = .allocate(capacity: max(1, count))
+        atomBest.initialize(repeating: 0, count: count)
+        atomSeen = .allocate(capacity: max(1, count))
+        atomSeen.initialize(repeating: false, count: count)
+        atomList = .allocate(capacity: max(1, count))
     }
 
-    mutating func beginAtom() { atomDocuments.removeAll(keepingCapacity: true) }
+    deinit {
+        level.deallocate()
+        total.deallocate()
+        atomBest.deallocate()
+        atomSeen.deallocate()
+        atomList.deallocate()
+    }
+
+    /// The records the current atom has matched so far.
+    var atomDocuments: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: atomList, count: atomCount) }
+
+    func beginAtom() { atomCount = 0 }
 
     /// A record matches the current atom with this score (the best counts).
     @inline(__always)
-    mutating func offer(_ document: Int, _ score: Float) {
+    func offer(_ document: Int, _ score: Float) {
         if !atomSeen[document] {
             atomSeen[document] = true
             atomBest[document] = score
-            atomDocuments.append(Int32(document))
+            atomList[atomCount] = Int32(document)
+            atomCount += 1
         } else if score > atomBest[document] {
             atomBest[document] = score
         }
@@ -235,8 +336,9 @@ struct Evaluation {
 
     /// Folds the atom into clause `level`: records that met every earlier
     /// clause move up; an OR's second atom only adds score.
-    mutating func endAtom(level clause: UInt16) {
-        for document in atomDocuments.map(Int.init) {
+    func endAtom(level clause: UInt16) {
+        for index in 0..<atomCount {
+            let document = Int(atomList[index])
             if level[document] == clause {
                 level[document] = clause + 1
                 total[document] += atomBest[document]
@@ -245,12 +347,12 @@ struct Evaluation {
             }
             atomSeen[document] = false
         }
-        atomDocuments.removeAll(keepingCapacity: true)
+        atomCount = 0
     }
 
-    mutating func clearAtom() {
-        for document in atomDocuments { atomSeen[Int(document)] = false }
-        atomDocuments.removeAll(keepingCapacity: true)
+    func clearAtom() {
+        for index in 0..<atomCount { atomSeen[Int(atomList[index])] = false }
+        atomCount = 0
     }
 }
 

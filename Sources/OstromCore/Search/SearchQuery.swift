@@ -30,8 +30,10 @@ public struct SearchQuery: Equatable, Sendable {
     public static let fieldNames = ["title", "author", "abstract", "body", "venue", "kind", "type", "year", "doi"]
 
     /// Parses the query language; `typing` makes the last bare term a prefix.
+    /// While typing, a phrase whose closing quote is still to come counts
+    /// as closed, so that the list narrows as the phrase is typed.
     public static func parse(_ text: String, typing: Bool = false) throws(QueryError) -> SearchQuery {
-        var parser = QueryParser(text: Array(text))
+        var parser = QueryParser(text: Array(text), closesOpenQuote: typing)
         var query = try parser.parse()
         if typing, let last = text.last, !last.isWhitespace, last != "\"",
            case .term(_, _)? = query.clauses.last?.atoms.last {
@@ -54,9 +56,13 @@ public struct QueryError: Error, Equatable, CustomStringConvertible {
 /// messages must say exactly what is wrong and where.
 struct QueryParser {
     let text: [Character]
+    let closesOpenQuote: Bool
     var index = 0
 
-    init(text: [Character]) { self.text = text }
+    init(text: [Character], closesOpenQuote: Bool = false) {
+        self.text = text
+        self.closesOpenQuote = closesOpenQuote
+    }
 
     mutating func parse() throws(QueryError) -> SearchQuery {
         var query = SearchQuery()
@@ -178,7 +184,10 @@ struct QueryParser {
             value.append(text[index])
             index += 1
         }
-        guard index < text.count else { throw QueryError(message: "unclosed quote", position: start) }
+        guard index < text.count else {
+            if closesOpenQuote { return value }
+            throw QueryError(message: "unclosed quote", position: start)
+        }
         index += 1
         return value
     }

@@ -35,30 +35,31 @@ public struct SearchResults: Sendable {
             if left != right { return left > right }
             return lhs.record < rhs.record
         }
-        if target < hits.count {
-            var rest = hits[rankedCount...]
-            Self.select(&rest, count: target - rankedCount, by: before)
-            hits.replaceSubrange(rankedCount..., with: rest)
+        let start = rankedCount
+        hits.withUnsafeMutableBufferPointer { buffer in
+            if target < buffer.count { Self.select(buffer, from: start, count: target - start, by: before) }
+            var ranked = UnsafeMutableBufferPointer(rebasing: buffer[start..<target])
+            ranked.sort(by: before)
         }
-        let end = rankedCount + (target - rankedCount)
-        hits[rankedCount..<end].sort(by: before)
-        rankedCount = end
+        rankedCount = target
     }
 
-    /// Moves the `count` best elements to the front (quickselect).
-    private static func select(_ slice: inout ArraySlice<SearchHit>, count: Int, by before: (SearchHit, SearchHit) -> Bool) {
-        var low = slice.startIndex
-        var high = slice.endIndex - 1
-        let goal = slice.startIndex + count
+    /// Moves the `count` best elements from `start` on to the front of
+    /// that range (quickselect).
+    private static func select(_ buffer: UnsafeMutableBufferPointer<SearchHit>, from start: Int, count: Int,
+                               by before: (SearchHit, SearchHit) -> Bool) {
+        var low = start
+        var high = buffer.count - 1
+        let goal = start + count
         while low < high {
-            let pivot = slice[(low + high) / 2]
+            let pivot = buffer[(low + high) / 2]
             var i = low
             var j = high
             while i <= j {
-                while before(slice[i], pivot) { i += 1 }
-                while before(pivot, slice[j]) { j -= 1 }
+                while before(buffer[i], pivot) { i += 1 }
+                while before(pivot, buffer[j]) { j -= 1 }
                 if i <= j {
-                    slice.swapAt(i, j)
+                    buffer.swapAt(i, j)
                     i += 1
                     j -= 1
                 }

@@ -52,11 +52,11 @@ private func ids(_ state: AppState) -> [String] {
 
     @Test func malformedQuerySaysWhyAndKeepsTheLastResults() throws {
         var state = try Fixture.state(width: 100, height: 30)
-        for key in [.character("/")] + type("coerced \"") { state.handle(key) }
-        #expect(state.prompt?.error == "unclosed quote")
+        for key in [.character("/")] + type("coerced OR") { state.handle(key) }
+        #expect(state.prompt?.error == "OR needs a term after it")
         #expect(ids(state) == ["body2021"])
-        #expect(FrameComposer.compose(state).rowText(29).contains("unclosed quote"))
-        for key in type("x\" colour:") { state.handle(key) }
+        #expect(FrameComposer.compose(state).rowText(29).contains("OR needs a term after it"))
+        for key in type(" x colour:") { state.handle(key) }
         #expect(state.prompt?.error == "unknown field “colour:” — use title: author: abstract: body: venue: kind: type: year: doi:")
     }
 

@@ -74,6 +74,11 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         #expect(try ids("conciliation coerced").isEmpty)
     }
 
+    @Test func aPhraseBeingTypedNarrowsBeforeItsClosingQuote() throws {
+        #expect(try ids("\"frontline accountability", typing: true) == ["tuurnas2016"])
+        #expect(throws: QueryError.self) { try SearchQuery.parse("\"frontline accountability") }
+    }
+
     @Test func phrasesKeepWordOrder() throws {
         #expect(try ids("\"frontline accountability\"") == ["tuurnas2016"])
         #expect(try ids("\"accountability frontline\"").isEmpty)
