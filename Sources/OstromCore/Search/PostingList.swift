@@ -84,13 +84,8 @@ struct PostingList: Sendable {
     /// Number of positions a posting has: the sum of its field counts.
     @inline(__always)
     static func occurrences(_ packed: UInt32) -> Int {
-        var total = 0
-        var bits = packed
-        while bits != 0 {
-            total += Int(bits & 31)
-            bits >>= 5
-        }
-        return total
+        Int(packed & 31) + Int((packed >> 5) & 31) + Int((packed >> 10) & 31)
+            + Int((packed >> 15) & 31) + Int((packed >> 20) & 31) + Int((packed >> 25) & 31)
     }
 
     /// Calls `body` with each (record, packed frequencies), in record order.

@@ -44,6 +44,8 @@ public enum SearchField: Int, CaseIterable, Sendable {
             if let text = record.body { body(text) }
         case .venue:
             for text in [record.container, record.publisher, record.location] { if let text { body(text) } }
+            // A bare year in a query ("2016") finds the records of that year.
+            if let year = record.year { body(String(year)) }
         }
     }
 
@@ -56,7 +58,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
         case .keywords: return record.keywords
         case .abstract: return [record.abstract, record.bio].compactMap { $0 } + record.translations.compactMap(\.abstract)
         case .body: return record.body.map { [$0] } ?? []
-        case .venue: return [record.container, record.publisher, record.location].compactMap { $0 }
+        case .venue: return [record.container, record.publisher, record.location].compactMap { $0 } + (record.year.map { [String($0)] } ?? [])
         }
     }
 

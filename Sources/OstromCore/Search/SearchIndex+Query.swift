@@ -130,6 +130,42 @@ extension SearchIndex {
         let cursors = ids.map { PostingCursor(list: postings[$0]) }
         var tokenizer = SearchTokenizer()
         var found = false
+        /// Offers a record whose words stand in order, when its field agrees.
+        func accept(_ document: Int) {
+            var inField = true
+            if let field {
+                // Positions do not say which field: a field's phrase is checked in its text.
+                inField = false
+                field.forEachText(of: records[document]) { if !inField { inField = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
+            }
+            guard inField else { return }
+            var total: Float = 0
+            for index in cursors.indices {
+                total += factors[index] * saturated(frequency(cursors[index].packed & mask, document: document, fields: fields))
+            }
+            state.offer(document, total * 1.5)
+            found = true
+        }
+        if cursors.count == 2 {
+            // Two words, the common case: the two cursors walk in step.
+            let first = cursors[0]
+            let second = cursors[1]
+            first.advance()
+            second.advance()
+            while !first.isAtEnd && !second.isAtEnd {
+                if first.document < second.document {
+                    first.skip(to: second.document)
+                } else if second.document < first.document {
+                    second.skip(to: first.document)
+                } else {
+                    if first.packed & mask != 0 && second.packed & mask != 0 && first.isFollowed(by: second) { accept(first.document) }
+                    first.advance()
+                    second.advance()
+                }
+            }
+            if found { for word in words { matchTerms.insert(word[...]) } }
+            return
+        }
         for cursor in cursors { cursor.advance() }
         outer: while true {
             var highest = -1
@@ -146,22 +182,7 @@ extension SearchIndex {
             let document = highest
             var inFields = true
             for cursor in cursors where cursor.packed & mask == 0 { inFields = false }
-            if inFields && Self.adjacent(cursors) {
-                // Positions do not say which field: a field's phrase is checked in its text.
-                var inField = true
-                if let field {
-                    inField = false
-                    field.forEachText(of: records[document]) { if !inField { inField = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
-                }
-                if inField {
-                    var total: Float = 0
-                    for index in cursors.indices {
-                        total += factors[index] * saturated(frequency(cursors[index].packed & mask, document: document, fields: fields))
-                    }
-                    state.offer(document, total * 1.5)
-                    found = true
-                }
-            }
+            if inFields && Self.adjacent(cursors) { accept(document) }
             for cursor in cursors { cursor.advance() }
         }
         if found { for word in words { matchTerms.insert(word[...]) } }
@@ -232,6 +253,14 @@ final class PostingCursor {
     }
 
     deinit { positionBuffer.deallocate() }
+
+    /// Whether the other word stands right after this one somewhere in
+    /// the current record.
+    @inline(__always)
+    func isFollowed(by other: PostingCursor) -> Bool {
+        for index in 0..<positionCount where other.has(positionBuffer[index] + 1) { return true }
+        return false
+    }
 
     /// Whether the current record has the word at `position`.
     @inline(__always)
