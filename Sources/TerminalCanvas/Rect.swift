@@ -16,11 +16,6 @@ public struct Rect: Equatable, Sendable {
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width == 0 || height == 0 }
 
-    /// The rectangle shrunk by `amount` on every side.
-    public func inset(by amount: Int) -> Rect {
-        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
-    }
-
     /// The first `rows` rows, and the rest.
     public func splitTop(_ rows: Int) -> (top: Rect, rest: Rect) {
         let rows = min(max(0, rows), height)

@@ -89,6 +89,6 @@ import Testing
         #expect(rect.splitBottom(1).bottom == Rect(x: 0, y: 29, width: 100, height: 1))
         #expect(rect.splitLeft(40).rest == Rect(x: 40, y: 0, width: 60, height: 30))
         #expect(rect.splitTop(50).rest.isEmpty)
-        #expect(Rect(x: 0, y: 0, width: 1, height: 1).inset(by: 1).isEmpty)
+        #expect(Rect(x: 0, y: 0, width: -3, height: 2).isEmpty)
     }
 }

@@ -37,10 +37,9 @@ enum BrowseView {
         let list = state.currentList
         let selectionRole: StyleRole = state.focus == .list ? .selection : .selectionUnfocused
         if state.tab == .ladder {
-            let stages = state.ladder?.stages.count ?? 0
             for row in 0..<area.height where list.offset + row < state.ladderEntries.count {
                 let index = list.offset + row
-                var line = LadderDetail.row(for: state.ladderEntries[index], stageCount: stages)
+                var line = LadderDetail.row(for: state.ladderEntries[index])
                 if index == list.selected { line = restyled(line, selectionRole) }
                 grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal)
             }

@@ -4,7 +4,7 @@ import TerminalCanvas
 /// The Ladder tab: its list rows (the stages drawn as rungs) and the
 /// detail of the selected entry.
 enum LadderDetail {
-    static func row(for entry: LadderEntry, stageCount: Int) -> StyledLine {
+    static func row(for entry: LadderEntry) -> StyledLine {
         switch entry.kind {
         case .heading:
             return StyledLine(entry.title.uppercased(), .heading)
