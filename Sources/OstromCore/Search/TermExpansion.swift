@@ -33,12 +33,21 @@ struct TermExpansion: Sendable {
         guard typos, letters >= 5, let first = term.first else { return }
         let allowed = letters >= 9 ? 2 : 1
         var typos: [(id: Int32, edits: Int)] = []
-        for id in index.termsByFirstByte[Int(first)] where !seen.contains(id) {
-            let candidate = index.terms.bytes(of: Int(id))
-            if !prefix && abs(candidate.count - term.count) > allowed { continue }
-            if prefix && candidate.count < term.count - allowed { continue }
-            if let edits = Self.editDistance(term, candidate, limit: allowed, prefix: prefix) {
-                typos.append((id, edits))
+        // Two rows of the edit-distance table, reused for every candidate.
+        let rows = UnsafeMutablePointer<Int>.allocate(capacity: 2 * (SearchTokenizer.maximumWordBytes + 2))
+        defer { rows.deallocate() }
+        term.withUnsafeBufferPointer { query in
+            index.terms.arena.withUnsafeBufferPointer { arena in
+                for id in index.termsByFirstByte[Int(first)] where !seen.contains(id) {
+                    let start = Int(index.terms.offsets[Int(id)])
+                    let length = Int(index.terms.offsets[Int(id) + 1]) - start
+                    if !prefix && abs(length - term.count) > allowed { continue }
+                    if prefix && length < term.count - allowed { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: arena[start..<(start + min(length, SearchTokenizer.maximumWordBytes))])
+                    if let edits = Self.editDistance(query, candidate, limit: allowed, prefix: prefix, rows: rows) {
+                        typos.append((id, edits))
+                    }
+                }
             }
         }
         typos.sort { ($0.edits, -index.documentFrequency(Int($0.id))) < ($1.edits, -index.documentFrequency(Int($1.id))) }
@@ -49,22 +58,30 @@ struct TermExpansion: Sendable {
 
     /// Levenshtein distance when at most `limit`, else nil. With `prefix`,
     /// the distance from `query` to the closest prefix of `candidate`.
-    static func editDistance(_ query: [UInt8], _ candidate: ArraySlice<UInt8>, limit: Int, prefix: Bool) -> Int? {
-        let target = Array(candidate)
-        var previous = Array(0...target.count)
-        var current = [Int](repeating: 0, count: target.count + 1)
+    /// Stops as soon as a whole row exceeds the limit; `rows` holds two
+    /// rows of `candidate.count + 1` cells.
+    static func editDistance(_ query: UnsafeBufferPointer<UInt8>, _ candidate: UnsafeBufferPointer<UInt8>, limit: Int, prefix: Bool,
+                             rows: UnsafeMutablePointer<Int>) -> Int? {
+        let width = candidate.count + 1
+        var previous = rows
+        var current = rows + width
+        for j in 0..<width { previous[j] = j }
+        guard !query.isEmpty else { return candidate.count <= limit || prefix ? 0 : nil }
         for i in 1...query.count {
             current[0] = i
             var rowMinimum = i
-            for j in 1...max(1, target.count) where j <= target.count {
-                let cost = query[i - 1] == target[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+            let character = query[i - 1]
+            for j in 1..<width {
+                let substitution = previous[j - 1] + (character == candidate[j - 1] ? 0 : 1)
+                let value = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                current[j] = value
+                if value < rowMinimum { rowMinimum = value }
             }
             if rowMinimum > limit { return nil }
             swap(&previous, &current)
         }
-        let distance = prefix ? (previous.min() ?? limit + 1) : previous[target.count]
+        var distance = previous[width - 1]
+        if prefix { for j in 0..<width where previous[j] < distance { distance = previous[j] } }
         return distance <= limit ? distance : nil
     }
 }
