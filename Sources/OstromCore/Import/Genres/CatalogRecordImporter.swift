@@ -98,6 +98,7 @@ public struct CatalogRecordImporter: DocumentImporter {
             authors += corporate.split(separator: "\n").map { Person(literal: $0.trimmed) }
         }
         record.authors = authors
+        record.title = Self.withoutStatementOfResponsibility(title, authors: authors)
         if let container = fields[.container]?.value {
             let citation = ContainerCitation.parse(container)
             record.container = citation.container
@@ -118,6 +119,15 @@ public struct CatalogRecordImporter: DocumentImporter {
         record.doi = fields[.doi].flatMap { Identifiers.doi(in: $0.value) } ?? Identifiers.doi(in: document.text)
         if let publisher = fields[.publisher]?.value.trimmed, !publisher.isEmpty { record.publisher = publisher }
         return record
+    }
+
+    /// "Title / Tony Bovaird, Elke Loeffler" → "Title", when what follows
+    /// the last " / " names an author (a slash inside a title stays).
+    static func withoutStatementOfResponsibility(_ title: String, authors: [Person]) -> String {
+        guard let slash = title.range(of: " / ", options: .backwards) else { return title }
+        let statement = ASCIIFolding.fold(String(title[slash.upperBound...]))
+        let names = authors.compactMap { ($0.family ?? $0.literal).map(ASCIIFolding.fold) }
+        return names.contains(where: statement.contains) ? String(title[..<slash.lowerBound]).trimmed : title
     }
 
     /// The publisher in an imprint "Place : Publisher, Year".

@@ -19,9 +19,20 @@ public struct EventAnnouncementImporter: DocumentImporter {
         var draft = EventDraft()
         var freeText: [String] = []
         var inBio = false
-        for (index, line) in document.lines.enumerated() {
-            if let (field, value) = EventDraft.labels.match(line) {
-                draft.take(field, value: value, line: index + 1, path: document.path)
+        var consumed = Set<Int>()
+        for (index, line) in document.lines.enumerated() where !consumed.contains(index) {
+            if let (field, inlineValue) = EventDraft.labels.match(line) {
+                var value = inlineValue
+                var valueLine = index
+                // "Speaker:" alone on its line: the value is on the next one.
+                if value.isEmpty, field != .bio, field != .description,
+                   let next = document.lines[(index + 1)...].firstIndex(where: { !$0.trimmed.isEmpty }),
+                   EventDraft.labels.match(document.lines[next]) == nil {
+                    value = document.lines[next].trimmed
+                    valueLine = next
+                    consumed.insert(next)
+                }
+                draft.take(field, value: value, line: valueLine + 1, path: document.path)
                 inBio = field == .bio
                 continue
             }

@@ -85,7 +85,8 @@ struct EventDraft {
     /// School, Department of …", "Jane Roe (University of York)", "Jane Roe –
     /// University of York"; several separated by `;`.
     static func speakers(from value: String) -> [Person] {
-        value.split(separator: ";").compactMap { speaker(from: String($0).trimmed) }
+        if !value.contains(";"), let names = PersonNames.nameList(value) { return names.compactMap(PersonNames.parse) }
+        return value.split(separator: ";").compactMap { speaker(from: String($0).trimmed) }
     }
 
     static func speaker(from text: String) -> Person? {
@@ -114,7 +115,7 @@ struct EventDraft {
             let left = String(line[..<range.lowerBound]).trimmed
             let right = String(line[range.upperBound...]).trimmed
             let leftName = left.split(separator: ",").first.map(String.init) ?? left
-            if PersonNames.looksLikePersonName(leftName) && !right.isEmpty { return (left, right) }
+            if (PersonNames.looksLikePersonName(leftName) || PersonNames.nameList(left) != nil) && !right.isEmpty { return (left, right) }
             let rightName = right.split(separator: ",").first.map(String.init) ?? right
             if PersonNames.looksLikePersonName(rightName) && !left.isEmpty { return (right, left) }
         }

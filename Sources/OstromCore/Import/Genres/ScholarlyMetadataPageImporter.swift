@@ -68,7 +68,7 @@ public struct ScholarlyMetadataPageImporter: DocumentImporter {
             record.date = DateParsing.date(from: String(match.output.1))
         }
         record.doi = json.string("doi", "DOI").flatMap(Identifiers.doi(in:)) ?? Identifiers.doi(in: document.text)
-        record.abstract = json.string("abstract", "description").map(\.whitespaceNormalised)
+        record.abstract = json.string("abstract", "description").map(\.whitespaceNormalised) ?? Self.abstractInText(document)
         let journal = json.object("journal", "isPartOf", "venue")
         record.container = journal?.string("name", "title") ?? json.string("PeriodicalName", "venue", "container-title", "journalName")
         record.volume = journal?.string("volume") ?? json.string("volume")
@@ -82,6 +82,21 @@ public struct ScholarlyMetadataPageImporter: DocumentImporter {
         }
         record.source = SourceReference(path: document.path, format: format)
         return ImportResult(records: [record], diagnostics: diagnostics)
+    }
+
+    /// The paragraph under an "Abstract" heading, up to the page's next
+    /// furniture or translated text.
+    static func abstractInText(_ document: SourceDocument) -> String? {
+        guard let heading = document.lines.firstIndex(where: { ["abstract", "abstract:", "summary"].contains($0.trimmed.lowercased()) }) else {
+            return nil
+        }
+        var lines: [String] = []
+        for line in document.lines[(heading + 1)...].map(\.trimmed) {
+            if line.isEmpty { if lines.isEmpty { continue } else { break } }
+            if ScriptDetection.cjkShare(line) > 0.3 || PageChrome.isChrome(line) || line.hasPrefix("{") { break }
+            lines.append(line)
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ").whitespaceNormalised
     }
 
     // MARK: - Translation

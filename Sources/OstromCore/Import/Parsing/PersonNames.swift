@@ -102,6 +102,15 @@ public enum PersonNames {
         }
     }
 
+    /// The people of "Jane Roe and John Doe", "Jane Roe & John Doe" or
+    /// "Jane Roe, John Doe" when every part reads as a name; else nil.
+    public static func nameList(_ text: String) -> [String]? {
+        let parts = text.replacingOccurrences(of: " & ", with: " and ").replacingOccurrences(of: ", and ", with: " and ")
+            .components(separatedBy: " and ").flatMap { $0.components(separatedBy: ", ") }.map { $0.trimmed }
+        guard parts.count > 1, parts.allSatisfy(looksLikePersonName) else { return nil }
+        return parts
+    }
+
     /// The name without role notes ("[VerfasserIn]", "(Hrsg.)"), life dates
     /// ("1970-") or "et al.".
     static func clean(_ name: String) -> String {
