@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+@Suite struct PagedTextTests {
+    @Test func linesForwardAndBackWithoutAnIndex() {
+        let text = PagedText(text: "one\r\ntwo\n\nfour")
+        #expect(text.lineEnd(from: 0) == 3)
+        #expect(text.nextLineStart(after: 0) == 5)
+        #expect(text.nextLineStart(after: 5) == 9)
+        #expect(text.nextLineStart(after: 9) == 10)
+        #expect(text.nextLineStart(after: 10) == nil)
+        #expect(text.previousLineStart(before: 10) == 9)
+        #expect(text.previousLineStart(before: 9) == 5)
+        #expect(text.previousLineStart(before: 5) == 0)
+        #expect(text.previousLineStart(before: 0) == nil)
+        #expect(text.lineStart(containing: 7) == 5)
+    }
+
+    @Test func mapsAFileAndRefusesFolders() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-paged-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data("alpha\nbeta\n".utf8).write(to: url)
+        let text = try PagedText(path: url.path)
+        #expect(text.count == 11)
+        #expect(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[6..<text.lineEnd(from: 6)]), as: UTF8.self) == "beta")
+        #expect(throws: PagedText.OpenError.self) { try PagedText(path: FileManager.default.temporaryDirectory.path) }
+        #expect(throws: PagedText.OpenError.self) { try PagedText(path: "/no/such/file") }
+    }
+}
+
+@Suite struct LineIndexTests {
+    @Test func countsLinesAndMapsNumbersToOffsets() {
+        let lines = (1...1000).map { "line \($0)" }
+        let text = PagedText(text: lines.joined(separator: "\n"))
+        let index = LineIndex(text: text)
+        index.build()
+        #expect(index.progress == (1000, text.count, true))
+        for number in [1, 2, 255, 256, 257, 513, 999, 1000] {
+            let offset = try! #require(index.offset(ofLine: number))
+            #expect(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[offset..<text.lineEnd(from: offset)]), as: UTF8.self) == "line \(number)")
+            #expect(index.lineNumber(at: offset) == number)
+        }
+        #expect(index.offset(ofLine: 5000) == index.offset(ofLine: 1000))
+    }
+
+    @Test func backgroundCountFinishesOnABigText() async throws {
+        let text = PagedText(text: String(repeating: "co-production and its discontents\n", count: 200_000))
+        let index = LineIndex(text: text)
+        index.start()
+        for _ in 0..<500 where !index.progress.complete { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(index.progress.complete)
+        #expect(index.progress.lines == 200_000)
+        #expect(index.lineNumber(at: text.count - 34) == 200_000)
+    }
+
+    @Test func emptyText() {
+        let index = LineIndex(text: PagedText(text: ""))
+        index.build()
+        #expect(index.progress.complete && index.progress.lines == 0)
+        #expect(index.offset(ofLine: 1) == 0)
+    }
+}
