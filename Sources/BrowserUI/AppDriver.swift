@@ -21,7 +21,10 @@ public final class AppDriver {
         state.size = backend.size
         backend.present(FrameComposer.compose(state))
         while !state.shouldQuit && !shouldStop() {
-            guard let key = backend.readKey(timeoutMilliseconds: pollMilliseconds) else { continue }
+            guard let key = backend.readKey(timeoutMilliseconds: pollMilliseconds) else {
+                if state.tick() { backend.present(FrameComposer.compose(state)) }
+                continue
+            }
             step(key)
         }
     }

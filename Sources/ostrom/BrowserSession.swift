@@ -6,6 +6,25 @@ import OstromCore
 /// The interactive browser on a real terminal: set up ncurses, run the
 /// loop, and give the terminal back whichever way it ends.
 enum BrowserSession {
+    /// The pager alone, on a text: `q` ends the program.
+    static func page(_ pager: PagerState) throws {
+        let terminal = try openTerminal()
+        var state = AppState(records: [], ladder: nil, now: .now(), size: terminal.size)
+        state.quitsWithLastOverlay = true
+        state.openPager(pager)
+        AppDriver(state: state, backend: terminal).run { terminal.shouldStop }
+        terminal.close()
+        if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
+    }
+
+    private static func openTerminal() throws -> NcursesTerminal {
+        do {
+            return try NcursesTerminal.open()
+        } catch {
+            throw CommandFailure(code: 2, message: error.description)
+        }
+    }
+
     static func run(records: [Record]) throws {
         let ladder: LadderModel
         do {
@@ -13,12 +32,7 @@ enum BrowserSession {
         } catch {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
-        let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal.open()
-        } catch {
-            throw CommandFailure(code: 2, message: error.description)
-        }
+        let terminal = try openTerminal()
         let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
         let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
         let state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)

@@ -7,6 +7,7 @@ public enum Action: String, CaseIterable, Sendable {
     case focusNext, focusPrevious
     case showPapers, showEvents, showTranscripts, showLadder, showSearch
     case search, globalSearch, nextMatch, previousMatch
+    case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case help
 }
 
@@ -21,7 +22,7 @@ public struct ActionInfo: Sendable {
 }
 
 public enum ActionTable {
-    public static let groups = ["Move", "Open and close", "Search", "Views"]
+    public static let groups = ["Move", "Open and close", "Search", "Views", "Pager"]
 
     public static let all: [ActionInfo] = [
         ActionInfo(action: .moveDown, name: "move-down", help: "Next item, or scroll down", group: "Move", hint: "down"),
@@ -45,8 +46,16 @@ public enum ActionTable {
         ActionInfo(action: .showSearch, name: "view-search", help: "Show the Search tab: hits across every kind", group: "Views", hint: "search"),
         ActionInfo(action: .search, name: "search", help: "Search this list: it narrows as you type; Enter keeps it, Esc restores", group: "Search", hint: "search"),
         ActionInfo(action: .globalSearch, name: "search-all", help: "Search every kind of record, in the Search tab", group: "Search", hint: "search all"),
-        ActionInfo(action: .nextMatch, name: "next-match", help: "Next match in the detail pane", group: "Search", hint: "next"),
-        ActionInfo(action: .previousMatch, name: "previous-match", help: "Previous match in the detail pane", group: "Search", hint: "previous"),
+        ActionInfo(action: .nextMatch, name: "next-match", help: "Next match (detail pane, pager)", group: "Search", hint: "next"),
+        ActionInfo(action: .previousMatch, name: "previous-match", help: "Previous match (detail pane, pager)", group: "Search", hint: "previous"),
+        ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
+        ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
+        ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),
+        ActionInfo(action: .toggleLineNumbers, name: "toggle-line-numbers", help: "Show line numbers", group: "Pager", hint: "numbers"),
+        ActionInfo(action: .setMark, name: "set-mark", help: "Set a mark: m then a letter", group: "Pager", hint: "mark"),
+        ActionInfo(action: .jumpToMark, name: "jump-to-mark", help: "Go to a mark: ' then a letter ('' goes back)", group: "Pager", hint: "to mark"),
+        ActionInfo(action: .scrollLeft, name: "scroll-left", help: "Scroll left when lines are cut", group: "Pager", hint: "left"),
+        ActionInfo(action: .scrollRight, name: "scroll-right", help: "Scroll right when lines are cut", group: "Pager", hint: "right"),
     ]
 
     public static func info(_ action: Action) -> ActionInfo {

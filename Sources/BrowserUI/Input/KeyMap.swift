@@ -3,7 +3,7 @@ import TerminalCanvas
 /// Where keys are looked up: each screen's own map first, then the
 /// generic one (as tig does).
 public enum ScreenKind: Hashable, Sendable {
-    case browse, reader, help
+    case browse, reader, help, pager
 }
 
 public struct KeyMap: Sendable {
@@ -26,6 +26,14 @@ public struct KeyMap: Sendable {
             .browse: [.tab: .focusNext, .backTab: .focusPrevious],
             .help: [.escape: .back],
             .reader: [.escape: .back],
+            // less's keys: f and Enter, d/u, </> and p, ? searches backward, h is help.
+            .pager: [
+                .character("f"): .pageDown, .enter: .moveDown, .character("d"): .halfPageDown, .character("u"): .halfPageUp,
+                .character("<"): .top, .character(">"): .bottom, .character("p"): .percent, .character("%"): .percent,
+                .character("?"): .searchBackward, .character("h"): .help, .character("w"): .toggleWrap,
+                .character("#"): .toggleLineNumbers, .character("m"): .setMark, .character("'"): .jumpToMark,
+                .left: .scrollLeft, .right: .scrollRight, .escape: .back,
+            ],
         ]
     )
 

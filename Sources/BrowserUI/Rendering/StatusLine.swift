@@ -9,6 +9,7 @@ enum StatusLine {
         .browse: [.open, .focusNext, .help, .back],
         .reader: [.pageDown, .pageUp, .top, .bottom, .back],
         .help: [.moveDown, .back],
+        .pager: [.pageDown, .search, .toggleWrap, .back],
     ]
 
     static func hints(keyMap: KeyMap, screen: ScreenKind) -> String {

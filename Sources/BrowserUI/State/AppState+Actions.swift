@@ -10,6 +10,10 @@ extension AppState {
             handlePromptKey(key)
             return
         }
+        if case .pager(var pager)? = overlays.last, pager.handleOwnKey(key, size: size) {
+            overlays[overlays.count - 1] = .pager(pager)
+            return
+        }
         switch key {
         case .resize:
             return
@@ -30,6 +34,7 @@ extension AppState {
             shouldQuit = true
         case .back:
             if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
+            if overlays.isEmpty && quitsWithLastOverlay { shouldQuit = true }
         case .help:
             if screenKind != .help { overlays.append(.help(offset: 0)) }
         case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
@@ -37,19 +42,48 @@ extension AppState {
             tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
                    .showSearch: .search][action] ?? .papers
         case .search:
-            openSearchPrompt()
+            if case .pager(var pager)? = overlays.last {
+                pager.perform(.search, size: size)
+                overlays[overlays.count - 1] = .pager(pager)
+            } else {
+                openSearchPrompt()
+            }
         case .globalSearch:
             tab = .search
             openSearchPrompt()
         case .nextMatch, .previousMatch:
-            if screenKind == .browse { jumpToMatch(forward: action == .nextMatch) }
+            if case .pager(var pager)? = overlays.last {
+                pager.perform(action, size: size)
+                overlays[overlays.count - 1] = .pager(pager)
+            } else if screenKind == .browse {
+                jumpToMatch(forward: action == .nextMatch)
+            }
         case .focusNext, .focusPrevious:
             if screenKind == .browse { focus = focus == .list ? .detail : .list }
         case .open:
             open()
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
+        case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark:
+            if case .pager(var pager)? = overlays.last {
+                pager.perform(action, size: size)
+                overlays[overlays.count - 1] = .pager(pager)
+            }
         }
+    }
+
+    /// Shows a text in the pager, over whatever is shown.
+    public mutating func openPager(_ pager: PagerState) {
+        overlays.append(.pager(pager))
+    }
+
+    /// Lets background work (a pager's search, its line count) show up;
+    /// true when the screen should be drawn again.
+    public mutating func tick() -> Bool {
+        guard case .pager(var pager)? = overlays.last else { return false }
+        let changed = pager.tick()
+        overlays[overlays.count - 1] = .pager(pager)
+        return changed || (pager.numbers && !pager.lines.progress.complete)
     }
 
     /// Rows a movement covers, for a view `height` rows tall; `top` and
@@ -71,6 +105,9 @@ extension AppState {
 
     private mutating func move(_ action: Action) {
         switch overlays.last {
+        case .pager(var pager)?:
+            pager.perform(action, size: size)
+            overlays[overlays.count - 1] = .pager(pager)
         case .reader(var reader)?:
             let width = size.width
             let height = ReaderView.textHeight(size.height)

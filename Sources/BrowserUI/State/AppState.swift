@@ -5,8 +5,9 @@ import TerminalCanvas
 /// actions change this value; rendering reads it.
 public struct AppState: Sendable {
     /// A view pushed over the browse screen; `q` pops it (the back stack).
-    public enum Overlay: Equatable, Sendable {
+    public enum Overlay: Sendable {
         case reader(ReaderState)
+        case pager(PagerState)
         case help(offset: Int)
     }
 
@@ -32,6 +33,8 @@ public struct AppState: Sendable {
     public var history: SearchHistory
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
+    /// Quit when the last overlay closes (`ostrom page FILE`).
+    public var quitsWithLastOverlay = false
 
     public init(records: [Record], ladder: LadderModel?, now: LocalDateTime, size: (width: Int, height: Int),
                 keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: SearchIndex? = nil) {
@@ -87,6 +90,7 @@ public struct AppState: Sendable {
     public var screenKind: ScreenKind {
         switch overlays.last {
         case .reader?: return .reader
+        case .pager?: return .pager
         case .help?: return .help
         case nil: return .browse
         }

@@ -93,6 +93,16 @@ public final class TextSearch: @unchecked Sendable {
         return nil
     }
 
+    /// Every match starting in `range` (for highlighting what is on screen).
+    public func matches(startingIn range: Range<Int>) -> [Range<Int>] {
+        guard !pattern.isEmpty else { return [] }
+        var found: [Range<Int>] = []
+        for offset in max(0, range.lowerBound)..<min(range.upperBound, text.count) where matches(at: offset) {
+            found.append(offset..<(offset + pattern.count))
+        }
+        return found
+    }
+
     /// The last match starting in `range`.
     func last(in range: Range<Int>) -> Range<Int>? {
         var position = min(range.upperBound, text.count - pattern.count + 1) - 1

@@ -14,7 +14,8 @@ import TerminalCanvas
     @Test func everyActionHasAKeyAndAppearsInHelp() {
         let help = HelpView.lines(keyMap: .standard, width: 100).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for info in ActionTable.all {
-            #expect(!KeyMap.standard.keys(for: info.action, in: .browse).isEmpty, "\(info.name) has no key")
+            let screens: [ScreenKind] = [.browse, .reader, .help, .pager]
+            #expect(screens.contains { !KeyMap.standard.keys(for: info.action, in: $0).isEmpty }, "\(info.name) has no key")
             #expect(help.contains(info.help), "help lacks \(info.name)")
         }
         #expect(help.contains("j ↓"))
@@ -31,6 +32,9 @@ import TerminalCanvas
         #expect(keys.action(for: .character("j"), in: .reader) == .moveDown)
         #expect(keys.action(for: .control("d"), in: .browse) == .halfPageDown)
         #expect(keys.action(for: .character("Q"), in: .help) == .quit)
+        #expect(keys.action(for: .character("?"), in: .pager) == .searchBackward)
+        #expect(keys.action(for: .character("?"), in: .browse) == .help)
+        #expect(keys.action(for: .character("f"), in: .pager) == .pageDown)
     }
 
     @Test func hintsComeFromTheKeymap() {

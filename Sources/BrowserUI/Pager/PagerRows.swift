@@ -1,0 +1,100 @@
+import OstromCore
+
+/// One screen row of a paged text: its visible characters, each with the
+/// bytes it came from (for highlights), and where the next row starts.
+struct PagerRow {
+    struct Piece {
+        var text: String
+        var bytes: Range<Int>
+    }
+
+    var start: Int
+    var pieces: [Piece]
+    /// Where the row after this one starts, nil at the end of the text.
+    var next: Int?
+    var startsLine: Bool
+}
+
+/// Lays a text out in rows from any byte offset, by character (as `less`
+/// wraps), decoding only a screen's worth of bytes: a 10 MB line costs what
+/// its visible part costs.
+enum PagerRows {
+    static let tabWidth = 8
+
+    /// The row starting at `start`: wrapped, the next `width` columns of its
+    /// line; unwrapped, the line's columns from `column`.
+    static func row(in text: PagedText, at start: Int, width: Int, wrap: Bool, column: Int) -> PagerRow {
+        let lineEnd = text.lineEnd(from: start)
+        let startsLine = start == text.lineStart(containing: start)
+        let skip = wrap ? 0 : column
+        let window = min(lineEnd, start + (skip + width) * 4 + 16)
+        let slice = UnsafeBufferPointer(rebasing: text.bytes[start..<window])
+        let decoded = String(decoding: slice, as: UTF8.self)
+        var pieces: [PagerRow.Piece] = []
+        var used = 0
+        var offset = start
+        var consumedAll = true
+        let characters = Array(decoded)
+        for (index, character) in characters.enumerated() {
+            let length = character.utf8.count
+            // The window's last character may be cut short: leave it to the next row.
+            if window < lineEnd && index == characters.count - 1 { consumedAll = false; break }
+            let visible: String
+            if character == "\t" {
+                visible = String(repeating: " ", count: tabWidth - (used % tabWidth))
+            } else {
+                visible = TerminalSafeText.sanitize(String(character))
+            }
+            let visibleWidth = DisplayWidth.of(visible)
+            if used - skip + visibleWidth > width && used >= skip {
+                consumedAll = false
+                break
+            }
+            if used >= skip { pieces.append(PagerRow.Piece(text: visible, bytes: offset..<(offset + length))) }
+            used += visibleWidth
+            offset += length
+        }
+        let next: Int?
+        if wrap && !consumedAll {
+            next = offset
+        } else {
+            next = text.nextLineStart(after: start)
+        }
+        return PagerRow(start: start, pieces: pieces, next: next, startsLine: startsLine)
+    }
+
+    /// The start of the row above the one at `start`.
+    static func previousRowStart(in text: PagedText, before start: Int, width: Int, wrap: Bool) -> Int? {
+        let lineStart = text.lineStart(containing: start)
+        if !wrap || start == lineStart {
+            guard let previousLine = text.previousLineStart(before: lineStart) else { return nil }
+            guard wrap else { return previousLine }
+            // The last row of the line above.
+            var row = previousLine
+            while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < lineStart { row = next }
+            return row
+        }
+        // Inside a wrapped line: walk its rows up to this one.
+        var row = lineStart
+        while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < start { row = next }
+        return row
+    }
+
+    /// The row start `count` rows below (or above, for a negative count)
+    /// `start`, stopping at the text's ends.
+    static func move(in text: PagedText, from start: Int, rows count: Int, width: Int, wrap: Bool) -> Int {
+        var position = start
+        if count >= 0 {
+            for _ in 0..<count {
+                guard let next = row(in: text, at: position, width: width, wrap: wrap, column: 0).next else { break }
+                position = next
+            }
+        } else {
+            for _ in 0..<(-count) {
+                guard let previous = previousRowStart(in: text, before: position, width: width, wrap: wrap) else { break }
+                position = previous
+            }
+        }
+        return position
+    }
+}

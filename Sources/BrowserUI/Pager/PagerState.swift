@@ -1,0 +1,198 @@
+import OstromCore
+import TerminalCanvas
+
+/// A text in the pager: where the top row starts (a byte offset, so that a
+/// resize or a wrap toggle keeps the place), how it is shown, the count
+/// typed before a key, marks, and the search.
+public struct PagerState: @unchecked Sendable {
+    public let title: String
+    let text: PagedText
+    let lines: LineIndex
+    var top = 0
+    var column = 0
+    var wrap = true
+    var numbers = false
+    /// Digits typed before a key (`50p`, `123g`).
+    var count: Int?
+    /// A passage shown highlighted (a ladder quotation), as bytes.
+    var passage: Range<Int>?
+    var marks: [Character: Int] = [:]
+    /// After `m` or `'`, the next key names a mark.
+    var awaitingMark: Character?
+    var prompt: (editor: LineEditor, forward: Bool)?
+    var search: TextSearch?
+    var searchForward = true
+    /// The last match jumped to, and whether the search's outcome is shown.
+    var match: Range<Int>?
+    /// How much of the search's outcome the screen shows.
+    var searchReported = SearchReport.complete
+    var message: String?
+
+    enum SearchReport { case nothing, match, complete }
+
+    public init(title: String, text: PagedText, passage: Range<Int>? = nil) {
+        self.title = title
+        self.text = text
+        lines = LineIndex(text: text)
+        lines.start()
+        self.passage = passage
+        if let passage { top = text.lineStart(containing: passage.lowerBound) }
+    }
+
+    /// Rows of text the screen holds (between the title and status rows).
+    static func textHeight(_ height: Int) -> Int { max(1, height - 2) }
+
+    // MARK: - Keys
+
+    /// Handles a key the pager owns (counts, marks, the prompt); returns
+    /// false for keys the keymap should turn into actions.
+    mutating func handleOwnKey(_ key: KeyPress, size: (width: Int, height: Int)) -> Bool {
+        if prompt != nil { editPrompt(key); return true }
+        if let kind = awaitingMark {
+            awaitingMark = nil
+            // Marks are letters; `''` returns to where the last jump left.
+            guard case .character(let letter) = key, letter.isLetter || (kind == "'" && letter == "'") else {
+                message = "marks are letters"
+                return true
+            }
+            if kind == "m" {
+                marks[letter] = top
+                message = "mark \(letter) set"
+            } else if let position = marks[letter] {
+                marks["'"] = top
+                top = position
+            } else {
+                message = "no mark \(letter)"
+            }
+            return true
+        }
+        guard case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII else { return false }
+        count = min(999_999_999, (count ?? 0) * 10 + digit)
+        return true
+    }
+
+    /// Performs an action of the keymap on the pager.
+    mutating func perform(_ action: Action, size: (width: Int, height: Int)) {
+        let height = Self.textHeight(size.height)
+        let width = size.width
+        let repeated = count.map { max(1, $0) }
+        defer { count = nil }
+        switch action {
+        case .moveDown: scroll(repeated ?? 1, width: width, height: height)
+        case .moveUp: scroll(-(repeated ?? 1), width: width, height: height)
+        case .pageDown: scroll(repeated ?? height, width: width, height: height)
+        case .pageUp: scroll(-(repeated ?? height), width: width, height: height)
+        case .halfPageDown: scroll(repeated ?? max(1, height / 2), width: width, height: height)
+        case .halfPageUp: scroll(-(repeated ?? max(1, height / 2)), width: width, height: height)
+        case .top:
+            if let line = count {
+                goToLine(line)
+            } else {
+                top = 0
+            }
+        case .bottom:
+            if let line = count {
+                goToLine(line)
+            } else {
+                top = PagerRows.move(in: text, from: text.lineStart(containing: text.count), rows: -(height - 1), width: width, wrap: wrap)
+            }
+        case .search: prompt = (LineEditor(), true)
+        case .searchBackward: prompt = (LineEditor(), false)
+        case .toggleWrap:
+            wrap.toggle()
+            column = 0
+            top = text.lineStart(containing: top)
+            message = wrap ? "wrapping long lines" : "long lines cut (← → scroll)"
+        case .toggleLineNumbers: numbers.toggle()
+        case .percent: top = text.lineStart(containing: text.count * min(100, count ?? 0) / 100)
+        case .setMark: awaitingMark = "m"
+        case .jumpToMark: awaitingMark = "'"
+        case .nextMatch, .previousMatch: repeatSearch(sameDirection: action == .nextMatch)
+        case .scrollLeft: if !wrap { column = max(0, column - max(1, width / 2)) }
+        case .scrollRight: if !wrap { column += max(1, width / 2) }
+        default: break
+        }
+    }
+
+    private mutating func scroll(_ rows: Int, width: Int, height: Int) {
+        top = PagerRows.move(in: text, from: top, rows: rows, width: width, wrap: wrap)
+    }
+
+    private mutating func goToLine(_ line: Int) {
+        if let offset = lines.offset(ofLine: line) {
+            top = offset
+        } else {
+            message = "still counting lines (\(lines.progress.scanned * 100 / max(1, text.count))%); try again"
+        }
+    }
+
+    // MARK: - Search
+
+    private mutating func editPrompt(_ key: KeyPress) {
+        guard var open = prompt else { return }
+        switch key {
+        case .enter:
+            prompt = nil
+            let pattern = open.editor.text
+            guard !pattern.isEmpty else { repeatSearch(sameDirection: true); return }
+            startSearch(pattern, forward: open.forward, from: open.forward ? top : top)
+            return
+        case .escape, .control("c"), .control("g"): prompt = nil; return
+        case .backspace, .control("h"):
+            if open.editor.text.isEmpty { prompt = nil; return }
+            open.editor.backspace()
+        case .left: open.editor.left()
+        case .right: open.editor.right()
+        case .home, .control("a"): open.editor.home()
+        case .end, .control("e"): open.editor.end()
+        case .control("w"): open.editor.deleteWordBackward()
+        case .control("u"): open.editor.deleteToStart()
+        case .character(let character): open.editor.insert(character)
+        default: break
+        }
+        prompt = open
+    }
+
+    private mutating func startSearch(_ pattern: String, forward: Bool, from offset: Int) {
+        search?.cancel()
+        let search = TextSearch(pattern: pattern, text: text)
+        search.start(from: offset, forward: forward)
+        self.search = search
+        searchForward = forward
+        searchReported = .nothing
+        message = "searching…"
+    }
+
+    /// `n` goes on in the search's direction, `N` against it.
+    private mutating func repeatSearch(sameDirection: Bool) {
+        guard let last = search else {
+            message = "no search yet: / searches forward, ? backward"
+            return
+        }
+        let forward = sameDirection == searchForward
+        let from = forward ? (match.map { $0.lowerBound + 1 } ?? top) : (match?.lowerBound ?? top)
+        let previousDirection = searchForward
+        startSearch(String(decoding: last.pattern, as: UTF8.self), forward: forward, from: from)
+        searchForward = previousDirection
+    }
+
+    /// Takes in a finished search: jumps to the match. True when the
+    /// screen changed.
+    mutating func tick() -> Bool {
+        guard let search, searchReported != .complete, let outcome = search.current else { return false }
+        let complete = outcome.match == nil || outcome.total != nil
+        if searchReported == .match && !complete { return false }
+        if searchReported == .nothing, let found = outcome.match {
+            match = found
+            top = text.lineStart(containing: found.lowerBound)
+        }
+        searchReported = complete ? .complete : .match
+        guard outcome.match != nil else {
+            message = "pattern not found"
+            return true
+        }
+        message = (outcome.total.map { "match \(outcome.ordinal ?? 0) of \($0)" } ?? "match found")
+            + (outcome.wrapped ? " (search wrapped)" : "")
+        return true
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import BrowserUI
+import OstromCore
+import TerminalCanvas
+
+/// The seed transcript page, paged as `ostrom page` shows it.
+private func pagerState(width: Int = 100, height: Int = 30) throws -> AppState {
+    let path = GoldenFrames.folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Resources/003_34389ad0f5bf4231.txt").path
+    var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (width, height))
+    state.quitsWithLastOverlay = true
+    let pager = PagerState(title: "003_34389ad0f5bf4231.txt", text: try PagedText(path: path))
+    // Frames are compared once the background line count is done.
+    while !pager.lines.progress.complete { usleep(1000) }
+    state.openPager(pager)
+    return state
+}
+
+private func pager(_ state: AppState) -> PagerState? {
+    if case .pager(let pager)? = state.overlays.last { return pager }
+    return nil
+}
+
+private func screen(_ state: AppState) -> [String] {
+    let grid = FrameComposer.compose(state)
+    return (0..<grid.height).map(grid.rowText)
+}
+
+/// Waits for the background search and takes its outcome in.
+private func settle(_ state: inout AppState) {
+    for _ in 0..<500 {
+        _ = state.tick()
+        if pager(state)?.searchReported == .complete { return }
+        usleep(2000)
+    }
+}
+
+@Suite struct PagerTests {
+    @Test func lessMovementKeysCountsAndEnds() throws {
+        var state = try pagerState()
+        #expect(screen(state)[1] == "Loading presentation...".padding(toLength: 100, withPad: " ", startingAt: 0))
+        state.handle(.character("j"))
+        #expect(screen(state)[1].hasPrefix("Present Remotely") == false && screen(state)[1].trimmingCharacters(in: .whitespaces).isEmpty)
+        for key in "42g".map({ KeyPress.character($0) }) { state.handle(key) }
+        #expect(screen(state)[1].hasPrefix("Defining Co-production"))
+        state.handle(.character("G"))
+        #expect(screen(state)[28].hasPrefix("Full transcript"))
+        #expect(screen(state)[29].contains("100%"))
+        state.handle(.character("g"))
+        #expect(screen(state)[1].hasPrefix("Loading presentation"))
+        for key in "50p".map({ KeyPress.character($0) }) { state.handle(key) }
+        let middle = try #require(pager(state)).top
+        #expect(middle > 0 && middle < (pager(state)?.text.count ?? 0))
+        state.handle(.character("q"))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func wrapToggleKeepsTheLineAndNumbersShow() throws {
+        var state = try pagerState(width: 60, height: 20)
+        for key in "80g".map({ KeyPress.character($0) }) { state.handle(key) }
+        let before = screen(state)[1]
+        state.handle(.character("w"))
+        #expect(screen(state)[1].prefix(40) == before.prefix(40))
+        #expect(screen(state)[2].hasPrefix("Doing 'for'"))
+        state.handle(.character("#"))
+        #expect(screen(state)[1].hasPrefix("     80 The first rungs"))
+        state.handle(.right)
+        #expect(screen(state)[1].hasPrefix("     80 ") && !screen(state)[1].contains("The first rungs"))
+    }
+
+    @Test func marksRememberPlaces() throws {
+        var state = try pagerState()
+        state.handle(.character("m"))
+        state.handle(.character("a"))
+        state.handle(.character(" "))
+        let paged = try #require(pager(state)).top
+        state.handle(.character("'"))
+        state.handle(.character("a"))
+        #expect(pager(state)?.top == 0)
+        state.handle(.character("'"))
+        state.handle(.character("'"))
+        #expect(pager(state)?.top == paged)
+    }
+
+    @Test func searchJumpsHighlightsAndCounts() throws {
+        var state = try pagerState()
+        state.handle(.character("/"))
+        for key in "peer support".map({ KeyPress.character($0) }) { state.handle(key) }
+        #expect(screen(state)[29].hasPrefix("/peer support"))
+        state.handle(.enter)
+        settle(&state)
+        let first = try #require(pager(state)?.match)
+        #expect(state.overlays.count == 1)
+        let frame = FrameComposer.compose(state)
+        #expect((0..<30).contains { y in (0..<100).contains { frame[$0, y].role == .match } })
+        #expect(pager(state)?.message == "match 1 of 7")
+        state.handle(.character("n"))
+        settle(&state)
+        #expect((pager(state)?.match?.lowerBound ?? 0) > first.lowerBound)
+        #expect(pager(state)?.message == "match 2 of 7")
+        state.handle(.character("N"))
+        settle(&state)
+        #expect(pager(state)?.match == first)
+        state.handle(.character("?"))
+        for key in "zzzq".map({ KeyPress.character($0) }) { state.handle(key) }
+        state.handle(.enter)
+        settle(&state)
+        #expect(pager(state)?.message == "pattern not found")
+    }
+
+    @Test(arguments: [(100, 30), (60, 20)])
+    func goldenFramesWrappedAndCut(width: Int, height: Int) throws {
+        var state = try pagerState(width: width, height: height)
+        for key in "80p".map({ KeyPress.character($0) }) { state.handle(key) }
+        GoldenFrames.check(FrameComposer.compose(state), named: "pager-wrapped-\(width)x\(height)")
+        state.handle(.character("w"))
+        GoldenFrames.check(FrameComposer.compose(state), named: "pager-cut-\(width)x\(height)")
+    }
+}
