@@ -3,7 +3,7 @@
 /// status-line hints are all generated from it.
 public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
-    case open, back, quit
+    case open, viewText, back, quit
     case focusNext, focusPrevious
     case showPapers, showEvents, showTranscripts, showLadder, showSearch
     case search, globalSearch, nextMatch, previousMatch
@@ -34,6 +34,7 @@ public enum ActionTable {
         ActionInfo(action: .top, name: "top", help: "First item, or top of the text", group: "Move", hint: "top"),
         ActionInfo(action: .bottom, name: "bottom", help: "Last item, or end of the text", group: "Move", hint: "end"),
         ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, or a ladder passage in the transcript", group: "Open and close", hint: "open"),
+        ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: abstract, description, bio, body", group: "Open and close", hint: "view"),
         ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
         ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),

@@ -3,7 +3,7 @@ import TerminalCanvas
 /// Where keys are looked up: each screen's own map first, then the
 /// generic one (as tig does).
 public enum ScreenKind: Hashable, Sendable {
-    case browse, reader, help, pager
+    case browse, help, pager
 }
 
 public struct KeyMap: Sendable {
@@ -17,7 +17,7 @@ public struct KeyMap: Sendable {
             .character(" "): .pageDown, .pageDown: .pageDown, .character("b"): .pageUp, .pageUp: .pageUp,
             .control("d"): .halfPageDown, .control("u"): .halfPageUp,
             .character("g"): .top, .home: .top, .character("G"): .bottom, .end: .bottom,
-            .enter: .open, .character("q"): .back, .character("Q"): .quit, .character("?"): .help,
+            .enter: .open, .character("v"): .viewText, .character("q"): .back, .character("Q"): .quit, .character("?"): .help,
             .character("1"): .showPapers, .character("2"): .showEvents, .character("3"): .showTranscripts,
             .character("4"): .showLadder, .character("5"): .showSearch,
             .character("/"): .search, .character("s"): .globalSearch, .character("n"): .nextMatch, .character("N"): .previousMatch,
@@ -25,7 +25,6 @@ public struct KeyMap: Sendable {
         screens: [
             .browse: [.tab: .focusNext, .backTab: .focusPrevious],
             .help: [.escape: .back],
-            .reader: [.escape: .back],
             // less's keys: f and Enter, d/u, </> and p, ? searches backward, h is help.
             .pager: [
                 .character("f"): .pageDown, .enter: .moveDown, .character("d"): .halfPageDown, .character("u"): .halfPageUp,

@@ -34,10 +34,14 @@ public struct PagerState: @unchecked Sendable {
         self.title = title
         self.text = text
         lines = LineIndex(text: text)
-        lines.start()
+        // Counting 8 MB takes under a millisecond: small texts have their
+        // line numbers at once, large ones count in the background.
+        if text.count <= Self.countAtOnceLimit { lines.build() } else { lines.start() }
         self.passage = passage
         if let passage { top = text.lineStart(containing: passage.lowerBound) }
     }
+
+    static let countAtOnceLimit = 8 << 20
 
     /// Rows of text the screen holds (between the title and status rows).
     static func textHeight(_ height: Int) -> Int { max(1, height - 2) }

@@ -11,7 +11,6 @@ public enum FrameComposer {
             return grid
         }
         switch state.overlays.last {
-        case .reader(let reader)?: ReaderView.draw(reader, into: &grid, keyMap: state.keyMap)
         case .pager(let pager)?: PagerView.draw(pager, into: &grid, keyMap: state.keyMap, message: state.message)
         case .help(let offset)?: HelpView.draw(offset: offset, into: &grid, keyMap: state.keyMap)
         case nil: BrowseView.draw(state, into: &grid)

@@ -7,7 +7,6 @@ enum StatusLine {
     /// Actions whose keys the hints show, per screen.
     static let hintActions: [ScreenKind: [Action]] = [
         .browse: [.open, .focusNext, .help, .back],
-        .reader: [.pageDown, .pageUp, .top, .bottom, .back],
         .help: [.moveDown, .back],
         .pager: [.pageDown, .search, .toggleWrap, .back],
     ]

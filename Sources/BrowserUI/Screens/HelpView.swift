@@ -6,7 +6,7 @@ enum HelpView {
     static func lines(keyMap: KeyMap, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let entries = ActionTable.all.map { info in
-            (info, ([ScreenKind.browse, .reader, .help, .pager].flatMap { keyMap.keys(for: info.action, in: $0) }).reduce(into: [KeyPress]()) { keys, key in
+            (info, ([ScreenKind.browse, .help, .pager].flatMap { keyMap.keys(for: info.action, in: $0) }).reduce(into: [KeyPress]()) { keys, key in
                 if !keys.contains(key) { keys.append(key) }
             })
         }

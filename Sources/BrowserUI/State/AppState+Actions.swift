@@ -62,6 +62,8 @@ extension AppState {
             if screenKind == .browse { focus = focus == .list ? .detail : .list }
         case .open:
             open()
+        case .viewText:
+            viewText()
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
         case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark:
@@ -108,11 +110,6 @@ extension AppState {
         case .pager(var pager)?:
             pager.perform(action, size: size)
             overlays[overlays.count - 1] = .pager(pager)
-        case .reader(var reader)?:
-            let width = size.width
-            let height = ReaderView.textHeight(size.height)
-            reader.scroll(by: Self.delta(of: action, height: height), rows: reader.rows(width: width), height: height)
-            overlays[overlays.count - 1] = .reader(reader)
         case .help(let offset)?:
             let height = max(1, size.height - 2)
             let total = HelpView.lines(keyMap: keyMap, width: size.width).count
@@ -176,16 +173,37 @@ extension AppState {
                 message = "the transcript \(ladder?.source.record ?? "") is not in this library"
                 return
             }
-            overlays.append(.reader(ReaderState(title: transcript.title, text: body,
-                                                firstSourceLine: transcript.source?.bodyLine ?? 1, passage: lines)))
+            let passage = PassageLocation.byteRange(ofLines: lines, firstLine: transcript.source?.bodyLine ?? 1, in: body)
+            openPager(PagerState(title: transcript.title, text: PagedText(text: body), passage: passage))
             return
         }
         guard let record = selectedRecord else { return }
         if record.kind == .transcript, let body = record.body {
-            overlays.append(.reader(ReaderState(title: record.title, text: body, firstSourceLine: record.source?.bodyLine ?? 1)))
+            openPager(PagerState(title: record.title, text: PagedText(text: body)))
         } else {
             focus = .detail
         }
+    }
+
+    /// `v`: the selected record's text in the pager (on the Ladder, the
+    /// passage, as Enter).
+    private mutating func viewText() {
+        guard screenKind == .browse else { return }
+        if tab == .ladder { return open() }
+        guard let record = selectedRecord else { return }
+        openPager(PagerState(title: record.title, text: PagedText(text: Self.readableText(of: record))))
+    }
+
+    /// A record's texts one after the other, for reading.
+    static func readableText(of record: Record) -> String {
+        var parts = [record.title]
+        if let abstract = record.abstract { parts.append(abstract) }
+        if let bio = record.bio { parts.append("About the speaker\n" + bio) }
+        if let body = record.body { parts.append(body) }
+        for translation in record.translations {
+            parts.append("Translation (\(translation.language))\n" + [translation.title, translation.abstract].compactMap { $0 }.joined(separator: "\n\n"))
+        }
+        return parts.joined(separator: "\n\n")
     }
 
     /// The detail pane's lines for the current selection.

@@ -6,7 +6,6 @@ import TerminalCanvas
 public struct AppState: Sendable {
     /// A view pushed over the browse screen; `q` pops it (the back stack).
     public enum Overlay: Sendable {
-        case reader(ReaderState)
         case pager(PagerState)
         case help(offset: Int)
     }
@@ -89,7 +88,6 @@ public struct AppState: Sendable {
     /// The screen whose keymap applies now.
     public var screenKind: ScreenKind {
         switch overlays.last {
-        case .reader?: return .reader
         case .pager?: return .pager
         case .help?: return .help
         case nil: return .browse

@@ -14,7 +14,7 @@ import TerminalCanvas
     @Test func everyActionHasAKeyAndAppearsInHelp() {
         let help = HelpView.lines(keyMap: .standard, width: 100).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for info in ActionTable.all {
-            let screens: [ScreenKind] = [.browse, .reader, .help, .pager]
+            let screens: [ScreenKind] = [.browse, .help, .pager]
             #expect(screens.contains { !KeyMap.standard.keys(for: info.action, in: $0).isEmpty }, "\(info.name) has no key")
             #expect(help.contains(info.help), "help lacks \(info.name)")
         }
@@ -27,9 +27,9 @@ import TerminalCanvas
     @Test func screenMapsFallBackToTheGenericMap() {
         let keys = KeyMap.standard
         #expect(keys.action(for: .tab, in: .browse) == .focusNext)
-        #expect(keys.action(for: .tab, in: .reader) == nil)
-        #expect(keys.action(for: .escape, in: .reader) == .back)
-        #expect(keys.action(for: .character("j"), in: .reader) == .moveDown)
+        #expect(keys.action(for: .tab, in: .pager) == nil)
+        #expect(keys.action(for: .escape, in: .pager) == .back)
+        #expect(keys.action(for: .character("j"), in: .pager) == .moveDown)
         #expect(keys.action(for: .control("d"), in: .browse) == .halfPageDown)
         #expect(keys.action(for: .character("Q"), in: .help) == .quit)
         #expect(keys.action(for: .character("?"), in: .pager) == .searchBackward)

@@ -29,10 +29,10 @@ import TerminalCanvas
         GoldenFrames.check(grid, named: "help-100x30")
     }
 
-    @Test func readerOnALadderPassage() throws {
+    @Test func pagerOnALadderPassage() throws {
         let keys: [KeyPress] = [.character("4"), .character("j"), .character("j"), .enter]
         let (_, grid) = try Fixture.frame(width: 100, height: 30, keys: keys)
-        GoldenFrames.check(grid, named: "reader-doing-to-100x30")
+        GoldenFrames.check(grid, named: "pager-doing-to-100x30")
     }
 
     @Test func ladderStoryAndMatrix() throws {

@@ -9,12 +9,12 @@ import TerminalCanvas
         state.handle(.character("3"))
         #expect(state.tab == .transcripts)
         state.handle(.enter)
-        guard case .reader(let reader)? = state.overlays.last else {
-            Issue.record("Enter on a transcript opens the reader")
+        guard case .pager(let pager)? = state.overlays.last else {
+            Issue.record("Enter on a transcript opens the pager")
             return
         }
-        #expect(reader.title == "Co-production: theory and practice")
-        #expect(reader.lines.first == "Defining Co-production")
+        #expect(pager.title == "Co-production: theory and practice")
+        #expect(FrameComposer.compose(state).rowText(1).hasPrefix("Defining Co-production"))
         state.handle(.character("q"))
         #expect(state.overlays.isEmpty && !state.shouldQuit)
         state.handle(.character("q"))
@@ -33,14 +33,15 @@ import TerminalCanvas
         state.handle(.character("4"))
         #expect(state.selectedLadderEntry?.title == "Doing with")
         state.handle(.enter)
-        guard case .reader(let reader)? = state.overlays.last else {
-            Issue.record("no reader")
+        guard case .pager(let pager)? = state.overlays.last else {
+            Issue.record("no pager")
             return
         }
-        // Line 84 of the file is line 84 − 42 of the transcript body.
-        #expect(reader.highlight == 42...42)
-        #expect(reader.topLine == 42)
-        #expect(reader.lines[42].hasPrefix("The most advanced stages of the pathway"))
+        // Line 84 of the file is the 43rd line of the transcript body, highlighted at the top.
+        let frame = FrameComposer.compose(state)
+        #expect(frame.rowText(1).hasPrefix("The most advanced stages of the pathway"))
+        #expect(frame[0, 1].role == .match)
+        #expect(pager.passage != nil)
         state.handle(.character("q"))
         #expect(state.tab == .ladder && state.overlays.isEmpty)
     }
@@ -69,16 +70,30 @@ import TerminalCanvas
         #expect(state.currentList.selected == 1 && state.currentList.detailOffset == 0)
     }
 
-    @Test func readerKeepsItsPlaceAcrossAResize() throws {
+    @Test func pagerKeepsItsPlaceAcrossAResize() throws {
         var state = try Fixture.state(width: 100, height: 30)
         state.handle(.character("3"))
         state.handle(.enter)
-        for _ in 0..<3 { state.handle(.character(" ")) }
-        guard case .reader(let before)? = state.overlays.last else { return }
+        state.handle(.character(" "))
+        let before = FrameComposer.compose(state).rowText(1)
         state.size = (40, 12)
         state.handle(.resize)
-        guard case .reader(let after)? = state.overlays.last else { return }
-        #expect(before.topLine == after.topLine && before.topLine > 0)
+        #expect(before.hasPrefix(String(FrameComposer.compose(state).rowText(1).prefix(39))))
+    }
+
+    @Test func vReadsAnyRecordInThePager() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("j"))
+        state.handle(.character("v"))
+        guard case .pager(let pager)? = state.overlays.last else {
+            Issue.record("v opens the pager")
+            return
+        }
+        #expect(pager.title.hasPrefix("Collective co-production"))
+        let text = (0..<30).map(FrameComposer.compose(state).rowText).joined()
+        #expect(text.contains("Translation (zh)"))
+        state.handle(.character("q"))
+        #expect(state.overlays.isEmpty && !state.shouldQuit)
     }
 
     @Test func mouseSelectsTabsRowsAndScrolls() throws {
@@ -170,10 +185,10 @@ import TerminalCanvas
         state.handle(.character("4"))
         state.handle(.character("G"))
         state.handle(.enter)
-        guard case .reader(let reader)? = state.overlays.last else {
+        guard case .pager = state.overlays.last else {
             Issue.record("Enter on the matrix opens the transcript")
             return
         }
-        #expect(reader.lines[reader.topLine] == "Who plans/designs?")
+        #expect(FrameComposer.compose(state).rowText(1).hasPrefix("Who plans/designs?"))
     }
 }
