@@ -29,6 +29,15 @@ public final class AppDriver {
         }
     }
 
+    /// An interrupt (Ctrl-C) while a search runs: the search stops and the
+    /// screen shows it. Returns false when there was nothing to cancel.
+    public func interruptRunningSearch() -> Bool {
+        guard state.hasRunningSearch else { return false }
+        state.cancelRunningSearch()
+        backend.present(FrameComposer.compose(state))
+        return true
+    }
+
     /// Runs until the queued keys are used up (for headless tests).
     public func runUntilIdle() {
         state.size = backend.size

@@ -32,6 +32,8 @@ void ostrom_install_signal_handlers(void) {
 
 int ostrom_exit_signal(void) { return exit_signal; }
 
+void ostrom_clear_exit_signal(void) { exit_signal = 0; }
+
 int ostrom_take_suspend_request(void) {
     int requested = suspend_requested;
     suspend_requested = 0;

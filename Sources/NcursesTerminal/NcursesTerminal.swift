@@ -142,6 +142,9 @@ public final class NcursesTerminal: TerminalBackend {
     /// or the terminal is gone.
     public var shouldStop: Bool { ostrom_exit_signal() != 0 || inputGone }
 
+    /// Forgets a SIGINT that cancelled work instead of ending the app.
+    public func clearExitSignal() { ostrom_clear_exit_signal() }
+
     /// The signal that ended the app, if one did.
     public var exitSignal: Int32? {
         let signal = ostrom_exit_signal()

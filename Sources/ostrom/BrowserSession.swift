@@ -12,9 +12,20 @@ enum BrowserSession {
         var state = AppState(records: [], ladder: nil, now: .now(), size: terminal.size)
         state.quitsWithLastOverlay = true
         state.openPager(pager)
-        AppDriver(state: state, backend: terminal).run { terminal.shouldStop }
+        let driver = AppDriver(state: state, backend: terminal)
+        driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
+    }
+
+    /// Ctrl-C ends the program, except while a search runs: then it
+    /// cancels the search.
+    private static func stopUnlessCancelling(_ driver: AppDriver, _ terminal: NcursesTerminal) -> Bool {
+        if terminal.exitSignal == SIGINT, driver.interruptRunningSearch() {
+            terminal.clearExitSignal()
+            return false
+        }
+        return terminal.shouldStop
     }
 
     private static func openTerminal() throws -> NcursesTerminal {
@@ -48,7 +59,7 @@ enum BrowserSession {
                 }
             }
         }
-        driver.run { terminal.shouldStop }
+        driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }

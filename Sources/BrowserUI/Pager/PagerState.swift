@@ -19,7 +19,10 @@ public struct PagerState: @unchecked Sendable {
     var marks: [Character: Int] = [:]
     /// After `m` or `'`, the next key names a mark.
     var awaitingMark: Character?
-    var prompt: (editor: LineEditor, forward: Bool)?
+    var prompt: (editor: LineEditor, kind: PromptKind)?
+
+    /// What the pager's bottom-row prompt asks for.
+    enum PromptKind { case searchForward, searchBackward, line }
     var search: TextSearch?
     var searchForward = true
     /// The last match jumped to, and whether the search's outcome is shown.
@@ -52,6 +55,14 @@ public struct PagerState: @unchecked Sendable {
     /// false for keys the keymap should turn into actions.
     mutating func handleOwnKey(_ key: KeyPress, size: (width: Int, height: Int)) -> Bool {
         if prompt != nil { editPrompt(key); return true }
+        if isSearching && (key == .escape || key == .control("c")) {
+            cancelSearch()
+            return true
+        }
+        if key == .character(":") {
+            prompt = (LineEditor(), .line)
+            return true
+        }
         if let kind = awaitingMark {
             awaitingMark = nil
             // Marks are letters; `''` returns to where the last jump left.
@@ -100,8 +111,8 @@ public struct PagerState: @unchecked Sendable {
             } else {
                 top = PagerRows.move(in: text, from: text.lineStart(containing: text.count), rows: -(height - 1), width: width, wrap: wrap)
             }
-        case .search: prompt = (LineEditor(), true)
-        case .searchBackward: prompt = (LineEditor(), false)
+        case .search: prompt = (LineEditor(), .searchForward)
+        case .searchBackward: prompt = (LineEditor(), .searchBackward)
         case .toggleWrap:
             wrap.toggle()
             column = 0
@@ -137,9 +148,13 @@ public struct PagerState: @unchecked Sendable {
         switch key {
         case .enter:
             prompt = nil
-            let pattern = open.editor.text
-            guard !pattern.isEmpty else { repeatSearch(sameDirection: true); return }
-            startSearch(pattern, forward: open.forward, from: open.forward ? top : top)
+            let entered = open.editor.text
+            if open.kind == .line {
+                if let line = Int(entered.filter { !$0.isWhitespace }) { goToLine(line) } else { message = "a line number, please" }
+                return
+            }
+            guard !entered.isEmpty else { repeatSearch(sameDirection: true); return }
+            startSearch(entered, forward: open.kind == .searchForward, from: top)
             return
         case .escape, .control("c"), .control("g"): prompt = nil; return
         case .backspace, .control("h"):
@@ -180,9 +195,24 @@ public struct PagerState: @unchecked Sendable {
         searchForward = previousDirection
     }
 
+    /// A search still looking for its first match.
+    var isSearching: Bool { search != nil && searchReported == .nothing }
+
+    /// Esc or Ctrl-C during a search: it stops, and the place stays.
+    mutating func cancelSearch() {
+        search?.cancel()
+        search = nil
+        searchReported = .complete
+        message = "search cancelled"
+    }
+
     /// Takes in a finished search: jumps to the match. True when the
     /// screen changed.
     mutating func tick() -> Bool {
+        if let search, isSearching, search.current == nil {
+            message = "searching… \(Int(search.progress * 100))% (Esc cancels)"
+            return true
+        }
         guard let search, searchReported != .complete, let outcome = search.current else { return false }
         let complete = outcome.match == nil || outcome.total != nil
         if searchReported == .match && !complete { return false }

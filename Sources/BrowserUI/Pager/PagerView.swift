@@ -39,8 +39,13 @@ enum PagerView {
         }
         if let prompt = pager.prompt {
             let search = SearchPrompt(editor: prompt.editor, previousFilter: nil, previousList: ListState())
-            PromptLine.draw(search, into: &grid, area: statusRow, count: prompt.forward ? "search forward" : "search backward")
-            if statusRow.width > 0 { grid.put(prompt.forward ? "/" : "?", x: statusRow.x, y: statusRow.y, role: .statusKey) }
+            let (sign, label) = switch prompt.kind {
+            case .searchForward: ("/", "search forward")
+            case .searchBackward: ("?", "search backward")
+            case .line: (":", "go to line")
+            }
+            PromptLine.draw(search, into: &grid, area: statusRow, count: label)
+            if statusRow.width > 0 { grid.put(sign, x: statusRow.x, y: statusRow.y, role: .statusKey) }
             return
         }
         let percent = pager.text.count == 0 ? 100 : (position == nil ? 100 : lastEnd * 100 / pager.text.count)

@@ -74,6 +74,19 @@ extension AppState {
         }
     }
 
+    /// Whether a pager search is still looking (Ctrl-C then cancels it).
+    public var hasRunningSearch: Bool {
+        if case .pager(let pager)? = overlays.last { return pager.isSearching }
+        return false
+    }
+
+    /// Ctrl-C (SIGINT) during a search: the search stops.
+    public mutating func cancelRunningSearch() {
+        guard case .pager(var pager)? = overlays.last else { return }
+        pager.cancelSearch()
+        overlays[overlays.count - 1] = .pager(pager)
+    }
+
     /// Shows a text in the pager, over whatever is shown.
     public mutating func openPager(_ pager: PagerState) {
         overlays.append(.pager(pager))

@@ -25,6 +25,8 @@ static inline int ostrom_attr_set(WINDOW *window, attr_t attributes, short pair)
 void ostrom_install_signal_handlers(void);
 /* The last SIGINT, SIGTERM or SIGHUP received, or 0. */
 int ostrom_exit_signal(void);
+/* Forgets a SIGINT that was used for something else (cancelling a search). */
+void ostrom_clear_exit_signal(void);
 /* Whether Ctrl-Z (SIGTSTP) asked to suspend since the last call. */
 int ostrom_take_suspend_request(void);
 /* Stops the process until SIGCONT, with the default SIGTSTP action. */

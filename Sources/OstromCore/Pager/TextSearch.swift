@@ -15,6 +15,9 @@ public final class TextSearch: @unchecked Sendable {
         public var total: Int?
     }
 
+    /// Bytes looked through between progress reports and cancel checks.
+    static let chunk = 4 << 20
+
     public let pattern: [UInt8]
     public let ignoresCase: Bool
     private let text: PagedText
@@ -38,6 +41,7 @@ public final class TextSearch: @unchecked Sendable {
     /// Looks on the calling thread (tests, small texts).
     public func run(from offset: Int, forward: Bool) {
         let found = forward ? next(from: offset) : previous(before: offset)
+        if isCancelled { return }
         var result = Outcome(match: found?.range, wrapped: found?.wrapped ?? false)
         lock.withLock { outcome = result }
         guard let match = found?.range else { return }
@@ -61,9 +65,28 @@ public final class TextSearch: @unchecked Sendable {
     /// What has been found so far (nil while the first match is sought).
     public var current: Outcome? { lock.withLock { outcome } }
 
+    /// How far the search for the first match has got, 0 to 1.
+    public var progress: Double { lock.withLock { Double(scanned) / Double(max(1, text.count)) } }
+
+    private var isCancelled: Bool { lock.withLock { cancelled } }
+
     private func next(from offset: Int) -> (range: Range<Int>, wrapped: Bool)? {
-        if let range = first(in: min(offset, text.count)..<text.count) { return (range, false) }
-        if let range = first(in: 0..<min(offset + pattern.count, text.count)) { return (range, true) }
+        if let range = chunked(min(offset, text.count)..<text.count, done: 0) { return (range, false) }
+        if let range = chunked(0..<min(offset + pattern.count, text.count), done: text.count - offset) { return (range, true) }
+        return nil
+    }
+
+    /// `first(in:)` a chunk at a time, reporting progress and stopping
+    /// when cancelled.
+    private func chunked(_ range: Range<Int>, done: Int) -> Range<Int>? {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            if isCancelled { return nil }
+            let end = min(range.upperBound, start + Self.chunk)
+            if let found = first(in: start..<end) { return found }
+            start = end
+            lock.withLock { scanned = done + start - range.lowerBound }
+        }
         return nil
     }
 

@@ -69,6 +69,29 @@ private func settle(_ state: inout AppState) {
         #expect(screen(state)[1].hasPrefix("     80 ") && !screen(state)[1].contains("The first rungs"))
     }
 
+    @Test func colonGoesToALine() throws {
+        var state = try pagerState()
+        for key in ":85".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
+        #expect(screen(state)[1].hasPrefix("Stories of co-production"))
+        #expect(screen(state)[29].hasPrefix(" line 85/145"))
+    }
+
+    @Test func escapeCancelsASearchAndKeepsThePlace() throws {
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (80, 24))
+        state.openPager(PagerState(title: "slow", text: PagedText(text: String(repeating: "a", count: 48 << 20))))
+        state.handle(.character(" "))
+        let place = pager(state)?.top
+        for key in [.character("/"), .character("a"), .character("b"), .enter] as [KeyPress] { state.handle(key) }
+        #expect(state.hasRunningSearch)
+        _ = state.tick()
+        #expect(pager(state)?.message?.hasPrefix("searching…") == true)
+        state.handle(.escape)
+        #expect(!state.hasRunningSearch)
+        #expect(pager(state)?.message == "search cancelled")
+        #expect(pager(state)?.top == place)
+        #expect(state.overlays.count == 1)
+    }
+
     @Test func marksRememberPlaces() throws {
         var state = try pagerState()
         state.handle(.character("m"))

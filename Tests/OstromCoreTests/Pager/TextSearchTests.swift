@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OstromCore
 
@@ -34,5 +35,19 @@ import Testing
         let search = TextSearch(pattern: "volunteer", text: text)
         search.run(from: 0, forward: true)
         #expect(search.current == TextSearch.Outcome(match: nil, wrapped: false))
+    }
+}
+
+@Suite struct TextSearchCancelTests {
+    /// Every byte is a candidate for "ab": the scan is slow enough to stop.
+    static let slowText = PagedText(text: String(repeating: "a", count: 48 << 20))
+
+    @Test func cancelledSearchReportsNothingAndStops() throws {
+        let search = TextSearch(pattern: "ab", text: Self.slowText)
+        search.start(from: 0, forward: true)
+        search.cancel()
+        usleep(300_000)
+        #expect(search.current == nil)
+        #expect(search.progress < 1)
     }
 }
