@@ -8,6 +8,7 @@ public enum Action: String, CaseIterable, Sendable {
     case showPapers, showEvents, showTranscripts, showLadder, showSearch
     case search, globalSearch, nextMatch, previousMatch
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
+    case nextSection, previousSection, tableOfContents
     case help
 }
 
@@ -55,6 +56,9 @@ public enum ActionTable {
         ActionInfo(action: .toggleLineNumbers, name: "toggle-line-numbers", help: "Show line numbers", group: "Pager", hint: "numbers"),
         ActionInfo(action: .setMark, name: "set-mark", help: "Set a mark: m then a letter", group: "Pager", hint: "mark"),
         ActionInfo(action: .jumpToMark, name: "jump-to-mark", help: "Go to a mark: ' then a letter ('' goes back)", group: "Pager", hint: "to mark"),
+        ActionInfo(action: .nextSection, name: "next-section", help: "Next section heading", group: "Pager", hint: "next section"),
+        ActionInfo(action: .previousSection, name: "previous-section", help: "Previous section heading", group: "Pager", hint: "previous section"),
+        ActionInfo(action: .tableOfContents, name: "table-of-contents", help: "The headings, to pick one", group: "Pager", hint: "contents"),
         ActionInfo(action: .scrollLeft, name: "scroll-left", help: "Scroll left when lines are cut", group: "Pager", hint: "left"),
         ActionInfo(action: .scrollRight, name: "scroll-right", help: "Scroll right when lines are cut", group: "Pager", hint: "right"),
     ]

@@ -32,6 +32,7 @@ public struct KeyMap: Sendable {
                 .character("?"): .searchBackward, .character("h"): .help, .character("w"): .toggleWrap,
                 .character("#"): .toggleLineNumbers, .character("m"): .setMark, .character("'"): .jumpToMark,
                 .left: .scrollLeft, .right: .scrollRight, .escape: .back,
+                .character("]"): .nextSection, .character("["): .previousSection, .character("t"): .tableOfContents,
             ],
         ]
     )

@@ -20,6 +20,8 @@ public struct PagerState: @unchecked Sendable {
     /// After `m` or `'`, the next key names a mark.
     var awaitingMark: Character?
     var prompt: (editor: LineEditor, kind: PromptKind)?
+    /// The table of contents, while shown: the headings and the selected one.
+    var contents: (headings: [Sections.Heading], selected: Int)?
 
     /// What the pager's bottom-row prompt asks for.
     enum PromptKind { case searchForward, searchBackward, line }
@@ -55,6 +57,7 @@ public struct PagerState: @unchecked Sendable {
     /// false for keys the keymap should turn into actions.
     mutating func handleOwnKey(_ key: KeyPress, size: (width: Int, height: Int)) -> Bool {
         if prompt != nil { editPrompt(key); return true }
+        if contents != nil { chooseSection(key); return true }
         if isSearching && (key == .escape || key == .control("c")) {
             cancelSearch()
             return true
@@ -120,6 +123,18 @@ public struct PagerState: @unchecked Sendable {
             message = wrap ? "wrapping long lines" : "long lines cut (← → scroll)"
         case .toggleLineNumbers: numbers.toggle()
         case .percent: top = text.lineStart(containing: text.count * min(100, count ?? 0) / 100)
+        case .nextSection:
+            if let heading = Sections.next(after: top, in: text) { top = heading } else { message = "no section after this one" }
+        case .previousSection:
+            if let heading = Sections.previous(before: top, in: text) { top = heading } else { message = "no section before this one" }
+        case .tableOfContents:
+            let headings = Sections.all(in: text)
+            guard !headings.isEmpty else {
+                message = "no section headings in this text"
+                return
+            }
+            let current = headings.lastIndex { $0.offset <= top } ?? 0
+            contents = (headings, current)
         case .setMark: awaitingMark = "m"
         case .jumpToMark: awaitingMark = "'"
         case .nextMatch, .previousMatch: repeatSearch(sameDirection: action == .nextMatch)
@@ -139,6 +154,26 @@ public struct PagerState: @unchecked Sendable {
         } else {
             message = "still counting lines (\(lines.progress.scanned * 100 / max(1, text.count))%); try again"
         }
+    }
+
+    /// Keys while the table of contents is shown.
+    private mutating func chooseSection(_ key: KeyPress) {
+        guard var open = contents else { return }
+        switch key {
+        case .character("j"), .down: open.selected = min(open.headings.count - 1, open.selected + 1)
+        case .character("k"), .up: open.selected = max(0, open.selected - 1)
+        case .character("g"), .home: open.selected = 0
+        case .character("G"), .end: open.selected = open.headings.count - 1
+        case .enter:
+            top = open.headings[open.selected].offset
+            contents = nil
+            return
+        case .character("q"), .character("t"), .escape:
+            contents = nil
+            return
+        default: break
+        }
+        contents = open
     }
 
     // MARK: - Search

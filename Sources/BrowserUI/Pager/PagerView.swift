@@ -11,6 +11,12 @@ enum PagerView {
         let (textArea, statusRow) = rest.splitBottom(1)
         grid.fill(titleRow, role: .header)
         grid.put(" " + pager.title, x: 0, y: 0, role: .header, limit: area.width)
+        if let contents = pager.contents {
+            drawContents(contents, into: &grid, area: textArea)
+            StatusLine.draw(into: &grid, area: statusRow, position: "Contents \(contents.selected + 1)/\(contents.headings.count)",
+                            message: nil, hints: "Enter go  q close")
+            return
+        }
         let gutter = pager.numbers ? 8 : 0
         let width = max(1, area.width - gutter)
         var position: Int? = pager.top
@@ -57,5 +63,15 @@ enum PagerView {
         if !progress.complete { place += "  counting lines \(progress.scanned * 100 / max(1, pager.text.count))%" }
         StatusLine.draw(into: &grid, area: statusRow, position: place, message: pager.message ?? message,
                         hints: StatusLine.hints(keyMap: keyMap, screen: .pager))
+    }
+
+    /// The headings, the selected one kept in view.
+    private static func drawContents(_ contents: (headings: [Sections.Heading], selected: Int), into grid: inout CellGrid, area: Rect) {
+        let first = max(0, min(contents.selected - area.height / 2, contents.headings.count - area.height))
+        for row in 0..<area.height where first + row < contents.headings.count {
+            let index = first + row
+            let role: StyleRole = index == contents.selected ? .selection : .normal
+            grid.draw(StyledLine("  " + contents.headings[index].title, role), x: area.x, y: area.y + row, width: area.width, fill: role)
+        }
     }
 }

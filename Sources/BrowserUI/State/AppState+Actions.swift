@@ -66,7 +66,8 @@ extension AppState {
             viewText()
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
-        case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark:
+        case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark,
+             .nextSection, .previousSection, .tableOfContents:
             if case .pager(var pager)? = overlays.last {
                 pager.perform(action, size: size)
                 overlays[overlays.count - 1] = .pager(pager)

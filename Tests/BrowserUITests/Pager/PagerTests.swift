@@ -141,3 +141,25 @@ private func settle(_ state: inout AppState) {
         GoldenFrames.check(FrameComposer.compose(state), named: "pager-cut-\(width)x\(height)")
     }
 }
+
+@Suite struct PagerSectionTests {
+    @Test func bracketsMoveBetweenHeadingsAndTListsThem() throws {
+        // The whole page: its furniture has a heading too ("Do you really want to delete this prezi?").
+        var state = try pagerState()
+        state.handle(.character("]"))
+        #expect(screen(state)[1].hasPrefix("Do you really want to delete this prezi?"))
+        state.handle(.character("]"))
+        state.handle(.character("]"))
+        #expect(screen(state)[1].hasPrefix("In Elinor Ostrom's* words"))
+        state.handle(.character("["))
+        #expect(screen(state)[1].hasPrefix("Other definitions"))
+        state.handle(.character("t"))
+        #expect(screen(state)[29].hasPrefix(" Contents 2/20"))
+        #expect(FrameComposer.compose(state).rowRoles(2).hasPrefix("SSS"))
+        for _ in 0..<5 { state.handle(.character("j")) }
+        state.handle(.enter)
+        #expect(screen(state)[1].hasPrefix("Doing 'to'"))
+        state.handle(.character("t"))
+        GoldenFrames.check(FrameComposer.compose(state), named: "pager-contents-100x30")
+    }
+}
