@@ -9,13 +9,29 @@ enum BrowserSession {
     /// The pager alone, on a text: `q` ends the program.
     static func page(_ pager: PagerState) throws {
         let terminal = try openTerminal()
+        let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
         var state = AppState(records: [], ladder: nil, now: .now(), size: terminal.size)
+        state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)
-        let driver = AppDriver(state: state, backend: terminal)
+        let driver = AppDriver(state: state, backend: terminal) { save($0, in: stateFolder) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
+    }
+
+    /// Saves user state the app asked to save; a message when it could not.
+    private static func save(_ effect: Effect, in folder: String?) -> String? {
+        guard let folder else { return "not saved: set HOME or XDG_STATE_HOME" }
+        do {
+            switch effect {
+            case .saveSearchHistory(let history): try history.save(folder: folder)
+            case .saveReadingPositions(let positions): try positions.save(folder: folder)
+            }
+            return nil
+        } catch {
+            return "not saved: \(error)"
+        }
     }
 
     /// Ctrl-C ends the program, except while a search runs: then it
@@ -46,19 +62,9 @@ enum BrowserSession {
         let terminal = try openTerminal()
         let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
         let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
-        let state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
-        let driver = AppDriver(state: state, backend: terminal) { effect in
-            switch effect {
-            case .saveSearchHistory(let history):
-                guard let stateFolder else { return "search history not saved: set HOME or XDG_STATE_HOME" }
-                do {
-                    try history.save(folder: stateFolder)
-                    return nil
-                } catch {
-                    return "search history not saved: \(error)"
-                }
-            }
-        }
+        var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
+        state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
+        let driver = AppDriver(state: state, backend: terminal) { save($0, in: stateFolder) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.

@@ -23,7 +23,8 @@ struct PageCommand: ParsableCommand {
             Self.copy(text)
             return
         }
-        try BrowserSession.page(PagerState(title: file, text: text))
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        try BrowserSession.page(PagerState(title: file, text: text, document: absolute))
     }
 
     /// Writes the text to stdout in chunks, safe for a terminal.

@@ -40,3 +40,23 @@ import Testing
         #expect(missing.status == 2 && missing.stderr.contains("none.txt: No such file or directory"))
     }
 }
+
+@Suite(.serialized) struct PageReadingPositionTests {
+    @Test func pageReopensWhereItWasLeft() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data((1...500).map { "note \($0)" }.joined(separator: "\n").utf8).write(to: file)
+        let environment = ["XDG_STATE_HOME=" + folder.path + "/state"]
+        let first = try TmuxSession(command: appThenReport("page '\(file.path)'"), environment: environment)
+        try first.waitFor("note 1\n")
+        for key in ["2", "0", "0", "g"] { try first.send(key) }
+        try first.waitFor("line 200/500")
+        try first.send("q")
+        #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
+        let second = try TmuxSession(command: appThenReport("page '\(file.path)'"), environment: environment)
+        let reopened = try second.waitFor("line 200/500")
+        #expect(reopened.split(separator: "\n").dropFirst().first == "note 200")
+        try second.send("q")
+    }
+}

@@ -6,6 +6,8 @@ import TerminalCanvas
 /// typed before a key, marks, and the search.
 public struct PagerState: @unchecked Sendable {
     public let title: String
+    /// The name the reading position is kept under, if any.
+    public let document: String?
     let text: PagedText
     let lines: LineIndex
     var top = 0
@@ -35,8 +37,9 @@ public struct PagerState: @unchecked Sendable {
 
     enum SearchReport { case nothing, match, complete }
 
-    public init(title: String, text: PagedText, passage: Range<Int>? = nil) {
+    public init(title: String, text: PagedText, document: String? = nil, passage: Range<Int>? = nil) {
         self.title = title
+        self.document = document
         self.text = text
         lines = LineIndex(text: text)
         // Counting 8 MB takes under a millisecond: small texts have their

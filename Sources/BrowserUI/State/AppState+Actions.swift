@@ -31,8 +31,10 @@ extension AppState {
     public mutating func perform(_ action: Action) {
         switch action {
         case .quit:
+            rememberReadingPosition()
             shouldQuit = true
         case .back:
+            rememberReadingPosition()
             if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
             if overlays.isEmpty && quitsWithLastOverlay { shouldQuit = true }
         case .help:
@@ -88,9 +90,21 @@ extension AppState {
         overlays[overlays.count - 1] = .pager(pager)
     }
 
-    /// Shows a text in the pager, over whatever is shown.
+    /// Shows a text in the pager, over whatever is shown, where it was
+    /// left last time (unless a passage is to be shown).
     public mutating func openPager(_ pager: PagerState) {
+        var pager = pager
+        if pager.passage == nil, let document = pager.document, let offset = readingPositions[document], offset < pager.text.count {
+            pager.top = pager.text.lineStart(containing: offset)
+        }
         overlays.append(.pager(pager))
+    }
+
+    /// Keeps the pager's place when it closes.
+    private mutating func rememberReadingPosition() {
+        guard case .pager(let pager)? = overlays.last, let document = pager.document, pager.passage == nil else { return }
+        readingPositions[document] = pager.top
+        effects.append(.saveReadingPositions(readingPositions))
     }
 
     /// Lets background work (a pager's search, its line count) show up;
@@ -193,7 +207,7 @@ extension AppState {
         }
         guard let record = selectedRecord else { return }
         if record.kind == .transcript, let body = record.body {
-            openPager(PagerState(title: record.title, text: PagedText(text: body)))
+            openPager(PagerState(title: record.title, text: PagedText(text: body), document: "record:" + record.id))
         } else {
             focus = .detail
         }
@@ -205,7 +219,7 @@ extension AppState {
         guard screenKind == .browse else { return }
         if tab == .ladder { return open() }
         guard let record = selectedRecord else { return }
-        openPager(PagerState(title: record.title, text: PagedText(text: Self.readableText(of: record))))
+        openPager(PagerState(title: record.title, text: PagedText(text: Self.readableText(of: record)), document: "text:" + record.id))
     }
 
     /// A record's texts one after the other, for reading.

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     /// The search prompt, while open.
     public var prompt: SearchPrompt?
     public var history: SearchHistory
+    /// Where each document was left in the pager.
+    public var readingPositions = ReadingPositions()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
     /// Quit when the last overlay closes (`ostrom page FILE`).

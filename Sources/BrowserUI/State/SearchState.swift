@@ -25,4 +25,5 @@ public struct SearchPrompt: Sendable {
 /// Work with side effects that the state asks the driver to do.
 public enum Effect: Equatable, Sendable {
     case saveSearchHistory(SearchHistory)
+    case saveReadingPositions(ReadingPositions)
 }

@@ -163,3 +163,18 @@ private func settle(_ state: inout AppState) {
         GoldenFrames.check(FrameComposer.compose(state), named: "pager-contents-100x30")
     }
 }
+
+@Suite struct ReadingPositionStateTests {
+    @Test func aTranscriptReopensWhereItWasLeft() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character("3"))
+        state.handle(.enter)
+        state.handle(.character(" "))
+        let place = try #require(pager(state)).top
+        #expect(place > 0)
+        state.handle(.character("q"))
+        #expect(state.takeEffects() == [.saveReadingPositions(ReadingPositions(offsets: ["record:nef2014": place]))])
+        state.handle(.enter)
+        #expect(pager(state)?.top == place)
+    }
+}
