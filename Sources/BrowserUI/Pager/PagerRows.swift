@@ -63,15 +63,24 @@ enum PagerRows {
         return PagerRow(start: start, pieces: pieces, next: next, startsLine: startsLine)
     }
 
+    /// The row after `row`: its line's next row, else the next line (with
+    /// a filter, the next line that matches).
+    static func next(after row: PagerRow, in text: PagedText, filter: TextSearch?) -> Int? {
+        guard let filter, let next = row.next, next == text.lineStart(containing: next) else { return row.next }
+        return filter.nextMatchingLine(from: next)
+    }
+
     /// The start of the row above the one at `start`.
-    static func previousRowStart(in text: PagedText, before start: Int, width: Int, wrap: Bool) -> Int? {
+    static func previousRowStart(in text: PagedText, before start: Int, width: Int, wrap: Bool, filter: TextSearch? = nil) -> Int? {
         let lineStart = text.lineStart(containing: start)
         if !wrap || start == lineStart {
-            guard let previousLine = text.previousLineStart(before: lineStart) else { return nil }
+            let above = filter.map { $0.previousMatchingLine(before: lineStart) } ?? text.previousLineStart(before: lineStart)
+            guard let previousLine = above else { return nil }
             guard wrap else { return previousLine }
-            // The last row of the line above.
+            // The last row of the line above (which, filtered, may not be the line just before).
+            let end = min(lineStart, text.nextLineStart(after: previousLine) ?? text.count)
             var row = previousLine
-            while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < lineStart { row = next }
+            while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < end { row = next }
             return row
         }
         // Inside a wrapped line: walk its rows up to this one.
@@ -82,16 +91,17 @@ enum PagerRows {
 
     /// The row start `count` rows below (or above, for a negative count)
     /// `start`, stopping at the text's ends.
-    static func move(in text: PagedText, from start: Int, rows count: Int, width: Int, wrap: Bool) -> Int {
+    static func move(in text: PagedText, from start: Int, rows count: Int, width: Int, wrap: Bool, filter: TextSearch? = nil) -> Int {
         var position = start
         if count >= 0 {
             for _ in 0..<count {
-                guard let next = row(in: text, at: position, width: width, wrap: wrap, column: 0).next else { break }
+                let current = row(in: text, at: position, width: width, wrap: wrap, column: 0)
+                guard let next = Self.next(after: current, in: text, filter: filter) else { break }
                 position = next
             }
         } else {
             for _ in 0..<(-count) {
-                guard let previous = previousRowStart(in: text, before: position, width: width, wrap: wrap) else { break }
+                guard let previous = previousRowStart(in: text, before: position, width: width, wrap: wrap, filter: filter) else { break }
                 position = previous
             }
         }

@@ -26,7 +26,10 @@ public struct PagerState: @unchecked Sendable {
     var contents: (headings: [Sections.Heading], selected: Int)?
 
     /// What the pager's bottom-row prompt asks for.
-    enum PromptKind { case searchForward, searchBackward, line }
+    enum PromptKind { case searchForward, searchBackward, line, filter }
+
+    /// `&pattern`: only the lines holding it are shown.
+    var filter: TextSearch?
     var search: TextSearch?
     var searchForward = true
     /// The last match jumped to, and whether the search's outcome is shown.
@@ -69,6 +72,10 @@ public struct PagerState: @unchecked Sendable {
             prompt = (LineEditor(), .line)
             return true
         }
+        if key == .character("&") {
+            prompt = (LineEditor(), .filter)
+            return true
+        }
         if let kind = awaitingMark {
             awaitingMark = nil
             // Marks are letters; `''` returns to where the last jump left.
@@ -109,13 +116,14 @@ public struct PagerState: @unchecked Sendable {
             if let line = count {
                 goToLine(line)
             } else {
-                top = 0
+                top = filter?.nextMatchingLine(from: 0) ?? 0
             }
         case .bottom:
             if let line = count {
                 goToLine(line)
             } else {
-                top = PagerRows.move(in: text, from: text.lineStart(containing: text.count), rows: -(height - 1), width: width, wrap: wrap)
+                let last = filter.flatMap { $0.previousMatchingLine(before: text.count) } ?? text.lineStart(containing: text.count)
+                top = PagerRows.move(in: text, from: last, rows: -(height - 1), width: width, wrap: wrap, filter: filter)
             }
         case .search: prompt = (LineEditor(), .searchForward)
         case .searchBackward: prompt = (LineEditor(), .searchBackward)
@@ -148,7 +156,24 @@ public struct PagerState: @unchecked Sendable {
     }
 
     private mutating func scroll(_ rows: Int, width: Int, height: Int) {
-        top = PagerRows.move(in: text, from: top, rows: rows, width: width, wrap: wrap)
+        top = PagerRows.move(in: text, from: top, rows: rows, width: width, wrap: wrap, filter: filter)
+    }
+
+    /// Shows only the lines holding `pattern`; an empty pattern shows all.
+    private mutating func applyFilter(_ pattern: String) {
+        guard !pattern.isEmpty else {
+            filter = nil
+            message = "all lines shown"
+            return
+        }
+        let matcher = TextSearch(pattern: pattern, text: text)
+        guard let first = matcher.nextMatchingLine(from: text.lineStart(containing: top)) ?? matcher.nextMatchingLine(from: 0) else {
+            message = "no line holds “\(pattern)”; all lines shown"
+            return
+        }
+        filter = matcher
+        top = first
+        message = "only lines with “\(pattern)” (& Enter shows all)"
     }
 
     private mutating func goToLine(_ line: Int) {
@@ -187,6 +212,10 @@ public struct PagerState: @unchecked Sendable {
         case .enter:
             prompt = nil
             let entered = open.editor.text
+            if open.kind == .filter {
+                applyFilter(entered)
+                return
+            }
             if open.kind == .line {
                 if let line = Int(entered.filter { !$0.isWhitespace }) { goToLine(line) } else { message = "a line number, please" }
                 return

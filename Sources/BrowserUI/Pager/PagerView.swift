@@ -41,7 +41,7 @@ enum PagerView {
                 x += grid.put(piece.text, x: x, y: y, role: highlighted ? .match : .normal, limit: area.maxX - x)
             }
             lastEnd = row.pieces.last?.bytes.upperBound ?? start
-            position = row.next
+            position = PagerRows.next(after: row, in: pager.text, filter: pager.filter)
         }
         if let prompt = pager.prompt {
             let search = SearchPrompt(editor: prompt.editor, previousFilter: nil, previousList: ListState())
@@ -49,6 +49,7 @@ enum PagerView {
             case .searchForward: ("/", "search forward")
             case .searchBackward: ("?", "search backward")
             case .line: (":", "go to line")
+            case .filter: ("&", "show only lines with")
             }
             PromptLine.draw(search, into: &grid, area: statusRow, count: label)
             if statusRow.width > 0 { grid.put(sign, x: statusRow.x, y: statusRow.y, role: .statusKey) }
@@ -61,6 +62,7 @@ enum PagerView {
             place = "line \(line)" + (progress.complete ? "/\(progress.lines)" : "") + "  " + place
         }
         if !progress.complete { place += "  counting lines \(progress.scanned * 100 / max(1, pager.text.count))%" }
+        if let filter = pager.filter { place += "  &" + String(decoding: filter.pattern, as: UTF8.self) }
         StatusLine.draw(into: &grid, area: statusRow, position: place, message: pager.message ?? message,
                         hints: StatusLine.hints(keyMap: keyMap, screen: .pager))
     }

@@ -116,6 +116,16 @@ public final class TextSearch: @unchecked Sendable {
         return nil
     }
 
+    /// The start of the first line at or after `offset` that holds a match.
+    public func nextMatchingLine(from offset: Int) -> Int? {
+        first(in: offset..<text.count).map { text.lineStart(containing: $0.lowerBound) }
+    }
+
+    /// The start of the last line before `offset` that holds a match.
+    public func previousMatchingLine(before offset: Int) -> Int? {
+        last(in: 0..<offset).map { text.lineStart(containing: $0.lowerBound) }
+    }
+
     /// Every match starting in `range` (for highlighting what is on screen).
     public func matches(startingIn range: Range<Int>) -> [Range<Int>] {
         guard !pattern.isEmpty else { return [] }

@@ -178,3 +178,31 @@ private func settle(_ state: inout AppState) {
         #expect(pager(state)?.top == place)
     }
 }
+
+@Suite struct PagerFilterTests {
+    @Test func ampersandShowsOnlyMatchingLines() throws {
+        var state = try pagerState(width: 200, height: 30)
+        state.handle(.character("w"))
+        for key in "&peer".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
+        let shown = screen(state)[1..<29].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(shown.count == 12)
+        #expect(shown.allSatisfy { $0.lowercased().contains("peer") })
+        #expect(screen(state)[29].contains("&peer"))
+        state.handle(.character("j"))
+        #expect(screen(state)[1].trimmingCharacters(in: .whitespaces) == shown[1])
+        state.handle(.character("G"))
+        #expect(screen(state)[1].trimmingCharacters(in: .whitespaces) == shown[0])
+        for key in [.character("&"), .enter] as [KeyPress] { state.handle(key) }
+        #expect(pager(state)?.filter == nil)
+        #expect(screen(state)[2].trimmingCharacters(in: .whitespaces).lowercased().contains("peer") == false)
+    }
+
+    @Test func upwardMovesStayOnMatchingLinesWhenWrapping() throws {
+        var state = try pagerState(width: 100, height: 30)
+        for key in "&peer".map({ KeyPress.character($0) }) + [.enter, .character("G")] { state.handle(key) }
+        let top = try #require(pager(state)).top
+        let text = try #require(pager(state)).text
+        let line = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[text.lineStart(containing: top)..<text.lineEnd(from: top)]), as: UTF8.self)
+        #expect(line.lowercased().contains("peer"))
+    }
+}
