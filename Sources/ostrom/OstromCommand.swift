@@ -22,12 +22,31 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
+    /// A single file larger than this is paged rather than imported.
+    static let pageAtOnceBytes = 8 << 20
+
     func run() throws {
+        if let file = singlePlainFile() {
+            try PageCommand.page(file)
+            return
+        }
         let records = try library.load().records
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Console.print(RecordTable.lines(for: records, width: nil).joined(separator: "\n"))
             return
         }
         try BrowserSession.run(records: records)
+    }
+
+    /// `ostrom FILE` for a file no importer recognises (or one too large
+    /// to import): the file is paged, like `less FILE`.
+    private func singlePlainFile() -> String? {
+        guard library.paths.count == 1, let path = library.paths.first,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        if let size = attributes[.size] as? Int, size > Self.pageAtOnceBytes { return path }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let result = DocumentRecognizer().importRecords(from: SourceDocument(path: path, bytes: data))
+        return result.records.count == 1 && result.records[0].source?.format == PlainNoteImporter().format ? path : nil
     }
 }

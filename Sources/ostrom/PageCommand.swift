@@ -12,7 +12,15 @@ struct PageCommand: ParsableCommand {
 
     @Argument(help: "The file to read.") var file: String
 
+    @Flag(name: [.customShort("S"), .long], help: "Start with long lines cut, not wrapped (w toggles).")
+    var chopLongLines = false
+
     func run() throws {
+        try Self.page(file, wrap: !chopLongLines)
+    }
+
+    /// Pages a file on a terminal, or copies it through.
+    static func page(_ file: String, wrap: Bool = true) throws {
         let text: PagedText
         do {
             text = try PagedText(path: file)
@@ -20,11 +28,13 @@ struct PageCommand: ParsableCommand {
             throw CommandFailure(code: 2, message: error.description)
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Self.copy(text)
+            copy(text)
             return
         }
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        try BrowserSession.page(PagerState(title: file, text: text, document: absolute))
+        var pager = PagerState(title: file, text: text, document: absolute)
+        pager.wrap = wrap
+        try BrowserSession.page(pager)
     }
 
     /// Writes the text to stdout in chunks, safe for a terminal.

@@ -60,3 +60,17 @@ import Testing
         try second.send("q")
     }
 }
+
+@Suite struct PlainFileTests {
+    @Test func ostromFileCopiesAPlainFileAndListsARecognisedOne() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = folder.appendingPathComponent("log.txt")
+        try Data("just a log\nsecond line\n".utf8).write(to: plain)
+        let paged = try OstromBinary.run([plain.path])
+        #expect(paged.status == 0 && paged.stdout == "just a log\nsecond line\n")
+        let seed = OstromBinary.repositoryRoot.appendingPathComponent("Resources/000_9fe70f94f643b465.txt")
+        let listed = try OstromBinary.run([seed.path])
+        #expect(listed.stdout.contains("tuurnas2016"))
+    }
+}

@@ -12,7 +12,7 @@ public struct PagerState: @unchecked Sendable {
     let lines: LineIndex
     var top = 0
     var column = 0
-    var wrap = true
+    public var wrap = true
     var numbers = false
     /// Digits typed before a key (`50p`, `123g`).
     var count: Int?
