@@ -27,13 +27,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Drives a program in a private tmux server (end-to-end tests, the pager benchmark).
+        .target(name: "TmuxHarness"),
         // A deterministic generated library, for tests and benchmarks.
         .target(name: "SyntheticLibrary", dependencies: ["OstromCore"]),
         // Benchmarks: `swift run -c release ostrom-bench frame|search`.
         .executableTarget(
             name: "ostrom-bench",
             dependencies: [
-                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary",
+                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary", "TmuxHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +43,7 @@ let package = Package(
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
-        .testTarget(name: "ostromTests"),
+        .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary"]),
     ],
     swiftLanguageModes: [.v6]
 )

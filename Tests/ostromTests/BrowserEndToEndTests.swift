@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxHarness
 
 /// The real binary in a real terminal (tmux): tabs, opening and going
 /// back, resizing down to 1×1, and every way out leaving the terminal sane.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import SyntheticLibrary
+import TmuxHarness
 
 /// `ostrom page FILE` on a terminal, and copied through when not.
 @Suite(.serialized) struct PageEndToEndTests {
@@ -72,5 +74,32 @@ import Testing
         let seed = OstromBinary.repositoryRoot.appendingPathComponent("Resources/000_9fe70f94f643b465.txt")
         let listed = try OstromBinary.run([seed.path])
         #expect(listed.stdout.contains("tuurnas2016"))
+    }
+}
+
+/// The big-file check: 200 MB opens at once, `G`, a word near the
+/// end, and a resize while wrapped, all without waiting for the file.
+@Suite(.serialized) struct BigFileEndToEndTests {
+    @Test func twoHundredMegabytes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-e2e-200mb.txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let last = try SyntheticLibrary.writeBigText(to: file, megabytes: 200, marker: "zyzzyva")
+        let session = try TmuxSession(command: appThenReport("page '\(file.path)'"))
+        try session.waitFor("0000001 ", timeout: 5)
+        try session.send("G")
+        try session.waitFor(String(format: "%07d ", last), timeout: 5)
+        try session.send("g", "/")
+        try session.send("-l", "zyzzyva")
+        try session.send("Enter")
+        try session.waitFor("match 1 of 1", timeout: 10)
+        try session.resize(width: 40, height: 12)
+        let narrow = try session.waitFor("the match line rewrapped", timeout: 5) { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 40 } && screen.contains("zyzzyva")
+        }
+        #expect(narrow.contains("zyzzyva"))
+        try session.resize(width: 100, height: 30)
+        try session.waitFor("zyzzyva")
+        try session.send("q")
+        #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
     }
 }

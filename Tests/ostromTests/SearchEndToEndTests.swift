@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxHarness
 
 /// Typing a query into the real binary, and the history surviving a restart.
 @Suite(.serialized) struct SearchEndToEndTests {

@@ -1,18 +1,19 @@
 import Foundation
-import Testing
 
 /// A private tmux server running one command in a pane of a given size,
-/// for driving the real binary as a user would (fzf's and tig's way).
-final class TmuxSession {
-    let folder: URL
+/// for driving the real binary as a user would (fzf's and tig's way): the
+/// end-to-end tests and the pager benchmark use it.
+public final class TmuxSession {
+    public let folder: URL
     private var socket: String { folder.appendingPathComponent("sock").path }
 
     /// Starts `command` under `sh -c` in a detached session. tmux is started
     /// with posix_spawn and a clean signal mask: Foundation's Process hangs
     /// on `new-session`, and the test runner's blocked signals would be
     /// inherited by the app.
-    init(width: Int = 100, height: Int = 30, command: String, environment: [String] = []) throws {
-        folder = try OstromBinary.temporaryFolder()
+    public init(width: Int = 100, height: Int = 30, command: String, environment: [String] = []) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-tmux-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // State (search history) goes to the session's folder, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                          "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
@@ -52,48 +53,58 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        try OstromBinary.run(["-S", socket] + arguments, executable: URL(fileURLWithPath: "/usr/bin/tmux")).stdout
+    public func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = ["-S", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         try tmux(["send-keys"] + keys)
     }
 
-    func capture() throws -> String {
+    public func capture() throws -> String {
         try tmux(["capture-pane", "-p"])
     }
 
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Polls the screen every 10 ms until `predicate` holds; fails with the
     /// last screen after `timeout` seconds.
     @discardableResult
-    func waitFor(_ description: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+    public func waitFor(_ description: String, timeout: Double = 10, interval: useconds_t = 10_000, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
             if predicate(screen) { return screen }
-            usleep(10_000)
+            usleep(interval)
         }
         throw TmuxError("timed out waiting for \(description); the screen was:\n\(screen)")
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
         try waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
     }
 
     /// The pid of the pane's first process (the shell).
-    func panePID() throws -> pid_t {
+    public func panePID() throws -> pid_t {
         pid_t(try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
-    /// The pid of the running `ostrom` below the pane's shell.
-    func appPID() throws -> pid_t {
+    /// The pid of the program running below the pane's shell.
+    public func appPID(named program: String = "ostrom") throws -> pid_t {
         let shell = try panePID()
         let deadline = Date().addingTimeInterval(5)
         while Date() < deadline {
@@ -103,22 +114,15 @@ final class TmuxSession {
                       let close = stat.lastIndex(of: ")") else { continue }
                 let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
                 let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-                if name == "ostrom", fields.count > 1, pid_t(fields[1]) == shell { return pid }
+                if name == program, fields.count > 1, pid_t(fields[1]) == shell { return pid }
             }
             usleep(10_000)
         }
-        throw TmuxError("no ostrom process under the pane's shell")
+        throw TmuxError("no \(program) process under the pane's shell")
     }
 }
 
-struct TmuxError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// The shell command that runs the app, then reports its exit code and
-/// whether the terminal is back in cooked mode with echo.
-func appThenReport(_ arguments: String = "") -> String {
-    let binary = OstromBinary.url.path
-    return "'\(binary)' \(arguments); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' ' | sed 's/^/MODES: /'; echo; sleep 600"
+public struct TmuxError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
