@@ -20,6 +20,29 @@ struct PagerRow {
 /// its visible part costs.
 enum PagerRows {
     static let tabWidth = 8
+    /// Lines longer than this are not laid out from their start to find a
+    /// row above: rows there step back a screen width of characters.
+    static let longLine = 64 << 10
+
+    /// The start of the row that ends at `end` within its line: `width`
+    /// columns of characters back, reading only that many bytes.
+    static func stepBack(in text: PagedText, from end: Int, lineStart: Int, width: Int) -> Int {
+        var windowStart = max(lineStart, end - width * 4 - 16)
+        // Start on a character, not inside one.
+        while windowStart < end && text.bytes[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
+        let characters = Array(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[windowStart..<end]), as: UTF8.self))
+        var used = 0
+        var start = end
+        for character in characters.reversed() {
+            let visible = character == "\t" ? String(repeating: " ", count: tabWidth) : TerminalSafeText.sanitize(String(character))
+            let characterWidth = DisplayWidth.of(visible)
+            if used + characterWidth > width { break }
+            used += characterWidth
+            start -= character.utf8.count
+        }
+        return start == end ? max(lineStart, end - 1) : start
+    }
+
 
     /// The row starting at `start`: wrapped, the next `width` columns of its
     /// line; unwrapped, the line's columns from `column`.
@@ -77,13 +100,18 @@ enum PagerRows {
             let above = filter.map { $0.previousMatchingLine(before: lineStart) } ?? text.previousLineStart(before: lineStart)
             guard let previousLine = above else { return nil }
             guard wrap else { return previousLine }
+            let previousEnd = text.lineEnd(from: previousLine)
+            if previousEnd - previousLine > longLine {
+                return stepBack(in: text, from: previousEnd, lineStart: previousLine, width: width)
+            }
             // The last row of the line above (which, filtered, may not be the line just before).
             let end = min(lineStart, text.nextLineStart(after: previousLine) ?? text.count)
             var row = previousLine
             while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < end { row = next }
             return row
         }
-        // Inside a wrapped line: walk its rows up to this one.
+        // Inside a wrapped line: step back in a long one, else walk its rows up to this one.
+        if start - lineStart > longLine { return stepBack(in: text, from: start, lineStart: lineStart, width: width) }
         var row = lineStart
         while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < start { row = next }
         return row

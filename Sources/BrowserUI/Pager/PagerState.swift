@@ -262,6 +262,16 @@ public struct PagerState: @unchecked Sendable {
         searchForward = previousDirection
     }
 
+    /// Where to start the screen to show `offset`: its line, or deep in a
+    /// long line the match itself (the row starts there).
+    private func rowStart(showing offset: Int) -> Int {
+        let lineStart = text.lineStart(containing: offset)
+        guard offset - lineStart > PagerRows.longLine else { return lineStart }
+        var start = offset
+        while start > lineStart && text.bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
     /// A search still looking for its first match.
     var isSearching: Bool { search != nil && searchReported == .nothing }
 
@@ -285,7 +295,7 @@ public struct PagerState: @unchecked Sendable {
         if searchReported == .match && !complete { return false }
         if searchReported == .nothing, let found = outcome.match {
             match = found
-            top = text.lineStart(containing: found.lowerBound)
+            top = rowStart(showing: found.lowerBound)
         }
         searchReported = complete ? .complete : .match
         guard outcome.match != nil else {

@@ -206,3 +206,37 @@ private func settle(_ state: inout AppState) {
         #expect(line.lowercased().contains("peer"))
     }
 }
+
+/// A single 10 MB line: the end, a row up, and a match deep inside, each
+/// shown without laying out the line from its start.
+@Suite struct LongLineTests {
+    private func longLineState() -> AppState {
+        let body = String(repeating: "abcdefghij", count: 1_000_000) + "zyzzyva" + String(repeating: "k", count: 5000)
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (80, 24))
+        state.openPager(PagerState(title: "long", text: PagedText(text: "first line\n" + body + "\n")))
+        return state
+    }
+
+    @Test func endOfAHugeLastLine() throws {
+        var state = longLineState()
+        state.handle(.character("G"))
+        let rows = screen(state)
+        #expect(rows[22].trimmingCharacters(in: .whitespaces).allSatisfy { $0 == "k" })
+        #expect(rows[23].contains("100%"))
+        let end = try #require(pager(state)).top
+        state.handle(.character("k"))
+        #expect(try #require(pager(state)).top == end - 80)
+        state.handle(.character("j"))
+        #expect(pager(state)?.top == end)
+    }
+
+    @Test func matchDeepInsideTheLineIsOnScreen() throws {
+        var state = longLineState()
+        for key in "/zyzzyva".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
+        for _ in 0..<500 where pager(state)?.searchReported != .complete {
+            _ = state.tick()
+            usleep(2000)
+        }
+        #expect(screen(state)[1...22].contains { $0.contains("zyzzyva") })
+    }
+}
