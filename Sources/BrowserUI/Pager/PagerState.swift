@@ -224,17 +224,12 @@ public struct PagerState: @unchecked Sendable {
             startSearch(entered, forward: open.kind == .searchForward, from: top)
             return
         case .escape, .control("c"), .control("g"): prompt = nil; return
-        case .backspace, .control("h"):
-            if open.editor.text.isEmpty { prompt = nil; return }
-            open.editor.backspace()
-        case .left: open.editor.left()
-        case .right: open.editor.right()
-        case .home, .control("a"): open.editor.home()
-        case .end, .control("e"): open.editor.end()
-        case .control("w"): open.editor.deleteWordBackward()
-        case .control("u"): open.editor.deleteToStart()
-        case .character(let character): open.editor.insert(character)
-        default: break
+        case .backspace where open.editor.text.isEmpty, .control("h") where open.editor.text.isEmpty:
+            // As in less: backspace on an empty prompt closes it.
+            prompt = nil
+            return
+        default:
+            _ = open.editor.apply(key)
         }
         prompt = open
     }

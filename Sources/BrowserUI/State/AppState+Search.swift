@@ -35,16 +35,8 @@ extension AppState {
             return
         case .up, .down:
             recall(key == .up ? -1 : 1, in: &open)
-        case .left: open.editor.left()
-        case .right: open.editor.right()
-        case .home, .control("a"): open.editor.home()
-        case .end, .control("e"): open.editor.end()
-        case .backspace, .control("h"): open.editor.backspace()
-        case .delete, .control("d"): open.editor.delete()
-        case .control("w"): open.editor.deleteWordBackward()
-        case .control("u"): open.editor.deleteToStart()
-        case .character(let character): open.editor.insert(character)
-        default: return
+        default:
+            guard open.editor.apply(key) else { return }
         }
         prompt = open
         applyQuery()

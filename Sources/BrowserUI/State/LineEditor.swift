@@ -1,3 +1,5 @@
+import TerminalCanvas
+
 /// A one-line text editor with shell keys: ←/→, Home/End, Ctrl-A/E,
 /// Ctrl-W (word back), Ctrl-U (to the start), Backspace, Delete.
 public struct LineEditor: Equatable, Sendable {
@@ -10,6 +12,23 @@ public struct LineEditor: Equatable, Sendable {
     }
 
     public var text: String { String(characters) }
+
+    /// Applies an editing key; false for keys that are not editing keys.
+    mutating func apply(_ key: KeyPress) -> Bool {
+        switch key {
+        case .left: left()
+        case .right: right()
+        case .home, .control("a"): home()
+        case .end, .control("e"): end()
+        case .backspace, .control("h"): backspace()
+        case .delete, .control("d"): delete()
+        case .control("w"): deleteWordBackward()
+        case .control("u"): deleteToStart()
+        case .character(let character): insert(character)
+        default: return false
+        }
+        return true
+    }
 
     mutating func insert(_ character: Character) {
         characters.insert(character, at: cursor)
