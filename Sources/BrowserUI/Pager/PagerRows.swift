@@ -49,13 +49,22 @@ enum PagerRows {
     static func row(in text: PagedText, at start: Int, width: Int, wrap: Bool, column: Int) -> PagerRow {
         let lineEnd = text.lineEnd(from: start)
         let startsLine = start == text.lineStart(containing: start)
-        let skip = wrap ? 0 : column
-        let window = min(lineEnd, start + (skip + width) * 4 + 16)
-        let slice = UnsafeBufferPointer(rebasing: text.bytes[start..<window])
+        var skip = wrap ? 0 : column
+        // Far to the right in a long line, the left edge is found by bytes
+        // (exact for ASCII): decoding every character before it would cost
+        // what the line costs, not what the screen shows.
+        var from = start
+        if skip > longLine {
+            from = min(lineEnd, start + skip)
+            while from > start && from < text.count && text.bytes[from] & 0xC0 == 0x80 { from -= 1 }
+            skip = 0
+        }
+        let window = min(lineEnd, from + (skip + width) * 4 + 16)
+        let slice = UnsafeBufferPointer(rebasing: text.bytes[from..<window])
         let decoded = String(decoding: slice, as: UTF8.self)
         var pieces: [PagerRow.Piece] = []
         var used = 0
-        var offset = start
+        var offset = from
         var consumedAll = true
         let characters = Array(decoded)
         for (index, character) in characters.enumerated() {

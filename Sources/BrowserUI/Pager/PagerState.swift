@@ -128,10 +128,7 @@ public struct PagerState: @unchecked Sendable {
         case .search: prompt = (LineEditor(), .searchForward)
         case .searchBackward: prompt = (LineEditor(), .searchBackward)
         case .toggleWrap:
-            wrap.toggle()
-            column = 0
-            top = text.lineStart(containing: top)
-            message = wrap ? "wrapping long lines" : "long lines cut (← → scroll)"
+            toggleWrap()
         case .toggleLineNumbers: numbers.toggle()
         case .percent: top = text.lineStart(containing: text.count * min(100, count ?? 0) / 100)
         case .nextSection:
@@ -153,6 +150,23 @@ public struct PagerState: @unchecked Sendable {
         case .scrollRight: if !wrap { column += max(1, width / 2) }
         default: break
         }
+    }
+
+    /// Wrapping on or off, keeping the place: in a long line, the place
+    /// along the line carries over as the column (cut) or the row (wrapped).
+    private mutating func toggleWrap() {
+        let lineStart = text.lineStart(containing: top)
+        let along = top - lineStart
+        wrap.toggle()
+        if wrap {
+            top = column > PagerRows.longLine ? min(text.lineEnd(from: lineStart), lineStart + column) : lineStart
+            while top > lineStart && text.bytes[top] & 0xC0 == 0x80 { top -= 1 }
+            column = 0
+        } else {
+            column = along > PagerRows.longLine ? along : 0
+            top = lineStart
+        }
+        message = wrap ? "wrapping long lines" : "long lines cut (← → scroll)"
     }
 
     private mutating func scroll(_ rows: Int, width: Int, height: Int) {

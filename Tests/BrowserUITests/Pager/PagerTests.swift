@@ -239,4 +239,19 @@ private func settle(_ state: inout AppState) {
         }
         #expect(screen(state)[1...22].contains { $0.contains("zyzzyva") })
     }
+
+    @Test func wrapToggleAndSidewaysScrollKeepTheirPlaceInTheLine() throws {
+        var state = longLineState()
+        state.handle(.character("G"))
+        let topRow = screen(state)[1]
+        state.handle(.character("w"))
+        // Cut: the same stretch of the line, now seen from that column.
+        #expect(screen(state)[1] == topRow)
+        #expect((pager(state)?.column ?? 0) > PagerRows.longLine)
+        for _ in 0..<3 { state.handle(.right) }
+        #expect((pager(state)?.column ?? 0) > PagerRows.longLine + 100)
+        state.handle(.character("w"))
+        #expect(pager(state)?.wrap == true)
+        #expect(screen(state)[1].allSatisfy { $0 == "k" || $0 == " " })
+    }
 }
