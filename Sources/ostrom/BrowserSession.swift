@@ -10,7 +10,9 @@ enum BrowserSession {
     static func page(_ pager: PagerState) throws {
         let terminal = try openTerminal()
         let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
-        var state = AppState(records: [], ladder: nil, now: .now(), size: terminal.size)
+        // The pager has no events: no need to know what time it is.
+        var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
+                             size: terminal.size)
         state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)

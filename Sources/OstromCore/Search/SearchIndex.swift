@@ -38,10 +38,14 @@ public final class SearchIndex: Sendable {
         let size = (records.count + partCount - 1) / max(1, partCount)
         let ranges = (0..<partCount).map { min(records.count, $0 * size)..<min(records.count, ($0 + 1) * size) }
         var parts = [IndexPart?](repeating: nil, count: partCount)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: partCount) { part in
-                slots[part] = IndexPart(records: records[ranges[part]])
+        if partCount == 1 {
+            parts[0] = IndexPart(records: records[ranges[0]])
+        } else {
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: partCount) { part in
+                    slots[part] = IndexPart(records: records[ranges[part]])
+                }
             }
         }
         var merged = parts[0] ?? IndexPart(records: [])
