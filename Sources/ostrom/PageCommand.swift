@@ -31,8 +31,10 @@ struct PageCommand: ParsableCommand {
             copy(text)
             return
         }
-        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        var pager = PagerState(title: file, text: text, document: absolute)
+        // realpath, not URL: Foundation's URL costs some 9 ms on first use.
+        let canonical = realpath(file, nil)
+        defer { free(canonical) }
+        var pager = PagerState(title: file, text: text, document: canonical.map { String(cString: $0) } ?? file)
         pager.wrap = wrap
         try BrowserSession.page(pager)
     }
