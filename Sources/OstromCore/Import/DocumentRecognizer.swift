@@ -4,6 +4,7 @@ public struct DocumentRecognizer: Sendable {
     /// Most specific first: a transcript or metadata page may also carry
     /// labels that look like a catalog or an event page.
     public static let standardImporters: [any DocumentImporter] = [
+        BibTeXImporter(),
         ScholarlyMetadataPageImporter(),
         PresentationTranscriptImporter(),
         CatalogRecordImporter(),

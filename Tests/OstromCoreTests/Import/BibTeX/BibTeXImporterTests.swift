@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+@Suite struct BibTeXImporterTests {
+    static let library = """
+        \u{FEFF}% exported by JabRef
+        @comment{jabref-meta: databaseType:bibtex;}
+        @preamble{"\\newcommand{\\noop}[1]{}"}
+        @string{pmr = "Public Management Review"}
+        @string{ pub = {Policy} # " Press" }
+
+        @article{muller2019coproduction,
+          author  = {M{\\"u}ller, J{\\"u}rgen and Sørensen, Eva and {World Health Organization} and others},
+          title   = {{Co-production} in {European} health care --- a review},
+          journal = pmr,
+          year    = 2019,
+          month   = mar,
+          volume  = "21",
+          number  = {3},
+          pages   = {45--67},
+          doi     = {10.1080/14719037.2019.1234},
+          keywords = {co-production; health care},
+        }
+
+        @incollection{bovaird2013chapter,
+          author    = "Tony Bovaird and Elke Loeffler",
+          title     = "We're all in this together: harnessing user and community co-production",
+          crossref  = {loeffler2013book},
+          pages     = {35--50},
+        }
+
+        @book{loeffler2013book,
+          editor    = {Loeffler, Elke and Power, Gerry and Bovaird, Tony and Hine-Hughes, Frankie},
+          title     = {Co-production of Health and Wellbeing in {Scotland}},
+          publisher = pub,
+          year      = {2013},
+        }
+
+        @article{broken2020,
+          author = {Unclosed, Brace,
+          title = {Never ends
+        }
+
+        @misc{cycleA, title = {A}, crossref = {cycleB}}
+        @misc{cycleB, title = {B}, crossref = {cycleA}}
+
+        @inproceedings{escapes2021,
+          title = {Costs \\& benefits of \\'{e}valuation in {\\ss}tadt {\\o}konomi~50\\%},
+          author = {Dvo\\v{r}{\\'a}k, Anton{\\'\\i}n},
+          booktitle = {Proceedings},
+          year = {2021},
+        }
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+
+    private func imported() -> ImportResult {
+        DocumentRecognizer().importRecords(from: SourceDocument(path: "lib.bib", text: Self.library))
+    }
+
+    private func record(_ key: String) throws -> Record {
+        let library = Library(documents: [SourceDocument(path: "lib.bib", text: Self.library)])
+        return try #require(library.records.first { $0.citationKey == key })
+    }
+
+    @Test func recognisedByContentAndEveryGoodEntryLoads() {
+        let result = imported()
+        #expect(BibTeXImporter().recognises(SourceDocument(path: "x.txt", text: Self.library)))
+        #expect(result.records.map(\.citationKey) == ["muller2019coproduction", "bovaird2013chapter", "loeffler2013book", "cycleA", "cycleB", "escapes2021"])
+        #expect(result.records.allSatisfy { $0.source?.format == "bibtex" })
+    }
+
+    @Test func brokenEntryIsReportedWithItsLine() {
+        let messages = imported().diagnostics.map(\.description)
+        #expect(messages.contains("lib.bib:35: warning: entry broken2020, field author: a value is not closed before the next entry; entry skipped"))
+        #expect(messages.contains("lib.bib:39: warning: crossref cycle through “cyclea”"))
+    }
+
+    @Test func fieldsMacrosAccentsAndNames() throws {
+        let article = try record("muller2019coproduction")
+        #expect(article.title == "Co-production in European health care — a review")
+        #expect(article.type == "article-journal")
+        #expect(article.authors == [Person(family: "Müller", given: "Jürgen"), Person(family: "Sørensen", given: "Eva"),
+                                    Person(literal: "World Health Organization"), Person(literal: "others")])
+        #expect(article.container == "Public Management Review")
+        #expect(article.date == PartialDate(year: 2019, month: 3))
+        #expect(article.volume == "21" && article.issue == "3" && article.pages == "45-67")
+        #expect(article.doi == "10.1080/14719037.2019.1234")
+        #expect(article.keywords == ["co-production", "health care"])
+        #expect(article.id == "muller2019coproduction")
+    }
+
+    @Test func crossrefFillsWhatTheChildLacks() throws {
+        let chapter = try record("bovaird2013chapter")
+        #expect(chapter.type == "chapter")
+        #expect(chapter.authors.map(\.family) == ["Bovaird", "Loeffler"])
+        #expect(chapter.container == "Co-production of Health and Wellbeing in Scotland")
+        #expect(chapter.publisher == "Policy Press")
+        #expect(chapter.year == 2013)
+        #expect(chapter.pages == "35-50")
+    }
+
+    @Test func latexEscapesBecomeUnicode() throws {
+        let escaped = try record("escapes2021")
+        #expect(escaped.title == "Costs & benefits of évaluation in ßtadt økonomi 50%")
+        #expect(escaped.authors == [Person(family: "Dvořák", given: "Antonín")])
+        #expect(LaTeXText.decode(#"{\"u}ber \'{e}t\'e \~o \c{c} {\ss} \& -- --- a~b {Case}"#) == "über été õ ç ß & – — a b Case")
+    }
+}
