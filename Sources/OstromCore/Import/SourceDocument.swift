@@ -4,8 +4,10 @@ import Foundation
 public struct SourceDocument: Sendable {
     public let path: String
     public let text: String
-    /// Lines without their terminators (LF, CRLF or CR).
-    public let lines: [String]
+    private let storage: LineStorage
+    /// Lines without their terminators (LF, CRLF or CR), split on first
+    /// use: a 200 MB BibTeX file is parsed on bytes and never needs them.
+    public var lines: [String] { storage.lines(of: text) }
     /// Problems found while decoding, e.g. invalid UTF-8.
     public let decodingDiagnostics: [Diagnostic]
 
@@ -16,7 +18,7 @@ public struct SourceDocument: Sendable {
     init(path: String, text: String, decodingDiagnostics: [Diagnostic]) {
         self.path = path
         self.text = text
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        storage = LineStorage()
         self.decodingDiagnostics = decodingDiagnostics
     }
 
@@ -42,14 +44,50 @@ public struct SourceDocument: Sendable {
     }
 }
 
+/// The lines of a document, split once, when first asked for.
+private final class LineStorage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: [String]?
+
+    func lines(of text: String) -> [String] {
+        lock.withLock {
+            if let cached { return cached }
+            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            cached = lines
+            return lines
+        }
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing white space (incl. NBSP).
     var trimmed: String {
-        String(self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most text has nothing to trim: look at its ends first.
+        let string = String(self)
+        let bytes = string.utf8
+        // ASCII white space is trimmed here; Foundation is asked only when
+        // an end is non-ASCII (it may be a no-break space).
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] <= 0x20 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] <= 0x20 { end = bytes.index(before: end) }
+        if start < end && (bytes[start] >= 0x80 || bytes[bytes.index(before: end)] >= 0x80) {
+            return string.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return start == bytes.startIndex && end == bytes.endIndex ? string : String(string[start..<end])
     }
 
     /// Runs of white space collapsed to one space, trimmed.
     var whitespaceNormalised: String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Most fields need nothing done: check the bytes first.
+        var previousSpace = true
+        var clean = true
+        for byte in utf8 {
+            let space = byte == 0x20
+            if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte >= 0x80 || (space && previousSpace) { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return String(self) }
+        return split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -15,13 +15,28 @@ public struct BibTeXImporter: DocumentImporter {
 
     public init() {}
 
+    /// Looks at the first 256 KB only, on bytes: a library is recognised
+    /// as soon as one line starts with a known `@type{`.
     public func recognises(_ document: SourceDocument) -> Bool {
-        document.lines.prefix(2000).contains { line in
-            let text = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-            guard text.first == "@", let brace = text.firstIndex(where: { $0 == "{" || $0 == "(" }) else { return false }
-            let type = text[text.index(after: text.startIndex)..<brace].lowercased().trimmingCharacters(in: .whitespaces)
-            return Self.types[type] != nil || ["string", "preamble", "comment"].contains(type)
+        let bytes = Array(document.text.utf8.prefix(256 << 10))
+        var index = 0
+        var atLineStart = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { atLineStart = true } else if atLineStart && byte == 0x40 {
+                var end = index + 1
+                while end < bytes.count && bytes[end] != 0x7B && bytes[end] != 0x28 && bytes[end] != 0x0A && end - index < 20 { end += 1 }
+                if end < bytes.count && (bytes[end] == 0x7B || bytes[end] == 0x28) {
+                    let type = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased().trimmed
+                    if Self.types[type] != nil || ["string", "preamble", "comment"].contains(type) { return true }
+                }
+                atLineStart = false
+            } else if byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0xEF && byte != 0xBB && byte != 0xBF {
+                atLineStart = false
+            }
+            index += 1
         }
+        return false
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
@@ -67,7 +82,7 @@ public struct BibTeXImporter: DocumentImporter {
         record.citationKey = entry.key
         record.type = Self.types[entry.type] ?? "document"
         record.authors = (fields["author"] ?? fields["editor"]).map(Self.names) ?? []
-        if let yearText = text("year") ?? text("date"), let date = DateParsing.date(from: yearText) {
+        if let yearText = text("year") ?? text("date"), let date = Int(yearText).map({ PartialDate(year: $0) }) ?? DateParsing.date(from: yearText) {
             let month = text("month").flatMap { Int($0) ?? DateParsing.monthNumbers[$0.lowercased()] }
             record.date = date.month == nil && month != nil ? PartialDate(year: date.year, month: month, day: Int(text("day") ?? "")) : date
         }
@@ -97,25 +112,26 @@ public struct BibTeXImporter: DocumentImporter {
         }
     }
 
-    /// Splits where `separator` stands outside braces.
+    /// Splits where `separator` stands outside braces, on bytes.
     static func splitAtTopLevel(_ text: String, on separator: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let pattern = Array(separator.utf8)
         var parts: [String] = []
         var depth = 0
-        var current = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "{" { depth += 1 } else if character == "}" { depth -= 1 }
-            if depth == 0, text[index...].hasPrefix(separator) {
-                parts.append(current)
-                current = ""
-                index = text.index(index, offsetBy: separator.count)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x7B { depth += 1 } else if byte == 0x7D { depth -= 1 }
+            if depth == 0 && byte == pattern[0] && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += pattern.count
+                start = index
                 continue
             }
-            current.append(character)
-            index = text.index(after: index)
+            index += 1
         }
-        parts.append(current)
+        parts.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
         return parts.filter { !$0.trimmed.isEmpty }
     }
 }

@@ -186,13 +186,13 @@ struct BibTeXParser {
             } else if byte == 0x7D {
                 if depth == 0 && end == 0x7D {
                     index += 1
-                    return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+                    return text(start..<(index - 1))
                 }
                 depth -= 1
                 if depth < 0 { throw Failure(line: entryLine, message: "a “}” closes nothing") }
             } else if byte == end && depth == 0 {
                 index += 1
-                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+                return text(start..<(index - 1))
             } else if byte == 0x40 && depth == 0 && index > 0 && bytes[index - 1] == 0x0A {
                 throw Failure(line: entryLine, message: "a value is not closed before the next entry")
             }
@@ -228,7 +228,12 @@ struct BibTeXParser {
             if !allowed { break }
             index += 1
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return text(start..<index)
+    }
+
+    /// Bytes as a String, decoded straight from the buffer.
+    private func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     private mutating func skipSpace() {

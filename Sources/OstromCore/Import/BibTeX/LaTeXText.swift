@@ -19,7 +19,17 @@ public enum LaTeXText {
     private static let escaped: Set<Character> = ["&", "%", "$", "#", "_", "{", "}", " ", "\\"]
 
     public static func decode(_ text: String) -> String {
-        guard text.contains(where: { "\\{}~-".contains($0) }) else { return text }
+        // Most text needs nothing done: look at the bytes first.
+        var special = false
+        var previousDash = false
+        for byte in text.utf8 {
+            if byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7E || (byte == 0x2D && previousDash) {
+                special = true
+                break
+            }
+            previousDash = byte == 0x2D
+        }
+        guard special else { return text }
         let characters = Array(text)
         var output = ""
         var index = 0
@@ -49,7 +59,8 @@ public enum LaTeXText {
                 index += 1
             }
         }
-        return output.precomposedStringWithCanonicalMapping
+        // Accents were added as combining marks: compose them where any were.
+        return output.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) ? output.precomposedStringWithCanonicalMapping : output
     }
 
     /// Reads the command after a backslash; returns where reading goes on.

@@ -114,6 +114,11 @@ public enum PersonNames {
     /// The name without role notes ("[VerfasserIn]", "(Hrsg.)"), life dates
     /// ("1970-") or "et al.".
     static func clean(_ name: String) -> String {
+        // Most names hold nothing to remove.
+        if !name.utf8.contains(where: { $0 == 0x5B || $0 == 0x28 || $0 == 0x2C || $0 == 0x3B || ($0 >= 0x30 && $0 <= 0x39) })
+            && !name.contains("et al.") && !name.contains("  ") {
+            return name.trimmed
+        }
         var text = name
         for (open, close) in [("[", "]"), ("(", ")")] {
             while let start = text.firstIndex(of: Character(open)), let end = text[start...].firstIndex(of: Character(close)) {
