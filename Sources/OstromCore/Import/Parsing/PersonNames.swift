@@ -115,9 +115,11 @@ public enum PersonNames {
     /// ("1970-") or "et al.".
     static func clean(_ name: String) -> String {
         // Most names hold nothing to remove.
-        if !name.utf8.contains(where: { $0 == 0x5B || $0 == 0x28 || $0 == 0x2C || $0 == 0x3B || ($0 >= 0x30 && $0 <= 0x39) })
-            && !name.contains("et al.") && !name.contains("  ") {
-            return name.trimmed
+        let trimmed = name.trimmed
+        if let first = trimmed.utf8.first, let last = trimmed.utf8.last, first != 0x2C, first != 0x3B, last != 0x2C, last != 0x3B,
+           !trimmed.utf8.contains(where: { $0 == 0x5B || $0 == 0x28 || ($0 >= 0x30 && $0 <= 0x39) }),
+           !trimmed.contains("et al.") && !trimmed.contains("  ") {
+            return trimmed
         }
         var text = name
         for (open, close) in [("[", "]"), ("(", ")")] {
@@ -143,7 +145,11 @@ public enum PersonNames {
         given.split(separator: " ").filter { !suffixes.contains(tokenKey(String($0))) }.joined(separator: " ")
     }
 
+    /// A token lowercased, without surrounding dots and commas.
     private static func tokenKey(_ token: String) -> String {
-        token.lowercased().trimmingCharacters(in: .init(charactersIn: ".,"))
+        var key = Substring(token.lowercased())
+        while let first = key.first, first == "." || first == "," { key = key.dropFirst() }
+        while let last = key.last, last == "." || last == "," { key = key.dropLast() }
+        return String(key)
     }
 }
