@@ -51,15 +51,9 @@ public enum SearchField: Int, CaseIterable, Sendable {
 
     /// The texts of a record that belong to this field.
     public func texts(of record: Record) -> [String] {
-        switch self {
-        case .title: return [record.title] + record.translations.compactMap(\.title)
-        case .people:
-            return (record.authors + record.speakers).map { [$0.displayName, $0.affiliation ?? ""].joined(separator: " ") }
-        case .keywords: return record.keywords
-        case .abstract: return [record.abstract, record.bio].compactMap { $0 } + record.translations.compactMap(\.abstract)
-        case .body: return record.body.map { [$0] } ?? []
-        case .venue: return [record.container, record.publisher, record.location].compactMap { $0 } + (record.year.map { [String($0)] } ?? [])
-        }
+        var texts: [String] = []
+        forEachText(of: record) { texts.append($0) }
+        return texts
     }
 
     /// Bits per field in a packed term-frequency word; frequencies cap at 31.
