@@ -5,6 +5,7 @@ public struct DocumentRecognizer: Sendable {
     /// labels that look like a catalog or an event page.
     public static let standardImporters: [any DocumentImporter] = [
         BibTeXImporter(),
+        RISImporter(),
         ScholarlyMetadataPageImporter(),
         PresentationTranscriptImporter(),
         CatalogRecordImporter(),

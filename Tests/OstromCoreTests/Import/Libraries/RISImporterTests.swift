@@ -1,0 +1,74 @@
+import Testing
+@testable import OstromCore
+
+@Suite struct RISImporterTests {
+    static let file = """
+        Exported from EndNote
+        TY  - JOUR
+        AU  - Pestoff, Victor
+        A2  - Brandsen, Taco
+        TI  - Co-production and third sector social services in Europe
+        T2  - Voluntas
+        PY  - 2006/03/01/
+        VL  - 17
+        IS  - 2
+        SP  - 123
+        EP  - 145
+        DO  - https://doi.org/10.1007/S11266-006-9010-7
+        AB  - This article compares co-production
+        in eight countries.
+        KW  - co-production
+        KW  - third sector
+        SN  - 0957-8765
+        LA  - English
+        ER  -
+
+        some junk between records
+
+        TY  - BOOK
+        A1  - Ostrom, Elinor
+        T1  - Governing the Commons
+        PB  - Cambridge University Press
+        CY  - Cambridge
+        Y1  - 1990
+        ER  -
+        TY  - CHAP
+        AU  - Nobody, N.
+        PY  - 2001
+        """.replacingOccurrences(of: "\n", with: "\r\n")
+
+    private func imported() -> ImportResult {
+        DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.ris", text: Self.file))
+    }
+
+    @Test func recordsWithEveryTag() throws {
+        let records = imported().records
+        #expect(records.count == 3)
+        let article = try #require(records.first)
+        #expect(article.source?.format == "ris")
+        #expect(article.type == "article-journal")
+        #expect(article.title == "Co-production and third sector social services in Europe")
+        #expect(article.authors == [Person(family: "Pestoff", given: "Victor"), Person(family: "Brandsen", given: "Taco")])
+        #expect(article.container == "Voluntas")
+        #expect(article.date == PartialDate(year: 2006, month: 3, day: 1))
+        #expect(article.volume == "17" && article.issue == "2" && article.pages == "123-145")
+        #expect(article.doi == "10.1007/s11266-006-9010-7")
+        #expect(article.abstract == "This article compares co-production in eight countries.")
+        #expect(article.keywords == ["co-production", "third sector"])
+        #expect(article.issn == ["0957-8765"])
+        #expect(article.language == "en")
+        let book = records[1]
+        #expect(book.type == "book" && book.title == "Governing the Commons" && book.year == 1990)
+        #expect(book.publisher == "Cambridge University Press")
+        #expect(book.authors == [Person(family: "Ostrom", given: "Elinor")])
+    }
+
+    @Test func missingFinalERAndMissingTitleAreReportedNotLost() {
+        let result = imported()
+        #expect(result.records.last?.type == "chapter")
+        #expect(result.diagnostics.map(\.description) == [
+            "refs.ris:30: warning: record has no title (TI or T1)",
+            "refs.ris:30: warning: the last record has no closing ER",
+        ])
+    }
+}
