@@ -6,6 +6,7 @@ public struct DocumentRecognizer: Sendable {
     public static let standardImporters: [any DocumentImporter] = [
         BibTeXImporter(),
         RISImporter(),
+        CSLJSONImporter(),
         ScholarlyMetadataPageImporter(),
         PresentationTranscriptImporter(),
         CatalogRecordImporter(),

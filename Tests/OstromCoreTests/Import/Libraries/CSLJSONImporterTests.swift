@@ -1,0 +1,40 @@
+import Testing
+@testable import OstromCore
+
+@Suite struct CSLJSONImporterTests {
+    static let items = """
+        [
+          {"id": "nabatchi2017varieties", "type": "article-journal",
+           "title": "Varieties of participation in public services",
+           "author": [{"family": "Nabatchi", "given": "Tina"}, {"family": "Sancino", "given": "Alessandro"}],
+           "issued": {"date-parts": [[2017, 9]]},
+           "container-title": "Public Administration Review", "volume": "77", "issue": "5", "page": "766–776",
+           "DOI": "10.1111/puar.12765", "keyword": "coproduction, participation", "language": "en-US"},
+          {"id": "nesta2012", "type": "report", "title": "People powered health",
+           "author": [{"literal": "Nesta"}], "issued": {"raw": "2012-11"}},
+          {"id": "untitled", "type": "book"}
+        ]
+        """
+
+    @Test func arrayOfItems() throws {
+        let result = DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.json", text: Self.items))
+        #expect(result.records.map(\.citationKey) == ["nabatchi2017varieties", "nesta2012"])
+        let article = try #require(result.records.first)
+        #expect(article.source?.format == "csl-json")
+        #expect(article.authors == [Person(family: "Nabatchi", given: "Tina"), Person(family: "Sancino", given: "Alessandro")])
+        #expect(article.date == PartialDate(year: 2017, month: 9))
+        #expect(article.container == "Public Administration Review" && article.pages == "766-776")
+        #expect(article.doi == "10.1111/puar.12765")
+        #expect(article.keywords == ["coproduction", "participation"])
+        #expect(result.records[1].authors == [Person(literal: "Nesta")])
+        #expect(result.records[1].date == PartialDate(year: 2012, month: 11))
+        #expect(result.diagnostics.map(\.description) == ["refs.json: warning: item 3 (untitled) has no title; skipped"])
+    }
+
+    @Test func oneObjectAndNotTheMetadataPagesJSON() throws {
+        let one = #"{"id": "x1", "type": "book", "title": "Governing the Commons", "author": [{"family": "Ostrom", "given": "Elinor"}], "issued": {"date-parts": [["1990"]]}}"#
+        let record = try TestFiles.importOne(SourceDocument(path: "one.json", text: one))
+        #expect(record.id == "x1" && record.year == 1990)
+        #expect(try TestFiles.importOne(try TestFiles.fixture("metadata/json-translation.txt")).source?.format == "scholarly-metadata-page")
+    }
+}
