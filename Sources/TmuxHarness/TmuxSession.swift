@@ -17,7 +17,8 @@ public final class TmuxSession {
         // State (search history) goes to the session's folder, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                          "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
-                         "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path] + environment + ["sh", "-c", command]
+                         "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path,
+                         "XDG_DATA_HOME=" + folder.appendingPathComponent("data").path] + environment + ["sh", "-c", command]
         try Self.spawnAndWait(arguments)
     }
 

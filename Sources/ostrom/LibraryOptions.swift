@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OstromCore
 
 /// The `PATH...` arguments every subcommand takes: files or folders loaded
@@ -7,12 +8,20 @@ struct LibraryOptions: ParsableArguments {
     @Argument(help: "Files or folders (read recursively) to load instead of the default library.")
     var paths: [String] = []
 
+    init() {}
+
+    init(paths: [String]) {
+        self.paths = paths
+    }
+
     /// The library, with its warnings printed to stderr; an unreadable path
     /// ends the command with exit code 2.
     func load() throws -> Library {
         let library: Library
         if paths.isEmpty {
-            library = Library.builtIn()
+            // The default library: the built-in corpus and what the user imported.
+            let user = UserLibrary.folder(environment: ProcessInfo.processInfo.environment).map(UserLibrary.init(folder:))
+            library = Library.builtIn().adding(user?.records ?? [])
         } else {
             do {
                 library = try Library.load(paths: paths)

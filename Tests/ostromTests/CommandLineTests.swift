@@ -145,3 +145,26 @@ import Testing
         #expect(unclosed.status == 2 && unclosed.stderr.contains("unclosed quote"))
     }
 }
+
+@Suite struct ImportCommandTests {
+    @Test func importDeduplicatesAndTheDefaultLibraryShowsIt() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("""
+            @article{pestoff2006, author = {Pestoff, Victor}, title = {Citizens and co-production of welfare services}, journal = {Public Management Review}, year = 2006, doi = {10.1080/14719030601022882}}
+            @book{ostrom1990, author = {Ostrom, Elinor}, title = {Governing the Commons}, year = 1990}
+            """.utf8).write(to: bib)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = folder.path + "/data"
+        let first = try OstromBinary.run(["import", bib.path], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("added 2, updated 0, skipped 0"))
+        let again = try OstromBinary.run(["import", bib.path], environment: environment)
+        #expect(again.stdout.hasPrefix("added 0, updated 0, skipped 2"))
+        let listed = try OstromBinary.run(["list"], environment: environment)
+        for id in ["tuurnas2016", "nef2014", "pestoff2006", "ostrom1990"] { #expect(listed.stdout.contains(id)) }
+        let found = try OstromBinary.run(["search", "commons"], environment: environment)
+        #expect(found.stdout.hasPrefix("ostrom1990"))
+    }
+}

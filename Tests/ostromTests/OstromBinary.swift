@@ -28,7 +28,11 @@ enum OstromBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        // The user's own library and state never leak into a test.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["XDG_DATA_HOME"] = emptyFolder.path
+        inherited["XDG_STATE_HOME"] = emptyFolder.path
+        process.environment = environment ?? inherited
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -41,6 +45,13 @@ enum OstromBinary {
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// A folder with nothing in it, for XDG_DATA_HOME and XDG_STATE_HOME.
+    static let emptyFolder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-empty-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

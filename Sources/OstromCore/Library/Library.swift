@@ -81,6 +81,15 @@ public struct Library: Sendable {
         return paths.sorted()
     }
 
+    /// This library with more records after its own; ids are assigned
+    /// again so that none collide (citation keys are kept).
+    public func adding(_ more: [Record]) -> Library {
+        guard !more.isEmpty else { return self }
+        var all = records + more
+        RecordIdentifiers.assign(&all)
+        return Library(records: all, diagnostics: diagnostics)
+    }
+
     /// The record with this id, if any.
     public func record(withID id: String) -> Record? {
         records.first { $0.id == id }
