@@ -168,3 +168,43 @@ import Testing
         #expect(found.stdout.hasPrefix("ostrom1990"))
     }
 }
+
+@Suite struct ExportCommandTests {
+    @Test func bibtexOfChosenIDsReadsBackThroughImport() throws {
+        let output = try OstromBinary.run(["export", "--format", "bibtex", "nef2014", "tuurnas2016"])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("@misc{nef2014,\n  title = {Co-production: theory and practice},\n  author = {{New Economics Foundation}}"))
+        #expect(output.stdout.contains("@article{tuurnas2016,"))
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("out.bib")
+        try Data(output.stdout.utf8).write(to: file)
+        let listed = try OstromBinary.run(["list", "--format", "json", file.path])
+        #expect(listed.stderr.isEmpty)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(records.compactMap { $0["id"] as? String } == ["nef2014", "tuurnas2016"])
+    }
+
+    @Test func queryChoosesAndEveryFormatWrites() throws {
+        let ris = try OstromBinary.run(["export", "--format", "ris", "--query", "accountability"])
+        #expect(ris.status == 0)
+        #expect(ris.stdout.hasPrefix("TY  - JOUR\nID  - tuurnas2016\n"))
+        #expect(ris.stdout.components(separatedBy: "ER  - ").count == 2)
+        let markdown = try OstromBinary.run(["export", "--format", "markdown"])
+        #expect(markdown.stdout.split(separator: "\n\n").count == 5)
+        let csl = try OstromBinary.run(["export", "--format", "csljson", "body2021"])
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(csl.stdout.utf8)) as? [[String: Any]])
+        #expect(items.first?["DOI"] as? String == "10.1332/204080521x16231629157096")
+    }
+
+    @Test func unknownIDAndEmptyQueryFail() throws {
+        let unknown = try OstromBinary.run(["export", "--format", "bibtex", "nobody1999"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("nobody1999"))
+        #expect(unknown.stdout.isEmpty)
+        let nothing = try OstromBinary.run(["export", "--format", "ris", "--query", "zzzqqq"])
+        #expect(nothing.status == 1)
+        let bad = try OstromBinary.run(["export", "--format", "ris", "--query", "title:"])
+        #expect(bad.status == 2)
+    }
+}

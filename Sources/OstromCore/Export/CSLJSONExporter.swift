@@ -10,8 +10,8 @@ public enum CSLJSONExporter {
         object.add("id", record.citationKey ?? record.id)
         object.add("type", record.type ?? "document")
         object.add("title", record.title)
-        object.add("author", .array(record.authors.map(name)))
-        if let date = record.date {
+        object.add("author", .array(record.people.map(name)))
+        if let date = ExportText.date(of: record) {
             let parts = [date.year, date.month, date.day].compactMap { $0 }.map(JSONValue.integer)
             object.add("issued", .object([("date-parts", .array([.array(parts)]))]))
         }

@@ -11,6 +11,9 @@ public struct PartialDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// ISO 8601: "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    /// 0 for a year, 1 for a month, 2 for a day.
+    public var precision: Int { month == nil ? 0 : day == nil ? 1 : 2 }
+
     public var description: String {
         var text = String(year)
         if let month {

@@ -15,6 +15,7 @@ public enum LaTeXText {
         "aa": "å", "AA": "Å", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
         "textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘", "ldots": "…",
         "dots": "…", "textellipsis": "…", "euro": "€", "pounds": "£", "copyright": "©",
+        "textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^",
     ]
     private static let escaped: Set<Character> = ["&", "%", "$", "#", "_", "{", "}", " ", "\\"]
 

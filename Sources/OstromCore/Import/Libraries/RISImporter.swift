@@ -49,6 +49,13 @@ public struct RISImporter: DocumentImporter {
         return result
     }
 
+    /// "2016", "2016/03/05/", "2016/03//" or a date in words.
+    static func date(_ text: String) -> PartialDate? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return DateParsing.date(year: parts.first, month: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
+                                day: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil) ?? DateParsing.date(from: text)
+    }
+
     /// "AU  - Pestoff, Victor" → ("AU", "Pestoff, Victor").
     static func tagLine(_ line: String) -> (String, String)? {
         let bytes = Array(line.utf8.prefix(6))
@@ -66,14 +73,13 @@ public struct RISImporter: DocumentImporter {
             diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning, message: "record has no title (TI or T1)"))
         }
         var record = Record(kind: .paper, title: title ?? first("T2", "JO", "JF") ?? "Untitled")
+        record.citationKey = first("ID")
         record.type = first("TY").flatMap { Self.types[$0.uppercased()] } ?? "document"
-        record.authors = all("AU", "A1", "A2", "A3", "A4").compactMap(PersonNames.parse)
+        // "Family, Given"; a name without a comma is an organisation's, as Zotero writes them.
+        record.authors = all("AU", "A1", "A2", "A3", "A4").compactMap { $0.contains(",") ? PersonNames.parse($0) : Person(literal: $0) }
         record.container = first("T2", "JO", "JF", "JA", "BT")
-        if let date = first("PY", "Y1", "DA") {
-            let parts = date.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            record.date = DateParsing.date(year: parts.first, month: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil,
-                                           day: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil) ?? DateParsing.date(from: date)
-        }
+        // PY often gives the year alone and DA the full date: the most precise wins.
+        record.date = all("PY", "Y1", "DA").compactMap(Self.date).max { $0.precision < $1.precision }
         record.volume = first("VL")
         record.issue = first("IS")
         if let startPage = first("SP") {

@@ -1,0 +1,51 @@
+import ArgumentParser
+import OstromCore
+
+/// `ostrom export`: records as BibTeX, RIS, CSL-JSON, JSON or an APA
+/// reference list, to stdout.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write records as BibTeX, RIS, CSL-JSON, JSON or a Markdown (APA) reference list.",
+        discussion: "With no ids and no --query, every record. Exit 1 when an id is unknown or nothing matches, 2 on a malformed query.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case bibtex, ris, csljson, json, markdown }
+
+    @Option(help: "bibtex, ris, csljson, json or markdown.") var format: Format
+    @Option(help: "Only the records this search query matches, best first.") var query: String?
+    @Option(name: .customLong("from"), help: "A file or folder to export from instead of the default library (repeatable).")
+    var sources: [String] = []
+    @Argument(help: "Ids of the records to export, as `ostrom list` shows them.") var ids: [String] = []
+
+    func run() throws {
+        var records = try LibraryOptions(paths: sources).load().records
+        if !ids.isEmpty {
+            let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            if let unknown = ids.first(where: { byID[$0] == nil }) {
+                throw CommandFailure(code: 1, message: "no record with id “\(unknown)” (see `ostrom list`)")
+            }
+            records = ids.compactMap { byID[$0] }
+        }
+        if let query { records = try matching(query, in: records) }
+        switch format {
+        case .bibtex: Console.print(BibTeXExporter.text(of: records), terminator: "")
+        case .ris: Console.print(RISExporter.text(of: records), terminator: "")
+        case .csljson: Console.print(CSLJSONExporter.value(of: records).serialized())
+        case .json: Console.print(RecordJSON.value(of: records, now: .now()).serialized())
+        case .markdown: Console.print(APAReferenceList.markdown(of: records), terminator: "")
+        }
+    }
+
+    private func matching(_ query: String, in records: [Record]) throws -> [Record] {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(query)
+        } catch {
+            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
+        }
+        let index = SearchIndex(records: records)
+        let hits = index.search(parsed).hits
+        guard !hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
+        return hits.map { index.records[$0.record] }
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import OstromCore
+
+@Suite struct BibTeXExporterTests {
+    @Test func entryTypeFieldsAndEscapes() {
+        var record = Record(id: "x", kind: .paper, title: "50% & more\u{1B}[31m of {it}")
+        record.citationKey = "smith2020"
+        record.type = "paper-conference"
+        record.authors = [Person(family: "Smith", given: "Ann"), Person(literal: "Audit Commission"), Person(literal: "others")]
+        record.date = PartialDate(year: 2020, month: 4)
+        record.container = "Proceedings of IRSPM"
+        record.pages = "1-9"
+        let text = BibTeXExporter.text(of: [record])
+        #expect(text == """
+            @inproceedings{smith2020,
+              title = {50\\% \\& more [31m of \\{it\\}},
+              author = {Smith, Ann and {Audit Commission} and others},
+              year = {2020},
+              month = {4},
+              booktitle = {Proceedings of IRSPM},
+              pages = {1--9}
+            }
+
+            """)
+    }
+
+    @Test func keysAreMadeValidAndUnique() {
+        let records = ["Müller 2020", "Müller 2020", "a,b{c}"].map { Record(id: $0, kind: .paper, title: "T") }
+        let keys = BibTeXExporter.text(of: records).split(separator: "\n").filter { $0.hasPrefix("@") }
+        #expect(keys == ["@misc{M-ller-2020,", "@misc{M-ller-20201,", "@misc{a-b-c-,"])
+    }
+
+    @Test func thesesAndReportsNameTheirInstitution() {
+        var thesis = Record(id: "t", kind: .paper, title: "T")
+        thesis.type = "thesis"
+        thesis.publisher = "University of Birmingham"
+        var report = thesis
+        report.id = "r"
+        report.type = "report"
+        let text = BibTeXExporter.text(of: [thesis, report])
+        #expect(text.contains("@phdthesis{t,\n  title = {T},\n  school = {University of Birmingham}"))
+        #expect(text.contains("@techreport{r,\n  title = {T},\n  institution = {University of Birmingham}"))
+    }
+}
