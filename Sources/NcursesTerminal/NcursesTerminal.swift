@@ -124,6 +124,20 @@ public final class NcursesTerminal: TerminalBackend {
         previous = grid
     }
 
+    /// OSC 52: the terminal puts the text on the system clipboard, over
+    /// ssh and through tmux (`set-clipboard on`) too. Only base64 is
+    /// written between the sequence's own bytes. ncurses has flushed by
+    /// now (`wrefresh`), so nothing is interleaved.
+    public func copyToClipboard(_ text: String) {
+        let sequence = Array(("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}").utf8)
+        var written = 0
+        while written < sequence.count {
+            let count = sequence[written...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
     public func readKey(timeoutMilliseconds: Int) -> KeyPress? {
         if ostrom_take_suspend_request() != 0 { return suspend() }
         wtimeout(window, Int32(timeoutMilliseconds))

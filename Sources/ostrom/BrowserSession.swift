@@ -16,23 +16,34 @@ enum BrowserSession {
         state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)
-        let driver = AppDriver(state: state, backend: terminal) { save($0, in: stateFolder) }
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
     }
 
-    /// Saves user state the app asked to save; a message when it could not.
-    private static func save(_ effect: Effect, in folder: String?) -> String? {
-        guard let folder else { return "not saved: set HOME or XDG_STATE_HOME" }
-        do {
-            switch effect {
-            case .saveSearchHistory(let history): try history.save(folder: folder)
-            case .saveReadingPositions(let positions): try positions.save(folder: folder)
+    /// Runs what the app asked for: saving user state, copying, opening a
+    /// link; a message when it could not.
+    private static func perform(_ effect: Effect, in folder: String?, on terminal: NcursesTerminal) -> String? {
+        func save(_ write: (String) throws -> Void) -> String? {
+            guard let folder else { return "not saved: set HOME or XDG_STATE_HOME" }
+            do {
+                try write(folder)
+                return nil
+            } catch {
+                return "not saved: \(error)"
             }
+        }
+        switch effect {
+        case .copyToClipboard(let text):
+            terminal.copyToClipboard(text)
             return nil
-        } catch {
-            return "not saved: \(error)"
+        case .openLink(let link):
+            return LinkOpener.open(link)
+        case .saveSearchHistory(let history):
+            return save { try history.save(folder: $0) }
+        case .saveReadingPositions(let positions):
+            return save { try positions.save(folder: $0) }
         }
     }
 
@@ -66,7 +77,7 @@ enum BrowserSession {
         let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
         state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
-        let driver = AppDriver(state: state, backend: terminal) { save($0, in: stateFolder) }
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.

@@ -9,6 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search, globalSearch, nextMatch, previousMatch
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
+    case copyCitation, copyBibTeX, openLink
     case help
 }
 
@@ -23,7 +24,7 @@ public struct ActionInfo: Sendable {
 }
 
 public enum ActionTable {
-    public static let groups = ["Move", "Open and close", "Search", "Views", "Pager"]
+    public static let groups = ["Move", "Open and close", "Search", "Views", "Record", "Pager"]
 
     public static let all: [ActionInfo] = [
         ActionInfo(action: .moveDown, name: "move-down", help: "Next item, or scroll down", group: "Move", hint: "down"),
@@ -50,6 +51,9 @@ public enum ActionTable {
         ActionInfo(action: .globalSearch, name: "search-all", help: "Search every kind of record, in the Search tab", group: "Search", hint: "search all"),
         ActionInfo(action: .nextMatch, name: "next-match", help: "Next match (detail pane, pager)", group: "Search", hint: "next"),
         ActionInfo(action: .previousMatch, name: "previous-match", help: "Previous match (detail pane, pager)", group: "Search", hint: "previous"),
+        ActionInfo(action: .copyCitation, name: "copy-citation", help: "Copy the record's APA citation to the clipboard (OSC 52)", group: "Record", hint: "copy"),
+        ActionInfo(action: .copyBibTeX, name: "copy-bibtex", help: "Copy the record's BibTeX entry to the clipboard (OSC 52)", group: "Record", hint: "copy bibtex"),
+        ActionInfo(action: .openLink, name: "open-link", help: "Open the record's DOI in the browser (xdg-open)", group: "Record", hint: "open link"),
         ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
         ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
         ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),

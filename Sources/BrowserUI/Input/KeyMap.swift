@@ -23,7 +23,10 @@ public struct KeyMap: Sendable {
             .character("/"): .search, .character("s"): .globalSearch, .character("n"): .nextMatch, .character("N"): .previousMatch,
         ],
         screens: [
-            .browse: [.tab: .focusNext, .backTab: .focusPrevious],
+            .browse: [
+                .tab: .focusNext, .backTab: .focusPrevious,
+                .character("y"): .copyCitation, .character("Y"): .copyBibTeX, .character("o"): .openLink,
+            ],
             .help: [.escape: .back],
             // less's keys: f and Enter, d/u, </> and p, ? searches backward, h is help.
             .pager: [

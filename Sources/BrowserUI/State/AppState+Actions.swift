@@ -66,6 +66,10 @@ extension AppState {
             open()
         case .viewText:
             viewText()
+        case .copyCitation, .copyBibTeX:
+            copy(bibTeX: action == .copyBibTeX)
+        case .openLink:
+            openLink()
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
         case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark,
@@ -220,6 +224,26 @@ extension AppState {
         if tab == .ladder { return open() }
         guard let record = selectedRecord else { return }
         openPager(PagerState(title: record.title, text: PagedText(text: Self.readableText(of: record)), document: "text:" + record.id))
+    }
+
+    /// `y` and `Y`: the selected record's APA citation or BibTeX entry to
+    /// the clipboard.
+    private mutating func copy(bibTeX: Bool) {
+        guard screenKind == .browse, tab != .ladder, let record = selectedRecord else { return }
+        let text = bibTeX ? BibTeXExporter.text(of: [record]) : APAReferenceList.reference(record)
+        effects.append(.copyToClipboard(text))
+        message = "copied the \(bibTeX ? "BibTeX entry" : "APA citation") of \(record.id)"
+    }
+
+    /// `o`: the selected record's DOI, opened with the desktop's opener.
+    private mutating func openLink() {
+        guard screenKind == .browse, tab != .ladder, let record = selectedRecord else { return }
+        guard let link = record.link else {
+            message = "\(record.id) has no DOI or web address to open"
+            return
+        }
+        effects.append(.openLink(link))
+        message = "opening \(link)"
     }
 
     /// A record's texts one after the other, for reading.

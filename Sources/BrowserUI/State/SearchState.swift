@@ -26,4 +26,8 @@ public struct SearchPrompt: Sendable {
 public enum Effect: Equatable, Sendable {
     case saveSearchHistory(SearchHistory)
     case saveReadingPositions(ReadingPositions)
+    /// Put the text on the clipboard (OSC 52).
+    case copyToClipboard(String)
+    /// Open an http(s) address with the desktop's opener.
+    case openLink(String)
 }

@@ -42,3 +42,20 @@ import Testing
         #expect(text.contains("@techreport{r,\n  title = {T},\n  institution = {University of Birmingham}"))
     }
 }
+
+@Suite struct RecordLinkTests {
+    @Test func doiBecomesAnEncodedHTTPSAddress() {
+        var record = Record(id: "x", kind: .paper, title: "T")
+        #expect(record.link == nil)
+        record.doi = "10.1002/(SICI)1099-1379<1::AID>3.0.CO;2 x"
+        #expect(record.link == "https://doi.org/10.1002/(SICI)1099-1379%3C1::AID%3E3.0.CO;2%20x")
+    }
+
+    @Test func onlyPlainHTTPAddressesAreOpenable() {
+        #expect(OpenableLink.isOpenable("https://doi.org/10.1/x"))
+        #expect(OpenableLink.isOpenable("HTTP://example.org"))
+        for bad in ["file:///etc/passwd", "-x https://a", "javascript:alert(1)", "https://a b", "https://a\u{1B}]52", "ftp://a"] {
+            #expect(!OpenableLink.isOpenable(bad), "\(bad)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+extension Record {
+    /// The record's DOI as an https address (`https://doi.org/…`), the
+    /// characters a URL path may not hold percent-encoded; `nil` without one.
+    public var link: String? {
+        guard let doi, !doi.isEmpty else { return nil }
+        return "https://doi.org/" + Self.percentEncoded(doi)
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:;()!*+,=@'".utf8)
+        var output = ""
+        for byte in text.utf8 {
+            if allowed.contains(byte) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return output
+    }
+}
+
+/// Whether an address may be handed to an opener such as `xdg-open`: only
+/// http and https, nothing an opener could read as an option, no spaces or
+/// control characters.
+public enum OpenableLink {
+    public static func isOpenable(_ link: String) -> Bool {
+        let lowered = link.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return false }
+        return !link.hasPrefix("-") && !link.unicodeScalars.contains { $0.value <= 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }
+    }
+}
