@@ -1,0 +1,52 @@
+/// What the user adds to one record: a star, tags, a note.
+public struct Annotation: Equatable, Sendable {
+    public var starred = false
+    public var tags: [String] = []
+    public var note: String?
+
+    public init(starred: Bool = false, tags: [String] = [], note: String? = nil) {
+        self.starred = starred
+        self.tags = tags
+        self.note = note
+    }
+
+    public var isEmpty: Bool { !starred && tags.isEmpty && (note ?? "").isEmpty }
+}
+
+/// One change to the annotations. Instances save their changes, not their
+/// whole state, on top of what is on disk, so two running at once merge.
+public enum AnnotationChange: Equatable, Sendable {
+    case star(String, Bool)
+    case tag(String, String, added: Bool)
+    case note(String, String?)
+
+    public var recordID: String {
+        switch self {
+        case .star(let id, _), .tag(let id, _, _), .note(let id, _): id
+        }
+    }
+
+    func apply(to annotations: inout [String: Annotation]) {
+        var annotation = annotations[recordID] ?? Annotation()
+        switch self {
+        case .star(_, let on):
+            annotation.starred = on
+        case .tag(_, let tag, let added):
+            annotation.tags.removeAll { $0 == tag }
+            if added { annotation.tags.append(tag) }
+        case .note(_, let text):
+            annotation.note = text.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        annotations[recordID] = annotation.isEmpty ? nil : annotation
+    }
+
+    /// The change that undoes this one, from the state before it.
+    func inverse(in annotations: [String: Annotation]) -> AnnotationChange {
+        let annotation = annotations[recordID] ?? Annotation()
+        switch self {
+        case .star(let id, _): return .star(id, annotation.starred)
+        case .tag(let id, let tag, _): return .tag(id, tag, added: annotation.tags.contains(tag))
+        case .note(let id, _): return .note(id, annotation.note)
+        }
+    }
+}

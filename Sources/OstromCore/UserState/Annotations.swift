@@ -1,0 +1,118 @@
+import Foundation
+
+/// Stars, tags and notes by record id, kept in `annotations.json` under the
+/// state folder. Saving takes a lock, re-reads the file, applies this
+/// instance's unsaved changes on top and writes atomically, so two running
+/// instances lose nothing; `undo` reverses the last change made here.
+public struct Annotations: Equatable, Sendable {
+    public static let fileName = "annotations.json"
+
+    public private(set) var byRecord: [String: Annotation]
+    /// Changes made here and not saved yet.
+    public private(set) var pending: [AnnotationChange] = []
+    private var undoStack: [AnnotationChange] = []
+
+    public init(byRecord: [String: Annotation] = [:]) {
+        self.byRecord = byRecord
+    }
+
+    public subscript(id: String) -> Annotation { byRecord[id] ?? Annotation() }
+
+    public var canUndo: Bool { !undoStack.isEmpty }
+
+    public mutating func apply(_ change: AnnotationChange) {
+        undoStack.append(change.inverse(in: byRecord))
+        change.apply(to: &byRecord)
+        pending.append(change)
+    }
+
+    /// Reverses the last change; returns it (the change that undid it).
+    public mutating func undo() -> AnnotationChange? {
+        guard let inverse = undoStack.popLast() else { return nil }
+        inverse.apply(to: &byRecord)
+        pending.append(inverse)
+        return inverse
+    }
+
+    /// Every tag in use, sorted.
+    public var allTags: [String] { Set(byRecord.values.flatMap(\.tags)).sorted() }
+
+    // MARK: - The file
+
+    /// What loading found: the annotations, and a warning when the file was
+    /// damaged and moved aside.
+    public struct Loaded: Sendable {
+        public var annotations: Annotations
+        public var warning: String?
+    }
+
+    public static func load(folder: String) -> Loaded {
+        let (byRecord, warning) = read(folder: folder)
+        return Loaded(annotations: Annotations(byRecord: byRecord), warning: warning)
+    }
+
+    /// Saves the pending changes over what is on disk now; afterwards this
+    /// instance sees the other instances' changes too. Returns a warning
+    /// when the file on disk was damaged and moved aside.
+    @discardableResult
+    public mutating func save(folder: String) throws(AtomicFile.WriteError) -> String? {
+        let lock = try FileLock(path: folder + "/" + Self.fileName + ".lock")
+        defer { lock.release() }
+        var (merged, warning) = Self.read(folder: folder)
+        for change in pending { change.apply(to: &merged) }
+        try AtomicFile.write(Data((Self.json(merged).serialized() + "\n").utf8), to: folder + "/" + Self.fileName)
+        byRecord = merged
+        pending.removeAll()
+        return warning
+    }
+
+    static func json(_ byRecord: [String: Annotation]) -> JSONValue {
+        .object([("version", .integer(1)), ("records", .object(byRecord.keys.sorted().map { id in
+            let annotation = byRecord[id] ?? Annotation()
+            var object = JSONObjectBuilder()
+            if annotation.starred { object.add("starred", .bool(true)) }
+            object.add("tags", annotation.tags)
+            object.add("note", annotation.note)
+            return (id, object.value)
+        }))])
+    }
+
+    /// The file's annotations; a damaged file is renamed
+    /// `annotations.json.damaged-<time>` (never overwritten) with a warning.
+    static func read(folder: String) -> ([String: Annotation], String?) {
+        let path = folder + "/" + fileName
+        guard let data = FileManager.default.contents(atPath: path) else { return ([:], nil) }
+        do {
+            return (try parse(data), nil)
+        } catch {
+            let aside = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
+            guard rename(path, aside) == 0 else {
+                return ([:], "\(path): \(error.reason); it could not be moved aside (\(String(cString: strerror(errno))))")
+            }
+            return ([:], "\(path): \(error.reason); moved aside to \(aside), starting empty")
+        }
+    }
+
+    struct ParseError: Error {
+        var reason: String
+    }
+
+    static func parse(_ data: Data) throws(ParseError) -> [String: Annotation] {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ParseError(reason: "not a JSON object")
+        }
+        guard let records = object["records"] as? [String: Any] else { throw ParseError(reason: "no “records” object") }
+        var byRecord: [String: Annotation] = [:]
+        for (id, value) in records {
+            guard let fields = value as? [String: Any] else { throw ParseError(reason: "record “\(id)” is not an object") }
+            let tags = fields["tags"] as? [String]
+            guard (fields["starred"] == nil || fields["starred"] is Bool), (fields["tags"] == nil || tags != nil),
+                  (fields["note"] == nil || fields["note"] is String) else {
+                throw ParseError(reason: "record “\(id)” has a field of the wrong type")
+            }
+            let annotation = Annotation(starred: fields["starred"] as? Bool ?? false, tags: tags ?? [], note: fields["note"] as? String)
+            if !annotation.isEmpty { byRecord[id] = annotation }
+        }
+        return byRecord
+    }
+}

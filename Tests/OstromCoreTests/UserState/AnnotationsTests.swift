@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+@Suite struct AnnotationsTests {
+    private func folder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-annotations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    @Test func changesAndUndo() {
+        var annotations = Annotations()
+        annotations.apply(.star("a", true))
+        annotations.apply(.tag("a", "care", added: true))
+        annotations.apply(.tag("a", "policing", added: true))
+        annotations.apply(.note("a", "read again"))
+        #expect(annotations["a"] == Annotation(starred: true, tags: ["care", "policing"], note: "read again"))
+        #expect(annotations.undo() == .note("a", nil))
+        #expect(annotations.undo() == .tag("a", "policing", added: false))
+        #expect(annotations["a"] == Annotation(starred: true, tags: ["care"]))
+        _ = annotations.undo()
+        _ = annotations.undo()
+        #expect(annotations.byRecord.isEmpty)
+        #expect(annotations.undo() == nil)
+        #expect(annotations.pending.count == 8)
+    }
+
+    @Test func savesAndLoads() throws {
+        let folder = try folder()
+        var annotations = Annotations.load(folder: folder).annotations
+        annotations.apply(.star("tuurnas2016", true))
+        annotations.apply(.note("nef2014", "Line one\n\"quoted\" \u{1B}"))
+        #expect(try annotations.save(folder: folder) == nil)
+        #expect(annotations.pending.isEmpty)
+        let loaded = Annotations.load(folder: folder)
+        #expect(loaded.warning == nil)
+        #expect(loaded.annotations.byRecord == annotations.byRecord)
+    }
+
+    @Test func twoInstancesMerge() throws {
+        let folder = try folder()
+        var first = Annotations.load(folder: folder).annotations
+        var second = Annotations.load(folder: folder).annotations
+        first.apply(.star("a", true))
+        first.apply(.tag("b", "x", added: true))
+        second.apply(.tag("b", "y", added: true))
+        second.apply(.note("c", "mine"))
+        try first.save(folder: folder)
+        try second.save(folder: folder)
+        let expected: [String: Annotation] = [
+            "a": Annotation(starred: true), "b": Annotation(tags: ["x", "y"]), "c": Annotation(note: "mine"),
+        ]
+        #expect(Annotations.load(folder: folder).annotations.byRecord == expected)
+        #expect(second.byRecord == expected)
+        // The first sees the second's changes at its next save.
+        first.apply(.star("a", false))
+        try first.save(folder: folder)
+        #expect(first.byRecord["c"] == Annotation(note: "mine"))
+        #expect(first.byRecord["a"] == nil)
+    }
+
+    @Test(arguments: ["{not json", "[1, 2]", "{\"records\": {\"a\": {\"tags\": \"care\"}}}"])
+    func aDamagedFileIsMovedAsideNotOverwritten(_ content: String) throws {
+        let folder = try folder()
+        let path = folder + "/annotations.json"
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = Annotations.load(folder: folder)
+        let warning = try #require(loaded.warning)
+        #expect(warning.contains("moved aside to"))
+        #expect(loaded.annotations.byRecord.isEmpty)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("annotations.json.damaged-") }
+        #expect(aside.count == 1)
+        #expect(try String(contentsOfFile: folder + "/" + aside[0], encoding: .utf8) == content)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
