@@ -50,3 +50,16 @@ public enum AnnotationChange: Equatable, Sendable {
         }
     }
 }
+
+/// Tags as the user types them: words separated by spaces or commas,
+/// a leading `#` dropped.
+public enum AnnotationTags {
+    public static func parse(_ text: String) -> [String] {
+        var tags: [String] = []
+        for word in text.split(whereSeparator: { $0 == "," || $0.isWhitespace }) {
+            let tag = word.hasPrefix("#") ? String(word.dropFirst()) : String(word)
+            if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `ostrom annotate` from many processes at once, and killed mid-save:
+/// nothing is lost, and the file is always the old or the new one whole.
+@Suite struct AnnotationSavingTests {
+    private func environment(state folder: URL) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = OstromBinary.emptyFolder.path
+        environment["XDG_STATE_HOME"] = folder.path
+        return environment
+    }
+
+    private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = OstromBinary.url
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func records(in folder: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("ostrom/annotations.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try #require(object["records"] as? [String: Any])
+    }
+
+    @Test func eightInstancesSavingAtOnceLoseNothing() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = environment(state: folder)
+        let processes = try (1...8).map { try start(["annotate", "tuurnas2016", "--tag", "t\($0)"], environment: environment) }
+        processes.forEach { $0.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let tuurnas = try #require(try records(in: folder)["tuurnas2016"] as? [String: Any])
+        #expect(Set(tuurnas["tags"] as? [String] ?? []) == Set((1...8).map { "t\($0)" }))
+    }
+
+    @Test func killedMidSaveLeavesTheOldOrTheNewFile() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A big file, so that a save takes long enough to be interrupted.
+        let stateFolder = folder.appendingPathComponent("ostrom")
+        try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        let many = (0..<30_000).map { "\"r\($0)\": {\"tags\": [\"filler\"], \"note\": \"\(String(repeating: "n", count: 60))\"}" }
+        try Data("{\"version\": 1, \"records\": {\(many.joined(separator: ",\n"))}}".utf8)
+            .write(to: stateFolder.appendingPathComponent("annotations.json"))
+        let environment = environment(state: folder)
+        var generator = SystemRandomNumberGenerator()
+        var killed = 0
+        for round in 0..<30 {
+            let process = try start(["annotate", "tuurnas2016", "--tag", "k\(round)"], environment: environment)
+            usleep(UInt32.random(in: 5_000...120_000, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            let records = try records(in: folder)
+            #expect(records.count >= 30_000, "round \(round): the file lost records")
+        }
+        #expect(killed > 0, "no save was interrupted; the test proved nothing")
+    }
+}
