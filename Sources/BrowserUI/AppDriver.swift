@@ -6,10 +6,10 @@ import TerminalCanvas
 public final class AppDriver {
     public private(set) var state: AppState
     private let backend: TerminalBackend
-    /// Runs an effect (saving state); returns a message when it failed.
-    private let runEffect: (Effect) -> String?
+    /// Runs an effect (saving state, copying, editing a note).
+    private let runEffect: (Effect) -> EffectOutcome
 
-    public init(state: AppState, backend: TerminalBackend, runEffect: @escaping (Effect) -> String? = { _ in nil }) {
+    public init(state: AppState, backend: TerminalBackend, runEffect: @escaping (Effect) -> EffectOutcome = { _ in .done }) {
         self.state = state
         self.backend = backend
         self.runEffect = runEffect
@@ -52,8 +52,11 @@ public final class AppDriver {
     private func step(_ key: KeyPress) {
         if key == .resize { state.size = backend.size }
         state.handle(key)
-        for effect in state.takeEffects() {
-            if let failure = runEffect(effect) { state.message = failure }
+        // An effect's outcome may ask for more (an edited note is saved).
+        var effects = state.takeEffects()
+        while !effects.isEmpty {
+            for effect in effects { state.receive(runEffect(effect)) }
+            effects = state.takeEffects()
         }
         if !state.shouldQuit { backend.present(FrameComposer.compose(state)) }
     }

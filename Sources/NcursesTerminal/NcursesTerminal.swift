@@ -178,6 +178,17 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and
     /// redraw everything (reported as a resize, as the size may differ).
+    /// Gives the terminal to another program (an editor) while `body`
+    /// runs, then takes it back and redraws everything.
+    public func runOutside(_ body: () -> Void) {
+        endwin()
+        body()
+        wrefresh(window)
+        keypad(window, true)
+        clearok(window, true)
+        previous = nil
+    }
+
     private func suspend() -> KeyPress {
         endwin()
         ostrom_stop_self()

@@ -23,27 +23,39 @@ enum BrowserSession {
     }
 
     /// Runs what the app asked for: saving user state, copying, opening a
-    /// link; a message when it could not.
-    private static func perform(_ effect: Effect, in folder: String?, on terminal: NcursesTerminal) -> String? {
-        func save(_ write: (String) throws -> Void) -> String? {
-            guard let folder else { return "not saved: set HOME or XDG_STATE_HOME" }
+    /// link, editing a note.
+    private static func perform(_ effect: Effect, in folder: String?, on terminal: NcursesTerminal) -> EffectOutcome {
+        func save(_ write: (String) throws -> Void) -> EffectOutcome {
+            guard let folder else { return .failed("not saved: set HOME or XDG_STATE_HOME") }
             do {
                 try write(folder)
-                return nil
+                return .done
             } catch {
-                return "not saved: \(error)"
+                return .failed("not saved: \(error)")
             }
         }
         switch effect {
         case .copyToClipboard(let text):
             terminal.copyToClipboard(text)
-            return nil
+            return .done
         case .openLink(let link):
-            return LinkOpener.open(link)
+            return LinkOpener.open(link).map(EffectOutcome.failed) ?? .done
         case .saveSearchHistory(let history):
             return save { try history.save(folder: $0) }
         case .saveReadingPositions(let positions):
             return save { try positions.save(folder: $0) }
+        case .saveAnnotations(var annotations):
+            var warning: String?
+            let outcome = save { warning = try annotations.save(folder: $0) }
+            guard case .done = outcome else { return outcome }
+            return .annotationsSaved(annotations, warning: warning)
+        case .editNote(let recordID, let text):
+            var result: Result<String, NoteEditor.Failure> = .failure(NoteEditor.Failure(reason: ""))
+            terminal.runOutside { result = NoteEditor.edit(text, name: recordID) }
+            switch result {
+            case .success(let edited): return .noteEdited(recordID: recordID, text: edited)
+            case .failure(let failure): return .failed("note not edited: \(failure.reason)")
+            }
         }
     }
 
@@ -77,6 +89,10 @@ enum BrowserSession {
         let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
         state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
+        if let loaded = stateFolder.map(Annotations.load(folder:)) {
+            state.annotations = loaded.annotations
+            state.message = loaded.warning
+        }
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()

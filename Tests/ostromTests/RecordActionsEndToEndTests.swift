@@ -44,3 +44,49 @@ import TmuxHarness
         #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
     }
 }
+
+/// Stars, tags and notes in the real binary: kept across runs, the note
+/// written in $EDITOR, a damaged file moved aside with a warning.
+@Suite(.serialized) struct AnnotationsEndToEndTests {
+    @Test func starTagAndNoteAreKeptAcrossRuns() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let editor = folder.appendingPathComponent("editor")
+        try Data("#!/bin/sh\nprintf 'Read with Pestoff 2006.\\n' >> \"$1\"\n".utf8).write(to: editor)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        let state = "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path
+        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path, state])
+        try session.waitFor("Tuurnas et al.")
+        try session.send("m")
+        try session.waitFor("starred tuurnas2016")
+        try session.send("t")
+        try session.send("-l", "care")
+        try session.send("Enter")
+        try session.waitFor("tagged tuurnas2016: #care")
+        try session.send("e")
+        try session.waitFor("saved the note of tuurnas2016")
+        try session.send("Q")
+        try session.waitFor("EXIT=0")
+
+        let again = try TmuxSession(command: appThenReport(), environment: [state])
+        let screen = try again.waitFor("Read with Pestoff 2006.")
+        #expect(screen.contains("Yours * starred #care"))
+        #expect(screen.split(separator: "\n")[1].hasPrefix("*2016"))
+        try again.send("Q")
+        try again.waitFor("EXIT=0")
+    }
+
+    @Test func aDamagedFileIsReportedAndKept() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stateFolder = folder.appendingPathComponent("ostrom")
+        try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        try Data("{\"records\": ".utf8).write(to: stateFolder.appendingPathComponent("annotations.json"))
+        let session = try TmuxSession(command: appThenReport(), environment: ["XDG_STATE_HOME=" + folder.path])
+        try session.waitFor("moved aside to")
+        let aside = try FileManager.default.contentsOfDirectory(atPath: stateFolder.path).filter { $0.hasPrefix("annotations.json.damaged-") }
+        #expect(aside.count == 1)
+        try session.send("Q")
+        try session.waitFor("EXIT=0")
+    }
+}

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search, globalSearch, nextMatch, previousMatch
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
-    case copyCitation, copyBibTeX, openLink
+    case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, undo
     case help
 }
 
@@ -54,6 +54,11 @@ public enum ActionTable {
         ActionInfo(action: .copyCitation, name: "copy-citation", help: "Copy the record's APA citation to the clipboard (OSC 52)", group: "Record", hint: "copy"),
         ActionInfo(action: .copyBibTeX, name: "copy-bibtex", help: "Copy the record's BibTeX entry to the clipboard (OSC 52)", group: "Record", hint: "copy bibtex"),
         ActionInfo(action: .openLink, name: "open-link", help: "Open the record's DOI in the browser (xdg-open)", group: "Record", hint: "open link"),
+        ActionInfo(action: .toggleStar, name: "toggle-star", help: "Star the record, or take the star away", group: "Record", hint: "star"),
+        ActionInfo(action: .starredOnly, name: "starred-only", help: "Show starred records only, or all again", group: "Record", hint: "starred"),
+        ActionInfo(action: .editTags, name: "edit-tags", help: "Edit the record's tags (words; tag:NAME searches them)", group: "Record", hint: "tags"),
+        ActionInfo(action: .editNote, name: "edit-note", help: "Edit the record's note in $VISUAL or $EDITOR", group: "Record", hint: "note"),
+        ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag or note change", group: "Record", hint: "undo"),
         ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
         ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
         ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),

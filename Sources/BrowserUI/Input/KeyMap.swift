@@ -26,6 +26,8 @@ public struct KeyMap: Sendable {
             .browse: [
                 .tab: .focusNext, .backTab: .focusPrevious,
                 .character("y"): .copyCitation, .character("Y"): .copyBibTeX, .character("o"): .openLink,
+                .character("m"): .toggleStar, .character("*"): .starredOnly, .character("t"): .editTags,
+                .character("e"): .editNote, .character("u"): .undo,
             ],
             .help: [.escape: .back],
             // less's keys: f and Enter, d/u, </> and p, ? searches backward, h is help.

@@ -58,6 +58,10 @@ enum BrowseView {
             let index = list.offset + row
             let record = state.records[listing[index]]
             var line = RecordRows.line(for: record, in: state.tab, width: area.width, now: state.now)
+            if state.annotations[record.id].starred, let first = line.spans.first {
+                // The row's leading space marks a starred record.
+                line.spans[0].text = "*" + first.text.dropFirst()
+            }
             if state.tab == .search {
                 let snippet = Snippet.best(for: record, matching: terms, maximumLength: max(20, area.width)).text
                 line.spans.append(StyledLine.Span(text: "  " + snippet, role: .dim))

@@ -70,6 +70,8 @@ extension AppState {
             copy(bibTeX: action == .copyBibTeX)
         case .openLink:
             openLink()
+        case .toggleStar, .starredOnly, .editTags, .editNote, .undo:
+            performAnnotation(action)
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
         case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark,
@@ -266,6 +268,10 @@ extension AppState {
         }
         guard let record = selectedRecord else { return [StyledLine("Nothing here yet.", .dim)] }
         var lines = RecordDetail.lines(for: record, width: width, now: now)
+        // The user's star, tags and note under the title.
+        if let blank = lines.firstIndex(where: { $0.spans.isEmpty }) {
+            lines.insert(contentsOf: AnnotationDetail.lines(for: annotations[record.id], width: width), at: blank + 1)
+        }
         if tab == .search, let terms = filters[tab]?.matchTerms {
             // Why it matched, before everything else.
             let snippet = Snippet.best(for: record, matching: terms, maximumLength: 400).text

@@ -20,6 +20,9 @@ extension AppState {
     /// Keys while the prompt is open go to the line editor, not the keymap.
     mutating func handlePromptKey(_ key: KeyPress) {
         guard var open = prompt else { return }
+        if case .tags(let recordID) = open.purpose {
+            return handleTagPromptKey(key, recordID: recordID, open: &open)
+        }
         switch key {
         case .enter:
             prompt = nil
@@ -40,6 +43,19 @@ extension AppState {
         }
         prompt = open
         applyQuery()
+    }
+
+    /// The tags prompt: Enter keeps the tags typed, Esc leaves them.
+    private mutating func handleTagPromptKey(_ key: KeyPress, recordID: String, open: inout SearchPrompt) {
+        switch key {
+        case .enter:
+            prompt = nil
+            finishTagEditing(recordID: recordID, text: open.editor.text)
+        case .escape, .control("c"), .control("g"):
+            prompt = nil
+        default:
+            if open.editor.apply(key) { prompt = open }
+        }
     }
 
     /// ↑/↓ walk the history, newest first; past the newest comes the draft.
@@ -66,14 +82,18 @@ extension AppState {
     mutating func applyQuery() {
         guard var open = prompt else { return }
         let text = open.editor.text
+        let (rest, tags) = TagFilter.split(text)
         do {
-            let query = try SearchQuery.parse(text, typing: true)
+            let query = try SearchQuery.parse(rest, typing: true)
             open.error = nil
-            if query.isEmpty {
+            if query.isEmpty && tags.isEmpty {
                 filters[tab] = nil
+            } else if query.isEmpty {
+                let tagged = (kindListings[tab] ?? records.indices.map { $0 }).filter { tags.admits(annotations[records[$0].id]) }
+                filters[tab] = SearchFilter(query: text, results: nil, tags: tags, hits: tagged)
             } else {
                 let results = searchIndex.search(query, ranked: Self.rankAhead)
-                filters[tab] = SearchFilter(query: text, results: results, hits: hitsForTab(results))
+                filters[tab] = SearchFilter(query: text, results: results, tags: tags, hits: hitsForTab(results, tags: tags))
             }
             var list = ListState()
             list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
@@ -85,17 +105,21 @@ extension AppState {
     }
 
     /// The hits in the current tab's kinds, in rank order.
-    func hitsForTab(_ results: SearchResults) -> [Int] {
+    func hitsForTab(_ results: SearchResults, tags: TagFilter) -> [Int] {
         let kinds = tab.kinds
-        return results.hits.compactMap { kinds.contains(records[$0.record].kind) ? $0.record : nil }
+        return results.hits.compactMap { hit in
+            let record = records[hit.record]
+            return kinds.contains(record.kind) && (tags.isEmpty || tags.admits(annotations[record.id])) ? hit.record : nil
+        }
     }
 
     /// Puts more hits in rank order when the selection nears the end of
     /// the ranked ones.
     mutating func rankHits(through row: Int) {
-        guard var filter = filters[tab], row + Self.rankAhead / 2 >= filter.results.rankedCount else { return }
-        filter.results.rankMore(upTo: row + Self.rankAhead)
-        filter.hits = hitsForTab(filter.results)
+        guard var filter = filters[tab], var results = filter.results, row + Self.rankAhead / 2 >= results.rankedCount else { return }
+        results.rankMore(upTo: row + Self.rankAhead)
+        filter.results = results
+        filter.hits = hitsForTab(results, tags: filter.tags)
         filters[tab] = filter
     }
 

@@ -13,7 +13,7 @@ public struct AppState: Sendable {
     public let records: [Record]
     public let searchIndex: SearchIndex
     /// Per tab, the record indices it lists without a search.
-    private let kindListings: [Tab: [Int]]
+    let kindListings: [Tab: [Int]]
     public var ladder: LadderModel?
     public let ladderEntries: [LadderEntry]
     public var now: LocalDateTime
@@ -32,6 +32,10 @@ public struct AppState: Sendable {
     public var history: SearchHistory
     /// Where each document was left in the pager.
     public var readingPositions = ReadingPositions()
+    /// Stars, tags and notes.
+    public var annotations = Annotations()
+    /// `*`: the lists show starred records only.
+    public var starredOnly = false
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
     /// Quit when the last overlay closes (`ostrom page FILE`).
@@ -59,7 +63,8 @@ public struct AppState: Sendable {
     /// The record indices a tab lists: its search hits in rank order, or
     /// all its records in library order (the Search tab lists only hits).
     public func listing(in tab: Tab) -> [Int] {
-        filters[tab]?.hits ?? kindListings[tab] ?? []
+        let listed = filters[tab]?.hits ?? kindListings[tab] ?? []
+        return starredOnly ? listed.filter { annotations[records[$0].id].starred } : listed
     }
 
     /// How many records a tab has without a search (all records for the

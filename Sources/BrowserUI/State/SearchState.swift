@@ -4,16 +4,26 @@ import OstromCore
 /// to the tab's kinds.
 public struct SearchFilter: Sendable {
     public var query: String
-    var results: SearchResults
+    /// The index's results; `nil` when the query only names tags.
+    var results: SearchResults?
+    /// `tag:` words, applied to the hits.
+    var tags: TagFilter
     /// Record indices, in rank order.
     public var hits: [Int]
-    public var matchTerms: MatchTerms { results.matchTerms }
+    public var matchTerms: MatchTerms { results?.matchTerms ?? .none }
 }
 
 /// The open search prompt: the line being edited, where in the history
 /// ↑/↓ have got to, the message for a malformed query, and what Esc
 /// restores.
 public struct SearchPrompt: Sendable {
+    /// What the line is for: a search, or a record's tags.
+    public enum Purpose: Equatable, Sendable {
+        case search
+        case tags(recordID: String)
+    }
+
+    public var purpose: Purpose = .search
     public var editor: LineEditor
     var historyIndex: Int?
     var draft = ""
@@ -30,4 +40,19 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     /// Open an http(s) address with the desktop's opener.
     case openLink(String)
+    /// Save the annotations' pending changes (merged with the file's).
+    case saveAnnotations(Annotations)
+    /// Edit a record's note in the user's editor.
+    case editNote(recordID: String, text: String)
+}
+
+/// What running an effect came to, handed back to the state.
+public enum EffectOutcome: Sendable {
+    case done
+    case failed(String)
+    /// The annotations as saved (with other instances' changes), and a
+    /// warning when the file had to be moved aside.
+    case annotationsSaved(Annotations, warning: String?)
+    /// The note's new text; `nil` when the editor failed (the message says why).
+    case noteEdited(recordID: String, text: String)
 }

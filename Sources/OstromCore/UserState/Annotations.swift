@@ -85,11 +85,12 @@ public struct Annotations: Equatable, Sendable {
         do {
             return (try parse(data), nil)
         } catch {
-            let aside = path + ".damaged-\(Int(Date().timeIntervalSince1970))"
-            guard rename(path, aside) == 0 else {
-                return ([:], "\(path): \(error.reason); it could not be moved aside (\(String(cString: strerror(errno))))")
+            // The names first: the status row may not have room for the folder.
+            let aside = fileName + ".damaged-\(Int(Date().timeIntervalSince1970))"
+            guard rename(path, folder + "/" + aside) == 0 else {
+                return ([:], "\(fileName): \(error.reason); it could not be moved aside (\(String(cString: strerror(errno)))) in \(folder)")
             }
-            return ([:], "\(path): \(error.reason); moved aside to \(aside), starting empty")
+            return ([:], "\(fileName): \(error.reason); moved aside to \(aside), starting empty (in \(folder))")
         }
     }
 

@@ -152,7 +152,7 @@ private func ids(_ state: AppState) -> [String] {
         var saved: [Effect] = []
         let driver = AppDriver(state: try Fixture.state(width: 80, height: 24), backend: terminal) { effect in
             saved.append(effect)
-            return "disk full"
+            return .failed("disk full")
         }
         driver.runUntilIdle()
         #expect(saved == [.saveSearchHistory(SearchHistory(entries: ["trust"]))])

@@ -1,0 +1,97 @@
+import OstromCore
+
+/// Stars, tags and notes: `m`, `*`, `t`, `e` and `u`. Every change is
+/// saved at once (the driver merges it with other instances' changes).
+extension AppState {
+    mutating func performAnnotation(_ action: Action) {
+        guard screenKind == .browse, tab != .ladder else { return }
+        if action == .starredOnly { return toggleStarredOnly() }
+        if action == .undo { return undo() }
+        guard let record = selectedRecord else { return }
+        switch action {
+        case .toggleStar:
+            let starred = !annotations[record.id].starred
+            change(.star(record.id, starred))
+            message = starred ? "starred \(record.id)" : "took the star from \(record.id)"
+        case .editTags:
+            let tags = annotations[record.id].tags.joined(separator: " ")
+            prompt = SearchPrompt(purpose: .tags(recordID: record.id), editor: LineEditor(tags.isEmpty ? "" : tags + " "),
+                                  previousFilter: filters[tab], previousList: currentList)
+        case .editNote:
+            effects.append(.editNote(recordID: record.id, text: annotations[record.id].note ?? ""))
+        default:
+            return
+        }
+    }
+
+    private mutating func toggleStarredOnly() {
+        starredOnly.toggle()
+        var list = ListState()
+        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        currentList = list
+        message = starredOnly ? "starred records only (* shows all)" : "all records"
+    }
+
+    private mutating func undo() {
+        guard let undone = annotations.undo() else {
+            message = "nothing to undo"
+            return
+        }
+        effects.append(.saveAnnotations(annotations))
+        message = "undone: the \(Self.describe(undone)) of \(undone.recordID) is back as it was"
+    }
+
+    private static func describe(_ change: AnnotationChange) -> String {
+        switch change {
+        case .star: "star"
+        case .tag(_, let tag, _): "tag \(tag)"
+        case .note: "note"
+        }
+    }
+
+    mutating func change(_ change: AnnotationChange) {
+        annotations.apply(change)
+        effects.append(.saveAnnotations(annotations))
+    }
+
+    /// Enter on the tags prompt: the tags typed replace the record's.
+    mutating func finishTagEditing(recordID: String, text: String) {
+        let old = annotations[recordID].tags
+        let new = AnnotationTags.parse(text)
+        for tag in old where !new.contains(tag) { annotations.apply(.tag(recordID, tag, added: false)) }
+        for tag in new where !old.contains(tag) { annotations.apply(.tag(recordID, tag, added: true)) }
+        guard old != new else { return }
+        effects.append(.saveAnnotations(annotations))
+        message = new.isEmpty ? "\(recordID) has no tags now" : "tagged \(recordID): " + new.map { "#" + $0 }.joined(separator: " ")
+    }
+
+    /// What the driver reports back from an effect.
+    public mutating func receive(_ outcome: EffectOutcome) {
+        switch outcome {
+        case .done:
+            return
+        case .failed(let reason):
+            message = reason
+        case .annotationsSaved(let saved, let warning):
+            // Effects run as soon as they are asked for: nothing changed since.
+            annotations = saved
+            if let warning { message = warning }
+        case .noteEdited(let recordID, let text):
+            let note = text.trimmingTrailingNewlines
+            guard note != (annotations[recordID].note ?? "") else {
+                message = "note unchanged"
+                return
+            }
+            change(.note(recordID, note))
+            message = note.isEmpty ? "removed the note of \(recordID)" : "saved the note of \(recordID)"
+        }
+    }
+}
+
+private extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+}

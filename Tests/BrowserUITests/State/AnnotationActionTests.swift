@@ -1,0 +1,76 @@
+import Testing
+@testable import BrowserUI
+import OstromCore
+import TerminalCanvas
+
+/// `m`, `*`, `t`, `e`, `u` and `tag:` on the built-in corpus, headless.
+@Suite struct AnnotationActionTests {
+    private func type(_ text: String) -> [KeyPress] { text.map { .character($0) } }
+
+    @Test func mStarsAndStarredOnlyFilters() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("m"))
+        #expect(state.annotations[first.id].starred)
+        #expect(state.message == "starred \(first.id)")
+        guard case .saveAnnotations(let saved)? = state.takeEffects().first else {
+            Issue.record("m asks for a save")
+            return
+        }
+        #expect(saved.pending == [.star(first.id, true)])
+        let frame = FrameComposer.compose(state)
+        #expect(frame.rowText(1).hasPrefix("*"))
+        #expect((0..<30).contains { frame.rowText($0).contains("Yours * starred") })
+        state.handle(.character("*"))
+        #expect(state.listing(in: .papers).count == 1)
+        state.handle(.character("*"))
+        #expect(state.listing(in: .papers).count > 1)
+    }
+
+    @Test func tEditsTagsAndTagSearchFinds() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let first = try #require(state.selectedRecord)
+        for key in [.character("t")] + type("care, #policing") + [.enter] { state.handle(key) }
+        #expect(state.annotations[first.id].tags == ["care", "policing"])
+        #expect(state.message == "tagged \(first.id): #care #policing")
+        state.handle(.character("s"))
+        for key in type("tag:care") { state.handle(key) }
+        #expect(state.listing(in: .search).map { state.records[$0].id } == [first.id])
+        for key in type(" -tag:policing") { state.handle(key) }
+        #expect(state.listing(in: .search).isEmpty)
+        state.handle(.escape)
+        // Editing the tags again starts from the current ones.
+        state.handle(.character("1"))
+        state.handle(.character("t"))
+        #expect(state.prompt?.editor.text == "care policing ")
+        #expect(FrameComposer.compose(state).rowText(29).hasPrefix("tags: care policing"))
+        state.handle(.escape)
+        #expect(state.annotations[first.id].tags == ["care", "policing"])
+    }
+
+    @Test func uUndoesTheLastChange() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("m"))
+        for key in [.character("t")] + type("care") + [.enter] { state.handle(key) }
+        state.handle(.character("u"))
+        #expect(state.annotations[first.id] == Annotation(starred: true))
+        state.handle(.character("u"))
+        #expect(state.annotations[first.id].isEmpty)
+        state.handle(.character("u"))
+        #expect(state.message == "nothing to undo")
+    }
+
+    @Test func eAsksForTheEditorAndTheNoteShows() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("e"))
+        #expect(state.takeEffects() == [.editNote(recordID: first.id, text: "")])
+        state.receive(.noteEdited(recordID: first.id, text: "Compare with Pestoff 2006.\n\n"))
+        #expect(state.annotations[first.id].note == "Compare with Pestoff 2006.")
+        let frame = FrameComposer.compose(state)
+        #expect((0..<30).contains { frame.rowText($0).contains("Compare with Pestoff 2006.") })
+        state.receive(.noteEdited(recordID: first.id, text: "Compare with Pestoff 2006.\n"))
+        #expect(state.message == "note unchanged")
+    }
+}
