@@ -46,7 +46,8 @@ struct AnnotateCommand: ParsableCommand {
             }
         }
         let annotation = annotations[id]
-        Console.print(TerminalSafeText.sanitize("\(id)  \(annotation.starred ? "★" : "·")  \(annotation.tags.map { "#" + $0 }.joined(separator: " "))"))
+        let line = [id, annotation.starred ? "★" : "·"] + annotation.tags.map { "#" + $0 }
+        Console.print(TerminalSafeText.sanitize(line.joined(separator: "  ")))
         if let text = annotation.note { Console.print(TerminalSafeText.sanitize(text, keepNewlines: true)) }
     }
 }

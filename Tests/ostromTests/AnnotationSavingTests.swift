@@ -28,6 +28,22 @@ import Testing
         return try #require(object["records"] as? [String: Any])
     }
 
+    @Test func annotateStarsTagsNotesAndShows() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = environment(state: folder)
+        let first = try OstromBinary.run(["annotate", "nef2014", "--star", "--tag", "#care", "--note", "Line 1\nline 2"], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.stdout == "nef2014  ★  #care\nLine 1\nline 2\n")
+        let shown = try OstromBinary.run(["annotate", "nef2014", "--untag", "care", "--unstar"], environment: environment)
+        #expect(shown.stdout == "nef2014  ·\nLine 1\nline 2\n")
+        let unknown = try OstromBinary.run(["annotate", "nobody1999", "--star"], environment: environment)
+        #expect(unknown.status == 1)
+        let badTag = try OstromBinary.run(["annotate", "nef2014", "--tag", "two words"], environment: environment)
+        #expect(badTag.status != 0)
+        #expect(badTag.stderr.contains("is not a tag"))
+    }
+
     @Test func eightInstancesSavingAtOnceLoseNothing() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
