@@ -27,8 +27,20 @@ public struct SourceDocument: Sendable {
     public init(path: String, bytes: Data) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        let text = String(decoding: bytes, as: UTF8.self)
         var diagnostics: [Diagnostic] = []
+        if let first = bytes.firstIndex(of: 0) {
+            // A stray NUL (a text file that is not binary): U+FFFD, as for invalid UTF-8.
+            let line = bytes[bytes.startIndex..<first].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let count = bytes.reduce(0) { $1 == 0 ? $0 + 1 : $0 }
+            diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
+                                          message: "\(count == 1 ? "a NUL byte" : "\(count) NUL bytes") replaced by U+FFFD"))
+            var cleaned = Data(capacity: bytes.count + count * 2)
+            for byte in bytes {
+                if byte == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
+            }
+            bytes = cleaned
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         if String(validating: bytes, as: UTF8.self) == nil {
             let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
                 .firstIndex(where: { $0.contains("\u{FFFD}") }).map { $0 + 1 } ?? 1

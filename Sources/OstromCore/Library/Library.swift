@@ -63,7 +63,9 @@ public struct Library: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LibraryError(path: path, reason: "file cannot be read")
         }
-        if data.prefix(8192).contains(0) {
+        // Binary files have NUL bytes everywhere; a text file may have a stray one.
+        let head = data.prefix(8192)
+        if head.reduce(0, { $1 == 0 ? $0 + 1 : $0 }) * 100 > head.count {
             throw LibraryError(path: path, reason: "binary file (holds NUL bytes), not text")
         }
         return SourceDocument(path: path, bytes: data)

@@ -1,19 +1,22 @@
 /// Stable record ids: the first author's (or speaker's) family name folded
 /// to lowercase ASCII, plus the year; an organisation of three or more words
 /// uses its initials (New Economics Foundation → `nef`); `a`, `b`… are
-/// appended on collision; a citation key given by the source is kept.
+/// appended on collision; a citation key given by the source is kept (a
+/// key given twice gets a suffix the second time).
 public enum RecordIdentifiers {
     private static let initialsStopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "für", "und", "der", "die", "das", "&"]
 
     /// Gives every record an id, in order, unique within `records`.
     public static func assign(_ records: inout [Record]) {
         var used = Set(records.compactMap(\.citationKey))
+        var keysTaken: Set<String> = []
         for index in records.indices {
-            if let key = records[index].citationKey {
+            // A citation key is kept the first time; a repeated one gets a suffix.
+            if let key = records[index].citationKey, keysTaken.insert(key).inserted {
                 records[index].id = key
                 continue
             }
-            let base = baseIdentifier(for: records[index])
+            let base = records[index].citationKey ?? baseIdentifier(for: records[index])
             var candidate = base
             var suffix = 0
             while used.contains(candidate) {

@@ -48,6 +48,10 @@ public struct BibTeXImporter: DocumentImporter {
         let byKey = Dictionary(parser.entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var records: [Record] = []
         for entry in parser.entries {
+            if let first = byKey[entry.key.lowercased()], first.line != entry.line {
+                diagnostics.append(Diagnostic(path: document.path, line: entry.line, severity: .warning,
+                                              message: "citation key “\(entry.key)” is used before, at line \(first.line); this entry gets another id"))
+            }
             let (fields, problem) = Self.inherited(entry, from: byKey)
             if let problem { diagnostics.append(Diagnostic(path: document.path, line: entry.line, severity: .warning, message: problem)) }
             records.append(record(entry, fields: fields, path: document.path))

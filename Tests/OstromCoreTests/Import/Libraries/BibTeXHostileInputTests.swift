@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+/// Hostile .bib files: NUL bytes, invalid UTF-8, a 10 MB field, deep
+/// nesting and unbalanced braces are reported and never stop the other
+/// entries from loading.
+@Suite struct BibTeXHostileInputTests {
+    private func load(_ bytes: [UInt8]) -> Library {
+        Library(documents: [SourceDocument(path: "hostile.bib", bytes: Data(bytes))])
+    }
+
+    private let good = Array("@article{good2020, title = {Good}, author = {Pestoff, Victor}, year = 2020}\n".utf8)
+
+    @Test func nulBytesAndInvalidUTF8AreReplacedAndReported() throws {
+        let bytes = good + Array("@misc{nul2021, title = {Bad".utf8) + [0, 0] + Array("bytes}, note = {x".utf8) + [0xFF] + Array("}}\n".utf8) + good
+        let library = load(bytes)
+        #expect(library.records.map(\.id) == ["good2020", "nul2021", "good2020a"])
+        #expect(library.records[1].title == "Bad\u{FFFD}\u{FFFD}bytes")
+        let messages = library.diagnostics.map(\.description)
+        #expect(messages.contains("hostile.bib:2: warning: 2 NUL bytes replaced by U+FFFD"))
+        #expect(messages.contains("hostile.bib:2: warning: invalid UTF-8 replaced by U+FFFD"))
+        #expect(messages.contains("hostile.bib:3: warning: citation key “good2020” is used before, at line 1; this entry gets another id"))
+    }
+
+    @Test func aStrayNULDoesNotMakeAFileBinary() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-nul-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(good + [0] + good).write(to: folder.appendingPathComponent("refs.bib"))
+        try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 200)).write(to: folder.appendingPathComponent("refs.zip"))
+        let library = try Library.load(paths: [folder.path])
+        #expect(library.records.count == 2)
+        #expect(library.diagnostics.map(\.message).contains { $0.contains("binary file") })
+    }
+
+    @Test func aTenMegabyteFieldAndDeepNestingLoadWithTheirNeighbours() throws {
+        let huge = Array("@misc{huge2022, title = {Huge}, abstract = {".utf8) + [UInt8](repeating: 0x61, count: 10 << 20) + Array("}}\n".utf8)
+        let deep = Array("@misc{deep2022, title = {".utf8) + [UInt8](repeating: 0x7B, count: 5000) + Array("x".utf8)
+            + [UInt8](repeating: 0x7D, count: 5000) + Array("}}\n".utf8)
+        let unbalanced = Array("@misc{open2022, title = {never closed\n".utf8)
+        let library = load(good + huge + deep + unbalanced + good)
+        let ids = library.records.map(\.id)
+        #expect(ids.contains("good2020") && ids.contains("good2020a"))
+        #expect(library.records.first { $0.id == "huge2022" }?.abstract?.utf8.count == 10 << 20)
+        #expect(!ids.contains("deep2022"))
+        let messages = library.diagnostics.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("hostile.bib:3:") && $0.contains("deep2022") })
+        #expect(messages.contains { $0.hasPrefix("hostile.bib:4:") && $0.contains("open2022") })
+    }
+}
