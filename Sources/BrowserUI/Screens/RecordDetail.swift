@@ -23,6 +23,7 @@ enum RecordDetail {
             }
         }
         if let doi = record.doi { fields.append(("DOI", doi)) }
+        if let url = record.url { fields.append(("URL", url)) }
         if !record.issn.isEmpty { fields.append(("ISSN", record.issn.joined(separator: ", "))) }
         if let language = record.language { fields.append(("Language", language)) }
         if !record.keywords.isEmpty { fields.append(("Keywords", record.keywords.joined(separator: "; "))) }

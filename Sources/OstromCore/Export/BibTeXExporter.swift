@@ -35,6 +35,10 @@ public enum BibTeXExporter {
         if let last = fields.last, last.0 == "pages" { fields[fields.count - 1].1 = last.1.replacingOccurrences(of: "-", with: "--") }
         add(type == "phdthesis" ? "school" : type == "techreport" ? "institution" : "publisher", record.publisher)
         add("doi", record.doi)
+        // Verbatim, as BibTeX's url field is; only braces would break the entry.
+        if let url = record.url.map(ExportText.clean) {
+            fields.append(("url", url.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")))
+        }
         add("issn", record.issn.isEmpty ? nil : record.issn.joined(separator: ", "))
         add("language", record.language)
         add("abstract", record.abstract)

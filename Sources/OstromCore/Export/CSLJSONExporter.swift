@@ -21,6 +21,7 @@ public enum CSLJSONExporter {
         object.add("page", record.pages)
         object.add("publisher", record.publisher)
         object.add("DOI", record.doi)
+        object.add("URL", record.url)
         object.add("ISSN", record.issn.joined(separator: ", "))
         object.add("abstract", record.abstract)
         object.add("keyword", record.keywords.joined(separator: "; "))

@@ -37,6 +37,7 @@ public enum RISExporter {
         }
         add("PB", record.publisher)
         add("DO", record.doi)
+        add("UR", record.url)
         for issn in record.issn { add("SN", issn) }
         add("LA", record.language)
         add("AB", record.abstract)

@@ -16,6 +16,7 @@ public enum RecordJSON {
         object.add("pages", record.pages)
         object.add("publisher", record.publisher)
         object.add("doi", record.doi)
+        object.add("url", record.url)
         object.add("issn", record.issn)
         object.add("language", record.language)
         object.add("abstract", record.abstract)

@@ -70,6 +70,7 @@ public struct UserLibrary {
         result.pages = result.pages ?? other.pages
         result.publisher = result.publisher ?? other.publisher
         result.doi = result.doi ?? other.doi
+        result.url = result.url ?? other.url
         if result.issn.isEmpty { result.issn = other.issn }
         result.abstract = result.abstract ?? other.abstract
         if result.keywords.isEmpty { result.keywords = other.keywords }

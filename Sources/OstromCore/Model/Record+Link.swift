@@ -1,8 +1,9 @@
 extension Record {
     /// The record's DOI as an https address (`https://doi.org/…`), the
-    /// characters a URL path may not hold percent-encoded; `nil` without one.
+    /// characters a URL path may not hold percent-encoded; else its URL;
+    /// `nil` without either.
     public var link: String? {
-        guard let doi, !doi.isEmpty else { return nil }
+        guard let doi, !doi.isEmpty else { return url }
         return "https://doi.org/" + Self.percentEncoded(doi)
     }
 

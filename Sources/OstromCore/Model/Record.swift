@@ -17,6 +17,8 @@ public struct Record: Hashable, Sendable {
     public var pages: String?
     public var publisher: String?
     public var doi: String?
+    /// A web address for the work (http or https).
+    public var url: String?
     public var issn: [String] = []
     /// ISO 639-1 code.
     public var language: String?

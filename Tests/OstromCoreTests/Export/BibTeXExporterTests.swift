@@ -59,3 +59,13 @@ import Testing
         }
     }
 }
+
+@Suite struct RecordURLTests {
+    @Test func importersKeepHTTPAddressesOnly() throws {
+        let ris = "TY  - JOUR\nTI  - A\nUR  - javascript:alert(1)\nUR  - https://example.org/a\nER  - \n"
+        let bib = "@misc{b2020, title = {B}, url = {http://example.org/b%20c}}\n"
+        let library = Library(documents: [SourceDocument(path: "a.ris", text: ris), SourceDocument(path: "b.bib", text: bib)])
+        #expect(library.records.map(\.url) == ["https://example.org/a", "http://example.org/b%20c"])
+        #expect(library.records.map(\.link) == ["https://example.org/a", "http://example.org/b%20c"])
+    }
+}

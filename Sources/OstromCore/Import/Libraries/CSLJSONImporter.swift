@@ -46,6 +46,7 @@ public struct CSLJSONImporter: DocumentImporter {
             record.pages = fields.string("page").map(ContainerCitation.normalisedPages)
             record.publisher = fields.string("publisher")
             record.doi = fields.string("DOI").flatMap(Identifiers.doi(in:))
+            record.url = fields.string("URL").flatMap(WebAddress.normalised)
             record.issn = Identifiers.issns(in: fields.string("ISSN") ?? "")
             record.abstract = fields.string("abstract").map(\.whitespaceNormalised)
             record.keywords = fields.string("keyword").map(Keywords.split) ?? []

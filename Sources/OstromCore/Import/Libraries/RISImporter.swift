@@ -86,6 +86,7 @@ public struct RISImporter: DocumentImporter {
             record.pages = first("EP").map { startPage + "-" + $0 } ?? ContainerCitation.normalisedPages(startPage)
         }
         record.doi = first("DO").flatMap(Identifiers.doi(in:))
+        record.url = all("UR", "L2").lazy.compactMap(WebAddress.normalised).first
         record.abstract = first("AB", "N2").map(\.whitespaceNormalised)
         record.keywords = all("KW")
         record.publisher = first("PB")
