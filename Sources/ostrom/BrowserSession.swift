@@ -77,7 +77,7 @@ enum BrowserSession {
         }
     }
 
-    static func run(records: [Record]) throws {
+    static func run(records: [Record], loadWarnings: [String]) throws {
         let ladder: LadderModel
         do {
             ladder = try LadderModel.builtIn()
@@ -91,7 +91,12 @@ enum BrowserSession {
         state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
         if let loaded = stateFolder.map(Annotations.load(folder:)) {
             state.annotations = loaded.annotations
-            state.message = loaded.warning
+            if let warning = loaded.warning { state.log(warning) }
+        }
+        for warning in loadWarnings { state.log(warning) }
+        if !state.messageLog.isEmpty {
+            state.message = state.messageLog.count == 1 ? state.messageLog[0]
+                : "\(state.messageLog.count) warnings while loading — ! shows them"
         }
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }

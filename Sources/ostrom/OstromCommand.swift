@@ -30,12 +30,12 @@ struct BrowseCommand: ParsableCommand {
             try PageCommand.page(file)
             return
         }
-        let records = try library.load().records
+        let loaded = try library.load()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Console.print(RecordTable.lines(for: records, width: nil).joined(separator: "\n"))
+            Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))
             return
         }
-        try BrowserSession.run(records: records)
+        try BrowserSession.run(records: loaded.records, loadWarnings: loaded.diagnostics.map(\.description))
     }
 
     /// `ostrom FILE` for a file no importer recognises (or one too large

@@ -90,3 +90,28 @@ import TmuxHarness
         try session.waitFor("EXIT=0")
     }
 }
+
+@Suite(.serialized) struct LoadWarningsEndToEndTests {
+    @Test func warningsShowAtStartAndBangListsThem() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("""
+            @article{good2020, title = {Good one}, author = {Pestoff, Victor}, year = 2020}
+            @article{broken2021, title = {Broken, author = {Nobody}, year = 2021}
+            @misc{twice2020, title = {Twice}}
+            @misc{twice2020, title = {Twice again}}
+            """.utf8).write(to: bib)
+        let session = try TmuxSession(command: appThenReport("'\(bib.path)'"))
+        try session.waitFor("2 warnings while loading — ! shows them")
+        try session.send("!")
+        // Long lines wrap in the pager: read the screen as one text.
+        let screen = try session.waitFor("Messages").replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("mine.bib:3: warning: entry broken2021"))
+        #expect(screen.contains("mine.bib:4: warning: citation key “twice2020” is used before, at line 3"))
+        try session.send("q")
+        try session.waitFor("Good one")
+        try session.send("Q")
+        try session.waitFor("EXIT=0")
+    }
+}

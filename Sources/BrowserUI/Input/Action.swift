@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search, globalSearch, nextMatch, previousMatch
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
-    case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, undo
+    case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, undo, showMessages
     case help
 }
 
@@ -39,6 +39,7 @@ public enum ActionTable {
         ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: abstract, description, bio, body", group: "Open and close", hint: "view"),
         ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
+        ActionInfo(action: .showMessages, name: "show-messages", help: "Show every message of this session, load warnings first", group: "Open and close", hint: "messages"),
         ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),
         ActionInfo(action: .focusNext, name: "focus-next", help: "Move focus to the other pane", group: "Views", hint: "pane"),
         ActionInfo(action: .focusPrevious, name: "focus-previous", help: "Move focus to the other pane, backwards", group: "Views", hint: "pane"),

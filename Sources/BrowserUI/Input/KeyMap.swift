@@ -17,7 +17,7 @@ public struct KeyMap: Sendable {
             .character(" "): .pageDown, .pageDown: .pageDown, .character("b"): .pageUp, .pageUp: .pageUp,
             .control("d"): .halfPageDown, .control("u"): .halfPageUp,
             .character("g"): .top, .home: .top, .character("G"): .bottom, .end: .bottom,
-            .enter: .open, .character("v"): .viewText, .character("q"): .back, .character("Q"): .quit, .character("?"): .help,
+            .enter: .open, .character("v"): .viewText, .character("q"): .back, .character("Q"): .quit, .character("?"): .help, .character("!"): .showMessages,
             .character("1"): .showPapers, .character("2"): .showEvents, .character("3"): .showTranscripts,
             .character("4"): .showLadder, .character("5"): .showSearch,
             .character("/"): .search, .character("s"): .globalSearch, .character("n"): .nextMatch, .character("N"): .previousMatch,

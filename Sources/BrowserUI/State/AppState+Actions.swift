@@ -5,6 +5,7 @@ extension AppState {
     /// Turns a key into an action through the keymap and performs it.
     public mutating func handle(_ key: KeyPress) {
         message = nil
+        defer { if let message, messageLog.last != message { messageLog.append(message) } }
         if prompt != nil, key != .resize {
             if case .mouse = key { return }
             handlePromptKey(key)
@@ -72,6 +73,9 @@ extension AppState {
             openLink()
         case .toggleStar, .starredOnly, .editTags, .editNote, .undo:
             performAnnotation(action)
+        case .showMessages:
+            let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
+            openPager(PagerState(title: "Messages", text: PagedText(text: text)))
         case .moveDown, .moveUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom:
             move(action)
         case .scrollLeft, .scrollRight, .percent, .searchBackward, .toggleWrap, .toggleLineNumbers, .setMark, .jumpToMark,

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     public var readingPositions = ReadingPositions()
     /// Stars, tags and notes.
     public var annotations = Annotations()
+    /// Every message shown this session (load warnings first); `!` shows them.
+    public internal(set) var messageLog: [String] = []
     /// `*`: the lists show starred records only.
     public var starredOnly = false
     /// Side effects for the driver to run (saving state).
@@ -58,6 +60,11 @@ public struct AppState: Sendable {
         self.keyMap = keyMap
         for tab in Tab.allCases { lists[tab] = ListState() }
         lists[.ladder]?.selected = ladderEntries.firstIndex(where: \.isSelectable) ?? 0
+    }
+
+    /// Adds a message to the log `!` shows (load warnings, before the first key).
+    public mutating func log(_ message: String) {
+        messageLog.append(message)
     }
 
     /// The record indices a tab lists: its search hits in rank order, or

@@ -74,3 +74,22 @@ import TerminalCanvas
         #expect(state.message == "note unchanged")
     }
 }
+
+@Suite struct MessageLogTests {
+    @Test func bangShowsLoadWarningsAndEveryMessageSince() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.log("lib.bib:35: warning: entry broken2020, field author: a value is not closed; entry skipped")
+        state.handle(.character("u"))
+        state.handle(.character("j"))
+        state.handle(.character("!"))
+        guard case .pager(let pager)? = state.overlays.last else {
+            Issue.record("! opens the messages in the pager")
+            return
+        }
+        #expect(pager.title == "Messages")
+        let frame = FrameComposer.compose(state)
+        #expect(frame.rowText(1).hasPrefix("lib.bib:35: warning: entry broken2020"))
+        #expect(frame.rowText(2).hasPrefix("nothing to undo"))
+        #expect(state.messageLog.count == 2)
+    }
+}
