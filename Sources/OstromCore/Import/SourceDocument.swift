@@ -28,7 +28,12 @@ public struct SourceDocument: Sendable {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var diagnostics: [Diagnostic] = []
-        if let first = bytes.firstIndex(of: 0) {
+        // memchr: a byte-by-byte scan of Data costs a second on 200 MB.
+        let nul = bytes.withUnsafeBytes { raw in
+            raw.baseAddress.flatMap { memchr($0, 0, raw.count) }.map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) }
+        }
+        if let offset = nul {
+            let first = bytes.startIndex + offset
             // A stray NUL (a text file that is not binary): U+FFFD, as for invalid UTF-8.
             let line = bytes[bytes.startIndex..<first].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let count = bytes.reduce(0) { $1 == 0 ? $0 + 1 : $0 }
