@@ -113,7 +113,15 @@ public struct BibTeXImporter: DocumentImporter {
             if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") && splitAtTopLevel(trimmed, on: " ").count == 1 {
                 return Person(literal: LaTeXText.decode(trimmed).trimmed)
             }
-            return PersonNames.parse(LaTeXText.decode(trimmed))
+            let decoded = LaTeXText.decode(trimmed)
+            // "von Last, First", as BibTeX reads it; other forms go to the general parser.
+            let parts = decoded.split(separator: ",", omittingEmptySubsequences: false)
+            if parts.count == 2, !decoded.contains("(") {
+                let family = parts[0].trimmed
+                let given = parts[1].trimmed
+                if !family.isEmpty { return Person(family: family, given: given.isEmpty ? nil : given) }
+            }
+            return PersonNames.parse(decoded)
         }
     }
 
