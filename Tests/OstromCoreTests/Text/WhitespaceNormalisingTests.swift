@@ -13,3 +13,22 @@ import Testing
         #expect(text.whitespaceNormalised == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 }
+
+@Suite struct FieldParsingTests {
+    @Test func doisBareOrInText() {
+        #expect(Identifiers.doi(in: "10.1177/0020852314566010") == "10.1177/0020852314566010")
+        #expect(Identifiers.doi(in: "10.1332/204080521X16231629157096") == "10.1332/204080521x16231629157096")
+        #expect(Identifiers.doi(in: "10.1177/ABC.") == "10.1177/abc")
+        #expect(Identifiers.doi(in: "https://doi.org/10.1000/xyz") == "10.1000/xyz")
+        #expect(Identifiers.doi(in: "10.1000/a\"b") == "10.1000/a")
+        #expect(Identifiers.doi(in: "10.12/short") == nil)
+        #expect(Identifiers.doi(in: "see 10.1002/(SICI)1099 here") == "10.1002/(sici)1099")
+    }
+
+    @Test func keywordsBySemicolonLineCommaOrSlash() {
+        #expect(Keywords.split("co-production; public value;; co-production") == ["co-production", "public value"])
+        #expect(Keywords.split("a\r\nb\nc") == ["a", "b", "c"])
+        #expect(Keywords.split("Koproduktion, Bürger/öffentliche Dienste") == ["Koproduktion", "Bürger", "öffentliche Dienste"])
+        #expect(Keywords.split("  ") == [])
+    }
+}
