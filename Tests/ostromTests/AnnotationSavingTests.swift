@@ -79,5 +79,9 @@ import Testing
             #expect(records.count >= 30_000, "round \(round): the file lost records")
         }
         #expect(killed > 0, "no save was interrupted; the test proved nothing")
+        // The next save clears what the killed ones left.
+        #expect(try OstromBinary.run(["annotate", "tuurnas2016", "--tag", "last"], environment: environment).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: stateFolder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
     }
 }

@@ -58,6 +58,7 @@ public struct Annotations: Equatable, Sendable {
     public mutating func save(folder: String) throws(AtomicFile.WriteError) -> String? {
         let lock = try FileLock(path: folder + "/" + Self.fileName + ".lock")
         defer { lock.release() }
+        AtomicFile.removeStaleTemporaries(of: folder + "/" + Self.fileName)
         var (merged, warning) = Self.read(folder: folder)
         for change in pending { change.apply(to: &merged) }
         try AtomicFile.write(Data((Self.json(merged).serialized() + "\n").utf8), to: folder + "/" + Self.fileName)

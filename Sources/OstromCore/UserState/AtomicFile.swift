@@ -10,6 +10,19 @@ public enum AtomicFile {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Removes the temporary files that writers of `path` left when they
+    /// were killed (their process is gone); call it holding the file's lock.
+    public static func removeStaleTemporaries(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = "." + (path as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid(),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         let folder = (path as NSString).deletingLastPathComponent
         do {
