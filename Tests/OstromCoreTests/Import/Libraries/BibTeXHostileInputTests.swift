@@ -49,3 +49,19 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("hostile.bib:4:") && $0.contains("open2022") })
     }
 }
+
+@Suite struct BibTeXLargeFileTests {
+    /// Past `parallelThreshold` entries the records are built on two cores:
+    /// the order of records and of messages stays the file's.
+    @Test func aLargeFileKeepsItsOrder() {
+        let count = BibTeXImporter.parallelThreshold + 501
+        var lines = (0..<count).map { "@article{key\($0), title = {Title \($0)}, author = {Family\($0), Given}, year = \(1990 + $0 % 30)}" }
+        lines[10] = "@incollection{child10, title = {Child}, crossref = {missing}}"
+        lines[count - 3] = "@article{key5, title = {Again}}"
+        let result = BibTeXImporter().importRecords(from: SourceDocument(path: "big.bib", text: lines.joined(separator: "\n")))
+        #expect(result.records.count == count)
+        #expect(result.records.map(\.citationKey) == lines.indices.map { $0 == 10 ? "child10" : $0 == count - 3 ? "key5" : "key\($0)" })
+        #expect(result.records[count - 1].authors == [Person(family: "Family\(count - 1)", given: "Given")])
+        #expect(result.diagnostics.map(\.line) == [11, count - 2])
+    }
+}
