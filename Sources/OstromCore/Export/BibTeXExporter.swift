@@ -34,6 +34,7 @@ public enum BibTeXExporter {
         add("pages", record.pages)
         if let last = fields.last, last.0 == "pages" { fields[fields.count - 1].1 = last.1.replacingOccurrences(of: "-", with: "--") }
         add(type == "phdthesis" ? "school" : type == "techreport" ? "institution" : "publisher", record.publisher)
+        add("address", record.publisherPlace)
         add("doi", record.doi)
         // Verbatim, as BibTeX's url field is; only braces would break the entry.
         if let url = record.url.map(ExportText.clean) {

@@ -20,6 +20,7 @@ public enum CSLJSONExporter {
         object.add("issue", record.issue)
         object.add("page", record.pages)
         object.add("publisher", record.publisher)
+        object.add("publisher-place", record.publisherPlace)
         object.add("DOI", record.doi)
         object.add("URL", record.url)
         object.add("ISSN", record.issn.joined(separator: ", "))

@@ -36,6 +36,7 @@ public enum RISExporter {
             add("EP", parts.count > 1 ? parts[1] : nil)
         }
         add("PB", record.publisher)
+        add("CY", record.publisherPlace)
         add("DO", record.doi)
         add("UR", record.url)
         for issn in record.issn { add("SN", issn) }

@@ -17,6 +17,7 @@ public enum RecordJSON {
         object.add("publisher", record.publisher)
         object.add("doi", record.doi)
         object.add("url", record.url)
+        object.add("publisher_place", record.publisherPlace)
         object.add("issn", record.issn)
         object.add("language", record.language)
         object.add("abstract", record.abstract)

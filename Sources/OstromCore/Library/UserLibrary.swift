@@ -71,6 +71,7 @@ public struct UserLibrary {
         result.publisher = result.publisher ?? other.publisher
         result.doi = result.doi ?? other.doi
         result.url = result.url ?? other.url
+        result.publisherPlace = result.publisherPlace ?? other.publisherPlace
         if result.issn.isEmpty { result.issn = other.issn }
         result.abstract = result.abstract ?? other.abstract
         if result.keywords.isEmpty { result.keywords = other.keywords }

@@ -16,6 +16,8 @@ public struct Record: Hashable, Sendable {
     public var issue: String?
     public var pages: String?
     public var publisher: String?
+    /// Where the publisher is (RIS CY, BibTeX address, CSL publisher-place).
+    public var publisherPlace: String?
     public var doi: String?
     /// A web address for the work (http or https).
     public var url: String?

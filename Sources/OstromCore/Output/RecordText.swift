@@ -15,7 +15,7 @@ public enum RecordText {
         } else if record.container == nil, let date = record.date {
             fields.append(("Date", date.description))
         }
-        if let publisher = record.publisher { fields.append(("Publisher", publisher)) }
+        if let publisher = record.publisher { fields.append(("Publisher", publisher + (record.publisherPlace.map { ", " + $0 } ?? ""))) }
         if let doi = record.doi { fields.append(("DOI", doi)) }
         if !record.issn.isEmpty { fields.append(("ISSN", record.issn.joined(separator: ", "))) }
         if let language = record.language { fields.append(("Language", language)) }

@@ -23,7 +23,7 @@ import Testing
         var id, title: String
         var people: [String]
         var date: PartialDate?
-        var container, volume, issue, pages, publisher, doi, url, language, abstract: String?
+        var container, volume, issue, pages, publisher, place, doi, url, language, abstract: String?
         var issn, keywords: [String]
 
         init(_ record: Record) {
@@ -32,7 +32,7 @@ import Testing
             people = record.people.map { "\($0.family ?? "-")|\($0.given ?? "-")|\($0.literal ?? "-")" }
             date = ExportText.date(of: record)
             (container, volume, issue, pages) = (record.container, record.volume, record.issue, record.pages)
-            (publisher, doi, url, language) = (record.publisher, record.doi, record.url, record.language)
+            (publisher, place, doi, url, language) = (record.publisher, record.publisherPlace, record.doi, record.url, record.language)
             abstract = record.abstract.map(\.whitespaceNormalised)
             issn = record.issn
             keywords = record.keywords.reduce(into: []) { seen, keyword in if !seen.contains(keyword) { seen.append(keyword) } }
@@ -62,6 +62,7 @@ import Testing
         record.container = "Handbook of Co-Production"
         record.pages = "12-34"
         record.publisher = "Routledge"
+        record.publisherPlace = "London & New York"
         record.doi = "10.4324/9781315204956-1"
         record.url = "https://example.org/co-production?a=1&b=50%25#part_2"
         record.issn = ["0020-8523"]

@@ -120,6 +120,7 @@ public struct BibTeXImporter: DocumentImporter {
         record.publisher = text("publisher") ?? text("school") ?? text("institution") ?? text("organization")
         record.doi = text("doi").flatMap(Identifiers.doi(in:))
         record.url = fields["url"].flatMap(WebAddress.normalised)
+        record.publisherPlace = text("address") ?? text("location")
         record.issn = Identifiers.issns(in: text("issn") ?? "")
         record.language = text("language").flatMap { LanguageCodes.code(for: $0) ?? $0 }
         record.abstract = text("abstract")

@@ -47,6 +47,7 @@ public struct CSLJSONImporter: DocumentImporter {
             record.publisher = fields.string("publisher")
             record.doi = fields.string("DOI").flatMap(Identifiers.doi(in:))
             record.url = fields.string("URL").flatMap(WebAddress.normalised)
+            record.publisherPlace = fields.string("publisher-place")
             record.issn = Identifiers.issns(in: fields.string("ISSN") ?? "")
             record.abstract = fields.string("abstract").map(\.whitespaceNormalised)
             record.keywords = fields.string("keyword").map(Keywords.split) ?? []

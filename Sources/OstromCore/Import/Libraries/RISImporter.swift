@@ -90,6 +90,7 @@ public struct RISImporter: DocumentImporter {
         record.abstract = first("AB", "N2").map(\.whitespaceNormalised)
         record.keywords = all("KW")
         record.publisher = first("PB")
+        record.publisherPlace = first("CY")
         record.issn = Identifiers.issns(in: all("SN").joined(separator: " "))
         record.language = first("LA").flatMap { LanguageCodes.code(for: $0) ?? $0 }
         record.source = SourceReference(path: document.path, format: format, bodyLine: line)
