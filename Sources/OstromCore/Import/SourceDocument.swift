@@ -96,15 +96,18 @@ extension StringProtocol {
 
     /// Runs of white space collapsed to one space, trimmed.
     var whitespaceNormalised: String {
-        // Most fields need nothing done: check the bytes first.
-        var previousSpace = true
-        var clean = true
-        for byte in utf8 {
-            let space = byte == 0x20
-            if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte >= 0x80 || (space && previousSpace) { clean = false; break }
-            previousSpace = space
+        // Most fields need nothing done: check the bytes first, in place.
+        var string = String(self)
+        let (clean, previousSpace) = string.withUTF8 { bytes -> (Bool, Bool) in
+            var previousSpace = true
+            for byte in bytes {
+                let space = byte == 0x20
+                if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte >= 0x80 || (space && previousSpace) { return (false, space) }
+                previousSpace = space
+            }
+            return (true, previousSpace)
         }
-        if clean && !previousSpace { return String(self) }
+        if clean && !previousSpace { return string }
         // On bytes: split and join cost a third of loading a large .bib.
         let bytes = Array(utf8)
         var output: [UInt8] = []

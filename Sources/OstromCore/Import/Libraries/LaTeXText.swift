@@ -21,16 +21,7 @@ public enum LaTeXText {
 
     public static func decode(_ text: String) -> String {
         // Most text needs nothing done: look at the bytes first.
-        var special = false
-        var previousDash = false
-        for byte in text.utf8 {
-            if byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7E || (byte == 0x2D && previousDash) {
-                special = true
-                break
-            }
-            previousDash = byte == 0x2D
-        }
-        guard special else { return text }
+        guard needsDecoding(text) else { return text }
         let characters = Array(text)
         var output = ""
         var index = 0
@@ -62,6 +53,20 @@ public enum LaTeXText {
         }
         // Accents were added as combining marks: compose them where any were.
         return output.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) ? output.precomposedStringWithCanonicalMapping : output
+    }
+
+    /// Whether the text holds `\`, a brace, `~` or `--`; scanned in the
+    /// string's own storage (iterating the UTF-8 view costs more).
+    static func needsDecoding(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousDash = false
+            for byte in bytes {
+                if byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7E || (byte == 0x2D && previousDash) { return true }
+                previousDash = byte == 0x2D
+            }
+            return false
+        }
     }
 
     /// Reads the command after a backslash; returns where reading goes on.
