@@ -140,7 +140,7 @@ public struct BibTeXImporter: DocumentImporter {
             let decoded = LaTeXText.decode(trimmed)
             // "von Last, First", as BibTeX reads it; other forms go to the general parser.
             let parts = decoded.split(separator: ",", omittingEmptySubsequences: false)
-            if parts.count == 2, !decoded.contains("(") {
+            if parts.count == 2, !decoded.utf8.contains(0x28) {
                 let family = parts[0].trimmed
                 let given = parts[1].trimmed
                 if !family.isEmpty { return Person(family: family, given: given.isEmpty ? nil : given) }
