@@ -172,31 +172,39 @@ struct BibTeXParser {
     /// kept (they protect case, or hold accents).
     private mutating func readDelimited(until end: UInt8, line entryLine: Int) throws(Failure) -> String {
         let start = index
+        // Locals, not the struct's properties, in the loop: it reads every byte of every value.
+        let bytes = self.bytes
+        var position = index
+        var lines = 0
+        defer {
+            index = position
+            line += lines
+        }
         var depth = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        while position < bytes.count {
+            let byte = bytes[position]
             if byte == 0x5C {
-                index += 2
+                position += 2
                 continue
             }
-            if byte == 0x0A { line += 1 }
+            if byte == 0x0A { lines += 1 }
             if byte == 0x7B {
                 depth += 1
                 if depth > Self.maximumDepth { throw Failure(line: entryLine, message: "braces nest deeper than \(Self.maximumDepth)") }
             } else if byte == 0x7D {
                 if depth == 0 && end == 0x7D {
-                    index += 1
-                    return text(start..<(index - 1))
+                    position += 1
+                    return text(start..<(position - 1))
                 }
                 depth -= 1
                 if depth < 0 { throw Failure(line: entryLine, message: "a “}” closes nothing") }
             } else if byte == end && depth == 0 {
-                index += 1
-                return text(start..<(index - 1))
-            } else if byte == 0x40 && depth == 0 && index > 0 && bytes[index - 1] == 0x0A {
+                position += 1
+                return text(start..<(position - 1))
+            } else if byte == 0x40 && depth == 0 && position > 0 && bytes[position - 1] == 0x0A {
                 throw Failure(line: entryLine, message: "a value is not closed before the next entry")
             }
-            index += 1
+            position += 1
         }
         throw Failure(line: entryLine, message: "unbalanced braces: the value never closes")
     }
