@@ -16,7 +16,25 @@ public struct Library: Sendable {
         for document in documents { result.append(recognizer.importRecords(from: document)) }
         var records = result.records
         RecordIdentifiers.assign(&records)
-        self.init(records: records, diagnostics: result.diagnostics)
+        self.init(records: records, diagnostics: result.diagnostics + Self.repeatedKeys(in: records))
+    }
+
+    /// A citation key given twice (BibTeX keys, RIS `ID`, CSL `id`) stays
+    /// with its first record; each later one is reported with the id it got.
+    static func repeatedKeys(in records: [Record]) -> [Diagnostic] {
+        var first: [String: SourceReference] = [:]
+        var diagnostics: [Diagnostic] = []
+        for record in records {
+            guard let key = record.citationKey, let source = record.source else { continue }
+            guard record.id != key, let earlier = first[key] else {
+                if first[key] == nil { first[key] = source }
+                continue
+            }
+            let place = earlier.path == source.path ? "at line \(earlier.bodyLine ?? 1)" : "in \(earlier.path):\(earlier.bodyLine ?? 1)"
+            diagnostics.append(Diagnostic(path: source.path, line: source.bodyLine, severity: .warning,
+                                          message: "citation key “\(key)” is used before, \(place); this entry gets the id \(record.id)"))
+        }
+        return diagnostics
     }
 
     /// The starter corpus compiled into the binary.

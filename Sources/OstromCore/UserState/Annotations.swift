@@ -18,8 +18,6 @@ public struct Annotations: Equatable, Sendable {
 
     public subscript(id: String) -> Annotation { byRecord[id] ?? Annotation() }
 
-    public var canUndo: Bool { !undoStack.isEmpty }
-
     public mutating func apply(_ change: AnnotationChange) {
         undoStack.append(change.inverse(in: byRecord))
         change.apply(to: &byRecord)
@@ -33,9 +31,6 @@ public struct Annotations: Equatable, Sendable {
         pending.append(inverse)
         return inverse
     }
-
-    /// Every tag in use, sorted.
-    public var allTags: [String] { Set(byRecord.values.flatMap(\.tags)).sorted() }
 
     // MARK: - The file
 

@@ -49,10 +49,6 @@ public struct BibTeXImporter: DocumentImporter {
         let byKey = Dictionary(entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let built = buildRecords(entries, byKey: byKey, path: document.path)
         for (entry, (_, problem)) in zip(entries, built) {
-            if let first = byKey[entry.key.lowercased()], first.line != entry.line {
-                diagnostics.append(Diagnostic(path: document.path, line: entry.line, severity: .warning,
-                                              message: "citation key “\(entry.key)” is used before, at line \(first.line); this entry gets another id"))
-            }
             if let problem { diagnostics.append(Diagnostic(path: document.path, line: entry.line, severity: .warning, message: problem)) }
         }
         return ImportResult(records: built.map(\.record), diagnostics: diagnostics)

@@ -20,7 +20,7 @@ import Testing
         let messages = library.diagnostics.map(\.description)
         #expect(messages.contains("hostile.bib:2: warning: 2 NUL bytes replaced by U+FFFD"))
         #expect(messages.contains("hostile.bib:2: warning: invalid UTF-8 replaced by U+FFFD"))
-        #expect(messages.contains("hostile.bib:3: warning: citation key “good2020” is used before, at line 1; this entry gets another id"))
+        #expect(messages.contains("hostile.bib:3: warning: citation key “good2020” is used before, at line 1; this entry gets the id good2020a"))
     }
 
     @Test func aStrayNULDoesNotMakeAFileBinary() throws {
@@ -58,10 +58,24 @@ import Testing
         var lines = (0..<count).map { "@article{key\($0), title = {Title \($0)}, author = {Family\($0), Given}, year = \(1990 + $0 % 30)}" }
         lines[10] = "@incollection{child10, title = {Child}, crossref = {missing}}"
         lines[count - 3] = "@article{key5, title = {Again}}"
-        let result = BibTeXImporter().importRecords(from: SourceDocument(path: "big.bib", text: lines.joined(separator: "\n")))
+        let document = SourceDocument(path: "big.bib", text: lines.joined(separator: "\n"))
+        let result = BibTeXImporter().importRecords(from: document)
         #expect(result.records.count == count)
         #expect(result.records.map(\.citationKey) == lines.indices.map { $0 == 10 ? "child10" : $0 == count - 3 ? "key5" : "key\($0)" })
         #expect(result.records[count - 1].authors == [Person(family: "Family\(count - 1)", given: "Given")])
-        #expect(result.diagnostics.map(\.line) == [11, count - 2])
+        #expect(result.diagnostics.map(\.line) == [11])
+        #expect(Library(documents: [document]).diagnostics.map(\.line) == [11, count - 2])
+    }
+}
+
+@Suite struct RepeatedCitationKeyTests {
+    /// Any source's keys: a RIS `ID` repeated in another file is reported there.
+    @Test func aKeyRepeatedInAnotherFileIsReportedWithBothPlaces() {
+        let bib = SourceDocument(path: "a.bib", text: "@misc{same2020, title = {First}}\n")
+        let ris = SourceDocument(path: "b.ris", text: "TY  - GEN\nID  - same2020\nTI  - Second\nER  - \n")
+        let library = Library(documents: [bib, ris])
+        #expect(library.records.map(\.id) == ["same2020", "same2020a"])
+        #expect(library.diagnostics.map(\.description)
+            == ["b.ris:1: warning: citation key “same2020” is used before, in a.bib:1; this entry gets the id same2020a"])
     }
 }
