@@ -55,6 +55,15 @@ enum OstromBinary {
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// An executable shell script in `folder`: a stand-in for a program the
+    /// app runs (the editor, xdg-open).
+    static func script(named name: String, in folder: URL, _ body: String) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        return url
+    }
+
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

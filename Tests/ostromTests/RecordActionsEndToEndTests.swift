@@ -20,17 +20,14 @@ import TmuxHarness
         try session.waitFor("the BibTeX in the buffer") { _ in
             (try? session.tmux(["show-buffer"]))?.hasPrefix("@article{tuurnas2016,") ?? false
         }
-        try session.send("Q")
-        #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
+        try session.quitExpectingSuccess()
     }
 
     @Test func oRunsXdgOpenWithTheDOI() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let opened = folder.appendingPathComponent("opened")
-        let opener = folder.appendingPathComponent("xdg-open")
-        try Data("#!/bin/sh\nprintf '%s|' \"$#\" \"$@\" > '\(opened.path)'\n".utf8).write(to: opener)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: opener.path)
+        try OstromBinary.script(named: "xdg-open", in: folder, "printf '%s|' \"$#\" \"$@\" > '\(opened.path)'")
         let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let session = try TmuxSession(command: appThenReport(), environment: ["PATH=" + path])
         try session.waitFor("Tuurnas et al.")
@@ -40,8 +37,7 @@ import TmuxHarness
         try session.waitFor("its arguments") { _ in
             (try? String(contentsOf: opened, encoding: .utf8)) == "1|https://doi.org/10.1177/0020852314566010|"
         }
-        try session.send("Q")
-        #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
+        try session.quitExpectingSuccess()
     }
 }
 
@@ -51,9 +47,7 @@ import TmuxHarness
     @Test func starTagAndNoteAreKeptAcrossRuns() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let editor = folder.appendingPathComponent("editor")
-        try Data("#!/bin/sh\nprintf 'Read with Pestoff 2006.\\n' >> \"$1\"\n".utf8).write(to: editor)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        let editor = try OstromBinary.script(named: "editor", in: folder, "printf 'Read with Pestoff 2006.\\n' >> \"$1\"")
         let state = "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path
         let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path, state])
         try session.waitFor("Tuurnas et al.")
@@ -65,16 +59,27 @@ import TmuxHarness
         try session.waitFor("tagged tuurnas2016: #care")
         try session.send("e")
         try session.waitFor("saved the note of tuurnas2016")
-        try session.send("Q")
-        try session.waitFor("EXIT=0")
+        try session.quitExpectingSuccess()
 
         let again = try TmuxSession(command: appThenReport(), environment: [state])
         try again.waitFor("the star, tag and note") { screen in
             screen.contains("Read with Pestoff 2006.") && screen.contains("Yours * starred #care")
                 && screen.split(separator: "\n").dropFirst().first?.hasPrefix("*2016") == true
         }
-        try again.send("Q")
-        try again.waitFor("EXIT=0")
+        try again.quitExpectingSuccess()
+    }
+
+    @Test func aFailingEditorLeavesTheNoteAsItWas() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let editor = try OstromBinary.script(named: "editor", in: folder, "printf 'half-written' >> \"$1\"; exit 3")
+        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path, "XDG_STATE_HOME=" + folder.path])
+        try session.waitFor("Tuurnas et al.")
+        try session.send("e")
+        // The message is longer than the status row: its start says enough.
+        try session.waitFor("note not edited: " + editor.path + " failed")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ostrom/annotations.json").path))
+        try session.quitExpectingSuccess()
     }
 
     @Test func aDamagedFileIsReportedAndKept() throws {
@@ -87,8 +92,7 @@ import TmuxHarness
         try session.waitFor("moved aside to")
         let aside = try FileManager.default.contentsOfDirectory(atPath: stateFolder.path).filter { $0.hasPrefix("annotations.json.damaged-") }
         #expect(aside.count == 1)
-        try session.send("Q")
-        try session.waitFor("EXIT=0")
+        try session.quitExpectingSuccess()
     }
 }
 
@@ -114,7 +118,6 @@ import TmuxHarness
         }
         try session.send("q")
         try session.waitFor("Good one")
-        try session.send("Q")
-        try session.waitFor("EXIT=0")
+        try session.quitExpectingSuccess()
     }
 }
