@@ -5,7 +5,10 @@ extension AppState {
     /// Turns a key into an action through the keymap and performs it.
     public mutating func handle(_ key: KeyPress) {
         message = nil
-        defer { if let message, messageLog.last != message { messageLog.append(message) } }
+        defer {
+            refreshStarred()
+            if let message, messageLog.last != message { messageLog.append(message) }
+        }
         if prompt != nil, key != .resize {
             if case .mouse = key { return }
             handlePromptKey(key)

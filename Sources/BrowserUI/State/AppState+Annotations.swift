@@ -26,6 +26,7 @@ extension AppState {
 
     private mutating func toggleStarredOnly() {
         starredOnly.toggle()
+        refreshStarred()
         var list = ListState()
         list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
         currentList = list
@@ -67,6 +68,8 @@ extension AppState {
 
     /// What the driver reports back from an effect.
     public mutating func receive(_ outcome: EffectOutcome) {
+        // Another instance's stars arrive with a save.
+        defer { refreshStarred() }
         switch outcome {
         case .done:
             return

@@ -38,6 +38,11 @@ public struct AppState: Sendable {
     public internal(set) var messageLog: [String] = []
     /// `*`: the lists show starred records only.
     public var starredOnly = false
+    /// With `*` on, the starred records' indices: worked out after each key
+    /// (`refreshStarred`), not on every read of a listing.
+    var starredIndices: Set<Int> = []
+    /// Record index by id, built the first time `*` is used.
+    private var indexByID: [String: Int]?
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
     /// Quit when the last overlay closes (`ostrom page FILE`).
@@ -71,7 +76,17 @@ public struct AppState: Sendable {
     /// all its records in library order (the Search tab lists only hits).
     public func listing(in tab: Tab) -> [Int] {
         let listed = filters[tab]?.hits ?? kindListings[tab] ?? []
-        return starredOnly ? listed.filter { annotations[records[$0].id].starred } : listed
+        return starredOnly ? listed.filter(starredIndices.contains) : listed
+    }
+
+    mutating func refreshStarred() {
+        guard starredOnly else {
+            starredIndices = []
+            return
+        }
+        let byID = indexByID ?? Dictionary(records.indices.map { (records[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        indexByID = byID
+        starredIndices = Set(annotations.byRecord.compactMap { $0.value.starred ? byID[$0.key] : nil })
     }
 
     /// How many records a tab has without a search (all records for the

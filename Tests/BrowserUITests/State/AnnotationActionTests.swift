@@ -23,6 +23,10 @@ import TerminalCanvas
         #expect((0..<30).contains { frame.rowText($0).contains("Yours * starred") })
         state.handle(.character("*"))
         #expect(state.listing(in: .papers).count == 1)
+        state.handle(.character("m"))
+        #expect(state.listing(in: .papers).isEmpty)
+        state.handle(.character("u"))
+        #expect(state.listing(in: .papers).count == 1)
         state.handle(.character("*"))
         #expect(state.listing(in: .papers).count > 1)
     }
