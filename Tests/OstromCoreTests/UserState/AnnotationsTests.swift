@@ -75,3 +75,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Suite struct TagFilterTests {
+    @Test func tagWordsLeaveTheQueryButNotInsideQuotes() {
+        let (rest, filter) = TagFilter.split("\"tag:x y\" tag:care -TAG:old tag: trust")
+        #expect(rest == "\"tag:x y\" trust")
+        #expect(filter == TagFilter(required: ["care"], excluded: ["old"]))
+        #expect(filter.admits(Annotation(tags: ["care", "new"])))
+        #expect(!filter.admits(Annotation(tags: ["care", "old"])))
+        #expect(!filter.admits(Annotation(tags: ["new"])))
+    }
+}
