@@ -37,12 +37,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func matching(_ query: String, in records: [Record]) throws -> [Record] {
-        let parsed: SearchQuery
-        do {
-            parsed = try SearchQuery.parse(query)
-        } catch {
-            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
-        }
+        let parsed = try SearchCommand.parse(query)
         let index = SearchIndex(records: records)
         let hits = index.search(parsed).hits
         guard !hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }

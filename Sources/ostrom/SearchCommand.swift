@@ -24,13 +24,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsed: SearchQuery
-        do {
-            parsed = try SearchQuery.parse(query)
-        } catch {
-            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
-        }
-        guard !parsed.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
+        let parsed = try SearchCommand.parse(query)
         let index = SearchIndex(records: try library.load().records)
         let results = index.search(parsed)
         guard !results.hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
@@ -46,5 +40,20 @@ struct SearchCommand: ParsableCommand {
                 Console.print("    " + TerminalSafeText.sanitize(Snippet.best(for: record, matching: results.matchTerms).marked))
             }
         }
+    }
+}
+
+extension SearchCommand {
+    /// A query from the command line; a malformed or empty one ends the
+    /// command with exit code 2 and says what and where.
+    static func parse(_ query: String) throws -> SearchQuery {
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(query)
+        } catch {
+            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
+        }
+        guard !parsed.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
+        return parsed
     }
 }

@@ -206,5 +206,8 @@ import Testing
         #expect(nothing.status == 1)
         let bad = try OstromBinary.run(["export", "--format", "ris", "--query", "title:"])
         #expect(bad.status == 2)
+        let empty = try OstromBinary.run(["export", "--format", "ris", "--query", " "])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("empty query"))
     }
 }
