@@ -3,8 +3,9 @@
 /// links. Markdown's own characters in the text are escaped.
 public enum APAReferenceList {
     public static func markdown(of records: [Record]) -> String {
-        let sorted = records.sorted { sortKey($0) < sortKey($1) }
-        return sorted.map { reference($0, markdown: true) }.joined(separator: "\n\n") + "\n"
+        // Keys made once, not in every comparison.
+        let sorted = records.map { (key: sortKey($0), record: $0) }.sorted { $0.key < $1.key }
+        return sorted.map { reference($0.record, markdown: true) }.joined(separator: "\n\n") + "\n"
     }
 
     /// One reference; without Markdown, as plain text (for the clipboard).

@@ -18,8 +18,8 @@ public enum BibTeXExporter {
         let type = record.type.flatMap { entryTypes[$0] } ?? "misc"
         var fields: [(String, String)] = []
         func add(_ name: String, _ value: String?) {
-            guard let value, !ExportText.clean(value).isEmpty else { return }
-            fields.append((name, escaped(ExportText.clean(value))))
+            guard let clean = value.map(ExportText.clean), !clean.isEmpty else { return }
+            fields.append((name, escaped(clean)))
         }
         add("title", record.title)
         if !record.people.isEmpty { fields.append(("author", record.people.map(name).joined(separator: " and "))) }
