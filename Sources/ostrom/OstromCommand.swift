@@ -8,7 +8,7 @@ struct OstromCommand: ParsableCommand {
         commandName: "ostrom",
         abstract: "Browse the literature and practice of co-production of public services.",
         discussion: "Exit codes: 0 ok, 1 nothing found, 2 bad usage or unreadable input.",
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, ExportCommand.self, AnnotateCommand.self],
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, ExportCommand.self, AnnotateCommand.self, PlaceCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -1,0 +1,36 @@
+/// The lexicon's terms by the words that can start them, so that a word
+/// is checked against a handful of terms rather than all of them.
+struct CandidateIndex: Sendable {
+    typealias Entry = (category: Int, term: Int)
+
+    private var byWord: [String: [Entry]] = [:]
+    /// Prefix terms by their prefix's first `keyLength` letters (shorter
+    /// prefixes by the whole prefix).
+    private var byPrefixKey: [String: [Entry]] = [:]
+    private var anyWord: [Entry] = []
+    private static let keyLength = 3
+
+    init(categories: [CompiledCategory]) {
+        for (category, compiled) in categories.enumerated() {
+            for (term, entry) in compiled.terms.enumerated() {
+                guard let first = entry.pattern.firstWords else {
+                    anyWord.append((category, term))
+                    continue
+                }
+                for word in Set(first.words) { byWord[word, default: []].append((category, term)) }
+                for key in Set(first.prefixes.map { String($0.prefix(Self.keyLength)) }) {
+                    byPrefixKey[key, default: []].append((category, term))
+                }
+            }
+        }
+    }
+
+    /// The terms that may match starting at a word (the match decides).
+    func terms(startingWith word: String) -> [Entry] {
+        var entries = anyWord + (byWord[word] ?? [])
+        for length in 1...Self.keyLength where length <= word.count {
+            entries += byPrefixKey[String(word.prefix(length))] ?? []
+        }
+        return entries
+    }
+}

@@ -1,0 +1,77 @@
+/// What the placement engine found in a text: for each stage, level and
+/// principle with any evidence, its score and the sentences that are the
+/// evidence, their matched words marked.
+public struct PlacementAnalysis: Equatable, Sendable {
+    /// In the ladder's order: doing to, for, with.
+    public var stages: [Finding]
+    public var levels: [Finding]
+    public var principles: [Finding]
+    /// The engine's suggestion from these findings.
+    public var suggestion: PlacementChoice
+
+    public static let empty = PlacementAnalysis(stages: [], levels: [], principles: [], suggestion: PlacementChoice())
+
+    /// The finding for a stage, level or principle by name, if it has evidence.
+    public func finding(named name: String) -> Finding? {
+        (stages + levels + principles).first { $0.name == name }
+    }
+}
+
+/// One stage, level or principle's evidence in a text.
+public struct Finding: Equatable, Sendable {
+    public var name: String
+    /// The weights of every counted match, summed over the sentences.
+    public var score: Int
+    /// The weight of the strongest match (3 strong, 2 medium, 1 weak).
+    public var strongest: Int
+    /// How many sentences hold evidence.
+    public var sentenceCount: Int
+    /// The best sentences, best first (at most `PlacementEngine.evidenceLimit`).
+    public var evidence: [Evidence]
+}
+
+/// A sentence that is evidence, with the words that matched.
+public struct Evidence: Equatable, Sendable {
+    public var sentence: String
+    public var score: Int
+    /// Character offsets of the matched words in `sentence`, in order.
+    public var marks: [Range<Int>]
+
+    /// The sentence with each match in «guillemets», for plain text.
+    public var marked: String {
+        var result = ""
+        var offset = 0
+        var marks = self.marks[...]
+        for character in sentence {
+            if let mark = marks.first, mark.lowerBound == offset { result += "«" }
+            result.append(character)
+            offset += 1
+            if let mark = marks.first, mark.upperBound == offset {
+                result += "»"
+                marks = marks.dropFirst()
+            }
+        }
+        return result
+    }
+
+    /// The matched words themselves.
+    public var terms: [String] {
+        let characters = Array(sentence)
+        return marks.map { String(characters[$0.clamped(to: 0..<characters.count)]) }
+    }
+}
+
+/// A place on the ladder: a stage, a level, principles. `nil` is "not placed".
+public struct PlacementChoice: Equatable, Sendable {
+    public var stage: String?
+    public var level: String?
+    public var principles: [String]
+
+    public init(stage: String? = nil, level: String? = nil, principles: [String] = []) {
+        self.stage = stage
+        self.level = level
+        self.principles = principles
+    }
+
+    public var isEmpty: Bool { stage == nil && level == nil && principles.isEmpty }
+}

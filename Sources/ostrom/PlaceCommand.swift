@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import OstromCore
+
+/// `ostrom place FILE...`: where the records of any file (a text, a
+/// BibTeX library, a seed) sit on the ladder, with the evidence.
+struct PlaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "place",
+        abstract: "Place the text of any file on the ladder: stage, level, principles and the sentences that are the evidence.",
+        discussion: "A file an importer recognises (BibTeX, RIS, a seed page) is placed record by record; any other text as a whole. "
+            + "Exit 1 when nothing in the files could be placed.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Files or folders to place.") var paths: [String]
+    @Option(help: "Output format: text or json.") var format: Format = .text
+
+    func run() throws {
+        let records = try LibraryOptions(paths: paths).load().records
+        let engine = PlacementEngine()
+        let placements = records.map { RecordPlacement(analysis: engine.analyse($0)) }
+        switch format {
+        case .json:
+            Console.print(JSONValue.array(zip(records, placements).map { PlacementJSON.value(of: $1, id: $0.id) }).serialized())
+        case .text:
+            let width = min(Console.outputWidth ?? 80, 100)
+            var blocks: [String] = []
+            for (record, placement) in zip(records, placements) {
+                let heading = TerminalSafeText.sanitize("\(record.id) — \(record.title)")
+                blocks.append(([heading] + PlacementText.render(placement, placeAt: engine.lexicon.placeAt, width: width)).joined(separator: "\n"))
+            }
+            Console.print(blocks.joined(separator: "\n\n"))
+        }
+        guard placements.contains(where: { !$0.choice.isEmpty }) else {
+            throw CommandFailure(code: 1, message: "nothing placed: too little evidence in \(paths.joined(separator: ", "))")
+        }
+    }
+}
