@@ -37,10 +37,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func matching(_ query: String, in records: [Record]) throws -> [Record] {
-        let parsed = try SearchCommand.parse(query)
-        let index = SearchIndex(records: records)
-        let hits = index.search(parsed).hits
+        let results = try CommandLineQuery(query, records: records)
+        let hits = results.hits
         guard !hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
-        return hits.map { index.records[$0.record] }
+        return hits.map { records[$0.record] }
     }
 }

@@ -5,12 +5,14 @@ import OstromCore
 struct LadderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ladder",
-        abstract: "Show the ladder of co-production: stages, types, principles, stories, matrix.")
+        abstract: "Show the ladder of co-production: stages, types, principles, stories, matrix, and where the library's records sit on it.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
+
+    @OptionGroup var library: LibraryOptions
 
     func run() throws {
         let model: LadderModel
@@ -19,9 +21,16 @@ struct LadderCommand: ParsableCommand {
         } catch {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
+        let records = try library.load().records
+        let annotations = CommandLineQuery.annotations()
+        let cache = PlacementCache(records: records)
+        cache.analyseAll()
+        let placements = records.indices.map { (id: records[$0].id, placement: cache.placement(of: $0, user: annotations[records[$0].id].placement)) }
         switch format {
-        case .text: Console.print(LadderText.render(model, width: min(Console.outputWidth ?? 80, 100)), terminator: "")
-        case .json: Console.print(LadderJSON.value(of: model).serialized())
+        case .text:
+            let width = min(Console.outputWidth ?? 80, 100)
+            Console.print(LadderText.render(model, width: width) + "\n" + LadderText.placements(placements, model: model, width: width), terminator: "")
+        case .json: Console.print(LadderJSON.value(of: model, placements: placements).serialized())
         }
     }
 }

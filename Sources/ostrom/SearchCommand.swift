@@ -8,7 +8,9 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the library.",
         discussion: """
             Terms must all match; "a phrase"; -term excludes; a OR b; fields title: author: \
-            abstract: body: venue: kind: type: year:2016 year:2015..2020 year:>2018 doi:. \
+            abstract: body: venue: kind: type: year:2016 year:2015..2020 year:>2018 doi:; \
+            from your state tag:NAME, and the place on the ladder stage:with level:transformative \
+            principle:"peer support" (each also as -field: to exclude). \
             Exit 1 when nothing matches, 2 on a malformed query.
             """)
 
@@ -24,9 +26,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsed = try SearchCommand.parse(query)
-        let index = SearchIndex(records: try library.load().records)
-        let results = index.search(parsed)
+        let results = try CommandLineQuery(query, records: try library.load().records)
+        let index = results.index
         guard !results.hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
         let hits = Array(results.hits.prefix(limit))
         switch format {
@@ -40,20 +41,5 @@ struct SearchCommand: ParsableCommand {
                 Console.print("    " + TerminalSafeText.sanitize(Snippet.best(for: record, matching: results.matchTerms).marked))
             }
         }
-    }
-}
-
-extension SearchCommand {
-    /// A query from the command line; a malformed or empty one ends the
-    /// command with exit code 2 and says what and where.
-    static func parse(_ query: String) throws -> SearchQuery {
-        let parsed: SearchQuery
-        do {
-            parsed = try SearchQuery.parse(query)
-        } catch {
-            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
-        }
-        guard !parsed.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
-        return parsed
     }
 }

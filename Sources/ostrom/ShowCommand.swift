@@ -3,7 +3,8 @@ import OstromCore
 
 /// `ostrom show ID`: one record in full.
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one record in full.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one record in full, with its place on the ladder and the evidence.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -20,9 +21,17 @@ struct ShowCommand: ParsableCommand {
         guard let record = loaded.record(withID: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” (see `ostrom list`)")
         }
+        let engine = PlacementEngine()
+        let placement = RecordPlacement(analysis: engine.analyse(record), user: CommandLineQuery.annotations()[record.id].placement)
         switch format {
-        case .text: Console.print(RecordText.render(record, now: .now(), width: min(Console.outputWidth ?? 80, 100)), terminator: "")
-        case .json: Console.print(RecordJSON.value(of: record, now: .now()).serialized())
+        case .text:
+            let width = min(Console.outputWidth ?? 80, 100)
+            Console.print(RecordText.render(record, now: .now(), width: width), terminator: "")
+            Console.print("\n" + PlacementText.render(placement, placeAt: engine.lexicon.placeAt, width: width).joined(separator: "\n"))
+        case .json:
+            guard case .object(var members) = RecordJSON.value(of: record, now: .now()) else { return }
+            members.append(("placement", PlacementJSON.value(of: placement)))
+            Console.print(JSONValue.object(members).serialized())
         }
     }
 }

@@ -69,7 +69,7 @@ import Testing
         let output = try OstromBinary.run(["ladder", "--format", "json"])
         #expect(output.status == 0)
         let model = try #require(try json(output.stdout) as? [String: Any])
-        #expect(Set(model.keys) == ["definitions", "stages", "types", "principles", "notCoProduction", "stories", "matrix"])
+        #expect(Set(model.keys) == ["definitions", "stages", "types", "principles", "notCoProduction", "stories", "matrix", "placements"])
         let stages = try #require(model["stages"] as? [[String: Any]])
         #expect(stages.compactMap { $0["name"] as? String } == ["Doing to", "Doing for", "Doing with"])
         #expect(stages.first?["lines"] as? [Int] == [80, 80])

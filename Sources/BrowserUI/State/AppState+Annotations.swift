@@ -47,6 +47,7 @@ extension AppState {
         case .star: "star"
         case .tag(_, let tag, _): "tag \(tag)"
         case .note: "note"
+        case .placement: "place on the ladder"
         }
     }
 

@@ -82,34 +82,44 @@ extension AppState {
     mutating func applyQuery() {
         guard var open = prompt else { return }
         let text = open.editor.text
-        let (rest, tags) = TagFilter.split(text)
         do {
+            let (rest, state) = try StateFilter.split(text, names: placementNames)
             let query = try SearchQuery.parse(rest, typing: true)
             open.error = nil
-            if query.isEmpty && tags.isEmpty {
+            if state.needsPlacements { placements.analyseAll() }
+            if query.isEmpty && state.isEmpty {
                 filters[tab] = nil
             } else if query.isEmpty {
-                let tagged = (kindListings[tab] ?? records.indices.map { $0 }).filter { tags.admits(annotations[records[$0].id]) }
-                filters[tab] = SearchFilter(query: text, results: nil, tags: tags, hits: tagged)
+                let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
+                filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
             } else {
                 let results = searchIndex.search(query, ranked: Self.rankAhead)
-                filters[tab] = SearchFilter(query: text, results: results, tags: tags, hits: hitsForTab(results, tags: tags))
+                filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
             }
             var list = ListState()
             list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
             currentList = list
-        } catch {
+        } catch let error as StateFilter.Error {
             open.error = error.message
+        } catch let error as QueryError {
+            open.error = error.message
+        } catch {
+            open.error = "\(error)"
         }
         prompt = open
     }
 
+    /// Whether a record passes the state words of a query (tags, place).
+    func admits(_ index: Int, _ state: StateFilter) -> Bool {
+        let annotation = annotations[records[index].id]
+        return state.isEmpty || state.admits(annotation) { placements.placement(of: index, user: annotation.placement).choice }
+    }
+
     /// The hits in the current tab's kinds, in rank order.
-    func hitsForTab(_ results: SearchResults, tags: TagFilter) -> [Int] {
+    func hitsForTab(_ results: SearchResults, state: StateFilter) -> [Int] {
         let kinds = tab.kinds
         return results.hits.compactMap { hit in
-            let record = records[hit.record]
-            return kinds.contains(record.kind) && (tags.isEmpty || tags.admits(annotations[record.id])) ? hit.record : nil
+            kinds.contains(records[hit.record].kind) && admits(hit.record, state) ? hit.record : nil
         }
     }
 
@@ -119,7 +129,7 @@ extension AppState {
         guard var filter = filters[tab], var results = filter.results, row + Self.rankAhead / 2 >= results.rankedCount else { return }
         results.rankMore(upTo: row + Self.rankAhead)
         filter.results = results
-        filter.hits = hitsForTab(results, tags: filter.tags)
+        filter.hits = hitsForTab(results, state: filter.state)
         filters[tab] = filter
     }
 

@@ -43,6 +43,9 @@ public struct AppState: Sendable {
     var starredIndices: Set<Int> = []
     /// Record index by id, built the first time `*` is used.
     private var indexByID: [String: Int]?
+    /// Each record's analysis by the placement engine, made when first needed.
+    public let placements: PlacementCache
+    let placementNames = PlacementNames()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
     /// Quit when the last overlay closes (`ostrom page FILE`).
@@ -52,6 +55,7 @@ public struct AppState: Sendable {
                 keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: SearchIndex? = nil) {
         self.records = records
         searchIndex = index ?? SearchIndex(records: records)
+        placements = PlacementCache(records: records)
         var listings: [Tab: [Int]] = [:]
         for tab in Tab.allCases where tab != .search && tab != .ladder {
             listings[tab] = records.indices.filter { tab.kinds.contains(records[$0].kind) }

@@ -4,10 +4,10 @@ import OstromCore
 /// to the tab's kinds.
 public struct SearchFilter: Sendable {
     public var query: String
-    /// The index's results; `nil` when the query only names tags.
+    /// The index's results; `nil` when the query only has state words.
     var results: SearchResults?
-    /// `tag:` words, applied to the hits.
-    var tags: TagFilter
+    /// `tag:`, `stage:`, `level:` and `principle:` words, applied to the hits.
+    var state: StateFilter
     /// Record indices, in rank order.
     public var hits: [Int]
     public var matchTerms: MatchTerms { results?.matchTerms ?? .none }

@@ -9,6 +9,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// A number written with a fixed count of decimals.
     case decimal(Double, places: Int)
     case bool(Bool)
+    case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 
@@ -29,6 +30,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .integer(let number): output += String(number)
         case .decimal(let number, let places): output += number.isFinite ? String(format: "%.\(places)f", number) : "0"
         case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
         case .array(let items):
             writeContainer(open: "[", close: "]", count: items.count, to: &output, indent: indent) { index, output, inner in
                 items[index].write(to: &output, indent: inner)

@@ -1,6 +1,8 @@
 /// The ladder model as the JSON `ostrom ladder --format json` prints.
 public enum LadderJSON {
-    public static func value(of model: LadderModel) -> JSONValue {
+    /// With `placements`, each record's place (`id`, `stage`, `level`,
+    /// `principles` with score and evidence, `setBy`).
+    public static func value(of model: LadderModel, placements: [(id: String, placement: RecordPlacement)] = []) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("definitions", .array(model.definitions.map(item)))
         object.add("stages", .array(model.stages.map(item)))
@@ -9,6 +11,7 @@ public enum LadderJSON {
         object.add("notCoProduction", .array(model.notCoProduction.map(item)))
         object.add("stories", .array(model.stories.map(story)))
         object.add("matrix", matrix(model.matrix))
+        object.add("placements", .array(placements.map { PlacementJSON.value(of: $0.placement, id: $0.id) }))
         return object.value
     }
 

@@ -2,25 +2,24 @@
 /// principles with their evidence), who set it, and the evidence for every
 /// stage and level the text shows.
 public enum PlacementJSON {
+    /// `stage` and `level` are `null` when not placed; `principles` is
+    /// always there, empty when none is shown.
     public static func value(of placement: RecordPlacement, id: String? = nil) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.add("id", id)
-        object.add("stage", placement.choice.stage)
-        object.add("level", placement.choice.level)
-        object.add("principles", .array(placement.principles.map(finding)))
-        object.add("setBy", placement.setBy.rawValue)
-        if placement.setBy == .user { object.add("suggested", choice(placement.analysis.suggestion)) }
-        object.add("stages", .array(placement.analysis.stages.map(finding)))
-        object.add("levels", .array(placement.analysis.levels.map(finding)))
-        return object.value
+        var members: [(String, JSONValue)] = id.map { [("id", .string($0))] } ?? []
+        members += [
+            ("stage", placement.choice.stage.map(JSONValue.string) ?? .null),
+            ("level", placement.choice.level.map(JSONValue.string) ?? .null),
+            ("principles", .array(placement.principles.map(finding))),
+            ("setBy", .string(placement.setBy.rawValue)),
+        ]
+        if placement.setBy == .user { members.append(("suggested", choice(placement.analysis.suggestion))) }
+        members += [("stages", .array(placement.analysis.stages.map(finding))), ("levels", .array(placement.analysis.levels.map(finding)))]
+        return .object(members)
     }
 
     static func choice(_ choice: PlacementChoice) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.add("stage", choice.stage)
-        object.add("level", choice.level)
-        object.add("principles", choice.principles)
-        return object.value
+        .object([("stage", choice.stage.map(JSONValue.string) ?? .null), ("level", choice.level.map(JSONValue.string) ?? .null),
+                 ("principles", .array(choice.principles.map(JSONValue.string)))])
     }
 
     /// `evidence` holds the sentences as they are; `marked` the same with

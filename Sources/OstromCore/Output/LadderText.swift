@@ -34,6 +34,24 @@ public enum LadderText {
         return lines.map { TerminalSafeText.sanitize($0) }.joined(separator: "\n") + "\n"
     }
 
+    /// Where the records sit: each stage top down, then the levels and
+    /// principles, each with its records ranked by evidence.
+    public static func placements(_ placements: [(id: String, placement: RecordPlacement)], model: LadderModel, width: Int = 80) -> String {
+        var lines = ["Records on the ladder (* set by you; the number is the evidence's score)"]
+        func list(_ name: String, _ placed: [(id: String, placement: RecordPlacement)]) {
+            let ranked = placed.sorted { $0.placement.score(of: name) > $1.placement.score(of: name) }
+            let ids = ranked.map { ($0.placement.setBy == .user ? "*" : "") + "\($0.id) \($0.placement.score(of: name))" }
+            lines += wrapped("\(name): " + (ids.isEmpty ? "—" : ids.joined(separator: ", ")), indent: "  ", width: width)
+        }
+        for stage in model.stages.reversed() { list(stage.name, placements.filter { $0.placement.choice.stage == stage.name }) }
+        list("Not placed", placements.filter { $0.placement.choice.stage == nil })
+        lines.append("")
+        for level in model.types { list(level.name, placements.filter { $0.placement.choice.level == level.name }) }
+        lines.append("")
+        for principle in model.principles { list(principle.name, placements.filter { $0.placement.choice.principles.contains(principle.name) }) }
+        return lines.map { TerminalSafeText.sanitize($0) }.joined(separator: "\n") + "\n"
+    }
+
     private static func section(_ title: String, _ items: [LadderModel.Item], width: Int) -> [String] {
         var lines = ["", title]
         for item in items {

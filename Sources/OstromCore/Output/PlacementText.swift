@@ -2,7 +2,7 @@
 /// stage, level and principles, who set them, and the evidence sentences
 /// with the matched words in «guillemets».
 public enum PlacementText {
-    public static func render(_ placement: RecordPlacement, placeAt: Int, width: Int = 80) -> [String] {
+    public static func render(_ placement: RecordPlacement, placeAt: Int, width: Int = 80, evidence: Bool = true) -> [String] {
         let choice = placement.choice
         let who = placement.setBy == .user ? "set by you" : "suggested from the text"
         var lines = ["On the ladder (\(who))"]
@@ -12,10 +12,11 @@ public enum PlacementText {
                 lines.append((index == 0 ? "  " + TextWrapping.pad(label, width: 10) + "  " : String(repeating: " ", count: 14)) + part)
             }
         }
-        field("Stage", choice.stage.map { "\($0) (score \(placement.score(of: $0)))" }
-            ?? "not placed — " + unplacedReason(placement.analysis.stages, placeAt: placeAt))
-        field("Level", choice.level.map { "\($0) (score \(placement.score(of: $0)))" }
-            ?? "not placed — " + unplacedReason(placement.analysis.levels, placeAt: placeAt))
+        func unplaced(_ findings: [Finding]) -> String {
+            placement.setBy == .user ? "not placed" : "not placed — " + unplacedReason(findings, placeAt: placeAt)
+        }
+        field("Stage", choice.stage.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.stages))
+        field("Level", choice.level.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.levels))
         field("Principles", choice.principles.isEmpty ? "none shown"
             : placement.principles.map { "\($0.name) (\($0.score))" }.joined(separator: ", "))
         if placement.setBy == .user {
@@ -23,6 +24,7 @@ public enum PlacementText {
             field("Suggested", [suggestion.stage ?? "no stage", suggestion.level ?? "no level"].joined(separator: ", ")
                 + (suggestion.principles.isEmpty ? "" : "; " + suggestion.principles.joined(separator: ", ")))
         }
+        guard evidence else { return lines }
         let all = placement.analysis.stages + placement.analysis.levels + placement.analysis.principles.sorted { $0.score > $1.score }
         // Weak words alone are hints, not evidence; the chosen ones always show.
         let findings = all.filter { $0.strongest >= 2 || placement.choice.principles.contains($0.name) }
@@ -33,8 +35,8 @@ public enum PlacementText {
         for finding in findings {
             let more = finding.sentenceCount > finding.evidence.count ? ", best \(finding.evidence.count) of \(finding.sentenceCount) sentences" : ""
             lines.append("  \(finding.name) — score \(finding.score)\(more)")
-            for evidence in finding.evidence {
-                let wrapped = TextWrapping.wrap(TerminalSafeText.sanitize(evidence.marked), width: max(10, width - 6))
+            for sentence in finding.evidence {
+                let wrapped = TextWrapping.wrap(TerminalSafeText.sanitize(sentence.marked), width: max(10, width - 6))
                 for (index, part) in wrapped.enumerated() { lines.append((index == 0 ? "    • " : "      ") + part) }
             }
         }

@@ -52,9 +52,10 @@ enum Sentences {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            if (character == "." || character == "!" || character == "?"), endsSentence(characters, at: index) {
-                append(characters[start...index], to: &sentences)
-                start = index + 1
+            if character == "." || character == "!" || character == "?", let end = sentenceEnd(characters, at: index) {
+                append(characters[start...end], to: &sentences)
+                start = end + 1
+                index = end
             }
             index += 1
         }
@@ -67,22 +68,25 @@ enum Sentences {
         if !sentence.isEmpty { sentences.append(sentence) }
     }
 
-    private static func endsSentence(_ characters: [Character], at index: Int) -> Bool {
+    /// Where the sentence whose `.`, `!` or `?` is at `index` ends (its
+    /// closing quotes and brackets included), or `nil` when it goes on.
+    private static func sentenceEnd(_ characters: [Character], at index: Int) -> Int? {
         var next = index + 1
         // Closing quotes and brackets belong to the sentence they close.
         while next < characters.count, "\"'”’)]".contains(characters[next]) { next += 1 }
-        guard next < characters.count else { return true }
-        guard characters[next].isWhitespace else { return false }
+        let end = next - 1
+        guard next < characters.count else { return end }
+        guard characters[next].isWhitespace else { return nil }
         while next < characters.count, characters[next].isWhitespace { next += 1 }
-        guard next < characters.count else { return true }
+        guard next < characters.count else { return end }
         let following = characters[next]
-        guard following.isUppercase || following.isNumber || "\"'“‘([•-–".contains(following) else { return false }
-        guard characters[index] == "." else { return true }
+        guard following.isUppercase || following.isNumber || "\"'“‘([•-–".contains(following) else { return nil }
+        guard characters[index] == "." else { return end }
         var wordStart = index
         while wordStart > 0, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
         let word = String(characters[wordStart..<index]).lowercased()
-        if abbreviations.contains(word) { return false }
-        // An initial ("A. Body"), but not a one-letter word ending a sentence ("a plan A.").
-        return !(word.count == 1 && characters[index - 1].isUppercase)
+        // An abbreviation, or an initial ("A. Hogg").
+        if abbreviations.contains(word) || (word.count == 1 && characters[index - 1].isUppercase) { return nil }
+        return end
     }
 }

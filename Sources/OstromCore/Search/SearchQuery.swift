@@ -127,7 +127,7 @@ struct QueryParser {
 
     private mutating func parseField(_ name: String, start: Int) throws(QueryError) -> SearchQuery.Atom {
         guard SearchQuery.fieldNames.contains(name) else {
-            throw QueryError(message: "unknown field “\(name):” — use " + SearchQuery.fieldNames.map { $0 + ":" }.joined(separator: " "),
+            throw QueryError(message: "unknown field “\(name):” — use " + (SearchQuery.fieldNames + ["tag", "stage", "level", "principle"]).map { $0 + ":" }.joined(separator: " "),
                              position: start)
         }
         let quoted = index < text.count && text[index] == "\""

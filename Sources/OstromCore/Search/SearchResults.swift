@@ -3,6 +3,11 @@ public struct SearchHit: Equatable, Sendable {
     /// The record's position in the index's records.
     public var record: Int
     public var score: Float
+
+    public init(record: Int, score: Float) {
+        self.record = record
+        self.score = score
+    }
 }
 
 /// The hits, best first for the first `rankedCount`, and the terms that

@@ -1,16 +1,19 @@
-/// What the user adds to one record: a star, tags, a note.
+/// What the user adds to one record: a star, tags, a note, and their own
+/// place for it on the ladder (which replaces the suggested one).
 public struct Annotation: Equatable, Sendable {
     public var starred = false
     public var tags: [String] = []
     public var note: String?
+    public var placement: PlacementChoice?
 
-    public init(starred: Bool = false, tags: [String] = [], note: String? = nil) {
+    public init(starred: Bool = false, tags: [String] = [], note: String? = nil, placement: PlacementChoice? = nil) {
         self.starred = starred
         self.tags = tags
         self.note = note
+        self.placement = placement
     }
 
-    public var isEmpty: Bool { !starred && tags.isEmpty && (note ?? "").isEmpty }
+    public var isEmpty: Bool { !starred && tags.isEmpty && (note ?? "").isEmpty && placement == nil }
 }
 
 /// One change to the annotations. Instances save their changes, not their
@@ -19,10 +22,12 @@ public enum AnnotationChange: Equatable, Sendable {
     case star(String, Bool)
     case tag(String, String, added: Bool)
     case note(String, String?)
+    /// The user's place on the ladder; `nil` goes back to the suggestion.
+    case placement(String, PlacementChoice?)
 
     public var recordID: String {
         switch self {
-        case .star(let id, _), .tag(let id, _, _), .note(let id, _): id
+        case .star(let id, _), .tag(let id, _, _), .note(let id, _), .placement(let id, _): id
         }
     }
 
@@ -36,6 +41,8 @@ public enum AnnotationChange: Equatable, Sendable {
             if added { annotation.tags.append(tag) }
         case .note(_, let text):
             annotation.note = text.flatMap { $0.isEmpty ? nil : $0 }
+        case .placement(_, let choice):
+            annotation.placement = choice
         }
         annotations[recordID] = annotation.isEmpty ? nil : annotation
     }
@@ -47,6 +54,7 @@ public enum AnnotationChange: Equatable, Sendable {
         case .star(let id, _): return .star(id, annotation.starred)
         case .tag(let id, let tag, _): return .tag(id, tag, added: annotation.tags.contains(tag))
         case .note(let id, _): return .note(id, annotation.note)
+        case .placement(let id, _): return .placement(id, annotation.placement)
         }
     }
 }

@@ -69,6 +69,7 @@ public struct Annotations: Equatable, Sendable {
             if annotation.starred { object.add("starred", .bool(true)) }
             object.add("tags", annotation.tags)
             object.add("note", annotation.note)
+            if let placement = annotation.placement { object.add("placement", PlacementJSON.choice(placement)) }
             return (id, object.value)
         }))])
     }
@@ -107,9 +108,28 @@ public struct Annotations: Equatable, Sendable {
                   (fields["note"] == nil || fields["note"] is String) else {
                 throw ParseError(reason: "record “\(id)” has a field of the wrong type")
             }
-            let annotation = Annotation(starred: fields["starred"] as? Bool ?? false, tags: tags ?? [], note: fields["note"] as? String)
+            let placement = try fields["placement"].map { value throws(ParseError) in try parsePlacement(value, id: id) }
+            let annotation = Annotation(starred: fields["starred"] as? Bool ?? false, tags: tags ?? [], note: fields["note"] as? String,
+                                        placement: placement)
             if !annotation.isEmpty { byRecord[id] = annotation }
         }
         return byRecord
+    }
+
+    private static func parsePlacement(_ value: Any, id: String) throws(ParseError) -> PlacementChoice {
+        func text(_ field: Any?) -> (ok: Bool, value: String?) {
+            switch field {
+            case nil, is NSNull: return (true, nil)
+            case let string as String: return (true, string)
+            default: return (false, nil)
+            }
+        }
+        guard let fields = value as? [String: Any] else { throw ParseError(reason: "record “\(id)”: placement is not an object") }
+        let stage = text(fields["stage"]), level = text(fields["level"])
+        let principles = fields["principles"] as? [String]
+        guard stage.ok, level.ok, fields["principles"] == nil || principles != nil else {
+            throw ParseError(reason: "record “\(id)”: placement has a field of the wrong type")
+        }
+        return PlacementChoice(stage: stage.value, level: level.value, principles: principles ?? [])
     }
 }

@@ -57,7 +57,7 @@ private func ids(_ state: AppState) -> [String] {
         #expect(ids(state) == ["body2021"])
         #expect(FrameComposer.compose(state).rowText(29).contains("OR needs a term after it"))
         for key in type(" x colour:") { state.handle(key) }
-        #expect(state.prompt?.error == "unknown field “colour:” — use title: author: abstract: body: venue: kind: type: year: doi:")
+        #expect(state.prompt?.error == "unknown field “colour:” — use title: author: abstract: body: venue: kind: type: year: doi: tag: stage: level: principle:")
     }
 
     @Test func historyOnUpAndDownWithTheDraftKept() throws {

@@ -111,7 +111,7 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
     }
 
     @Test(arguments: [
-        ("foo:bar", "unknown field “foo:” — use title: author: abstract: body: venue: kind: type: year: doi:"),
+        ("foo:bar", "unknown field “foo:” — use title: author: abstract: body: venue: kind: type: year: doi: tag: stage: level: principle:"),
         ("\"open phrase", "unclosed quote"),
         ("OR x", "OR needs a term before it"),
         ("x OR", "OR needs a term after it"),

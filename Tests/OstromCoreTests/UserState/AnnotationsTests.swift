@@ -31,11 +31,31 @@ import Testing
         var annotations = Annotations.load(folder: folder).annotations
         annotations.apply(.star("tuurnas2016", true))
         annotations.apply(.note("nef2014", "Line one\n\"quoted\" \u{1B}"))
+        annotations.apply(.placement("body2021", PlacementChoice(stage: "Doing to", level: nil, principles: ["Peer support"])))
+        annotations.apply(.placement("loeffler2020", PlacementChoice()))
         #expect(try annotations.save(folder: folder) == nil)
         #expect(annotations.pending.isEmpty)
         let loaded = Annotations.load(folder: folder)
         #expect(loaded.warning == nil)
         #expect(loaded.annotations.byRecord == annotations.byRecord)
+        // "Not placed" set by the user is kept, apart from no placement.
+        #expect(loaded.annotations["loeffler2020"].placement == PlacementChoice())
+        #expect(loaded.annotations["tuurnas2016"].placement == nil)
+    }
+
+    @Test func aPlacementChangeUndoesBackToTheSuggestion() {
+        var annotations = Annotations()
+        annotations.apply(.placement("a", PlacementChoice(stage: "Doing for")))
+        annotations.apply(.placement("a", PlacementChoice(stage: "Doing with")))
+        #expect(annotations.undo() == .placement("a", PlacementChoice(stage: "Doing for")))
+        #expect(annotations.undo() == .placement("a", nil))
+        #expect(annotations.byRecord.isEmpty)
+    }
+
+    @Test func aPlacementOfTheWrongShapeIsDamage() {
+        #expect(throws: Annotations.ParseError.self) {
+            try Annotations.parse(Data(#"{"records": {"a": {"placement": {"stage": 3}}}}"#.utf8))
+        }
     }
 
     @Test func twoInstancesMerge() throws {
@@ -76,13 +96,42 @@ import Testing
     }
 }
 
-@Suite struct TagFilterTests {
-    @Test func tagWordsLeaveTheQueryButNotInsideQuotes() {
-        let (rest, filter) = TagFilter.split("\"tag:x y\" tag:care -TAG:old tag: trust")
+@Suite struct StateFilterTests {
+    let names = PlacementNames()
+
+    @Test func tagWordsLeaveTheQueryButNotInsideQuotes() throws {
+        let (rest, filter) = try StateFilter.split("\"tag:x y\" tag:care -TAG:old tag: trust", names: names)
         #expect(rest == "\"tag:x y\" trust")
-        #expect(filter == TagFilter(required: ["care"], excluded: ["old"]))
-        #expect(filter.admits(Annotation(tags: ["care", "new"])))
-        #expect(!filter.admits(Annotation(tags: ["care", "old"])))
-        #expect(!filter.admits(Annotation(tags: ["new"])))
+        #expect(filter.conditions == [.init(field: .tag, names: ["care"], excluded: false), .init(field: .tag, names: ["old"], excluded: true)])
+        #expect(!filter.needsPlacements)
+        let none = { PlacementChoice() }
+        #expect(filter.admits(Annotation(tags: ["care", "new"]), placement: none))
+        #expect(!filter.admits(Annotation(tags: ["care", "old"]), placement: none))
+        #expect(!filter.admits(Annotation(tags: ["new"]), placement: none))
+    }
+
+    @Test func placementWordsNameStagesLevelsAndPrinciples() throws {
+        let (rest, filter) = try StateFilter.split("care stage:with principle:\"peer support\" -level:trans principle:recipro", names: names)
+        #expect(rest == "care")
+        #expect(filter.conditions == [
+            .init(field: .stage, names: ["Doing with"], excluded: false),
+            .init(field: .principle, names: ["Peer support"], excluded: false),
+            .init(field: .level, names: ["Transformative"], excluded: true),
+            .init(field: .principle, names: ["Two-way, reciprocal relationships"], excluded: false),
+        ])
+        let place = PlacementChoice(stage: "Doing with", level: "Intermediate", principles: ["Peer support", "Two-way, reciprocal relationships"])
+        #expect(filter.admits(Annotation()) { place })
+        #expect(!filter.admits(Annotation()) { PlacementChoice(stage: "Doing with", level: "Transformative", principles: place.principles) })
+        #expect(!filter.admits(Annotation()) { PlacementChoice(stage: "Doing for", principles: place.principles) })
+    }
+
+    @Test func aPrefixMayMeanSeveralAndAnUnknownValueIsAnError() throws {
+        let (_, filter) = try StateFilter.split("principle:p", names: names)
+        #expect(filter.conditions.first?.names == ["People as assets", "Peer support"])
+        #expect(throws: StateFilter.Error(message: "no stage “sideways” (to, for, with)")) {
+            try StateFilter.split("stage:sideways", names: names)
+        }
+        // Still being typed: nothing after the colon, or an open quote.
+        #expect(try StateFilter.split("stage: principle:\"", names: names).filter.isEmpty)
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import Synchronization
+
+/// The engine's analysis of each record of a library, made the first time
+/// it is asked for and kept: records do not change while ostrom runs.
+/// Shared by copies of the browser's state, so it is a locked class.
+public final class PlacementCache: Sendable {
+    public let engine: PlacementEngine
+    private let records: [Record]
+    private let analyses: Mutex<[Int: PlacementAnalysis]> = Mutex([:])
+
+    public init(records: [Record], engine: PlacementEngine = PlacementEngine()) {
+        self.records = records
+        self.engine = engine
+    }
+
+    public func analysis(of index: Int) -> PlacementAnalysis {
+        if let known = analyses.withLock({ $0[index] }) { return known }
+        let analysis = engine.analyse(records[index])
+        analyses.withLock { $0[index] = analysis }
+        return analysis
+    }
+
+    /// A record's place: the user's choice when they made one.
+    public func placement(of index: Int, user: PlacementChoice?) -> RecordPlacement {
+        RecordPlacement(analysis: analysis(of: index), user: user)
+    }
+
+    /// Analyses every record, on all cores, so that listings by place
+    /// (the Ladder tab, `stage:` searches) are quick afterwards.
+    public func analyseAll() {
+        let missing = analyses.withLock { known in records.indices.filter { known[$0] == nil } }
+        guard !missing.isEmpty else { return }
+        let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            let made = chunks[chunk].map { ($0, engine.analyse(records[$0])) }
+            analyses.withLock { for (index, analysis) in made { $0[index] = analysis } }
+        }
+    }
+}

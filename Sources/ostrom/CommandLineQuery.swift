@@ -1,0 +1,52 @@
+import Foundation
+import OstromCore
+
+/// A query given on the command line, run over a library: its words go to
+/// the search index, its `tag:`, `stage:`, `level:` and `principle:` words
+/// to the user's annotations and the records' places on the ladder.
+struct CommandLineQuery {
+    let index: SearchIndex
+    let hits: [SearchHit]
+    let matchTerms: MatchTerms
+
+    /// A malformed or empty query ends the command with exit code 2.
+    init(_ text: String, records: [Record]) throws {
+        let rest: String
+        let state: StateFilter
+        do {
+            (rest, state) = try StateFilter.split(text, names: PlacementNames())
+        } catch {
+            throw CommandFailure(code: 2, message: "bad query: \(error.message)")
+        }
+        let parsed: SearchQuery
+        do {
+            parsed = try SearchQuery.parse(rest)
+        } catch {
+            throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
+        }
+        guard !parsed.isEmpty || !state.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
+        index = SearchIndex(records: records)
+        let results = parsed.isEmpty ? nil : index.search(parsed)
+        // State words alone keep the library's order.
+        var hits = results?.hits ?? records.indices.map { SearchHit(record: $0, score: 0) }
+        matchTerms = results?.matchTerms ?? .none
+        if !state.isEmpty {
+            let annotations = Self.annotations()
+            let placements = PlacementCache(records: records)
+            if state.needsPlacements { placements.analyseAll() }
+            hits = hits.filter { hit in
+                let annotation = annotations[records[hit.record].id]
+                return state.admits(annotation) { placements.placement(of: hit.record, user: annotation.placement).choice }
+            }
+        }
+        self.hits = hits
+    }
+
+    /// The user's annotations (tags, placements); a damaged file is reported.
+    static func annotations() -> Annotations {
+        guard let folder = StateLocation.folder(environment: ProcessInfo.processInfo.environment) else { return Annotations() }
+        let loaded = Annotations.load(folder: folder)
+        if let warning = loaded.warning { Console.error(warning) }
+        return loaded.annotations
+    }
+}
