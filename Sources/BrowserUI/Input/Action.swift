@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search, globalSearch, nextMatch, previousMatch
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
-    case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, undo, showMessages
+    case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, editPlacement, jumpToLadder, undo, showMessages
     case help
 }
 
@@ -35,7 +35,7 @@ public enum ActionTable {
         ActionInfo(action: .halfPageUp, name: "half-page-up", help: "Half a page up", group: "Move", hint: "½ up"),
         ActionInfo(action: .top, name: "top", help: "First item, or top of the text", group: "Move", hint: "top"),
         ActionInfo(action: .bottom, name: "bottom", help: "Last item, or end of the text", group: "Move", hint: "end"),
-        ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, or a ladder passage in the transcript", group: "Open and close", hint: "open"),
+        ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, a ladder passage, a record placed there", group: "Open and close", hint: "open"),
         ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: abstract, description, bio, body", group: "Open and close", hint: "view"),
         ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
@@ -59,7 +59,9 @@ public enum ActionTable {
         ActionInfo(action: .starredOnly, name: "starred-only", help: "Show starred records only, or all again", group: "Record", hint: "starred"),
         ActionInfo(action: .editTags, name: "edit-tags", help: "Edit the record's tags (words; tag:NAME searches them)", group: "Record", hint: "tags"),
         ActionInfo(action: .editNote, name: "edit-note", help: "Edit the record's note in $VISUAL or $EDITOR", group: "Record", hint: "note"),
-        ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag or note change", group: "Record", hint: "undo"),
+        ActionInfo(action: .editPlacement, name: "edit-placement", help: "Set the record's place on the ladder: stage, level, principles", group: "Record", hint: "place"),
+        ActionInfo(action: .jumpToLadder, name: "jump-to-ladder", help: "Go to the record's place on the ladder (q comes back)", group: "Record", hint: "to ladder"),
+        ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag, note or placement change", group: "Record", hint: "undo"),
         ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
         ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
         ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),

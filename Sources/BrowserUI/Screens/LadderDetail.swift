@@ -43,6 +43,26 @@ enum LadderDetail {
         return lines
     }
 
+    /// The "Placed here" list under a stage, level or principle; the
+    /// selected row is highlighted while the detail pane has the focus.
+    static func placedLines(_ items: [PlacedItem], state: AppState, selected: Int?, width: Int) -> [StyledLine] {
+        let hint = items.isEmpty ? "nothing in this library" : selected == nil ? "Tab, then j/k and Enter, opens one" : "Enter opens; q comes back"
+        var lines: [StyledLine] = [.blank, StyledLine("Placed here (\(items.count)) — \(hint)", .heading)]
+        for (row, item) in items.enumerated() {
+            let text: String
+            switch item {
+            case .record(let index, let score, let setByUser):
+                let record = state.records[index]
+                text = String(format: "%4d ", score) + (setByUser ? "*" : " ") + record.id + "  " + record.title
+            case .story(let index, let score):
+                text = String(format: "%4d  ", score) + "story  " + (state.ladder?.stories[index].name ?? "")
+            }
+            let role: StyleRole = row == selected ? .selection : .normal
+            lines.append(StyledLine(TextWrapping.pad(TerminalSafeText.sanitize(text), width: width), role))
+        }
+        return lines
+    }
+
     /// The 3×3 matrix as a table: columns "who plans", rows "who delivers".
     static func matrix(_ matrix: LadderModel.Matrix, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = [.blank, StyledLine("Rows: \(matrix.rowAxis.text)   Columns: \(matrix.columnAxis.text)", .label)]

@@ -3,7 +3,7 @@ import TerminalCanvas
 
 /// The detail pane's text for a record, wrapped to the pane's width.
 enum RecordDetail {
-    static func lines(for record: Record, width: Int, now: LocalDateTime) -> [StyledLine] {
+    static func lines(for record: Record, width: Int, now: LocalDateTime, placement: RecordPlacement? = nil) -> [StyledLine] {
         var lines = StyledLine.wrapped(record.title, width: width, role: .title)
         lines.append(.blank)
         var fields: [(String, String)] = []
@@ -28,6 +28,7 @@ enum RecordDetail {
         if let language = record.language { fields.append(("Language", language)) }
         if !record.keywords.isEmpty { fields.append(("Keywords", record.keywords.joined(separator: "; "))) }
         if let citations = record.citations { fields.append(("Cited by", String(citations))) }
+        if let placement { fields += PlacementDetail.fields(placement) }
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         for (label, value) in fields { lines += StyledLine.field(label, value, labelWidth: labelWidth, width: width) }
 
@@ -38,7 +39,10 @@ enum RecordDetail {
         for (heading, text) in sections {
             guard let text else { continue }
             lines += [.blank, StyledLine(heading, .heading)] + StyledLine.wrapped(text, width: width)
+            // The evidence follows the text it quotes.
+            if heading != "About the speaker", let placement { lines += PlacementDetail.evidence(placement, width: width) }
         }
+        if record.abstract == nil, let placement { lines += PlacementDetail.evidence(placement, width: width) }
         for translation in record.translations {
             lines += [.blank, StyledLine("Translation (\(translation.language), machine-translated)", .heading)]
             if let title = translation.title { lines += StyledLine.wrapped(title, width: width, role: .translation) }

@@ -14,6 +14,10 @@ extension AppState {
             handlePromptKey(key)
             return
         }
+        if case .placement(let editor)? = overlays.last {
+            if key != .resize, !isMouse(key) { handlePlacementKey(key, editor: editor) }
+            return
+        }
         if case .pager(var pager)? = overlays.last, pager.handleOwnKey(key, size: size) {
             overlays[overlays.count - 1] = .pager(pager)
             return
@@ -39,12 +43,15 @@ extension AppState {
             shouldQuit = true
         case .back:
             rememberReadingPosition()
+            if returnFromJump() { return }
             if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
             if overlays.isEmpty && quitsWithLastOverlay { shouldQuit = true }
         case .help:
             if screenKind != .help { overlays.append(.help(offset: 0)) }
         case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
             overlays.removeAll()
+            jumps.removeAll()
+            if action == .showLadder { placements.analyseAll() }
             tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
                    .showSearch: .search][action] ?? .papers
         case .search:
@@ -67,7 +74,11 @@ extension AppState {
         case .focusNext, .focusPrevious:
             if screenKind == .browse { focus = focus == .list ? .detail : .list }
         case .open:
-            open()
+            if !openPlaced() { open() }
+        case .jumpToLadder:
+            jumpToLadder()
+        case .editPlacement:
+            editPlacement()
         case .viewText:
             viewText()
         case .copyCitation, .copyBibTeX:
@@ -88,6 +99,11 @@ extension AppState {
                 overlays[overlays.count - 1] = .pager(pager)
             }
         }
+    }
+
+    private func isMouse(_ key: KeyPress) -> Bool {
+        if case .mouse = key { return true }
+        return false
     }
 
     /// Whether a pager search is still looking (Ctrl-C then cancels it).
@@ -156,8 +172,12 @@ extension AppState {
             let total = HelpView.lines(keyMap: keyMap, width: size.width).count
             let next = Self.clamped(offset, plus: Self.delta(of: action, height: height), limit: max(0, total - height))
             overlays[overlays.count - 1] = .help(offset: next)
+        case .placement?:
+            // The form takes its keys before the keymap.
+            return
         case nil:
             let layout = BrowseLayout(width: size.width, height: size.height)
+            if movePlaced(action, layout: layout) { return }
             if focus == .detail {
                 let total = detailLines(width: layout.detailTextWidth).count
                 var list = currentList
@@ -191,7 +211,10 @@ extension AppState {
         }
         if tab != .ladder { rankHits(through: target + height) }
         var list = currentList
-        if list.selected != target { list.detailOffset = 0 }
+        if list.selected != target {
+            list.detailOffset = 0
+            placedSelected = 0
+        }
         list.selected = target
         list.clamp(count: count, height: height)
         // Scrolling up onto a section's first item shows the section's heading too.
@@ -271,10 +294,16 @@ extension AppState {
     func detailLines(width: Int) -> [StyledLine] {
         if tab == .ladder {
             guard let entry = selectedLadderEntry, let ladder else { return [] }
-            return LadderDetail.lines(for: entry, model: ladder, width: width)
+            var lines = LadderDetail.lines(for: entry, model: ladder, width: width)
+            if placementName(of: entry) != nil {
+                let items = placedItems(on: entry)
+                lines += LadderDetail.placedLines(items, state: self, selected: focus == .detail ? min(placedSelected, items.count - 1) : nil, width: width)
+            }
+            return lines
         }
-        guard let record = selectedRecord else { return [StyledLine("Nothing here yet.", .dim)] }
-        var lines = RecordDetail.lines(for: record, width: width, now: now)
+        guard let index = selectedRecordIndex else { return [StyledLine("Nothing here yet.", .dim)] }
+        let record = records[index]
+        var lines = RecordDetail.lines(for: record, width: width, now: now, placement: placement(ofRecordAt: index))
         // The user's star, tags and note under the title.
         if let blank = lines.firstIndex(where: { $0.spans.isEmpty }) {
             lines.insert(contentsOf: AnnotationDetail.lines(for: annotations[record.id], width: width), at: blank + 1)

@@ -8,6 +8,7 @@ public struct AppState: Sendable {
     public enum Overlay: Sendable {
         case pager(PagerState)
         case help(offset: Int)
+        case placement(PlacementEditor)
     }
 
     public let records: [Record]
@@ -21,6 +22,10 @@ public struct AppState: Sendable {
     public var tab: Tab = .papers
     public var focus: Pane = .list
     public var lists: [Tab: ListState] = [:]
+    /// The row of a ladder entry's "Placed here" list the detail pane selects.
+    public var placedSelected = 0
+    /// Where `Enter` on a placed record or `L` came from; `q` goes back.
+    var jumps: [Jump] = []
     public var overlays: [Overlay] = []
     public var message: String?
     public var shouldQuit = false
@@ -110,8 +115,18 @@ public struct AppState: Sendable {
     }
 
     public var selectedRecord: Record? {
+        selectedRecordIndex.map { records[$0] }
+    }
+
+    /// The selected record's position in `records`.
+    var selectedRecordIndex: Int? {
         let list = listing(in: tab)
-        return list.indices.contains(currentList.selected) ? records[list[currentList.selected]] : nil
+        return list.indices.contains(currentList.selected) ? list[currentList.selected] : nil
+    }
+
+    /// A record's place on the ladder: the user's, else the suggestion.
+    public func placement(ofRecordAt index: Int) -> RecordPlacement {
+        placements.placement(of: index, user: annotations[records[index].id].placement)
     }
 
     public var selectedLadderEntry: LadderEntry? {
@@ -122,9 +137,17 @@ public struct AppState: Sendable {
     public var screenKind: ScreenKind {
         switch overlays.last {
         case .pager?: return .pager
-        case .help?: return .help
+        case .help?, .placement?: return .help
         case nil: return .browse
         }
+    }
+
+    /// A place in the browser to come back to.
+    struct Jump: Sendable {
+        var tab: Tab
+        var list: ListState
+        var focus: Pane
+        var placedSelected: Int
     }
 
     /// The transcript the ladder quotes.

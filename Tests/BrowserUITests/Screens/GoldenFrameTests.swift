@@ -43,6 +43,20 @@ import TerminalCanvas
         GoldenFrames.check(matrix.1, named: "ladder-matrix-100x30")
     }
 
+    @Test func ladderWithPlacements() throws {
+        let stage = try Fixture.frame(width: 100, height: 30, keys: [.character("4"), .tab, .character("j"), .character("j")])
+        GoldenFrames.check(stage.1, named: "ladder-placed-doing-with-100x30")
+        let principle = try Fixture.frame(width: 100, height: 30, keys: [.character("L"), .character("q"), .character("4")]
+            + Array(repeating: .character("j"), count: 7) + [.tab])
+        #expect(principle.0.selectedLadderEntry?.title == "Blurring distinctions")
+        GoldenFrames.check(principle.1, named: "ladder-placed-blurring-100x30")
+    }
+
+    @Test func placementEditor() throws {
+        let (_, grid) = try Fixture.frame(width: 100, height: 30, keys: [.character("p"), .character("G"), .character(" ")])
+        GoldenFrames.check(grid, named: "placement-editor-100x30")
+    }
+
     @Test func tooSmall() throws {
         let (_, grid) = try Fixture.frame(width: 19, height: 5, keys: [])
         GoldenFrames.check(grid, named: "too-small-19x5")
