@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import TmuxHarness
+
+/// The ladder's placements in the real binary: `L` and back, a stage's
+/// "Placed here" list, and `p` saving a place that `ostrom show` then
+/// reports as set by the user.
+@Suite(.serialized) struct LadderEndToEndTests {
+    @Test func jumpPlaceAndSeeItFromTheCommandLine() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = "XDG_STATE_HOME=" + folder.path
+        let session = try TmuxSession(command: appThenReport(), environment: [state])
+        try session.waitFor("Tuurnas et al.")
+        try session.send("L")
+        try session.waitFor("tuurnas2016 on the ladder: Doing with — q goes back")
+        try session.waitFor("the Placed here list") { $0.contains("Placed here (8)") && $0.contains("tuurnas2016  The impact") }
+        try session.send("q")
+        try session.waitFor("back on Papers") { $0.contains("Papers 1/2") }
+        try session.send("j")
+        try session.send("p")
+        try session.waitFor("Place body2021 on the ladder — now suggested")
+        // From "Doing with" down to "Doing to", chosen, saved.
+        try session.send("j")
+        try session.send("j")
+        try session.send("Space")
+        try session.send("Enter")
+        try session.waitFor("placed body2021: Doing to")
+        try session.waitFor("the detail") { $0.contains("Ladder   Doing to (set by you") }
+        try session.quitExpectingSuccess()
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_STATE_HOME"] = folder.path
+        environment["XDG_DATA_HOME"] = OstromBinary.emptyFolder.path
+        let shown = try OstromBinary.run(["show", "body2021"], environment: environment)
+        #expect(shown.stdout.contains("On the ladder (set by you)\n  Stage       Doing to"))
+    }
+}
