@@ -25,12 +25,15 @@ struct CandidateIndex: Sendable {
         }
     }
 
-    /// The terms that may match starting at a word (the match decides).
-    func terms(startingWith word: String) -> [Entry] {
-        var entries = anyWord + (byWord[word] ?? [])
-        for length in 1...Self.keyLength where length <= word.count {
-            entries += byPrefixKey[String(word.prefix(length))] ?? []
+    /// Calls `body` with each term that may match starting at a word (the
+    /// match decides).
+    func forEachTerm(startingWith word: String, _ body: (Entry) -> Void) {
+        anyWord.forEach(body)
+        byWord[word]?.forEach(body)
+        var key = ""
+        for character in word.prefix(Self.keyLength) {
+            key.append(character)
+            byPrefixKey[key]?.forEach(body)
         }
-        return entries
     }
 }

@@ -8,6 +8,8 @@ public struct PlacementEngine: Sendable {
     public let lexicon: PlacementLexicon
     private let categories: [CompiledCategory]
     private let negations: [TermPattern]
+    /// The words a negation can start with, to pass over the others fast.
+    private let negationStarts: TermPattern.Group
     private let candidates: CandidateIndex
 
     public init(lexicon: PlacementLexicon = .builtIn()) {
@@ -21,6 +23,7 @@ public struct PlacementEngine: Sendable {
         }
         self.categories = categories
         negations = lexicon.negations.map { TermPattern($0, groups: groups) }
+        negationStarts = TermPattern.Group(negations)
         candidates = CandidateIndex(categories: categories)
     }
 
@@ -107,10 +110,10 @@ public struct PlacementEngine: Sendable {
     private func matches(in tokens: [PlacementTokens.Token]) -> [Int: [Match]] {
         let negated = negatedStarts(in: tokens)
         var byCategory: [Int: [Match]] = [:]
-        for start in tokens.indices {
-            for (category, term) in candidates.terms(startingWith: tokens[start].word) {
+        for start in tokens.indices where !negated.contains(start) {
+            candidates.forEachTerm(startingWith: tokens[start].word) { category, term in
                 let compiled = categories[category].terms[term]
-                guard let end = compiled.pattern.matchEnd(in: tokens, at: start), !negated.contains(start) else { continue }
+                guard let end = compiled.pattern.matchEnd(in: tokens, at: start) else { return }
                 byCategory[category, default: []].append(Match(term: term, weight: compiled.weight, tokens: start..<end))
             }
         }
@@ -139,7 +142,7 @@ public struct PlacementEngine: Sendable {
     /// in the same clause. ("not only" is no negation.)
     private func negatedStarts(in tokens: [PlacementTokens.Token]) -> Set<Int> {
         var reached: Set<Int> = []
-        for start in tokens.indices {
+        for start in tokens.indices where negationStarts.mayStart(with: tokens[start].word) {
             for negation in negations {
                 guard let end = negation.matchEnd(in: tokens, at: start) else { continue }
                 if end < tokens.count, tokens[end].word == "only" { continue }
@@ -198,14 +201,23 @@ struct CompiledCategory: Sendable {
 struct CompiledCombination: Sendable {
     var parts: [TermPattern]
     var weight: Int
+    /// Each part's possible first words, to pass over the others fast.
+    var starts: [TermPattern.Group]
+
+    init(parts: [TermPattern], weight: Int) {
+        self.parts = parts
+        self.weight = weight
+        starts = parts.map { TermPattern.Group([$0]) }
+    }
 
     func match(in tokens: [PlacementTokens.Token], negated: Set<Int>, term: Int) -> PlacementEngine.Match? {
         // Each part's places in the sentence (a few at most are tried).
         var places: [[Range<Int>]] = []
-        for part in parts {
-            let found = tokens.indices.compactMap { start -> Range<Int>? in
-                guard !negated.contains(start), let end = part.matchEnd(in: tokens, at: start) else { return nil }
-                return start..<end
+        for (part, start) in zip(parts, starts) {
+            let found = tokens.indices.compactMap { position -> Range<Int>? in
+                guard start.mayStart(with: tokens[position].word), !negated.contains(position),
+                      let end = part.matchEnd(in: tokens, at: position) else { return nil }
+                return position..<end
             }
             guard !found.isEmpty else { return nil }
             places.append(Array(found.prefix(Self.placesTried)))

@@ -46,47 +46,46 @@ enum Sentences {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
 
     private static func splitProse(_ paragraph: String) -> [String] {
-        let characters = Array(paragraph)
         var sentences: [String] = []
-        var start = 0
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "." || character == "!" || character == "?", let end = sentenceEnd(characters, at: index) {
-                append(characters[start...end], to: &sentences)
-                start = end + 1
+        var start = paragraph.startIndex
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            let character = paragraph[index]
+            if character == "." || character == "!" || character == "?", let end = sentenceEnd(paragraph, at: index) {
+                append(paragraph[start..<end], to: &sentences)
+                start = end
                 index = end
+            } else {
+                index = paragraph.index(after: index)
             }
-            index += 1
         }
-        if start < characters.count { append(characters[start...], to: &sentences) }
+        if start < paragraph.endIndex { append(paragraph[start...], to: &sentences) }
         return sentences
     }
 
-    private static func append(_ characters: ArraySlice<Character>, to sentences: inout [String]) {
-        let sentence = String(characters).trimmed
+    private static func append(_ text: Substring, to sentences: inout [String]) {
+        let sentence = text.trimmed
         if !sentence.isEmpty { sentences.append(sentence) }
     }
 
-    /// Where the sentence whose `.`, `!` or `?` is at `index` ends (its
-    /// closing quotes and brackets included), or `nil` when it goes on.
-    private static func sentenceEnd(_ characters: [Character], at index: Int) -> Int? {
-        var next = index + 1
+    /// Where the sentence whose `.`, `!` or `?` is at `index` ends (after
+    /// its closing quotes and brackets), or `nil` when it goes on.
+    private static func sentenceEnd(_ text: String, at index: String.Index) -> String.Index? {
+        var next = text.index(after: index)
         // Closing quotes and brackets belong to the sentence they close.
-        while next < characters.count, "\"'”’)]".contains(characters[next]) { next += 1 }
-        let end = next - 1
-        guard next < characters.count else { return end }
-        guard characters[next].isWhitespace else { return nil }
-        while next < characters.count, characters[next].isWhitespace { next += 1 }
-        guard next < characters.count else { return end }
-        let following = characters[next]
+        while next < text.endIndex, "\"'”’)]".contains(text[next]) { next = text.index(after: next) }
+        let end = next
+        guard next < text.endIndex else { return end }
+        guard text[next].isWhitespace else { return nil }
+        while next < text.endIndex, text[next].isWhitespace { next = text.index(after: next) }
+        guard next < text.endIndex else { return end }
+        let following = text[next]
         guard following.isUppercase || following.isNumber || "\"'“‘([•-–".contains(following) else { return nil }
-        guard characters[index] == "." else { return end }
-        var wordStart = index
-        while wordStart > 0, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
-        let word = String(characters[wordStart..<index]).lowercased()
+        guard text[index] == "." else { return end }
+        let wordStart = text[..<index].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
+        let word = text[wordStart..<index]
         // An abbreviation, or an initial ("A. Hogg").
-        if abbreviations.contains(word) || (word.count == 1 && characters[index - 1].isUppercase) { return nil }
+        if abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true) { return nil }
         return end
     }
 }

@@ -6,7 +6,43 @@ struct TermPattern: Sendable {
         case word(String)
         case prefix(String)
         case anyWord
-        case group([TermPattern])
+        case group(Group)
+    }
+
+    /// A group's phrases, with the words that can start one, so that most
+    /// words are turned away without trying every phrase.
+    struct Group: Sendable {
+        var phrases: [TermPattern]
+        var firstWords: Set<String> = []
+        var firstPrefixes: [String] = []
+        /// The prefixes by their first byte.
+        private var prefixesByByte: [UInt8: [String]] = [:]
+        var anyFirst = false
+
+        init(_ phrases: [TermPattern]) {
+            self.phrases = phrases
+            for phrase in phrases {
+                guard let first = phrase.firstWords else {
+                    anyFirst = true
+                    continue
+                }
+                firstWords.formUnion(first.words)
+                firstPrefixes += first.prefixes
+            }
+            for prefix in firstPrefixes {
+                guard let byte = prefix.utf8.first else {
+                    anyFirst = true
+                    continue
+                }
+                prefixesByByte[byte, default: []].append(prefix)
+            }
+        }
+
+        func mayStart(with word: String) -> Bool {
+            if anyFirst || firstWords.contains(word) { return true }
+            guard let byte = word.utf8.first, let prefixes = prefixesByByte[byte] else { return false }
+            return prefixes.contains { word.hasPrefix($0) }
+        }
     }
 
     typealias Element = [Alternative]
@@ -17,7 +53,7 @@ struct TermPattern: Sendable {
         elements = PlacementTokens.words(ofTerm: term).map { word in
             word.split(separator: "|").map { piece in
                 if piece == "_" { return .anyWord }
-                if piece.hasPrefix("@") { return .group(groups[String(piece.dropFirst())] ?? []) }
+                if piece.hasPrefix("@") { return .group(Group(groups[String(piece.dropFirst())] ?? [])) }
                 if piece.hasSuffix("*") { return .prefix(String(piece.dropLast())) }
                 return .word(String(piece))
             }
@@ -32,23 +68,25 @@ struct TermPattern: Sendable {
     private static func matchEnd(_ elements: ArraySlice<Element>, in tokens: [PlacementTokens.Token], at start: Int) -> Int? {
         guard let first = elements.first else { return start }
         guard start < tokens.count else { return nil }
+        let word = tokens[start].word
+        let rest = elements.dropFirst()
         var best: Int?
+        func consider(_ next: Int) {
+            if let end = matchEnd(rest, in: tokens, at: next), end > (best ?? -1) { best = end }
+        }
         for alternative in first {
-            for next in ends(of: alternative, in: tokens, at: start) {
-                if let end = matchEnd(elements.dropFirst(), in: tokens, at: next), end > (best ?? -1) { best = end }
+            switch alternative {
+            case .word(let expected): if word == expected { consider(start + 1) }
+            case .prefix(let prefix): if word.hasPrefix(prefix) { consider(start + 1) }
+            case .anyWord: consider(start + 1)
+            case .group(let group):
+                guard group.mayStart(with: word) else { continue }
+                for phrase in group.phrases {
+                    if let next = phrase.matchEnd(in: tokens, at: start) { consider(next) }
+                }
             }
         }
         return best
-    }
-
-    private static func ends(of alternative: Alternative, in tokens: [PlacementTokens.Token], at start: Int) -> [Int] {
-        let word = tokens[start].word
-        switch alternative {
-        case .word(let expected): return word == expected ? [start + 1] : []
-        case .prefix(let prefix): return word.hasPrefix(prefix) ? [start + 1] : []
-        case .anyWord: return [start + 1]
-        case .group(let phrases): return phrases.compactMap { $0.matchEnd(in: tokens, at: start) }
-        }
     }
 
     /// Words a match's first word could be, for finding candidates fast:
@@ -65,12 +103,10 @@ struct TermPattern: Sendable {
             case .word(let word): words.append(word)
             case .prefix(let prefix): prefixes.append(prefix)
             case .anyWord: return nil
-            case .group(let phrases):
-                for phrase in phrases {
-                    guard let first = phrase.firstWords else { return nil }
-                    words += first.words
-                    prefixes += first.prefixes
-                }
+            case .group(let group):
+                if group.anyFirst { return nil }
+                words += group.firstWords
+                prefixes += group.firstPrefixes
             }
         }
         return (words, prefixes)

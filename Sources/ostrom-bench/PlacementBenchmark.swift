@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import OstromCore
+import SyntheticLibrary
+
+/// Places every record of a generated library, as the Ladder tab and
+/// `stage:` searches do the first time, on one core and on all of them.
+struct PlacementBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "place", abstract: "Place a generated library on the ladder.")
+
+    @Option(help: "Records in the generated library.") var records = 10_000
+
+    func run() throws {
+        let library = SyntheticLibrary.records(count: records)
+        let engine = PlacementEngine()
+        let characters = library.reduce(0) { $0 + ($1.abstract?.count ?? 0) + $1.title.count }
+        var start = DispatchTime.now().uptimeNanoseconds
+        let placed = library.filter { engine.analyse($0).suggestion.stage != nil }.count
+        let one = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        start = DispatchTime.now().uptimeNanoseconds
+        PlacementCache(records: library, engine: engine).analyseAll()
+        let all = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "%d records (%.1f MB of text), %d given a stage: one core %.2f s (%.0f µs a record), all cores %.2f s",
+                     records, Double(characters) / 1e6, placed, one, one * 1e6 / Double(records), all))
+    }
+}
