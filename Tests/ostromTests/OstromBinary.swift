@@ -57,6 +57,7 @@ enum OstromBinary {
 
     /// An executable shell script in `folder`: a stand-in for a program the
     /// app runs (the editor, xdg-open).
+    @discardableResult
     static func script(named name: String, in folder: URL, _ body: String) throws -> URL {
         let url = folder.appendingPathComponent(name)
         try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: url)
