@@ -17,7 +17,15 @@ struct PlaceCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: Format = .text
 
     func run() throws {
-        let records = try LibraryOptions(paths: paths).load().records
+        let library: Library
+        do {
+            library = try Library.load(paths: paths)
+        } catch {
+            throw CommandFailure(code: 2, message: error.description)
+        }
+        // A plain text is what `place` is for: no warning that it became a note.
+        for diagnostic in library.diagnostics where !diagnostic.isPlainNoteWarning { Console.error(diagnostic.description) }
+        let records = library.records
         let engine = PlacementEngine()
         let placements = records.map { RecordPlacement(analysis: engine.analyse($0)) }
         switch format {

@@ -17,6 +17,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The warning that a document became a plain note (no importer knew it).
+    public var isPlainNoteWarning: Bool { message == PlainNoteImporter.warning }
+
     /// "path:line: warning: message", as compilers print it.
     public var description: String {
         let location = line.map { "\(path):\($0)" } ?? path

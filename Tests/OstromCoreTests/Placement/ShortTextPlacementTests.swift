@@ -22,6 +22,19 @@ import Testing
             Residents shared power over the budget, and their decisions were acted upon.
             """),
         ("Doing with", "The youth club is run by young people, who co-design every activity with the youth workers."),
+        // Longer cases, each in the words of its own field.
+        ("Doing to", """
+            The local authority introduced compulsory drug testing for benefit claimants. Claimants who failed the test \
+            had their payments stopped. The decision was made by officials without any input from those affected, who were simply told what would happen.
+            """),
+        ("Doing for", """
+            The hospital trust ran a listening exercise and an online survey asking patients what they thought of the new \
+            appointment system. Managers then decided on the final design, taking the feedback into account.
+            """),
+        ("Doing with", """
+            Parents, teachers and pupils formed a joint steering group that designs and runs the school's breakfast club. \
+            Decisions are made together, and parents volunteer alongside staff.
+            """),
     ]
 
     static let levels: [(String, String)] = [
@@ -57,6 +70,17 @@ import Testing
         let placed = engine.analyse(text)
         #expect(placed.suggestion.stage == stage, "\(text.prefix(50)) → \(placed.suggestion.stage ?? "not placed")")
         #expect(placed.finding(named: stage)?.evidence.first?.marks.isEmpty == false)
+    }
+
+    @Test func aRecoveryCollegeShowsItsPrinciples() {
+        let placed = engine.analyse("""
+            People with lived experience of mental illness work as peer trainers alongside clinicians. Courses are co-designed \
+            and co-delivered by students and staff, and everyone is seen as having something to contribute. The college changed \
+            the culture of the trust, shifting power towards the people who use its services.
+            """).suggestion
+        #expect(placed.stage == "Doing with")
+        #expect(placed.level == "Transformative")
+        #expect(Set(placed.principles) == ["Blurring distinctions", "People as assets", "Building on capabilities", "Peer support"])
     }
 
     @Test(arguments: levels) func levelTexts(level: String, text: String) {

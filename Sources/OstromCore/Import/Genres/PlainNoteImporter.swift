@@ -5,6 +5,8 @@ public struct PlainNoteImporter: DocumentImporter {
 
     public init() {}
 
+    static let warning = "no importer recognised this document; kept as a note"
+
     public func recognises(_ document: SourceDocument) -> Bool { true }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
@@ -15,8 +17,7 @@ public struct PlainNoteImporter: DocumentImporter {
         record.body = rest.isEmpty ? nil : rest
         record.source = SourceReference(path: document.path, format: format,
                                         bodyLine: rest.isEmpty ? nil : content.dropFirst().first.map { $0 + 1 })
-        let warning = Diagnostic(path: document.path, line: titleIndex + 1, severity: .warning,
-                                 message: "no importer recognised this document; kept as a note")
+        let warning = Diagnostic(path: document.path, line: titleIndex + 1, severity: .warning, message: Self.warning)
         return ImportResult(records: [record], diagnostics: [warning])
     }
 }
