@@ -24,6 +24,7 @@ public final class NcursesTerminal: TerminalBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private let theme: Theme
     private var previous: CellGrid?
+    private let hyperlinks: Bool
     private var closed = false
     private var pairs: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
     /// Set when stdin's terminal went away (SIGHUP or a closed pty).
@@ -52,6 +53,7 @@ public final class NcursesTerminal: TerminalBackend {
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, environment: [String: String]) {
         self.screen = screen
         self.window = window
+        hyperlinks = HyperlinkOutput.wanted(environment: environment)
         cbreak()
         noecho()
         nonl()
@@ -105,7 +107,8 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     public func present(_ grid: CellGrid) {
-        for run in FrameDiff.runs(from: previous, to: grid) {
+        let runs = FrameDiff.runs(from: previous, to: grid)
+        for run in runs {
             wmove(window, Int32(run.y), Int32(run.x))
             var index = 0
             while index < run.cells.count {
@@ -121,6 +124,11 @@ public final class NcursesTerminal: TerminalBackend {
             }
         }
         wrefresh(window)
+        // Links again whenever anything was drawn: ncurses may have
+        // rewritten their cells without them.
+        if hyperlinks, !grid.links.isEmpty, !runs.isEmpty || grid.links != previous?.links {
+            writeToTerminal(HyperlinkOutput.bytes(for: grid))
+        }
         previous = grid
     }
 
@@ -129,7 +137,11 @@ public final class NcursesTerminal: TerminalBackend {
     /// written between the sequence's own bytes. ncurses has flushed by
     /// now (`wrefresh`), so nothing is interleaved.
     public func copyToClipboard(_ text: String) {
-        let sequence = Array(("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}").utf8)
+        writeToTerminal(Array(("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}").utf8))
+    }
+
+    /// Bytes straight to the terminal, after ncurses has flushed its own.
+    private func writeToTerminal(_ sequence: [UInt8]) {
         var written = 0
         while written < sequence.count {
             let count = sequence[written...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }

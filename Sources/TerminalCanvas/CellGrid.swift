@@ -7,6 +7,8 @@ public struct CellGrid: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Web addresses attached to runs of cells (OSC 8 hyperlinks).
+    public internal(set) var links: [Hyperlink] = []
 
     public init(width: Int, height: Int, role: StyleRole = .normal) {
         self.width = max(0, width)

@@ -92,3 +92,15 @@ import Testing
         #expect(Rect(x: 0, y: 0, width: -3, height: 2).isEmpty)
     }
 }
+
+@Suite struct HyperlinkTests {
+    @Test func onlyPlainHTTPAddressesAreKeptAndClippedToTheGrid() {
+        var grid = CellGrid(width: 10, height: 2)
+        grid.addLink("https://doi.org/10.1/x", x: 6, y: 0, width: 8)
+        grid.addLink("javascript:alert(1)", x: 0, y: 1, width: 3)
+        grid.addLink("https://example.org/\u{1B}]8;;evil", x: 0, y: 1, width: 3)
+        grid.addLink("https://example.org/a b", x: 0, y: 1, width: 3)
+        grid.addLink("https://example.org/", x: 0, y: 5, width: 3)
+        #expect(grid.links == [Hyperlink(url: "https://doi.org/10.1/x", x: 6, y: 0, width: 4)])
+    }
+}

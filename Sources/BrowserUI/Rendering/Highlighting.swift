@@ -14,11 +14,11 @@ extension StyledLine {
             }
             var cursor = span.text.startIndex
             for range in ranges {
-                if cursor < range.lowerBound { result.append(Span(text: String(span.text[cursor..<range.lowerBound]), role: span.role)) }
-                result.append(Span(text: String(span.text[range]), role: .match))
+                if cursor < range.lowerBound { result.append(Span(text: String(span.text[cursor..<range.lowerBound]), role: span.role, link: span.link)) }
+                result.append(Span(text: String(span.text[range]), role: .match, link: span.link))
                 cursor = range.upperBound
             }
-            if cursor < span.text.endIndex { result.append(Span(text: String(span.text[cursor...]), role: span.role)) }
+            if cursor < span.text.endIndex { result.append(Span(text: String(span.text[cursor...]), role: span.role, link: span.link)) }
         }
         return StyledLine(result)
     }

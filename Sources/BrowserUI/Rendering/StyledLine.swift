@@ -6,6 +6,8 @@ public struct StyledLine: Equatable, Sendable {
     public struct Span: Equatable, Sendable {
         public var text: String
         public var role: StyleRole
+        /// A web address the text stands for (drawn as an OSC 8 hyperlink).
+        public var link: String?
     }
 
     public var spans: [Span]
@@ -44,7 +46,9 @@ extension CellGrid {
         self.fill(Rect(x: x, y: y, width: width, height: 1), role: fill)
         var column = 0
         for span in line.spans where column < width {
-            column += put(span.text, x: x + column, y: y, role: span.role, limit: width - column)
+            let used = put(span.text, x: x + column, y: y, role: span.role, limit: width - column)
+            if let link = span.link { addLink(link, x: x + column, y: y, width: used) }
+            column += used
         }
     }
 }

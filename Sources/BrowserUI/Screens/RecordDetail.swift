@@ -30,7 +30,13 @@ enum RecordDetail {
         if let citations = record.citations { fields.append(("Cited by", String(citations))) }
         if let placement { fields += PlacementDetail.fields(placement) }
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
-        for (label, value) in fields { lines += StyledLine.field(label, value, labelWidth: labelWidth, width: width) }
+        for (label, value) in fields {
+            var rows = StyledLine.field(label, value, labelWidth: labelWidth, width: width)
+            // The DOI and the URL are links, when they fit on one row.
+            let link = label == "DOI" ? "https://doi.org/" + value : label == "URL" ? value : nil
+            if let link, rows.count == 1, rows[0].spans.count == 2 { rows[0].spans[1].link = link }
+            lines += rows
+        }
 
         let sections: [(String, String?)] = [
             (record.kind == .event ? "Description" : "Abstract", record.abstract),

@@ -22,6 +22,15 @@ import TerminalCanvas
         #expect(FrameComposer.compose(state).rowText(29).contains("copied the BibTeX entry of \(record.id)"))
     }
 
+    @Test func theDOIInTheDetailPaneIsAHyperlink() throws {
+        let grid = FrameComposer.compose(try Fixture.state(width: 100, height: 30))
+        let link = try #require(grid.links.first)
+        #expect(link.url == "https://doi.org/10.1177/0020852314566010")
+        let row = grid.rowText(link.y)
+        let characters = Array(row)
+        #expect(String(characters[link.x..<(link.x + link.width)]) == "10.1177/0020852314566010")
+    }
+
     @Test func oOpensTheDOIOrSaysThereIsNone() throws {
         var state = try Fixture.state(width: 100, height: 30)
         let record = try #require(state.selectedRecord)
