@@ -13,11 +13,17 @@ enum HyperlinkOutput {
         for link in grid.links {
             guard link.y < grid.height, link.x + link.width <= grid.width else { continue }
             let cells = (link.x..<(link.x + link.width)).map { grid[$0, link.y] }
-            guard cells.allSatisfy({ $0.role == .normal && $0.width == 1 && $0.text.utf8.count == 1 && ($0.text.utf8.first ?? 0) > 0x20 && ($0.text.utf8.first ?? 0) < 0x7F }) else { continue }
+            guard cells.allSatisfy(isPlainASCII) else { continue }
             let text = cells.map(\.text).joined()
             output += Array("\u{1B}7\u{1B}[\(link.y + 1);\(link.x + 1)H\u{1B}[0m\u{1B}]8;;\(link.url)\u{1B}\\\(text)\u{1B}]8;;\u{1B}\\\u{1B}8".utf8)
         }
         return output
+    }
+
+    /// A cell drawn in the default colours holding one printable ASCII character.
+    private static func isPlainASCII(_ cell: Cell) -> Bool {
+        guard cell.role == .normal, cell.width == 1, cell.text.utf8.count == 1, let byte = cell.text.utf8.first else { return false }
+        return byte > 0x20 && byte < 0x7F
     }
 
     /// Whether the terminal is one to send OSC 8 to: not the Linux console

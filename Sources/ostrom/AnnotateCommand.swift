@@ -69,8 +69,7 @@ struct AnnotateCommand: ParsableCommand {
         for name in tag.flatMap(AnnotationTags.parse) { annotations.apply(.tag(id, name, added: true)) }
         for name in untag.flatMap(AnnotationTags.parse) { annotations.apply(.tag(id, name, added: false)) }
         if let note { annotations.apply(.note(id, note)) }
-        let engine = PlacementEngine()
-        let analysis = engine.analyse(record)
+        let analysis = PlacementEngine().analyse(record)
         if suggested { annotations.apply(.placement(id, nil)) }
         if stage != nil || level != nil || !principle.isEmpty {
             let current = RecordPlacement(analysis: analysis, user: annotations[id].placement).choice
@@ -88,6 +87,6 @@ struct AnnotateCommand: ParsableCommand {
         Console.print(TerminalSafeText.sanitize(line.joined(separator: "  ")))
         if let text = annotation.note { Console.print(TerminalSafeText.sanitize(text, keepNewlines: true)) }
         let placement = RecordPlacement(analysis: analysis, user: annotation.placement)
-        Console.print(PlacementText.render(placement, placeAt: engine.lexicon.placeAt, evidence: false).joined(separator: "\n"))
+        Console.print(PlacementText.render(placement, evidence: false).joined(separator: "\n"))
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import OstromCore
 
 /// A query given on the command line, run over a library: its words go to
@@ -31,7 +30,7 @@ struct CommandLineQuery {
         var hits = results?.hits ?? records.indices.map { SearchHit(record: $0, score: 0) }
         matchTerms = results?.matchTerms ?? .none
         if !state.isEmpty {
-            let annotations = Self.annotations()
+            let annotations = SavedAnnotations.load()
             let placements = PlacementCache(records: records)
             if state.needsPlacements { placements.analyseAll() }
             hits = hits.filter { hit in
@@ -40,13 +39,5 @@ struct CommandLineQuery {
             }
         }
         self.hits = hits
-    }
-
-    /// The user's annotations (tags, placements); a damaged file is reported.
-    static func annotations() -> Annotations {
-        guard let folder = StateLocation.folder(environment: ProcessInfo.processInfo.environment) else { return Annotations() }
-        let loaded = Annotations.load(folder: folder)
-        if let warning = loaded.warning { Console.error(warning) }
-        return loaded.annotations
     }
 }

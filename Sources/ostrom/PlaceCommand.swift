@@ -36,7 +36,7 @@ struct PlaceCommand: ParsableCommand {
             var blocks: [String] = []
             for (record, placement) in zip(records, placements) {
                 let heading = TerminalSafeText.sanitize("\(record.id) — \(record.title)")
-                blocks.append(([heading] + PlacementText.render(placement, placeAt: engine.lexicon.placeAt, width: width)).joined(separator: "\n"))
+                blocks.append(([heading] + PlacementText.render(placement, width: width)).joined(separator: "\n"))
             }
             Console.print(blocks.joined(separator: "\n\n"))
         }

@@ -21,13 +21,12 @@ struct ShowCommand: ParsableCommand {
         guard let record = loaded.record(withID: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” (see `ostrom list`)")
         }
-        let engine = PlacementEngine()
-        let placement = RecordPlacement(analysis: engine.analyse(record), user: CommandLineQuery.annotations()[record.id].placement)
+        let placement = RecordPlacement(analysis: PlacementEngine().analyse(record), user: SavedAnnotations.load()[record.id].placement)
         switch format {
         case .text:
             let width = min(Console.outputWidth ?? 80, 100)
             Console.print(RecordText.render(record, now: .now(), width: width), terminator: "")
-            Console.print("\n" + PlacementText.render(placement, placeAt: engine.lexicon.placeAt, width: width).joined(separator: "\n"))
+            Console.print("\n" + PlacementText.render(placement, width: width).joined(separator: "\n"))
         case .json:
             guard case .object(var members) = RecordJSON.value(of: record, now: .now()) else { return }
             members.append(("placement", PlacementJSON.value(of: placement)))

@@ -27,6 +27,8 @@ import Testing
         #expect(placed.status == 0)
         #expect(placed.stdout.contains("Stage       Doing for (score"))
         #expect(placed.stdout.contains("The council «consulted» residents in two «public meetings»"))
+        // A plain text is what `place` is for: no warning that it became a note.
+        #expect(placed.stderr.isEmpty)
         let recipe = folder.appendingPathComponent("recipe.txt")
         try "Scones\nMix the flour and the butter, add milk and bake.\n".write(to: recipe, atomically: true, encoding: .utf8)
         let unplaced = try OstromBinary.run(["place", recipe.path])
@@ -74,6 +76,13 @@ import Testing
         #expect((placement["suggested"] as? [String: Any])?["stage"] as? String == "Doing with")
         let found = try OstromBinary.run(["search", "stage:to"], environment: environment)
         #expect(found.stdout.hasPrefix("body2021 "))
+        let ladderText = try OstromBinary.run(["ladder"], environment: environment).stdout
+        #expect(ladderText.contains("Records on the ladder"))
+        #expect(ladderText.contains("  Doing to: *body2021 3\n"))
+        #expect(ladderText.contains("  Intermediate: *body2021 2\n"))
+        let unknown = try OstromBinary.run(["annotate", "body2021", "--level", "sideways"], environment: environment)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("“sideways” names no level: Descriptive, Intermediate, Transformative, or none"))
         let back = try OstromBinary.run(["annotate", "body2021", "--suggested"], environment: environment)
         #expect(back.stdout.contains("On the ladder (suggested from the text)"))
         #expect(try OstromBinary.run(["search", "stage:to"], environment: environment).status == 1)

@@ -81,32 +81,35 @@ extension AppState {
     /// query leaves the last good results and says what is wrong.
     mutating func applyQuery() {
         guard var open = prompt else { return }
+        defer { prompt = open }
         let text = open.editor.text
+        let rest: String, state: StateFilter, query: SearchQuery
         do {
-            let (rest, state) = try StateFilter.split(text, names: placementNames)
-            let query = try SearchQuery.parse(rest, typing: true)
-            open.error = nil
-            if state.needsPlacements { placements.analyseAll() }
-            if query.isEmpty && state.isEmpty {
-                filters[tab] = nil
-            } else if query.isEmpty {
-                let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
-                filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
-            } else {
-                let results = searchIndex.search(query, ranked: Self.rankAhead)
-                filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
-            }
-            var list = ListState()
-            list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
-            currentList = list
-        } catch let error as StateFilter.Error {
-            open.error = error.message
-        } catch let error as QueryError {
-            open.error = error.message
+            (rest, state) = try StateFilter.split(text, names: placementNames)
         } catch {
-            open.error = "\(error)"
+            open.error = error.message
+            return
         }
-        prompt = open
+        do {
+            query = try SearchQuery.parse(rest, typing: true)
+        } catch {
+            open.error = error.message
+            return
+        }
+        open.error = nil
+        if state.needsPlacements { placements.analyseAll() }
+        if query.isEmpty && state.isEmpty {
+            filters[tab] = nil
+        } else if query.isEmpty {
+            let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
+            filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
+        } else {
+            let results = searchIndex.search(query, ranked: Self.rankAhead)
+            filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
+        }
+        var list = ListState()
+        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        currentList = list
     }
 
     /// Whether a record passes the state words of a query (tags, place).

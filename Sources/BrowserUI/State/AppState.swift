@@ -15,7 +15,7 @@ public struct AppState: Sendable {
     public let searchIndex: SearchIndex
     /// Per tab, the record indices it lists without a search.
     let kindListings: [Tab: [Int]]
-    public var ladder: LadderModel?
+    public let ladder: LadderModel?
     public let ladderEntries: [LadderEntry]
     public var now: LocalDateTime
     public var size: (width: Int, height: Int)
@@ -50,6 +50,8 @@ public struct AppState: Sendable {
     private var indexByID: [String: Int]?
     /// Each record's analysis by the placement engine, made when first needed.
     public let placements: PlacementCache
+    /// Each story's scores by the stage and principles it is placed on.
+    let storyScores: [[String: Int]]
     let placementNames = PlacementNames()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
@@ -61,6 +63,7 @@ public struct AppState: Sendable {
         self.records = records
         searchIndex = index ?? SearchIndex(records: records)
         placements = PlacementCache(records: records)
+        storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
         var listings: [Tab: [Int]] = [:]
         for tab in Tab.allCases where tab != .search && tab != .ladder {
             listings[tab] = records.indices.filter { tab.kinds.contains(records[$0].kind) }

@@ -14,6 +14,22 @@ public enum PlacedItem: Equatable, Sendable {
 }
 
 extension AppState {
+    /// Where the transcript puts each story, with the engine's score: on
+    /// doing with (it tells them as co-production, scored on the story),
+    /// and on each principle its "Why is this co-production?" passages
+    /// name (scored on those passages). Made once: stories do not change.
+    static func storyScores(ladder: LadderModel?, engine: PlacementEngine) -> [[String: Int]] {
+        guard let ladder, let with = ladder.stages.last?.name else { return [] }
+        return ladder.stories.map { story in
+            var scores = [with: engine.analyse(story.text).finding(named: with)?.score ?? 0]
+            for principle in Set(story.why.flatMap(\.principles)) {
+                let reasons = story.why.filter { $0.principles.contains(principle) }.map(\.text).joined(separator: "\n\n")
+                scores[principle] = engine.analyse(reasons).finding(named: principle)?.score ?? 0
+            }
+            return scores
+        }
+    }
+
     /// The stage, level or principle a ladder entry names, if it is one.
     func placementName(of entry: LadderEntry) -> String? {
         switch entry.kind {
@@ -33,15 +49,8 @@ extension AppState {
             guard choice.stage == name || choice.level == name || choice.principles.contains(name) else { continue }
             items.append(.record(index: index, score: placement.score(of: name), setByUser: placement.setBy == .user))
         }
-        for (index, story) in (ladder?.stories ?? []).enumerated() {
-            // The transcript tells the stories as co-production, and names
-            // each one's principles in its "Why is this co-production?".
-            let reasons = story.why.filter { $0.principles.contains(name) }.map(\.text)
-            if case .stage = entry.kind, name == ladder?.stages.last?.name {
-                items.append(.story(index: index, score: placements.engine.analyse(story.text).finding(named: name)?.score ?? 0))
-            } else if !reasons.isEmpty {
-                items.append(.story(index: index, score: placements.engine.analyse(reasons.joined(separator: "\n\n")).finding(named: name)?.score ?? 0))
-            }
+        for (index, scores) in storyScores.enumerated() {
+            if let score = scores[name] { items.append(.story(index: index, score: score)) }
         }
         return items.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
     }

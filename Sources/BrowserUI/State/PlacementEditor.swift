@@ -106,21 +106,16 @@ extension AppState {
                 message = "placement unchanged (still the suggestion)"
             } else {
                 change(.placement(editor.recordID, editor.choice))
-                message = "placed \(editor.recordID): " + describe(editor.choice) + " (set by you; u undoes)"
+                message = "placed \(editor.recordID): " + editor.choice.summary + " (set by you; u undoes)"
             }
         case .useSuggestion:
             if editor.placement.setBy == .user {
                 change(.placement(editor.recordID, nil))
-                message = "\(editor.recordID) is back to the suggested place: " + describe(editor.placement.analysis.suggestion)
+                message = "\(editor.recordID) is back to the suggested place: " + editor.placement.analysis.suggestion.summary
             } else {
                 message = "placement unchanged (it is the suggestion)"
             }
         }
         overlays.removeLast()
-    }
-
-    private func describe(_ choice: PlacementChoice) -> String {
-        [choice.stage ?? "no stage", choice.level ?? "no level", choice.principles.isEmpty ? nil : choice.principles.joined(separator: ", ")]
-            .compactMap { $0 }.joined(separator: "; ")
     }
 }

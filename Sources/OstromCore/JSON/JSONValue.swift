@@ -13,6 +13,11 @@ public indirect enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
+    /// A string, or `null` when there is none.
+    public static func stringOrNull(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }

@@ -7,8 +7,8 @@ public enum PlacementJSON {
     public static func value(of placement: RecordPlacement, id: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = id.map { [("id", .string($0))] } ?? []
         members += [
-            ("stage", placement.choice.stage.map(JSONValue.string) ?? .null),
-            ("level", placement.choice.level.map(JSONValue.string) ?? .null),
+            ("stage", .stringOrNull(placement.choice.stage)),
+            ("level", .stringOrNull(placement.choice.level)),
             ("principles", .array(placement.principles.map(finding))),
             ("setBy", .string(placement.setBy.rawValue)),
         ]
@@ -18,7 +18,7 @@ public enum PlacementJSON {
     }
 
     static func choice(_ choice: PlacementChoice) -> JSONValue {
-        .object([("stage", choice.stage.map(JSONValue.string) ?? .null), ("level", choice.level.map(JSONValue.string) ?? .null),
+        .object([("stage", .stringOrNull(choice.stage)), ("level", .stringOrNull(choice.level)),
                  ("principles", .array(choice.principles.map(JSONValue.string)))])
     }
 

@@ -2,7 +2,7 @@
 /// stage, level and principles, who set them, and the evidence sentences
 /// with the matched words in «guillemets».
 public enum PlacementText {
-    public static func render(_ placement: RecordPlacement, placeAt: Int, width: Int = 80, evidence: Bool = true) -> [String] {
+    public static func render(_ placement: RecordPlacement, width: Int = 80, evidence: Bool = true) -> [String] {
         let choice = placement.choice
         let who = placement.setBy == .user ? "set by you" : "suggested from the text"
         var lines = ["On the ladder (\(who))"]
@@ -12,17 +12,15 @@ public enum PlacementText {
                 lines.append((index == 0 ? "  " + TextWrapping.pad(label, width: 10) + "  " : String(repeating: " ", count: 14)) + part)
             }
         }
-        func unplaced(_ findings: [Finding]) -> String {
-            placement.setBy == .user ? "not placed" : "not placed — " + unplacedReason(findings, placeAt: placeAt)
+        func unplaced(_ verdict: Verdict) -> String {
+            placement.setBy == .user ? "not placed" : "not placed — \(verdict)"
         }
-        field("Stage", choice.stage.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.stages))
-        field("Level", choice.level.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.levels))
+        field("Stage", choice.stage.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.stageVerdict))
+        field("Level", choice.level.map { "\($0) (score \(placement.score(of: $0)))" } ?? unplaced(placement.analysis.levelVerdict))
         field("Principles", choice.principles.isEmpty ? "none shown"
             : placement.principles.map { "\($0.name) (\($0.score))" }.joined(separator: ", "))
         if placement.setBy == .user {
-            let suggestion = placement.analysis.suggestion
-            field("Suggested", [suggestion.stage ?? "no stage", suggestion.level ?? "no level"].joined(separator: ", ")
-                + (suggestion.principles.isEmpty ? "" : "; " + suggestion.principles.joined(separator: ", ")))
+            field("Suggested", placement.analysis.suggestion.summary)
         }
         guard evidence else { return lines }
         let all = placement.analysis.stages + placement.analysis.levels + placement.analysis.principles.sorted { $0.score > $1.score }
@@ -41,15 +39,5 @@ public enum PlacementText {
             }
         }
         return lines
-    }
-
-    /// Why no stage or level was suggested: too little evidence, or a tie.
-    public static func unplacedReason(_ findings: [Finding], placeAt: Int) -> String {
-        let ranked = findings.sorted { $0.score > $1.score }
-        guard let best = ranked.first else { return "no evidence" }
-        if ranked.count > 1, ranked[1].score == best.score, best.score >= placeAt {
-            return "\(best.name) and \(ranked[1].name) tie at \(best.score)"
-        }
-        return "too little evidence (best: \(best.name), \(best.score); needs \(placeAt) with a strong or medium term)"
     }
 }

@@ -6,14 +6,42 @@ public struct PlacementAnalysis: Equatable, Sendable {
     public var stages: [Finding]
     public var levels: [Finding]
     public var principles: [Finding]
+    /// Whether a stage is suggested, and if not, why not; likewise a level.
+    public var stageVerdict: Verdict
+    public var levelVerdict: Verdict
     /// The engine's suggestion from these findings.
     public var suggestion: PlacementChoice
 
-    public static let empty = PlacementAnalysis(stages: [], levels: [], principles: [], suggestion: PlacementChoice())
+    public static let empty = PlacementAnalysis(stages: [], levels: [], principles: [], stageVerdict: .noEvidence,
+                                                levelVerdict: .noEvidence, suggestion: PlacementChoice())
 
     /// The finding for a stage, level or principle by name, if it has evidence.
     public func finding(named name: String) -> Finding? {
         (stages + levels + principles).first { $0.name == name }
+    }
+}
+
+/// The engine's decision on a stage or a level.
+public enum Verdict: Equatable, Sendable, CustomStringConvertible {
+    case placed(String)
+    case noEvidence
+    /// The best one falls short of `needed`, or has only weak words.
+    case tooLittle(best: String, score: Int, needed: Int)
+    case tie(String, String, score: Int)
+
+    public var name: String? {
+        if case .placed(let name) = self { return name }
+        return nil
+    }
+
+    /// Why nothing was placed (the name when something was).
+    public var description: String {
+        switch self {
+        case .placed(let name): name
+        case .noEvidence: "no evidence"
+        case .tooLittle(let best, let score, let needed): "too little evidence (best: \(best), \(score); needs \(needed) with a strong or medium term)"
+        case .tie(let first, let second, let score): "\(first) and \(second) tie at \(score)"
+        }
     }
 }
 
@@ -74,4 +102,9 @@ public struct PlacementChoice: Equatable, Sendable {
     }
 
     public var isEmpty: Bool { stage == nil && level == nil && principles.isEmpty }
+
+    /// "Doing with; no level; Peer support, Blurring distinctions".
+    public var summary: String {
+        ([stage ?? "no stage", level ?? "no level"] + (principles.isEmpty ? [] : [principles.joined(separator: ", ")])).joined(separator: "; ")
+    }
 }

@@ -66,23 +66,27 @@ public struct PlacementEngine: Sendable {
                 .map(\.element).prefix(Self.evidenceLimit))
             findings[categories[index].kind, default: []].append(finding)
         }
-        return PlacementAnalysis(stages: findings[.stage] ?? [], levels: findings[.level] ?? [], principles: findings[.principle] ?? [],
-                                 suggestion: suggestion(stages: findings[.stage] ?? [], levels: findings[.level] ?? [],
-                                                        principles: findings[.principle] ?? []))
+        let stages = findings[.stage] ?? [], levels = findings[.level] ?? [], principles = findings[.principle] ?? []
+        let stageVerdict = verdict(stages), levelVerdict = verdict(levels)
+        let placed = principles.filter(isSupported).sorted { $0.score > $1.score }.map(\.name)
+        return PlacementAnalysis(stages: stages, levels: levels, principles: principles, stageVerdict: stageVerdict, levelVerdict: levelVerdict,
+                                 suggestion: PlacementChoice(stage: stageVerdict.name, level: levelVerdict.name, principles: placed))
     }
 
-    /// A stage or level is suggested when it reaches `placeAt` with a match
-    /// of weight 2 or more and scores more than any other; principles need
-    /// the same evidence but not the lead.
-    private func suggestion(stages: [Finding], levels: [Finding], principles: [Finding]) -> PlacementChoice {
-        func supported(_ finding: Finding) -> Bool { finding.score >= lexicon.placeAt && finding.strongest >= 2 }
-        func leader(_ findings: [Finding]) -> String? {
-            let ranked = findings.sorted { $0.score > $1.score }
-            guard let best = ranked.first, supported(best) else { return nil }
-            return ranked.count > 1 && ranked[1].score == best.score ? nil : best.name
-        }
-        let placed = principles.filter(supported).sorted { $0.score > $1.score }.map(\.name)
-        return PlacementChoice(stage: leader(stages), level: leader(levels), principles: placed)
+    /// Evidence enough: the score reaches `placeAt` with a match of weight
+    /// 2 or more. Principles need this; a stage or level also the lead.
+    private func isSupported(_ finding: Finding) -> Bool {
+        finding.score >= lexicon.placeAt && finding.strongest >= 2
+    }
+
+    /// A stage or level is placed when it is supported and scores more
+    /// than every other; otherwise the verdict says why not.
+    private func verdict(_ findings: [Finding]) -> Verdict {
+        let ranked = findings.sorted { $0.score > $1.score }
+        guard let best = ranked.first else { return .noEvidence }
+        guard isSupported(best) else { return .tooLittle(best: best.name, score: best.score, needed: lexicon.placeAt) }
+        if ranked.count > 1, ranked[1].score == best.score { return .tie(best.name, ranked[1].name, score: best.score) }
+        return .placed(best.name)
     }
 
     // MARK: - Matching one sentence

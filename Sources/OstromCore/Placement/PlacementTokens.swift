@@ -17,7 +17,7 @@ struct PlacementTokens {
         var clause = 0
         var offset = 0
         func finish() {
-            if !word.isEmpty { tokens.append(Token(word: Self.folded(word), range: start..<offset, clause: clause)) }
+            if !word.isEmpty { tokens.append(Token(word: ASCIIFolding.fold(word), range: start..<offset, clause: clause)) }
             word = ""
         }
         var previousWasLetter = false
@@ -43,12 +43,6 @@ struct PlacementTokens {
             return (ascii >= 0x30 && ascii <= 0x39) || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A)
         }
         return character.isLetter || character.isNumber
-    }
-
-    /// Lowercase ASCII; most words are ASCII already and skip the folding.
-    private static func folded(_ word: String) -> String {
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return ASCIIFolding.fold(word) }
-        return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     private static let apostrophes: Set<Character> = ["'", "’"]

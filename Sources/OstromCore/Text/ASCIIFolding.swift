@@ -15,6 +15,10 @@ public enum ASCIIFolding {
     /// Lowercased text with diacritics removed; characters with no Latin
     /// equivalent are kept as they are.
     public static func fold(_ text: String) -> String {
+        // Most words are ASCII: lowercase their bytes, no Characters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
