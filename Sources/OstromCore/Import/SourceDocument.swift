@@ -45,8 +45,10 @@ public struct SourceDocument: Sendable {
             }
             bytes = cleaned
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        if String(validating: bytes, as: UTF8.self) == nil {
+        // Validating is one fast pass over the buffer; repairing is needed only when that fails.
+        let valid = bytes.withUnsafeBytes { String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) }
+        let text = valid ?? String(decoding: bytes, as: UTF8.self)
+        if valid == nil {
             let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
                 .firstIndex(where: { $0.contains("\u{FFFD}") }).map { $0 + 1 } ?? 1
             diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
@@ -96,53 +98,9 @@ extension StringProtocol {
 
     /// Runs of white space collapsed to one space, trimmed.
     var whitespaceNormalised: String {
-        // Most fields need nothing done: check the bytes first, in place.
         var string = String(self)
-        let (clean, previousSpace) = string.withUTF8 { bytes -> (Bool, Bool) in
-            var previousSpace = true
-            for byte in bytes {
-                let space = byte == 0x20
-                if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte >= 0x80 || (space && previousSpace) { return (false, space) }
-                previousSpace = space
-            }
-            return (true, previousSpace)
-        }
-        if clean && !previousSpace { return string }
-        // On bytes: split and join cost a third of loading a large .bib.
-        let bytes = Array(utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let length = Self.whitespaceLength(bytes, at: index)
-            if length > 0 {
-                pendingSpace = !output.isEmpty
-                index += length
-                continue
-            }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append(bytes[index])
-            index += 1
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The length in bytes of the Unicode white space (White_Space) at
-    /// `index`, or 0.
-    private static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
-        func at(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
-        switch byte {
-        case 0xC2: return at(1) == 0xA0 || at(1) == 0x85 ? 2 : 0
-        case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0
-        case 0xE2:
-            if at(1) == 0x80 { return (0x80...0x8A).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2)) ? 3 : 0 }
-            return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0
-        case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0
-        default: return 0
-        }
+        // Most fields need nothing done: check the bytes first, in place.
+        if string.withUTF8(WhiteSpace.isNormalised) { return string }
+        return string.withUTF8(WhiteSpace.normalised)
     }
 }

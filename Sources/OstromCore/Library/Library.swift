@@ -22,6 +22,8 @@ public struct Library: Sendable {
     /// A citation key given twice (BibTeX keys, RIS `ID`, CSL `id`) stays
     /// with its first record; each later one is reported with the id it got.
     static func repeatedKeys(in records: [Record]) -> [Diagnostic] {
+        // Usually every key is the id it gave: then there is nothing to look up.
+        guard records.contains(where: { $0.citationKey != nil && $0.citationKey != $0.id }) else { return [] }
         var first: [String: SourceReference] = [:]
         var diagnostics: [Diagnostic] = []
         for record in records {

@@ -10,6 +10,7 @@ public enum RecordIdentifiers {
     public static func assign(_ records: inout [Record]) {
         var used = Set(records.compactMap(\.citationKey))
         var keysTaken: Set<String> = []
+        keysTaken.reserveCapacity(used.count)
         for index in records.indices {
             // A citation key is kept the first time; a repeated one gets a suffix.
             if let key = records[index].citationKey, keysTaken.insert(key).inserted {

@@ -40,71 +40,101 @@ public struct BibTeXImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        var parser = BibTeXParser(text: document.text)
+        var text = document.text
+        return text.withUTF8 { importRecords(from: $0, path: document.path) }
+    }
+
+    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String) -> ImportResult {
+        var parser = BibTeXParser(bytes: bytes)
         parser.parse()
         var diagnostics = parser.problems.map {
-            Diagnostic(path: document.path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
+            Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
         }
         let entries = parser.entries
-        let byKey = Dictionary(entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        let built = buildRecords(entries, byKey: byKey, path: document.path)
-        for (entry, (_, problem)) in zip(entries, built) {
-            if let problem { diagnostics.append(Diagnostic(path: document.path, line: entry.line, severity: .warning, message: problem)) }
-        }
-        return ImportResult(records: built.map(\.record), diagnostics: diagnostics)
-    }
-
-    /// Entries at or above this count are turned into records on two cores.
-    static let parallelThreshold = 2000
-
-    /// Each entry's record and its crossref problem, in order. Turning
-    /// fields into records is most of a large file's loading time, so a
-    /// large file is done in two halves at once.
-    private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry], path: String)
-        -> [(record: Record, problem: String?)] {
-        let build: @Sendable (BibTeXParser.Entry) -> (record: Record, problem: String?) = { entry in
-            let (fields, problem) = Self.inherited(entry, from: byKey)
-            return (record(entry, fields: fields, path: path), problem)
-        }
-        guard entries.count >= Self.parallelThreshold else { return entries.map(build) }
-        let half = entries.count / 2
-        var halves: [[(record: Record, problem: String?)]] = [[], []]
-        halves.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                slots[part] = (part == 0 ? entries[..<half] : entries[half...]).map(build)
+        // Keys are looked up only to follow a crossref.
+        let byKey = entries.contains { $0.crossref != nil }
+            ? Dictionary(entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        for entry in entries where entry.crossref != nil {
+            if let problem = Self.inherited(entry, from: byKey).problem {
+                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning, message: problem))
             }
         }
-        return halves[0] + halves[1]
+        return ImportResult(records: buildRecords(entries, byKey: byKey, bytes: bytes, path: path), diagnostics: diagnostics)
     }
 
-    /// The entry's fields with those it lacks taken from its `crossref`
-    /// chain; a cycle or a missing parent is reported.
-    static func inherited(_ entry: BibTeXParser.Entry, from byKey: [String: BibTeXParser.Entry]) -> ([String: String], String?) {
-        var fields: [String: String] = [:]
-        for (name, value) in entry.fields where fields[name] == nil { fields[name] = value }
+    /// Entries are turned into records on all cores, in parts of at least this many.
+    static let entriesPerPart = 1000
+
+    /// Each entry's record, in order. Turning fields into records (and the
+    /// file's bytes into strings) is most of a large file's loading time,
+    /// so the entries are split into one part per core, each written
+    /// straight into its place in the result.
+    private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
+                              bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Record] {
+        nonisolated(unsafe) let bytes = bytes
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / Self.entriesPerPart))
+        return [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for index in (entries.count * part / parts)..<(entries.count * (part + 1) / parts) {
+                    let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
+                    (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
+                }
+            }
+            count = entries.count
+        }
+    }
+
+    /// The entry's fields followed by its `crossref` chain's, so that
+    /// the first of a name wins; a cycle or a missing parent is reported.
+    static func inherited(_ entry: BibTeXParser.Entry, from byKey: [String: BibTeXParser.Entry])
+        -> (fields: [(name: String, value: BibTeXParser.Value)], problem: String?) {
+        var fields = entry.fields
         var seen: Set<String> = [entry.key.lowercased()]
-        var parentKey = fields["crossref"]
-        while let key = parentKey?.lowercased() {
+        var parent = entry
+        while let key = parent.crossref?.lowercased() {
             guard !seen.contains(key) else { return (fields, "crossref cycle through “\(key)”") }
             seen.insert(key)
-            guard let parent = byKey[key] else { return (fields, "crossref “\(key)” is not in the file") }
-            for (name, value) in parent.fields {
-                // A parent's title is the child's book title.
-                let target = name == "title" ? "booktitle" : name
-                if fields[target] == nil { fields[target] = value }
-            }
-            parentKey = parent.fields.first { $0.name == "crossref" }?.value
+            guard let next = byKey[key] else { return (fields, "crossref “\(key)” is not in the file") }
+            // A parent's title is the child's book title.
+            fields += next.fields.map { (name: $0.name == "title" ? "booktitle" : $0.name, value: $0.value) }
+            parent = next
         }
         return (fields, nil)
     }
 
-    private func record(_ entry: BibTeXParser.Entry, fields: [String: String], path: String) -> Record {
-        let text = { (name: String) in fields[name].map { LaTeXText.decode($0).whitespaceNormalised }.flatMap { $0.isEmpty ? nil : $0 } }
+    /// An entry's fields, read from the file's bytes. A dozen fields are
+    /// looked up in order: cheaper than hashing them into a dictionary.
+    private struct Fields {
+        var values: [(name: String, value: BibTeXParser.Value)]
+        var bytes: UnsafeBufferPointer<UInt8>
+
+        func value(_ name: String) -> BibTeXParser.Value? {
+            // Lengths first: comparing two different short strings costs a call.
+            values.first { $0.name.utf8.count == name.utf8.count && $0.name == name }?.value
+        }
+
+        /// As written, braces and LaTeX kept.
+        func raw(_ name: String) -> String? {
+            value(name)?.string(in: bytes)
+        }
+
+        /// As shown; nil when empty.
+        func text(_ name: String) -> String? {
+            value(name).map { $0.plainText(in: bytes) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+
+        func people(_ name: String) -> [Person]? {
+            value(name)?.withBytes(in: bytes, BibTeXNames.people)
+        }
+    }
+
+    private func record(_ entry: BibTeXParser.Entry, fields: Fields, path: String) -> Record {
+        let text = fields.text
         var record = Record(kind: .paper, title: text("title") ?? entry.key)
         record.citationKey = entry.key
         record.type = Self.types[entry.type] ?? "document"
-        record.authors = (fields["author"] ?? fields["editor"]).map(Self.names) ?? []
+        record.authors = fields.people("author") ?? fields.people("editor") ?? []
         if let yearText = text("year") ?? text("date"), let date = Int(yearText).map({ PartialDate(year: $0) }) ?? DateParsing.date(from: yearText) {
             let month = text("month").flatMap { Int($0) ?? DateParsing.monthNumbers[$0.lowercased()] }
             record.date = date.month == nil && month != nil ? PartialDate(year: date.year, month: month, day: Int(text("day") ?? "")) : date
@@ -115,56 +145,13 @@ public struct BibTeXImporter: DocumentImporter {
         record.pages = text("pages").map(ContainerCitation.normalisedPages)
         record.publisher = text("publisher") ?? text("school") ?? text("institution") ?? text("organization")
         record.doi = text("doi").flatMap(Identifiers.doi(in:))
-        record.url = fields["url"].flatMap(WebAddress.normalised)
+        record.url = fields.raw("url").flatMap(WebAddress.normalised)
         record.publisherPlace = text("address") ?? text("location")
-        record.issn = Identifiers.issns(in: text("issn") ?? "")
+        record.issn = text("issn").map(Identifiers.issns) ?? []
         record.language = text("language").flatMap { LanguageCodes.code(for: $0) ?? $0 }
         record.abstract = text("abstract")
         record.keywords = text("keywords").map(Keywords.split) ?? []
         record.source = SourceReference(path: path, format: format, bodyLine: entry.line)
         return record
-    }
-
-    /// "Last, First and {World Health Organization} and others".
-    static func names(_ value: String) -> [Person] {
-        splitAtTopLevel(value, on: " and ").compactMap { part in
-            let trimmed = part.trimmed
-            if trimmed == "others" { return Person(literal: "others") }
-            if trimmed.hasPrefix("{") && trimmed.hasSuffix("}") && splitAtTopLevel(trimmed, on: " ").count == 1 {
-                return Person(literal: LaTeXText.decode(trimmed).trimmed)
-            }
-            let decoded = LaTeXText.decode(trimmed)
-            // "von Last, First", as BibTeX reads it; other forms go to the general parser.
-            let parts = decoded.split(separator: ",", omittingEmptySubsequences: false)
-            if parts.count == 2, !decoded.utf8.contains(0x28) {
-                let family = parts[0].trimmed
-                let given = parts[1].trimmed
-                if !family.isEmpty { return Person(family: family, given: given.isEmpty ? nil : given) }
-            }
-            return PersonNames.parse(decoded)
-        }
-    }
-
-    /// Splits where `separator` stands outside braces, on bytes.
-    static func splitAtTopLevel(_ text: String, on separator: String) -> [String] {
-        let bytes = Array(text.utf8)
-        let pattern = Array(separator.utf8)
-        var parts: [String] = []
-        var depth = 0
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x7B { depth += 1 } else if byte == 0x7D { depth -= 1 }
-            if depth == 0 && byte == pattern[0] && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                parts.append(String(decoding: bytes[start..<index], as: UTF8.self))
-                index += pattern.count
-                start = index
-                continue
-            }
-            index += 1
-        }
-        parts.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
-        return parts.filter { !$0.trimmed.isEmpty }
     }
 }

@@ -3,33 +3,67 @@
 /// month macros are resolved), `@string`, `@comment` and `@preamble`. A
 /// malformed entry is reported with its line and skipped; parsing goes on
 /// at the next `@`.
+///
+/// A value that is one braced, quoted or bare part stays a range of the
+/// bytes: its String is made later, by whoever needs it, so that a large
+/// file's strings can be made on all cores.
 struct BibTeXParser {
-    struct Entry {
+    struct Entry: Sendable {
         var type: String
         var key: String
-        var fields: [(name: String, value: String)]
+        var fields: [(name: String, value: Value)]
         var line: Int
+        /// The key of the entry this one inherits from (its first `crossref`).
+        var crossref: String?
+    }
+
+    /// A field's value: bytes of the file, or text put together from
+    /// several parts or macros.
+    enum Value: Sendable {
+        case bytes(Range<Int>)
+        case text(String)
+
+        /// The value as written (braces and LaTeX kept).
+        func string(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+            switch self {
+            case .bytes(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            case .text(let text): text
+            }
+        }
+
+        /// The value as shown: LaTeX decoded, white space collapsed.
+        func plainText(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+            withBytes(in: bytes, LaTeXText.plainText)
+        }
+
+        /// Calls `body` with the value's bytes.
+        func withBytes<Result>(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            switch self {
+            case .bytes(let range): return body(UnsafeBufferPointer(rebasing: bytes[range]))
+            case .text(var text): return text.withUTF8(body)
+            }
+        }
     }
 
     /// How deep braces may nest in a value before the entry is refused.
     static let maximumDepth = 64
 
-    static let monthMacros: [String: String] = [
-        "jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
-        "jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12",
+    static let monthMacros: [String: Value] = [
+        "jan": .text("1"), "feb": .text("2"), "mar": .text("3"), "apr": .text("4"), "may": .text("5"), "jun": .text("6"),
+        "jul": .text("7"), "aug": .text("8"), "sep": .text("9"), "oct": .text("10"), "nov": .text("11"), "dec": .text("12"),
     ]
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
-    private var macros: [String: String] = monthMacros
+    private var macros: [String: Value] = monthMacros
     private(set) var entries: [Entry] = []
     private(set) var problems: [(line: Int, message: String)] = []
 
-    init(text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    /// A parser of the bytes, which must outlive it and its entries' use.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     private struct Failure: Error {
@@ -68,7 +102,7 @@ struct BibTeXParser {
     }
 
     /// Whether an `@word{` starts at `position` (after spaces).
-    private static func isItemStart(_ bytes: [UInt8], _ position: Int) -> Bool {
+    private static func isItemStart(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
         var index = position
         while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         return index < bytes.count && bytes[index] == 0x40
@@ -76,7 +110,7 @@ struct BibTeXParser {
 
     private mutating func readItem() throws(Failure) {
         let start = line
-        let type = readIdentifier().lowercased()
+        let type = lowercasedText(readIdentifier())
         skipSpace()
         guard index < bytes.count, bytes[index] == 0x7B || bytes[index] == 0x28 else {
             throw Failure(line: start, message: type.isEmpty ? "“@” is not followed by an entry type" : "@\(type) is not followed by “{”")
@@ -88,7 +122,7 @@ struct BibTeXParser {
             try skipBalanced(from: start, close: close)
         case "string":
             skipSpace()
-            let name = readIdentifier().lowercased()
+            let name = lowercasedText(readIdentifier())
             skipSpace()
             guard !name.isEmpty, index < bytes.count, bytes[index] == 0x3D else {
                 throw Failure(line: start, message: "@string needs “name = value”")
@@ -107,10 +141,10 @@ struct BibTeXParser {
         skipSpace()
         let keyStart = index
         while index < bytes.count, bytes[index] != 0x2C, bytes[index] != close, !Self.isSpace(bytes[index]) { index += 1 }
-        let key = String(decoding: bytes[keyStart..<index], as: UTF8.self)
+        let key = text(keyStart..<index)
         skipSpace()
         guard !key.isEmpty else { throw Failure(line: start, message: "@\(type) entry has no citation key") }
-        var fields: [(String, String)] = []
+        var fields: [(String, Value)] = []
         while true {
             skipSpace()
             guard index < bytes.count else { throw Failure(line: start, message: "entry \(key) is not closed (a “}” is missing)") }
@@ -123,7 +157,7 @@ struct BibTeXParser {
                 continue
             }
             let fieldLine = line
-            let name = readIdentifier().lowercased()
+            let name = lowercasedText(readIdentifier())
             skipSpace()
             guard !name.isEmpty, index < bytes.count, bytes[index] == 0x3D else {
                 throw Failure(line: fieldLine, message: "entry \(key): expected “field = value”")
@@ -135,45 +169,44 @@ struct BibTeXParser {
                 throw Failure(line: error.line, message: "entry \(key), field \(name): \(error.message)")
             }
         }
-        entries.append(Entry(type: type, key: key, fields: fields, line: start))
+        let crossref = fields.first { $0.0 == "crossref" }.map { $0.1.string(in: bytes) }
+        entries.append(Entry(type: type, key: key, fields: fields, line: start, crossref: crossref))
     }
 
     /// A value: parts joined by `#`, each braced, quoted, a number or a macro.
-    private mutating func readValue(entryLine: Int) throws(Failure) -> String {
-        var value = ""
+    private mutating func readValue(entryLine: Int) throws(Failure) -> Value {
+        var parts: [Value] = []
         while true {
             skipSpace()
             guard index < bytes.count else { throw Failure(line: entryLine, message: "a value is cut off at the end of the file") }
             switch bytes[index] {
-            case 0x7B:
+            case 0x7B, 0x22:
+                let end: UInt8 = bytes[index] == 0x7B ? 0x7D : 0x22
                 index += 1
-                value += try readDelimited(until: 0x7D, line: entryLine)
-            case 0x22:
-                index += 1
-                value += try readDelimited(until: 0x22, line: entryLine)
+                parts.append(.bytes(try readDelimited(until: end, line: entryLine)))
             default:
                 let word = readIdentifier()
                 guard !word.isEmpty else { throw Failure(line: line, message: "a value is missing") }
-                if word.allSatisfy(\.isNumber) {
-                    value += word
-                } else if let expansion = macros[word.lowercased()] {
-                    value += expansion
+                if bytes[word].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    parts.append(.bytes(word))
+                } else if let expansion = macros[lowercasedText(word)] {
+                    parts.append(expansion)
                 } else {
-                    throw Failure(line: line, message: "unknown @string macro “\(word)”")
+                    throw Failure(line: line, message: "unknown @string macro “\(text(word))”")
                 }
             }
             skipSpace()
-            guard index < bytes.count, bytes[index] == 0x23 else { return value }
+            guard index < bytes.count, bytes[index] == 0x23 else { break }
             index += 1
         }
+        return parts.count == 1 ? parts[0] : .text(parts.map { $0.string(in: bytes) }.joined())
     }
 
-    /// Text up to the closing delimiter at brace depth 0; inner braces are
-    /// kept (they protect case, or hold accents).
-    private mutating func readDelimited(until end: UInt8, line entryLine: Int) throws(Failure) -> String {
+    /// The bytes up to the closing delimiter at brace depth 0; inner
+    /// braces are kept (they protect case, or hold accents). Only the
+    /// bytes that matter are looked at, found sixteen at a time.
+    private mutating func readDelimited(until end: UInt8, line entryLine: Int) throws(Failure) -> Range<Int> {
         let start = index
-        // Locals, not the struct's properties, in the loop: it reads every byte of every value.
-        let bytes = self.bytes
         var position = index
         var lines = 0
         defer {
@@ -181,28 +214,33 @@ struct BibTeXParser {
             line += lines
         }
         var depth = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 0x5C {
-                position += 2
+        while true {
+            position = ByteScan.firstIndex(of: 0x5C, 0x0A, 0x7B, 0x7D, end, in: bytes, from: position)
+            guard position < bytes.count else { break }
+            switch bytes[position] {
+            case 0x5C:
+                // An escaped character is skipped, unless it ends a line.
+                position += position + 1 < bytes.count && bytes[position + 1] != 0x0A ? 2 : 1
                 continue
-            }
-            if byte == 0x0A { lines += 1 }
-            if byte == 0x7B {
+            case 0x0A:
+                lines += 1
+                if depth == 0 && position + 1 < bytes.count && bytes[position + 1] == 0x40 {
+                    position += 1
+                    throw Failure(line: entryLine, message: "a value is not closed before the next entry")
+                }
+            case 0x7B:
                 depth += 1
                 if depth > Self.maximumDepth { throw Failure(line: entryLine, message: "braces nest deeper than \(Self.maximumDepth)") }
-            } else if byte == 0x7D {
-                if depth == 0 && end == 0x7D {
-                    position += 1
-                    return text(start..<(position - 1))
-                }
+            case 0x7D where depth > 0:
                 depth -= 1
-                if depth < 0 { throw Failure(line: entryLine, message: "a “}” closes nothing") }
-            } else if byte == end && depth == 0 {
-                position += 1
-                return text(start..<(position - 1))
-            } else if byte == 0x40 && depth == 0 && position > 0 && bytes[position - 1] == 0x0A {
-                throw Failure(line: entryLine, message: "a value is not closed before the next entry")
+            case 0x7D where end == 0x22:
+                throw Failure(line: entryLine, message: "a “}” closes nothing")
+            default:
+                // The closing delimiter: `}` at depth 0, or `"` outside braces.
+                if depth == 0 {
+                    position += 1
+                    return start..<(position - 1)
+                }
             }
             position += 1
         }
@@ -227,7 +265,7 @@ struct BibTeXParser {
         throw Failure(line: start, message: "@comment or @preamble is not closed")
     }
 
-    private mutating func readIdentifier() -> String {
+    private mutating func readIdentifier() -> Range<Int> {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -236,12 +274,18 @@ struct BibTeXParser {
             if !allowed { break }
             index += 1
         }
-        return text(start..<index)
+        return start..<index
     }
 
     /// Bytes as a String, decoded straight from the buffer.
     private func text(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// An identifier in lower case (most are already).
+    private func lowercasedText(_ range: Range<Int>) -> String {
+        let text = text(range)
+        return bytes[range].contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? text.lowercased() : text
     }
 
     private mutating func skipSpace() {

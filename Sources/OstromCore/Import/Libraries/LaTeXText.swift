@@ -21,7 +21,8 @@ public enum LaTeXText {
 
     public static func decode(_ text: String) -> String {
         // Most text needs nothing done: look at the bytes first.
-        guard needsDecoding(text) else { return text }
+        var text = text
+        guard text.withUTF8(needsDecoding) else { return text }
         let characters = Array(text)
         var output = ""
         var index = 0
@@ -55,17 +56,36 @@ public enum LaTeXText {
         return output.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) ? output.precomposedStringWithCanonicalMapping : output
     }
 
-    /// Whether the text holds `\`, a brace, `~` or `--`; scanned in the
-    /// string's own storage (iterating the UTF-8 view costs more).
-    static func needsDecoding(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var previousDash = false
-            for byte in bytes {
-                if byte == 0x5C || byte == 0x7B || byte == 0x7D || byte == 0x7E || (byte == 0x2D && previousDash) { return true }
-                previousDash = byte == 0x2D
+    /// A field's text as it is shown: LaTeX decoded, white space
+    /// collapsed. Most fields need neither, which is found on the bytes,
+    /// and their String is made straight from them.
+    static func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if !needsDecoding(bytes) && WhiteSpace.isNormalised(bytes) { return text }
+        return decode(text).whitespaceNormalised
+    }
+
+    /// Whether the bytes hold `\`, a brace, `~` or `--`.
+    static func needsDecoding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = ByteScan.firstIndex(Markup.self, in: bytes, from: 0)
+        return found < bytes.count
+    }
+
+    /// `\`, `{`, `}`, `~` and `--`.
+    private enum Markup: ByteClass {
+        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
+            let dash = ByteScan.Chunk(repeating: 0x2D)
+            return (chunk .== ByteScan.Chunk(repeating: 0x5C)) .| (chunk .== ByteScan.Chunk(repeating: 0x7B))
+                .| (chunk .== ByteScan.Chunk(repeating: 0x7D)) .| (chunk .== ByteScan.Chunk(repeating: 0x7E))
+                .| ((chunk .== dash) .& (next .== dash))
+        }
+
+        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            switch bytes[index] {
+            case 0x5C, 0x7B, 0x7D, 0x7E: true
+            case 0x2D: index + 1 < bytes.count && bytes[index + 1] == 0x2D
+            default: false
             }
-            return false
         }
     }
 

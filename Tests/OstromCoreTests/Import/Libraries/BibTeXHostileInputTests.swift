@@ -51,10 +51,10 @@ import Testing
 }
 
 @Suite struct BibTeXLargeFileTests {
-    /// Past `parallelThreshold` entries the records are built on two cores:
-    /// the order of records and of messages stays the file's.
+    /// A large file's records are built in parts, one per core: the order
+    /// of records and of messages stays the file's.
     @Test func aLargeFileKeepsItsOrder() {
-        let count = BibTeXImporter.parallelThreshold + 501
+        let count = BibTeXImporter.entriesPerPart * 2 + 501
         var lines = (0..<count).map { "@article{key\($0), title = {Title \($0)}, author = {Family\($0), Given}, year = \(1990 + $0 % 30)}" }
         lines[10] = "@incollection{child10, title = {Child}, crossref = {missing}}"
         lines[count - 3] = "@article{key5, title = {Again}}"

@@ -1,0 +1,65 @@
+/// Unicode white space (White_Space) in UTF-8 bytes: found and collapsed
+/// without making Characters, since every field of a large library passes
+/// through here.
+enum WhiteSpace {
+    /// Whether the bytes hold no white space but single spaces between
+    /// words: true for most fields, found sixteen bytes at a time.
+    static func isNormalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        let found = ByteScan.firstIndex(Unnormalised.self, in: bytes, from: 0)
+        return found == bytes.count
+    }
+
+    /// White space other than a single space between words.
+    private enum Unnormalised: ByteClass {
+        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
+            let space = ByteScan.Chunk(repeating: 0x20)
+            // Control characters, the lead bytes of non-ASCII white space, and two spaces.
+            let control = (chunk & ByteScan.Chunk(repeating: 0xE0)) .== ByteScan.Chunk(repeating: 0)
+            let nonASCII = (chunk & ByteScan.Chunk(repeating: 0x80)) .== ByteScan.Chunk(repeating: 0x80)
+            return control .| nonASCII .| ((chunk .== space) .& (next .== space))
+        }
+
+        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            bytes[index] == 0x20 ? index + 1 < bytes.count && bytes[index + 1] == 0x20 : length(in: bytes, at: index) > 0
+        }
+    }
+
+    /// Runs of white space collapsed to one space, the ends trimmed.
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let length = length(in: bytes, at: index)
+            if length > 0 {
+                pendingSpace = !output.isEmpty
+                index += length
+                continue
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            output.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The length in bytes of the white space at `index`, or 0.
+    static func length(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        func at(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch byte {
+        case 0xC2: return at(1) == 0xA0 || at(1) == 0x85 ? 2 : 0
+        case 0xE1: return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            if at(1) == 0x80 { return (0x80...0x8A).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2)) ? 3 : 0 }
+            return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0
+        case 0xE3: return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+}
