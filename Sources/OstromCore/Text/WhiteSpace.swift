@@ -26,25 +26,34 @@ enum WhiteSpace {
         }
     }
 
-    /// Runs of white space collapsed to one space, the ends trimmed.
+    /// Runs of white space collapsed to one space, the ends trimmed. The
+    /// text between runs is copied a stretch at a time.
     static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = 0
+        var index = skipped(bytes, from: 0)
+        while index < bytes.count {
+            let run = ByteScan.firstIndex(Unnormalised.self, in: bytes, from: index)
+            output.append(contentsOf: bytes[index..<run])
+            guard run < bytes.count else { break }
+            // A single space copied just before the run is part of it.
+            while output.last == 0x20 { output.removeLast() }
+            index = skipped(bytes, from: run)
+            if index < bytes.count { output.append(0x20) }
+        }
+        while output.last == 0x20 { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where the white space starting at `index` ends.
+    private static func skipped(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var index = index
         while index < bytes.count {
             let length = length(in: bytes, at: index)
-            if length > 0 {
-                pendingSpace = !output.isEmpty
-                index += length
-                continue
-            }
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append(bytes[index])
-            index += 1
+            if length == 0 { break }
+            index += length
         }
-        return String(decoding: output, as: UTF8.self)
+        return index
     }
 
     /// The length in bytes of the white space at `index`, or 0.

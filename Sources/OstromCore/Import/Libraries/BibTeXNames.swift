@@ -48,11 +48,10 @@ enum BibTeXNames {
         let part = UnsafeBufferPointer(rebasing: bytes[range])
         if part.elementsEqual("others".utf8) { return Person(literal: "others") }
         if isOneGroup(part) { return Person(literal: LaTeXText.plainText(part)) }
-        let commas = topLevelCommas(part)
         // Other forms ("First Last", "Last, Jr, First", a parenthesis) go to the general parser.
-        if commas.count == 1, !part.contains(0x28) {
-            let family = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[..<commas[0]]))
-            let given = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[(commas[0] + 1)...]))
+        if let comma = onlyTopLevelComma(part), !part.contains(0x28) {
+            let family = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[..<comma]))
+            let given = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[(comma + 1)...]))
             if !family.isEmpty { return Person(family: family, given: given.isEmpty ? nil : given) }
         }
         return PersonNames.parse(LaTeXText.plainText(part))
@@ -69,18 +68,21 @@ enum BibTeXNames {
         return false
     }
 
-    private static func topLevelCommas(_ part: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// The comma outside braces, when there is exactly one.
+    private static func onlyTopLevelComma(_ part: UnsafeBufferPointer<UInt8>) -> Int? {
         var depth = 0
-        var commas: [Int] = []
+        var comma: Int?
         for index in part.indices {
             switch part[index] {
             case 0x7B: depth += 1
             case 0x7D: depth = max(0, depth - 1)
-            case 0x2C where depth == 0: commas.append(index)
+            case 0x2C where depth == 0:
+                if comma != nil { return nil }
+                comma = index
             default: break
             }
         }
-        return commas
+        return comma
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

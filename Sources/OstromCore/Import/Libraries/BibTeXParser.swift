@@ -145,6 +145,7 @@ struct BibTeXParser {
         skipSpace()
         guard !key.isEmpty else { throw Failure(line: start, message: "@\(type) entry has no citation key") }
         var fields: [(String, Value)] = []
+        fields.reserveCapacity(16)
         while true {
             skipSpace()
             guard index < bytes.count else { throw Failure(line: start, message: "entry \(key) is not closed (a “}” is missing)") }
@@ -175,31 +176,35 @@ struct BibTeXParser {
 
     /// A value: parts joined by `#`, each braced, quoted, a number or a macro.
     private mutating func readValue(entryLine: Int) throws(Failure) -> Value {
-        var parts: [Value] = []
+        // Most values are one part: an array is filled only when `#` joins more.
+        var earlier: [Value] = []
         while true {
             skipSpace()
             guard index < bytes.count else { throw Failure(line: entryLine, message: "a value is cut off at the end of the file") }
+            let part: Value
             switch bytes[index] {
             case 0x7B, 0x22:
                 let end: UInt8 = bytes[index] == 0x7B ? 0x7D : 0x22
                 index += 1
-                parts.append(.bytes(try readDelimited(until: end, line: entryLine)))
+                part = .bytes(try readDelimited(until: end, line: entryLine))
             default:
                 let word = readIdentifier()
                 guard !word.isEmpty else { throw Failure(line: line, message: "a value is missing") }
                 if bytes[word].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                    parts.append(.bytes(word))
+                    part = .bytes(word)
                 } else if let expansion = macros[lowercasedText(word)] {
-                    parts.append(expansion)
+                    part = expansion
                 } else {
                     throw Failure(line: line, message: "unknown @string macro “\(text(word))”")
                 }
             }
             skipSpace()
-            guard index < bytes.count, bytes[index] == 0x23 else { break }
+            guard index < bytes.count, bytes[index] == 0x23 else {
+                return earlier.isEmpty ? part : .text((earlier + [part]).map { $0.string(in: bytes) }.joined())
+            }
+            earlier.append(part)
             index += 1
         }
-        return parts.count == 1 ? parts[0] : .text(parts.map { $0.string(in: bytes) }.joined())
     }
 
     /// The bytes up to the closing delimiter at brace depth 0; inner

@@ -44,8 +44,30 @@ struct ContainerCitation: Equatable {
         return citation
     }
 
-    /// `131 – 149` → `131-149`.
+    /// `131 – 149` → `131-149`: split at hyphens and en or em dashes, on bytes.
     static func normalisedPages(_ pages: String) -> String {
-        pages.split(whereSeparator: { "-–—".contains($0) }).map { $0.trimmed }.filter { !$0.isEmpty }.joined(separator: "-")
+        var parts: [String] = []
+        var part: [UInt8] = []
+        func endPart() {
+            let text = String(decoding: part, as: UTF8.self).trimmed
+            if !text.isEmpty { parts.append(text) }
+            part.removeAll(keepingCapacity: true)
+        }
+        let bytes = Array(pages.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x2D {
+                endPart()
+                index += 1
+            } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
+                endPart()
+                index += 3
+            } else {
+                part.append(bytes[index])
+                index += 1
+            }
+        }
+        endPart()
+        return parts.joined(separator: "-")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OstromCore
+import SyntheticLibrary
 
 /// Hostile .bib files: NUL bytes, invalid UTF-8, a 10 MB field, deep
 /// nesting and unbalanced braces are reported and never stop the other
@@ -65,6 +66,31 @@ import Testing
         #expect(result.records[count - 1].authors == [Person(family: "Family\(count - 1)", given: "Given")])
         #expect(result.diagnostics.map(\.line) == [11])
         #expect(Library(documents: [document]).diagnostics.map(\.line) == [11, count - 2])
+    }
+}
+
+/// The benchmark's file: the synthetic library as real exports mix their
+/// styles (macros, month names, LaTeX accents, wrapped abstracts) loads
+/// back field for field.
+@Suite struct SyntheticBibTeXTests {
+    @Test func everyFieldLoadsBack() throws {
+        let records = SyntheticLibrary.records(count: 300, seed: 7)
+        let result = BibTeXImporter().importRecords(from: SourceDocument(path: "mixed.bib", text: SyntheticBibTeX.text(of: records)))
+        #expect(result.diagnostics.isEmpty)
+        try #require(result.records.count == records.count)
+        for (loaded, original) in zip(result.records, records) {
+            #expect(loaded.citationKey == original.id)
+            #expect(loaded.title == original.title)
+            #expect(loaded.authors == original.authors)
+            #expect(loaded.container == original.container)
+            #expect(loaded.date == original.date)
+            #expect(loaded.volume == original.volume && loaded.issue == original.issue)
+            #expect(loaded.pages?.contains("-") == true && loaded.pages?.contains("–") == false)
+            #expect(loaded.doi == original.doi && loaded.url == "https://doi.org/" + (original.doi ?? ""))
+            #expect(loaded.abstract == original.abstract)
+            // A keyword given twice is kept once.
+            #expect(loaded.keywords == original.keywords.reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        }
     }
 }
 

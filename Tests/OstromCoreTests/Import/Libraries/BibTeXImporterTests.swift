@@ -106,3 +106,77 @@ import Testing
         #expect(LaTeXText.decode(#"{\"u}ber \'{e}t\'e \~o \c{c} {\ss} \& -- --- a~b {Case}"#) == "über été õ ç ß & – — a b Case")
     }
 }
+
+/// Values and names read on bytes, at every position and in every form.
+@Suite struct BibTeXBytesTests {
+    private func records(_ text: String) -> ImportResult {
+        BibTeXImporter().importRecords(from: SourceDocument(path: "t.bib", text: text))
+    }
+
+    /// An accent in braces, at every position of a title longer than two
+    /// chunks of sixteen bytes, is kept inside the value and decoded.
+    @Test func anAccentAtEveryPositionOfAValue() {
+        let base = Array("Co-production of public services by citizens and professionals".utf8)
+        for position in 0...base.count {
+            let title = String(decoding: base[..<position] + Array(#"{\"U}"#.utf8) + base[position...], as: UTF8.self)
+            let result = records("@article{k, title = {\(title)}, year = 2020}\n@misc{next, title = \"Q {\"}uoted\"}\n")
+            #expect(result.records.map(\.title) == [String(decoding: base[..<position], as: UTF8.self) + "Ü" + String(decoding: base[position...], as: UTF8.self), "Q \"uoted"])
+            #expect(result.diagnostics.isEmpty)
+        }
+    }
+
+    /// A backslash that ends a line does not hide the line break from the
+    /// line count of later messages.
+    @Test func aBackslashAtTheEndOfALineIsCounted() {
+        let result = records("@misc{a, title = {ends with a backslash \\\nnext line}}\n@misc{b, title = {never closed}\n")
+        #expect(result.records.map(\.title) == ["ends with a backslash next line"])
+        #expect(result.diagnostics.map(\.line) == [3])
+    }
+
+    @Test func namesAsBibTeXReadsThem() throws {
+        let authors = """
+            M{\\"u}ller, J{\\"u}rgen and
+                {\\"O}zt{\\"u}rk, Ay{\\c{s}}e AND de la Fontaine, Jean and Lovelace, Ada
+                King and {Barnes, and Noble} and John Smith and {World Health Organization} and others
+            """
+        let record = try #require(records("@book{k, author = {\(authors)}, title = {T}}").records.first)
+        #expect(record.authors == [
+            Person(family: "Müller", given: "Jürgen"), Person(family: "Öztürk", given: "Ayşe"),
+            Person(family: "de la Fontaine", given: "Jean"), Person(family: "Lovelace", given: "Ada King"),
+            Person(literal: "Barnes, and Noble"), Person(family: "Smith", given: "John"),
+            Person(literal: "World Health Organization"), Person(literal: "others"),
+        ])
+    }
+
+    /// A name list put together with `#` and a macro is read the same way.
+    @Test func namesFromAMacro() throws {
+        let record = try #require(records("@string{who = \"{World Health Organization}\"}\n@misc{k, author = {Pestoff, Victor and } # who, title = {T}}").records.first)
+        #expect(record.authors == [Person(family: "Pestoff", given: "Victor"), Person(literal: "World Health Organization")])
+    }
+}
+
+@Suite struct LaTeXTextTests {
+    static let cases: [(latex: String, plain: String)] = [
+        (#"{\"u}ber \'{e}t\'e \~o \c{c} {\ss} \& -- --- a~b {Case}"#, "über été õ ç ß & – — a b Case"),
+        (#"Ay{\c s}e \v{S}imi\'c \'\i \"{\i} \k{a} \r{A} \H{o} \=a \.Z \u{g} \d{s} \b{k}"#, "Ayşe Šimić í ï ą Å ő ā Ż ğ ṣ ḵ"),
+        (#"\emph{co}-production \textit{of} \textbf{care}"#, "co-production of care"),
+        (#"\o\ and \O, \l{}\L \ae\AE \oe \aa\AA \ldots{} \textendash{} \euro 5"#, "ø and Ø, łŁæÆœåÅ… – €5"),
+        (##"50\% \$3 \#1 a\_b \{x\} line\\break \textbackslash{} \'"##, "50% $3 #1 a_b {x} line break \\ \u{301}"),
+        (#"\é\, tail\"#, "é, tail"),
+        ("no markup at all - just a hyphen", "no markup at all - just a hyphen"),
+    ]
+
+    @Test func decodes() {
+        for (latex, plain) in Self.cases {
+            #expect(LaTeXText.decode(latex) == plain, "\(latex)")
+        }
+    }
+
+    @Test func pagesKeepOneHyphen() {
+        #expect(ContainerCitation.normalisedPages("131 – 149") == "131-149")
+        #expect(ContainerCitation.normalisedPages("12—34") == "12-34")
+        #expect(ContainerCitation.normalisedPages("e1234--e1240") == "e1234-e1240")
+        #expect(ContainerCitation.normalisedPages("45") == "45")
+        #expect(ContainerCitation.normalisedPages(" -7- ") == "7")
+    }
+}
