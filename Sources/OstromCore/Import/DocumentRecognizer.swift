@@ -22,7 +22,7 @@ public struct DocumentRecognizer: Sendable {
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
         var result = ImportResult(diagnostics: document.decodingDiagnostics)
-        guard document.text.utf8.contains(where: { $0 > 0x20 }) else {
+        guard document.withUTF8({ $0.contains { $0 > 0x20 } }) else {
             result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
                                                  message: "empty document, nothing to import"))
             return result

@@ -1,29 +1,27 @@
 import Foundation
 
-/// A text file to import: its path (for messages) and its lines.
+/// A text file to import: its path (for messages), its bytes and its
+/// text. A file read from disk keeps its bytes and is decoded into a
+/// String only when an importer asks for the text or the lines: a 200 MB
+/// BibTeX library is parsed on the bytes and never needs either.
 public struct SourceDocument: Sendable {
     public let path: String
-    public let text: String
-    private let storage: LineStorage
-    /// Lines without their terminators (LF, CRLF or CR), split on first
-    /// use: a 200 MB BibTeX file is parsed on bytes and never needs them.
-    public var lines: [String] { storage.lines(of: text) }
+    private let content: Content
+    /// The text, decoded on first use; invalid UTF-8 shows as U+FFFD.
+    public var text: String { content.text }
+    /// Lines without their terminators (LF, CRLF or CR), split on first use.
+    public var lines: [String] { content.lines }
     /// Problems found while decoding, e.g. invalid UTF-8.
     public let decodingDiagnostics: [Diagnostic]
 
     public init(path: String, text: String) {
-        self.init(path: path, text: text, decodingDiagnostics: [])
-    }
-
-    init(path: String, text: String, decodingDiagnostics: [Diagnostic]) {
         self.path = path
-        self.text = text
-        storage = LineStorage()
-        self.decodingDiagnostics = decodingDiagnostics
+        content = Content(text: text)
+        decodingDiagnostics = []
     }
 
-    /// Decodes bytes as UTF-8 (a BOM is dropped); invalid sequences become
-    /// U+FFFD and a warning names the first line that holds one.
+    /// UTF-8 bytes (a BOM is dropped). NUL bytes and invalid sequences
+    /// become U+FFFD, and a warning names the first line that holds one.
     public init(path: String, bytes: Data) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -45,16 +43,23 @@ public struct SourceDocument: Sendable {
             }
             bytes = cleaned
         }
-        // Validating is one fast pass over the buffer; repairing is needed only when that fails.
-        let valid = bytes.withUnsafeBytes { String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) }
-        let text = valid ?? String(decoding: bytes, as: UTF8.self)
-        if valid == nil {
-            let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-                .firstIndex(where: { $0.contains("\u{FFFD}") }).map { $0 + 1 } ?? 1
-            diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
-                                          message: "invalid UTF-8 replaced by U+FFFD"))
+        let invalidLine = bytes.withUnsafeBytes { raw in
+            let buffer = raw.assumingMemoryBound(to: UInt8.self)
+            return UTF8Validation.firstInvalidOffset(in: buffer).map { offset in buffer[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
         }
-        self.init(path: path, text: text, decodingDiagnostics: diagnostics)
+        if let invalidLine {
+            diagnostics.append(Diagnostic(path: path, line: invalidLine, severity: .warning, message: "invalid UTF-8 replaced by U+FFFD"))
+        }
+        self.path = path
+        content = Content(bytes: bytes)
+        decodingDiagnostics = diagnostics
+    }
+
+    /// Calls `body` with the document's UTF-8 bytes, without decoding a
+    /// file into a String for it. Invalid sequences are still there:
+    /// decode what you take with `String(decoding:as:)`.
+    public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try content.withUTF8(body)
     }
 
     /// The indices of the lines that hold something other than white space.
@@ -63,18 +68,48 @@ public struct SourceDocument: Sendable {
     }
 }
 
-/// The lines of a document, split once, when first asked for.
-private final class LineStorage: @unchecked Sendable {
+/// A document's bytes or text, and what is made from them on first use.
+private final class Content: @unchecked Sendable {
     private let lock = NSLock()
-    private var cached: [String]?
+    private let bytes: Data?
+    private var cachedText: String?
+    private var cachedLines: [String]?
 
-    func lines(of text: String) -> [String] {
+    init(text: String) {
+        bytes = nil
+        cachedText = text
+    }
+
+    init(bytes: Data) {
+        self.bytes = bytes
+    }
+
+    var text: String {
+        lock.withLock { textLocked() }
+    }
+
+    var lines: [String] {
         lock.withLock {
-            if let cached { return cached }
-            let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-            cached = lines
+            if let cachedLines { return cachedLines }
+            let lines = textLocked().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            cachedLines = lines
             return lines
         }
+    }
+
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let bytes {
+            return try bytes.withUnsafeBytes { try body($0.assumingMemoryBound(to: UInt8.self)) }
+        }
+        var text = text
+        return try text.withUTF8(body)
+    }
+
+    private func textLocked() -> String {
+        if let cachedText { return cachedText }
+        let text = bytes?.withUnsafeBytes { String(decoding: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) } ?? ""
+        cachedText = text
+        return text
     }
 }
 

@@ -52,3 +52,29 @@ import Testing
         #expect(plain.withUTF8(LaTeXText.plainText) == Self.base)
     }
 }
+
+/// The UTF-8 check agrees with the standard library's validation for
+/// every lead byte, followed by continuation bytes at the edges of their
+/// ranges, at the start, across and after a chunk of sixteen.
+@Suite struct UTF8ValidationTests {
+    static let followers: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+
+    @Test func agreesWithTheStandardLibrary() {
+        let text = Array("Co-production of public services by citizens".utf8)
+        for lead in UInt8(0x80)...0xFF {
+            for second in Self.followers {
+                for rest in [[], [0x80], [0x80, 0xBF], [0xBF, 0x41]] as [[UInt8]] {
+                    for position in [0, 14, 15, 16, 30, text.count] {
+                        let bytes = Array(text[..<position]) + [lead, second] + rest + Array(text[position...])
+                        let offset = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+                        let valid = String(validating: bytes, as: UTF8.self) != nil
+                        #expect((offset == nil) == valid, "\(bytes.map { String($0, radix: 16) })")
+                        if let offset {
+                            #expect(offset >= position && String(validating: bytes[..<offset], as: UTF8.self) != nil)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -18,7 +18,10 @@ public struct BibTeXImporter: DocumentImporter {
     /// Looks at the first 256 KB only, on bytes: a library is recognised
     /// as soon as one line starts with a known `@type{`.
     public func recognises(_ document: SourceDocument) -> Bool {
-        let bytes = Array(document.text.utf8.prefix(256 << 10))
+        document.withUTF8 { Self.startsAnEntry(UnsafeBufferPointer(rebasing: $0.prefix(256 << 10))) }
+    }
+
+    private static func startsAnEntry(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         var atLineStart = true
         while index < bytes.count {
@@ -28,7 +31,7 @@ public struct BibTeXImporter: DocumentImporter {
                 while end < bytes.count && bytes[end] != 0x7B && bytes[end] != 0x28 && bytes[end] != 0x0A && end - index < 20 { end += 1 }
                 if end < bytes.count && (bytes[end] == 0x7B || bytes[end] == 0x28) {
                     let type = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased().trimmed
-                    if Self.types[type] != nil || ["string", "preamble", "comment"].contains(type) { return true }
+                    if types[type] != nil || ["string", "preamble", "comment"].contains(type) { return true }
                 }
                 atLineStart = false
             } else if byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0xEF && byte != 0xBB && byte != 0xBF {
@@ -40,8 +43,7 @@ public struct BibTeXImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        var text = document.text
-        return text.withUTF8 { importRecords(from: $0, path: document.path) }
+        document.withUTF8 { importRecords(from: $0, path: document.path) }
     }
 
     private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String) -> ImportResult {
