@@ -91,6 +91,7 @@ public struct BibTeXImporter: DocumentImporter {
     /// the first of a name wins; a cycle or a missing parent is reported.
     static func inherited(_ entry: BibTeXParser.Entry, from byKey: [String: BibTeXParser.Entry])
         -> (fields: [(name: String, value: BibTeXParser.Value)], problem: String?) {
+        guard entry.crossref != nil else { return (entry.fields, nil) }
         var fields = entry.fields
         var seen: Set<String> = [entry.key.lowercased()]
         var parent = entry

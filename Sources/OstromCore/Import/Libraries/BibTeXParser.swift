@@ -144,7 +144,7 @@ struct BibTeXParser {
         let key = text(keyStart..<index)
         skipSpace()
         guard !key.isEmpty else { throw Failure(line: start, message: "@\(type) entry has no citation key") }
-        var fields: [(String, Value)] = []
+        var fields: [(name: String, value: Value)] = []
         fields.reserveCapacity(16)
         while true {
             skipSpace()
@@ -170,7 +170,7 @@ struct BibTeXParser {
                 throw Failure(line: error.line, message: "entry \(key), field \(name): \(error.message)")
             }
         }
-        let crossref = fields.first { $0.0 == "crossref" }.map { $0.1.string(in: bytes) }
+        let crossref = fields.first { $0.name == "crossref" }.map { $0.value.string(in: bytes) }
         entries.append(Entry(type: type, key: key, fields: fields, line: start, crossref: crossref))
     }
 
