@@ -22,8 +22,11 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    /// A single file larger than this is paged rather than imported.
+    /// A single file larger than this is paged rather than imported,
+    /// unless it starts as a library does (BibTeX, RIS, CSL-JSON).
     static let pageAtOnceBytes = 8 << 20
+    /// How much of a large file is read to tell whether it is a library.
+    static let headBytes = 256 << 10
 
     func run() throws {
         if let file = singlePlainFile() {
@@ -38,13 +41,16 @@ struct BrowseCommand: ParsableCommand {
         try BrowserSession.run(records: loaded.records, loadWarnings: loaded.diagnostics.map(\.description))
     }
 
-    /// `ostrom FILE` for a file no importer recognises (or one too large
-    /// to import): the file is paged, like `less FILE`.
+    /// `ostrom FILE` for a file no importer recognises, or a large one
+    /// that is not a library: the file is paged, like `less FILE`.
     private func singlePlainFile() -> String? {
         guard library.paths.count == 1, let path = library.paths.first,
               let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
-        if let size = attributes[.size] as? Int, size > Self.pageAtOnceBytes { return path }
+        if let size = attributes[.size] as? Int, size > Self.pageAtOnceBytes {
+            let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: Self.headBytes) } ?? Data()
+            return DocumentRecognizer.startsALibrary(SourceDocument(path: path, bytes: head)) ? nil : path
+        }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let result = DocumentRecognizer().importRecords(from: SourceDocument(path: path, bytes: data))
         return result.records.count == 1 && result.records[0].source?.format == PlainNoteImporter().format ? path : nil

@@ -75,6 +75,24 @@ import TmuxHarness
         let listed = try OstromBinary.run([seed.path])
         #expect(listed.stdout.contains("tuurnas2016"))
     }
+
+    /// Past 8 MB a text file is paged, but a library is still listed.
+    @Test func ostromLargeFileListsALibraryAndCopiesText() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("big.bib")
+        let records = SyntheticLibrary.records(count: 4500)
+        try Data(SyntheticBibTeX.text(of: records).utf8).write(to: bib)
+        #expect(try FileManager.default.attributesOfItem(atPath: bib.path)[.size] as? Int ?? 0 > 8 << 20)
+        let listed = try OstromBinary.run([bib.path])
+        #expect(listed.status == 0)
+        let rows = listed.stdout.split(separator: "\n")
+        #expect(rows.count == records.count + 1 && rows[0].hasPrefix("ID ") && rows[1].hasPrefix(records[0].id + " "))
+        let text = folder.appendingPathComponent("big.txt")
+        _ = try SyntheticLibrary.writeBigText(to: text, megabytes: 9, marker: "zyzzyva")
+        let paged = try OstromBinary.run([text.path])
+        #expect(paged.status == 0 && paged.stdout.utf8.count >= 9 << 20)
+    }
 }
 
 /// The big-file check: 200 MB opens at once, `G`, a word near the

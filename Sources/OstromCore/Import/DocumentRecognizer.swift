@@ -20,6 +20,12 @@ public struct DocumentRecognizer: Sendable {
         self.importers = importers
     }
 
+    /// Whether the first bytes of a file are those of a library (BibTeX,
+    /// RIS or CSL-JSON), which is imported however large it is.
+    public static func startsALibrary(_ head: SourceDocument) -> Bool {
+        BibTeXImporter().recognises(head) || RISImporter().recognises(head) || CSLJSONImporter.startsLikeCSL(head)
+    }
+
     public func importRecords(from document: SourceDocument) -> ImportResult {
         var result = ImportResult(diagnostics: document.decodingDiagnostics)
         guard document.withUTF8({ $0.contains { $0 > 0x20 } }) else {

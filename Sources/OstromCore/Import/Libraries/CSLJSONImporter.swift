@@ -15,6 +15,13 @@ public struct CSLJSONImporter: DocumentImporter {
         return Self.items(document) != nil
     }
 
+    /// Whether the start of a file may be CSL-JSON: a JSON array or object
+    /// that names a CSL key. (`recognises` parses the whole file.)
+    static func startsLikeCSL(_ head: SourceDocument) -> Bool {
+        guard let first = head.text.utf8.first(where: { $0 > 0x20 }), first == 0x5B || first == 0x7B else { return false }
+        return cslKeys.contains { head.text.contains("\"\($0)\"") }
+    }
+
     /// The items, when the text is CSL-JSON.
     static func items(_ document: SourceDocument) -> [[String: Any]]? {
         guard let json = try? JSONSerialization.jsonObject(with: Data(document.text.utf8)) else { return nil }
