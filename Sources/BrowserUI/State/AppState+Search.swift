@@ -104,7 +104,7 @@ extension AppState {
             let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
             filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
         } else {
-            let results = searchIndex.search(query, ranked: Self.rankAhead)
+            let results = searchIndex.index.search(query, ranked: Self.rankAhead)
             filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
         }
         var list = ListState()

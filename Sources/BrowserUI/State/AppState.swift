@@ -12,7 +12,7 @@ public struct AppState: Sendable {
     }
 
     public let records: [Record]
-    public let searchIndex: SearchIndex
+    public let searchIndex: IndexInBackground
     /// Per tab, the record indices it lists without a search.
     let kindListings: [Tab: [Int]]
     public let ladder: LadderModel?
@@ -61,7 +61,7 @@ public struct AppState: Sendable {
     public init(records: [Record], ladder: LadderModel?, now: LocalDateTime, size: (width: Int, height: Int),
                 keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: SearchIndex? = nil) {
         self.records = records
-        searchIndex = index ?? SearchIndex(records: records)
+        searchIndex = index.map(IndexInBackground.init(index:)) ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records)
         storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
         var listings: [Tab: [Int]] = [:]

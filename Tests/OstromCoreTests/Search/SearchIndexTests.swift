@@ -217,3 +217,17 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         #expect(whole.search(try SearchQuery.parse(phrase)).hits.map(\.record).contains(records.count - 1))
     }
 }
+
+/// The browser's index, built on another thread, answers as the index
+/// built in place does; asking for it waits until it is built.
+@Suite struct IndexInBackgroundTests {
+    @Test func answersAsTheIndexBuiltInPlace() throws {
+        let records = SyntheticLibrary.records(count: 5000, seed: 11)
+        let background = IndexInBackground(records: records)
+        let query = try SearchQuery.parse("volunteers -health")
+        let expected = SearchIndex(records: records).search(query, ranked: 50).hits
+        let hits = background.index.search(query, ranked: 50).hits
+        #expect(background.isReady)
+        #expect(!hits.isEmpty && hits.map(\.record) == expected.map(\.record) && hits.map(\.score) == expected.map(\.score))
+    }
+}
