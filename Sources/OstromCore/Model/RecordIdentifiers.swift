@@ -8,9 +8,10 @@ public enum RecordIdentifiers {
 
     /// Gives every record an id, in order, unique within `records`.
     public static func assign(_ records: inout [Record]) {
-        var used = Set(records.compactMap(\.citationKey))
-        var keysTaken: Set<String> = []
-        keysTaken.reserveCapacity(used.count)
+        // Sized up front: a library of 100 000 keys would otherwise grow each set seventeen times.
+        var used = Set<String>(minimumCapacity: records.count)
+        for record in records { if let key = record.citationKey { used.insert(key) } }
+        var keysTaken = Set<String>(minimumCapacity: used.count)
         for index in records.indices {
             // A citation key is kept the first time; a repeated one gets a suffix.
             if let key = records[index].citationKey, keysTaken.insert(key).inserted {
