@@ -58,7 +58,7 @@ public enum BibTeXExporter {
     }
 
     /// Escapes what BibTeX or LaTeX would read as markup, so that
-    /// `LaTeXText.decode` gives the text back.
+    /// `LaTeXText.plainText` gives the text back.
     static func escaped(_ text: String) -> String {
         var output = ""
         var previous: Character?

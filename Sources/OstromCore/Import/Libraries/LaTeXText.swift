@@ -22,16 +22,11 @@ public enum LaTeXText {
     /// `\&`, `\%`, `\$`, `\#`, `\_`, `\{`, `\}`, `\ ` stand for themselves; `\\` is a space.
     private static let escaped: Set<UInt8> = [0x26, 0x25, 0x24, 0x23, 0x5F, 0x7B, 0x7D, 0x20, 0x5C]
 
-    public static func decode(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in needsDecoding(bytes) ? string(decoded(bytes), normalisingWhiteSpace: false) : nil } ?? text
-    }
-
     /// A field's text as it is shown: LaTeX decoded, white space
     /// collapsed. Most fields need neither, which is found on the bytes,
     /// and their String is made straight from them.
     static func plainText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if needsDecoding(bytes) { return string(decoded(bytes), normalisingWhiteSpace: true) }
+        if needsDecoding(bytes) { return string(decoded(bytes)) }
         return WhiteSpace.isNormalised(bytes) ? String(decoding: bytes, as: UTF8.self) : WhiteSpace.normalised(bytes)
     }
 
@@ -58,11 +53,11 @@ public enum LaTeXText {
         }
     }
 
-    /// The decoded bytes as a String; accents were added as combining
-    /// marks, so they are composed where there are any.
-    private static func string(_ decoded: (bytes: [UInt8], accented: Bool), normalisingWhiteSpace: Bool) -> String {
+    /// The decoded bytes as a String, white space collapsed; accents were
+    /// added as combining marks, so they are composed where there are any.
+    private static func string(_ decoded: (bytes: [UInt8], accented: Bool)) -> String {
         let text = decoded.bytes.withUnsafeBufferPointer { bytes in
-            !normalisingWhiteSpace || WhiteSpace.isNormalised(bytes) ? String(decoding: bytes, as: UTF8.self) : WhiteSpace.normalised(bytes)
+            WhiteSpace.isNormalised(bytes) ? String(decoding: bytes, as: UTF8.self) : WhiteSpace.normalised(bytes)
         }
         return decoded.accented ? text.precomposedStringWithCanonicalMapping : text
     }
