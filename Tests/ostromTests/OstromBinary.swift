@@ -58,10 +58,17 @@ enum OstromBinary {
     /// An executable shell script in `folder`: a stand-in for a program the
     /// app runs (the editor, xdg-open).
     @discardableResult
+    /// Written through a descriptor that is closed on exec: tests run in
+    /// parallel, and a process another test starts while the script is
+    /// open for writing would keep it so, and running the script would
+    /// then fail with "Text file busy".
     static func script(named name: String, in folder: URL, _ body: String) throws -> URL {
         let url = folder.appendingPathComponent(name)
-        try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         return url
     }
 

@@ -31,7 +31,7 @@ public enum AtomicFile {
             throw WriteError(path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
         }
         let temporary = folder + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         var failure: String?
         data.withUnsafeBytes { bytes in
@@ -58,7 +58,7 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: reason)
         }
         // Make the rename itself durable.
-        let folderDescriptor = open(folder, O_RDONLY)
+        let folderDescriptor = open(folder, O_RDONLY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             fsync(folderDescriptor)
             close(folderDescriptor)
