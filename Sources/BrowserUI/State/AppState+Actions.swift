@@ -136,9 +136,13 @@ extension AppState {
         effects.append(.saveReadingPositions(readingPositions))
     }
 
-    /// Lets background work (a pager's search, its line count) show up;
-    /// true when the screen should be drawn again.
+    /// Lets background work (the search index, a pager's search, its line
+    /// count) show up; true when the screen should be drawn again.
     public mutating func tick() -> Bool {
+        if waitsForIndex && searchIndex.isReady {
+            applyQuery()
+            return true
+        }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

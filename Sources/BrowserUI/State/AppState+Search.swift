@@ -25,6 +25,8 @@ extension AppState {
         }
         switch key {
         case .enter:
+            // Enter keeps the query: one still waiting for the index runs now, waiting for it.
+            if waitsForIndex { applyQuery(waitingForIndex: true) }
             prompt = nil
             if filters[tab] != nil {
                 history.record(open.editor.text)
@@ -33,6 +35,7 @@ extension AppState {
             return
         case .escape, .control("c"), .control("g"):
             prompt = nil
+            waitsForIndex = false
             filters[tab] = open.previousFilter
             currentList = open.previousList
             return
@@ -78,8 +81,10 @@ extension AppState {
     }
 
     /// Runs the prompt's query: the list narrows and re-ranks; a malformed
-    /// query leaves the last good results and says what is wrong.
-    mutating func applyQuery() {
+    /// query leaves the last good results and says what is wrong. While
+    /// the index is still being built, a query that needs it waits (the
+    /// list stays, the prompt says "indexing…") unless `waitingForIndex`.
+    mutating func applyQuery(waitingForIndex: Bool = false) {
         guard var open = prompt else { return }
         defer { prompt = open }
         let text = open.editor.text
@@ -97,6 +102,8 @@ extension AppState {
             return
         }
         open.error = nil
+        waitsForIndex = !query.isEmpty && !waitingForIndex && !searchIndex.isReady
+        if waitsForIndex { return }
         if state.needsPlacements { placements.analyseAll() }
         if query.isEmpty && state.isEmpty {
             filters[tab] = nil

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     public var filters: [Tab: SearchFilter] = [:]
     /// The search prompt, while open.
     public var prompt: SearchPrompt?
+    /// The prompt's query waits for the search index, still being built.
+    var waitsForIndex = false
     public var history: SearchHistory
     /// Where each document was left in the pager.
     public var readingPositions = ReadingPositions()
@@ -59,9 +61,9 @@ public struct AppState: Sendable {
     public var quitsWithLastOverlay = false
 
     public init(records: [Record], ladder: LadderModel?, now: LocalDateTime, size: (width: Int, height: Int),
-                keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: SearchIndex? = nil) {
+                keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: IndexInBackground? = nil) {
         self.records = records
-        searchIndex = index.map(IndexInBackground.init(index:)) ?? IndexInBackground(records: records)
+        searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records)
         storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
         var listings: [Tab: [Int]] = [:]

@@ -2,15 +2,28 @@ import Foundation
 
 /// A library's search index, built on another thread: the browser shows
 /// its first screen while a large library is still being indexed (1.6 s
-/// for 100 000 records), and the first search waits for the index.
+/// for 100 000 records), and a search typed meanwhile runs once it is.
 public final class IndexInBackground: @unchecked Sendable {
     private let condition = NSCondition()
     private var built: SearchIndex?
 
-    /// Starts building the index of `records`.
-    public init(records: [Record]) {
+    /// Libraries smaller than this are indexed at once, in under 0.1 s.
+    static let backgroundThreshold = 5000
+
+    /// The index of `records`: built at once for a small library, else
+    /// started on another thread.
+    public convenience init(records: [Record]) {
+        if records.count < Self.backgroundThreshold {
+            self.init(index: SearchIndex(records: records))
+        } else {
+            self.init { SearchIndex(records: records) }
+        }
+    }
+
+    /// Starts `build` on another thread (tests choose when it ends).
+    init(build: @escaping @Sendable () -> SearchIndex) {
         Thread.detachNewThread { [self] in
-            let index = SearchIndex(records: records)
+            let index = build()
             condition.withLock {
                 built = index
                 condition.broadcast()
