@@ -56,10 +56,16 @@ enum WhiteSpace {
         return index
     }
 
+    /// Whether an ASCII byte is white space: space, tab, line feed,
+    /// vertical tab, form feed, carriage return.
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// The length in bytes of the white space at `index`, or 0.
     static func length(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
-        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        if byte < 0x80 { return isASCIISpace(byte) ? 1 : 0 }
         func at(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
         switch byte {
         case 0xC2: return at(1) == 0xA0 || at(1) == 0x85 ? 2 : 0

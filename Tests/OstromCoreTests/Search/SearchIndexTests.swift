@@ -230,4 +230,9 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         #expect(background.isReady)
         #expect(!hits.isEmpty && hits.map(\.record) == expected.map(\.record) && hits.map(\.score) == expected.map(\.score))
     }
+
+    /// A small library gains nothing from a thread: its index is there at once.
+    @Test func aSmallLibraryIsIndexedAtOnce() {
+        #expect(IndexInBackground(records: SyntheticLibrary.records(count: IndexInBackground.backgroundThreshold - 1)).isReady)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OstromCore
 
@@ -11,6 +12,8 @@ import Testing
     ])
     func agreesWithSplittingOnWhitespace(_ text: String) {
         #expect(text.whitespaceNormalised == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        // Trimming on the bytes agrees with Foundation's.
+        #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
 

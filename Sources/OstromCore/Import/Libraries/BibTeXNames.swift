@@ -14,7 +14,7 @@ enum BibTeXNames {
             case 0x7B: depth += 1
             case 0x7D: depth = max(0, depth - 1)
             case 0x5C: index += 1
-            case let byte where depth == 0 && isSpace(byte):
+            case let byte where depth == 0 && WhiteSpace.isASCIISpace(byte):
                 if let end = separatorEnd(bytes, at: index) {
                     if let person = person(bytes, start..<index) { people.append(person) }
                     start = end
@@ -32,18 +32,18 @@ enum BibTeXNames {
     /// Where " and " (any white space, any case) starting at `index` ends.
     private static func separatorEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         var position = index
-        while position < bytes.count && isSpace(bytes[position]) { position += 1 }
+        while position < bytes.count && WhiteSpace.isASCIISpace(bytes[position]) { position += 1 }
         guard position + 3 < bytes.count, bytes[position] | 0x20 == 0x61, bytes[position + 1] | 0x20 == 0x6E,
-              bytes[position + 2] | 0x20 == 0x64, isSpace(bytes[position + 3]) else { return nil }
+              bytes[position + 2] | 0x20 == 0x64, WhiteSpace.isASCIISpace(bytes[position + 3]) else { return nil }
         position += 3
-        while position < bytes.count && isSpace(bytes[position]) { position += 1 }
+        while position < bytes.count && WhiteSpace.isASCIISpace(bytes[position]) { position += 1 }
         return position
     }
 
     private static func person(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Person? {
         var range = range
-        while let first = range.first, isSpace(bytes[first]) { range = range.dropFirst() }
-        while let last = range.last, isSpace(bytes[last]) { range = range.dropLast() }
+        while let first = range.first, WhiteSpace.isASCIISpace(bytes[first]) { range = range.dropFirst() }
+        while let last = range.last, WhiteSpace.isASCIISpace(bytes[last]) { range = range.dropLast() }
         guard !range.isEmpty else { return nil }
         let part = UnsafeBufferPointer(rebasing: bytes[range])
         if part.elementsEqual("others".utf8) { return Person(literal: "others") }
@@ -83,9 +83,5 @@ enum BibTeXNames {
             }
         }
         return comma
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }

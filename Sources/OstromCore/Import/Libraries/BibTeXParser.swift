@@ -140,7 +140,7 @@ struct BibTeXParser {
     private mutating func readEntry(type: String, close: UInt8, start: Int) throws(Failure) {
         skipSpace()
         let keyStart = index
-        while index < bytes.count, bytes[index] != 0x2C, bytes[index] != close, !Self.isSpace(bytes[index]) { index += 1 }
+        while index < bytes.count, bytes[index] != 0x2C, bytes[index] != close, !WhiteSpace.isASCIISpace(bytes[index]) { index += 1 }
         let key = text(keyStart..<index)
         skipSpace()
         guard !key.isEmpty else { throw Failure(line: start, message: "@\(type) entry has no citation key") }
@@ -294,13 +294,9 @@ struct BibTeXParser {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, Self.isSpace(bytes[index]) {
+        while index < bytes.count, WhiteSpace.isASCIISpace(bytes[index]) {
             if bytes[index] == 0x0A { line += 1 }
             index += 1
         }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -9,12 +9,7 @@ enum Keywords {
             let byLine = bytes.contains(0x3B) || bytes.contains(0x0A)
             var seen: [String] = []
             for part in bytes.split(whereSeparator: { byLine ? $0 == 0x3B || $0 == 0x0A : $0 == 0x2C || $0 == 0x2F }) {
-                // ASCII white space is trimmed on the bytes; `trimmed` sees only non-ASCII ends.
-                var part = part
-                while let first = part.first, first <= 0x20 { part = part.dropFirst() }
-                while let last = part.last, last <= 0x20 { part = part.dropLast() }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
-                let keyword = (part.first ?? 0) >= 0x80 || (part.last ?? 0) >= 0x80 ? text.trimmed : text
+                let keyword = String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self).trimmed
                 if !keyword.isEmpty && !seen.contains(keyword) { seen.append(keyword) }
             }
             return seen

@@ -105,3 +105,19 @@ import SyntheticLibrary
             == ["b.ris:1: warning: citation key “same2020” is used before, in a.bib:1; this entry gets the id same2020a"])
     }
 }
+
+/// What `ostrom FILE` reads of a file over 8 MB to tell a library (opened
+/// in the browser) from any other text (paged).
+@Suite struct LibraryHeadTests {
+    private func startsALibrary(_ text: String) -> Bool {
+        DocumentRecognizer.startsALibrary(SourceDocument(path: "head", bytes: Data(text.utf8)))
+    }
+
+    @Test func librariesByTheirFirstBytes() {
+        #expect(startsALibrary("% JabRef\n@Article{k, title = {T"))
+        #expect(startsALibrary("TY  - JOUR\r\nTI  - T"))
+        #expect(startsALibrary("[\n  {\"id\": \"k\", \"issued\": {\"date-parts\": [[2020"))
+        #expect(!startsALibrary("{\"level\": \"info\", \"message\": \"started\"}\n{\"level\""))
+        #expect(!startsALibrary("2026-11-22 12:00:01 server started\nmail to a@b.c\n"))
+    }
+}

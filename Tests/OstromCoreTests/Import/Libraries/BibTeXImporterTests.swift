@@ -147,6 +147,12 @@ import Testing
         ])
     }
 
+    /// Vertical tab and form feed are white space between tokens, as C's isspace says.
+    @Test func everyASCIIWhiteSpaceSeparatesTokens() {
+        let result = records("@misc{k,\u{0B}title\u{0C}=\u{0B}{T},\u{0C}year = 2020}")
+        #expect(result.diagnostics.isEmpty && result.records.map(\.title) == ["T"])
+    }
+
     /// A name list put together with `#` and a macro is read the same way.
     @Test func namesFromAMacro() throws {
         let record = try #require(records("@string{who = \"{World Health Organization}\"}\n@misc{k, author = {Pestoff, Victor and } # who, title = {T}}").records.first)
