@@ -5,7 +5,11 @@ import Foundation
 /// end-to-end tests and the pager benchmark use it.
 public final class TmuxSession {
     public let folder: URL
-    private var socket: String { folder.appendingPathComponent("sock").path }
+    /// The server's socket: in `folder` when its path fits a Unix socket's
+    /// 108 bytes, else in a folder of its own under /tmp (a long `$TMPDIR`
+    /// must not stop the tests).
+    private let socket: String
+    private let socketFolder: String?
 
     /// Starts `command` under `sh -c` in a detached session. tmux is started
     /// with posix_spawn and a clean signal mask: Foundation's Process hangs
@@ -14,6 +18,7 @@ public final class TmuxSession {
     public init(width: Int = 100, height: Int = 30, command: String, environment: [String] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-tmux-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        (socket, socketFolder) = try Self.socketPath(in: folder)
         // State (search history) goes to the session's folder, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                          "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
@@ -25,6 +30,17 @@ public final class TmuxSession {
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: folder)
+        if let socketFolder { try? FileManager.default.removeItem(atPath: socketFolder) }
+    }
+
+    /// The socket's path, and the folder made for it when `folder` is too deep.
+    private static func socketPath(in folder: URL) throws -> (String, String?) {
+        let inFolder = folder.appendingPathComponent("sock").path
+        if inFolder.utf8.count < 100 { return (inFolder, nil) }
+        var template = Array("/tmp/ostrom-tmux-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TmuxError("cannot make a folder for tmux's socket") }
+        let short = String(cString: made)
+        return (short + "/sock", short)
     }
 
     private static func spawnAndWait(_ arguments: [String]) throws {
@@ -71,7 +87,7 @@ public final class TmuxSession {
         let cArguments = all.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, cArguments, environ)
+        let status = posix_spawnp(&pid, "tmux", &actions, nil, cArguments, environ)
         close(pipe[1])
         guard status == 0 else {
             close(pipe[0])

@@ -38,10 +38,28 @@ enum ChildProcess {
         return pid
     }
 
-    /// Waits for the child; its exit status.
-    static func wait(_ pid: pid_t) -> Int32 {
+    /// How a child ended.
+    enum Ending: Equatable {
+        case exited(Int32)
+        case killed(by: Int32)
+
+        var succeeded: Bool { self == .exited(0) }
+
+        /// "exited with status 3", "was killed by signal 9".
+        var description: String {
+            switch self {
+            case .exited(let status): "exited with status \(status)"
+            case .killed(let signal): "was killed by signal \(signal)"
+            }
+        }
+    }
+
+    /// Waits for the child; how it ended.
+    @discardableResult
+    static func wait(_ pid: pid_t) -> Ending {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return status
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .killed(by: signal)
     }
 }

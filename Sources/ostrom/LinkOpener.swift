@@ -10,7 +10,7 @@ enum LinkOpener {
         guard OpenableLink.isOpenable(link) else { return "not opened: only http and https addresses are" }
         do {
             let pid = try ChildProcess.spawn(["xdg-open", link], quiet: true)
-            Thread.detachNewThread { _ = ChildProcess.wait(pid) }
+            Thread.detachNewThread { ChildProcess.wait(pid) }
             return nil
         } catch {
             return error.code == ENOENT ? "not opened: xdg-open is not installed" : "not opened: \(error.message)"

@@ -25,8 +25,12 @@ enum NoteEditor {
         } catch {
             return .failure(Failure(reason: "cannot run \(words[0]): \(error.message)"))
         }
-        let exitStatus = ChildProcess.wait(pid)
-        guard exitStatus == 0 else { return .failure(Failure(reason: "\(words[0]) failed; the note is as it was")) }
+        let ending = ChildProcess.wait(pid)
+        guard ending.succeeded else {
+            // The editor's own name, not its path: the message must fit the status row.
+            let editor = (words[0] as NSString).lastPathComponent
+            return .failure(Failure(reason: "\(editor) \(ending.description); the note is as it was"))
+        }
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(Failure(reason: "cannot read \(path)")) }
         return .success(String(decoding: data, as: UTF8.self))
     }

@@ -4,13 +4,6 @@ import Testing
 /// `ostrom annotate` from many processes at once, and killed mid-save:
 /// nothing is lost, and the file is always the old or the new one whole.
 @Suite struct AnnotationSavingTests {
-    private func environment(state folder: URL) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_DATA_HOME"] = OstromBinary.emptyFolder.path
-        environment["XDG_STATE_HOME"] = folder.path
-        return environment
-    }
-
     private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
         process.executableURL = OstromBinary.url
@@ -31,7 +24,7 @@ import Testing
     @Test func annotateStarsTagsNotesAndShows() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = environment(state: folder)
+        let environment = OstromBinary.environment(state: folder)
         let first = try OstromBinary.run(["annotate", "nef2014", "--star", "--tag", "#care", "--note", "Line 1\nline 2"], environment: environment)
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("nef2014  ★  #care\nLine 1\nline 2\nOn the ladder (suggested from the text)\n"))
@@ -47,7 +40,7 @@ import Testing
     @Test func eightInstancesSavingAtOnceLoseNothing() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = environment(state: folder)
+        let environment = OstromBinary.environment(state: folder)
         let processes = try (1...8).map { try start(["annotate", "tuurnas2016", "--tag", "t\($0)"], environment: environment) }
         processes.forEach { $0.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
@@ -64,7 +57,7 @@ import Testing
         let many = (0..<30_000).map { "\"r\($0)\": {\"tags\": [\"filler\"], \"note\": \"\(String(repeating: "n", count: 60))\"}" }
         try Data("{\"version\": 1, \"records\": {\(many.joined(separator: ",\n"))}}".utf8)
             .write(to: stateFolder.appendingPathComponent("annotations.json"))
-        let environment = environment(state: folder)
+        let environment = OstromBinary.environment(state: folder)
         var generator = SystemRandomNumberGenerator()
         var killed = 0
         for round in 0..<30 {

@@ -29,10 +29,7 @@ import TmuxHarness
         try session.waitFor("the detail") { $0.contains("Ladder   Doing to (set by you") }
         try session.quitExpectingSuccess()
 
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_STATE_HOME"] = folder.path
-        environment["XDG_DATA_HOME"] = OstromBinary.emptyFolder.path
-        let shown = try OstromBinary.run(["show", "body2021"], environment: environment)
+        let shown = try OstromBinary.run(["show", "body2021"], environment: OstromBinary.environment(state: folder))
         #expect(shown.stdout.contains("On the ladder (set by you)\n  Stage       Doing to"))
     }
 }

@@ -28,10 +28,13 @@ enum OstromBinary {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        // The user's own library and state never leak into a test.
+        // The user's own library and state never leak into a test: each
+        // run gets a folder of its own, removed when it ends.
+        let empty = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
         var inherited = ProcessInfo.processInfo.environment
-        inherited["XDG_DATA_HOME"] = emptyFolder.path
-        inherited["XDG_STATE_HOME"] = emptyFolder.path
+        inherited["XDG_DATA_HOME"] = empty.path
+        inherited["XDG_STATE_HOME"] = empty.path
         process.environment = environment ?? inherited
         let out = Pipe()
         let err = Pipe()
@@ -46,12 +49,14 @@ enum OstromBinary {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// A folder with nothing in it, for XDG_DATA_HOME and XDG_STATE_HOME.
-    static let emptyFolder: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-empty-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }()
+    /// The test's environment with the state in `folder` and an empty
+    /// library beside it (`folder/data`, never the user's).
+    static func environment(state folder: URL) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
+        environment["XDG_STATE_HOME"] = folder.path
+        return environment
+    }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -99,8 +99,9 @@ import TmuxHarness
 /// end, and a resize while wrapped, all without waiting for the file.
 @Suite(.serialized) struct BigFileEndToEndTests {
     @Test func twoHundredMegabytes() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-e2e-200mb.txt")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("200mb.txt")
         let last = try SyntheticLibrary.writeBigText(to: file, megabytes: 200, marker: "zyzzyva")
         let session = try TmuxSession(command: appThenReport("page '\(file.path)'"))
         try session.waitFor("0000001 ", timeout: 5)

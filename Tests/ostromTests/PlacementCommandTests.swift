@@ -8,13 +8,6 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
-    private func stateEnvironment(_ folder: URL) -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_DATA_HOME"] = OstromBinary.emptyFolder.path
-        environment["XDG_STATE_HOME"] = folder.path
-        return environment
-    }
-
     @Test func placePrintsTheStageAndItsEvidenceForAnyText() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -54,7 +47,7 @@ import Testing
     @Test func ladderJSONPlacesEveryRecordAndShowSaysWhoSetIt() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = stateEnvironment(folder)
+        let environment = OstromBinary.environment(state: folder)
         let ladder = try #require(try json(try OstromBinary.run(["ladder", "--format", "json"], environment: environment).stdout) as? [String: Any])
         let placements = try #require(ladder["placements"] as? [[String: Any]])
         #expect(Set(placements.compactMap { $0["id"] as? String }) == ["tuurnas2016", "loeffler2020", "mcmullin2018", "nef2014", "body2021"])

@@ -28,6 +28,7 @@ import Testing
 
     @Test func savesAndLoads() throws {
         let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var annotations = Annotations.load(folder: folder).annotations
         annotations.apply(.star("tuurnas2016", true))
         annotations.apply(.note("nef2014", "Line one\n\"quoted\" \u{1B}"))
@@ -60,6 +61,7 @@ import Testing
 
     @Test func twoInstancesMerge() throws {
         let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var first = Annotations.load(folder: folder).annotations
         var second = Annotations.load(folder: folder).annotations
         first.apply(.star("a", true))
@@ -83,6 +85,7 @@ import Testing
     @Test(arguments: ["{not json", "[1, 2]", "{\"records\": {\"a\": {\"tags\": \"care\"}}}"])
     func aDamagedFileIsMovedAsideNotOverwritten(_ content: String) throws {
         let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/annotations.json"
         try Data(content.utf8).write(to: URL(fileURLWithPath: path))
         let loaded = Annotations.load(folder: folder)
