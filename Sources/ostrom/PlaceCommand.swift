@@ -35,7 +35,7 @@ struct PlaceCommand: ParsableCommand {
             let width = min(Console.outputWidth ?? 80, 100)
             var blocks: [String] = []
             for (record, placement) in zip(records, placements) {
-                let heading = TerminalSafeText.sanitize("\(record.id) — \(record.title)")
+                let heading = TerminalSafeText.sanitize("\(record.id) — \(record.displayTitle)")
                 blocks.append(([heading] + PlacementText.render(placement, width: width)).joined(separator: "\n"))
             }
             Console.print(blocks.joined(separator: "\n\n"))

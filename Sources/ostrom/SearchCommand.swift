@@ -37,7 +37,7 @@ struct SearchCommand: ParsableCommand {
             for hit in hits {
                 let record = index.records[hit.record]
                 let score = String(Double(Int((hit.score * 100).rounded())) / 100)
-                Console.print(TerminalSafeText.sanitize("\(record.id)  \(record.kind.rawValue)  \(score)  \(record.title)"))
+                Console.print(TerminalSafeText.sanitize("\(record.id)  \(record.kind.rawValue)  \(score)  \(record.displayTitle)"))
                 Console.print("    " + TerminalSafeText.sanitize(Snippet.best(for: record, matching: results.matchTerms).marked))
             }
         }

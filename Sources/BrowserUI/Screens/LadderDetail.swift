@@ -53,7 +53,7 @@ enum LadderDetail {
             switch item {
             case .record(let index, let score, let setByUser):
                 let record = state.records[index]
-                text = String(format: "%4d ", score) + (setByUser ? "*" : " ") + record.id + "  " + record.title
+                text = String(format: "%4d ", score) + (setByUser ? "*" : " ") + record.id + "  " + record.displayTitle
             case .story(let index, let score):
                 text = String(format: "%4d  ", score) + "story  " + (state.ladder?.stories[index].name ?? "")
             }

@@ -4,7 +4,7 @@ import TerminalCanvas
 /// The detail pane's text for a record, wrapped to the pane's width.
 enum RecordDetail {
     static func lines(for record: Record, width: Int, now: LocalDateTime, placement: RecordPlacement? = nil) -> [StyledLine] {
-        var lines = StyledLine.wrapped(record.title, width: width, role: .title)
+        var lines = StyledLine.wrapped(record.displayTitle, width: width, role: .title)
         lines.append(.blank)
         var fields: [(String, String)] = []
         switch record.kind {

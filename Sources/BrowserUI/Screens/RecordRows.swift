@@ -17,23 +17,23 @@ enum RecordRows {
             let titleWidth = max(1, width - 10 - peopleWidth - 3 - mark.count)
             return StyledLine([
                 .init(text: " " + date + " ", role: .dim), .init(text: people + " ", role: .label),
-                .init(text: TextWrapping.pad(record.title, width: titleWidth), role: .normal),
+                .init(text: TextWrapping.pad(record.displayTitle, width: titleWidth), role: .normal),
                 .init(text: mark, role: status == .upcoming ? .badge : .dim),
             ])
         case .transcripts:
             let date = TextWrapping.pad(record.date?.description ?? "", width: 10)
             return StyledLine([
                 .init(text: " " + date + " ", role: .dim), .init(text: people + " ", role: .label),
-                .init(text: record.title, role: .normal),
+                .init(text: record.displayTitle, role: .normal),
             ])
         case .search:
             let badge = TextWrapping.pad(record.kind.rawValue, width: 10)
-            return StyledLine([.init(text: " " + badge + " ", role: .badge), .init(text: record.title, role: .title)])
+            return StyledLine([.init(text: " " + badge + " ", role: .badge), .init(text: record.displayTitle, role: .title)])
         case .papers, .ladder:
             let year = TextWrapping.pad(record.year.map(String.init) ?? (record.kind == .note ? "note" : ""), width: 4)
             return StyledLine([
                 .init(text: " " + year + " ", role: .dim), .init(text: people + " ", role: .label),
-                .init(text: record.title, role: .normal),
+                .init(text: record.displayTitle, role: .normal),
             ])
         }
     }

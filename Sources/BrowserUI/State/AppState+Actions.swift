@@ -247,7 +247,7 @@ extension AppState {
         }
         guard let record = selectedRecord else { return }
         if record.kind == .transcript, let body = record.body {
-            openPager(PagerState(title: record.title, text: PagedText(text: body), document: "record:" + record.id))
+            openPager(PagerState(title: record.displayTitle, text: PagedText(text: body), document: "record:" + record.id))
         } else {
             focus = .detail
         }
@@ -259,7 +259,7 @@ extension AppState {
         guard screenKind == .browse else { return }
         if tab == .ladder { return open() }
         guard let record = selectedRecord else { return }
-        openPager(PagerState(title: record.title, text: PagedText(text: Self.readableText(of: record)), document: "text:" + record.id))
+        openPager(PagerState(title: record.displayTitle, text: PagedText(text: Self.readableText(of: record)), document: "text:" + record.id))
     }
 
     /// `y` and `Y`: the selected record's APA citation or BibTeX entry to

@@ -27,6 +27,13 @@ public struct DocumentRecognizer: Sendable {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
+        var macros: [String: String] = [:]
+        return importRecords(from: document, bibTeXMacros: &macros)
+    }
+
+    /// The document's records; a BibTeX file uses the `@string` macros of
+    /// the files read before it and adds its own to `bibTeXMacros`.
+    public func importRecords(from document: SourceDocument, bibTeXMacros: inout [String: String]) -> ImportResult {
         var result = ImportResult(diagnostics: document.decodingDiagnostics)
         guard document.withUTF8({ $0.contains { $0 > 0x20 } }) else {
             result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
@@ -34,7 +41,13 @@ public struct DocumentRecognizer: Sendable {
             return result
         }
         let importer = importers.first { $0.recognises(document) } ?? PlainNoteImporter()
-        result.append(importer.importRecords(from: document))
+        if importer is BibTeXImporter {
+            let (imported, macros) = BibTeXImporter(macros: bibTeXMacros).importRecordsAndMacros(from: document)
+            result.append(imported)
+            bibTeXMacros = macros
+        } else {
+            result.append(importer.importRecords(from: document))
+        }
         return result
     }
 }

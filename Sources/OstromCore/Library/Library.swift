@@ -13,7 +13,8 @@ public struct Library: Sendable {
     /// Imports documents in order and assigns ids.
     public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer()) {
         var result = ImportResult()
-        for document in documents { result.append(recognizer.importRecords(from: document)) }
+        var macros: [String: String] = [:]
+        for document in documents { result.append(recognizer.importRecords(from: document, bibTeXMacros: &macros)) }
         var records = result.records
         RecordIdentifiers.assign(&records)
         self.init(records: records, diagnostics: result.diagnostics + Self.repeatedKeys(in: records))
@@ -48,9 +49,9 @@ public struct Library: Sendable {
     }
 
     /// The files and folders (recursively, hidden entries skipped) given on
-    /// the command line. A path that does not exist or cannot be read
-    /// throws; a file in a folder that cannot be read, or is not text, is
-    /// reported and skipped while the rest loads.
+    /// the command line. A path that does not exist throws, and so does a
+    /// load where no file could be read at all; a file that cannot be read,
+    /// or is not text, is reported and skipped while the rest loads.
     public static func load(paths: [String]) throws(LibraryError) -> Library {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
@@ -71,17 +72,38 @@ public struct Library: Sendable {
                     }
                 }
             } else {
-                documents.append(try readDocument(path))
+                do throws(LibraryError) {
+                    documents.append(try readDocument(path))
+                } catch {
+                    // Alone, an unreadable file is an error; among others, a warning.
+                    if paths.count == 1 { throw error }
+                    diagnostics.append(Diagnostic(path: path, line: nil, severity: .warning, message: "\(error.reason); skipped"))
+                }
             }
+        }
+        if documents.isEmpty, let first = diagnostics.first, paths.allSatisfy({ !isFolder($0) }) {
+            throw LibraryError(path: first.path, reason: "no file could be read (\(diagnostics.map(\.message).joined(separator: "; ")))")
         }
         var library = Library(documents: documents)
         library.diagnostics = diagnostics + library.diagnostics
         return library
     }
 
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     static func readDocument(_ path: String) throws(LibraryError) -> SourceDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard var data = FileManager.default.contents(atPath: path) else {
             throw LibraryError(path: path, reason: "file cannot be read")
+        }
+        // UTF-16 with a byte order mark (Windows tools write it): read as UTF-8.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw LibraryError(path: path, reason: "not valid UTF-16, though it starts with a UTF-16 byte order mark")
+            }
+            data = Data(text.utf8)
         }
         // Binary files have NUL bytes everywhere; a text file may have a stray one.
         let head = data.prefix(8192)

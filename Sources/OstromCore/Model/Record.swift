@@ -45,6 +45,10 @@ public struct Record: Hashable, Sendable {
 
     public var year: Int? { date?.year }
 
+    /// The title as shown: "(untitled)" for a record without one (a
+    /// title is never invented from a key or a file name).
+    public var displayTitle: String { title.isEmpty ? "(untitled)" : title }
+
     /// Authors, or for events the speakers.
     public var people: [Person] { authors.isEmpty ? speakers : authors }
 

@@ -6,7 +6,7 @@ public enum RecordTable {
     public static func lines(for records: [Record], width: Int? = nil) -> [String] {
         let header = ["ID", "KIND", "DATE", "PEOPLE", "TITLE"]
         let rows = records.map { record in
-            [record.id, record.kind.rawValue, record.date?.description ?? "", peopleSummary(record.people), record.title]
+            [record.id, record.kind.rawValue, record.date?.description ?? "", peopleSummary(record.people), record.displayTitle]
                 .map { TerminalSafeText.sanitize($0) }
         }
         let all = [header] + rows

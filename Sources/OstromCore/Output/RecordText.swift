@@ -23,7 +23,7 @@ public enum RecordText {
         if let citations = record.citations { fields.append(("Citations", String(citations))) }
         if let source = record.source { fields.append(("Source", "\(source.path) (\(source.format))")) }
 
-        var lines = TextWrapping.wrap(TerminalSafeText.sanitize(record.title), width: width)
+        var lines = TextWrapping.wrap(TerminalSafeText.sanitize(record.displayTitle), width: width)
         lines.append("")
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         for (label, value) in fields {

@@ -1,22 +1,44 @@
 import Foundation
 
-/// BibTeX files (Zotero, JabRef, cobib exports), recognised by content: an
-/// `@type{` at the start of a line. Each entry becomes a record whose id is
-/// its citation key; `crossref` fills what an entry lacks from its parent.
+/// BibTeX and biblatex files (Zotero, JabRef, Better BibTeX, biber, cobib
+/// exports), recognised by content: an `@type{` or `@type(` at the start of
+/// a line. Each entry becomes a record whose id is its citation key;
+/// `crossref` and `xdata` fill what an entry lacks from its parents.
+/// `@xdata` entries are only such parents and `@set` entries only group
+/// others: neither is a record.
 public struct BibTeXImporter: DocumentImporter {
     public let format = "bibtex"
 
+    /// BibTeX and biblatex entry types as CSL types, as pandoc's biblatex
+    /// reader maps them; any other type is a `document`.
     static let types: [String: String] = [
-        "article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
-        "inproceedings": "paper-conference", "conference": "paper-conference", "phdthesis": "thesis",
-        "mastersthesis": "thesis", "techreport": "report", "unpublished": "manuscript", "online": "webpage",
-        "misc": "document", "proceedings": "book", "booklet": "book", "manual": "report",
+        "article": "article-journal", "periodical": "article-journal", "suppperiodical": "article-journal",
+        "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
+        "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
+        "booklet": "pamphlet", "bookinbook": "chapter", "inbook": "chapter", "incollection": "chapter",
+        "suppbook": "chapter", "suppcollection": "chapter", "inreference": "entry-encyclopedia",
+        "inproceedings": "paper-conference", "conference": "paper-conference",
+        "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
+        "report": "report", "techreport": "report", "unpublished": "manuscript",
+        "online": "webpage", "electronic": "webpage", "www": "webpage",
+        "patent": "patent", "dataset": "dataset", "software": "software", "video": "motion_picture",
+        "movie": "motion_picture", "audio": "song", "music": "song", "artwork": "graphic", "image": "graphic",
+        "letter": "personal_communication", "legislation": "legislation", "jurisdiction": "legal_case",
+        "legal": "legal_case", "review": "review", "standard": "standard", "performance": "performance",
     ]
 
-    public init() {}
+    /// Entry types that are no records of their own.
+    static let notRecords: Set<String> = ["xdata", "set"]
+
+    /// The `@string` macros of the files loaded before this one.
+    let macros: [String: String]
+
+    public init(macros: [String: String] = [:]) {
+        self.macros = macros
+    }
 
     /// Looks at the first 256 KB only, on bytes: a library is recognised
-    /// as soon as one line starts with a known `@type{`.
+    /// as soon as one line starts with `@name{` or `@name(`.
     public func recognises(_ document: SourceDocument) -> Bool {
         document.withUTF8 { Self.startsAnEntry(UnsafeBufferPointer(rebasing: $0.prefix(256 << 10))) }
     }
@@ -30,8 +52,8 @@ public struct BibTeXImporter: DocumentImporter {
                 var end = index + 1
                 while end < bytes.count && bytes[end] != 0x7B && bytes[end] != 0x28 && bytes[end] != 0x0A && end - index < 20 { end += 1 }
                 if end < bytes.count && (bytes[end] == 0x7B || bytes[end] == 0x28) {
-                    let type = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased().trimmed
-                    if types[type] != nil || ["string", "preamble", "comment"].contains(type) { return true }
+                    let type = bytes[(index + 1)..<end].drop { $0 == 0x20 || $0 == 0x09 }
+                    if !type.isEmpty && type.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) { return true }
                 }
                 atLineStart = false
             } else if byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0xEF && byte != 0xBB && byte != 0xBF {
@@ -43,25 +65,42 @@ public struct BibTeXImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
+        importRecordsAndMacros(from: document).result
+    }
+
+    /// The records, and the `@string` macros known at the end of the file
+    /// (for the files loaded after it, as `\bibliography{defs,papers}` works).
+    func importRecordsAndMacros(from document: SourceDocument) -> (result: ImportResult, macros: [String: String]) {
         document.withUTF8 { importRecords(from: $0, path: document.path) }
     }
 
-    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String) -> ImportResult {
-        var parser = BibTeXParser(bytes: bytes)
+    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String) -> (result: ImportResult, macros: [String: String]) {
+        var parser = BibTeXParser(bytes: bytes, macros: macros)
         parser.parse()
         var diagnostics = parser.problems.map {
             Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
         }
-        let entries = parser.entries
-        // Keys are looked up only to follow a crossref.
-        let byKey = entries.contains { $0.crossref != nil }
-            ? Dictionary(entries.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
-        for entry in entries where entry.crossref != nil {
-            if let problem = Self.inherited(entry, from: byKey).problem {
+        diagnostics += parser.warnings.map { Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message) }
+        let all = parser.entries
+        // Keys are looked up only to follow a crossref or xdata.
+        let byKey = all.contains { $0.crossref != nil || !$0.xdata.isEmpty }
+            ? Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        let entries = all.filter { !Self.notRecords.contains($0.type) }
+        for entry in entries {
+            if entry.crossref != nil || !entry.xdata.isEmpty, let problem = Self.inherited(entry, from: byKey).problem {
                 diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning, message: problem))
             }
+            if entry.key.isEmpty {
+                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
+                                              message: "@\(entry.type) entry has no citation key; it gets an id of its own"))
+            }
+            if !entry.fields.contains(where: { $0.name == "title" }) && !Self.inherited(entry, from: byKey).fields.contains(where: { $0.name == "title" }) {
+                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
+                                              message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
+            }
         }
-        return ImportResult(records: buildRecords(entries, byKey: byKey, bytes: bytes, path: path), diagnostics: diagnostics)
+        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path)
+        return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
     /// Entries are turned into records on all cores, in parts of at least this many.
@@ -87,12 +126,18 @@ public struct BibTeXImporter: DocumentImporter {
         }
     }
 
-    /// The entry's fields followed by its `crossref` chain's, so that
-    /// the first of a name wins; a cycle or a missing parent is reported.
+    /// The entry's fields followed by its `xdata` entries' and its
+    /// `crossref` chain's, so that the first of a name wins; a cycle or a
+    /// missing parent is reported.
     static func inherited(_ entry: BibTeXParser.Entry, from byKey: [String: BibTeXParser.Entry])
         -> (fields: [(name: String, value: BibTeXParser.Value)], problem: String?) {
-        guard entry.crossref != nil else { return (entry.fields, nil) }
+        guard entry.crossref != nil || !entry.xdata.isEmpty else { return (entry.fields, nil) }
         var fields = entry.fields
+        for key in entry.xdata {
+            guard let data = byKey[key.lowercased()] else { return (fields, "xdata “\(key)” is not in the file") }
+            // One level: an xdata entry's own xdata is rare and biber warns of cycles there.
+            fields += data.fields
+        }
         var seen: Set<String> = [entry.key.lowercased()]
         var parent = entry
         while let key = parent.crossref?.lowercased() {
@@ -134,8 +179,8 @@ public struct BibTeXImporter: DocumentImporter {
 
     private func record(_ entry: BibTeXParser.Entry, fields: Fields, path: String) -> Record {
         let text = fields.text
-        var record = Record(kind: .paper, title: text("title") ?? entry.key)
-        record.citationKey = entry.key
+        var record = Record(kind: .paper, title: text("title") ?? "")
+        record.citationKey = entry.key.isEmpty ? nil : entry.key
         record.type = Self.types[entry.type] ?? "document"
         record.authors = fields.people("author") ?? fields.people("editor") ?? []
         if let yearText = text("year") ?? text("date"), let date = Int(yearText).map({ PartialDate(year: $0) }) ?? DateParsing.date(from: yearText) {

@@ -2,7 +2,10 @@
 /// written, braces and all, after `#` concatenation and `@string` and
 /// month macros are resolved), `@string`, `@comment` and `@preamble`. A
 /// malformed entry is reported with its line and skipped; parsing goes on
-/// at the next `@`.
+/// at the next `@` that starts a line. A block that never closes is
+/// reported and parsing goes back to the first line after its start that
+/// starts an entry, so that one missing brace loses one entry, not the
+/// rest of the file (bibtexparser's recovery).
 ///
 /// A value that is one braced, quoted or bare part stays a range of the
 /// bytes: its String is made later, by whoever needs it, so that a large
@@ -15,6 +18,8 @@ struct BibTeXParser {
         var line: Int
         /// The key of the entry this one inherits from (its first `crossref`).
         var crossref: String?
+        /// The keys of the `@xdata` entries whose fields it takes (biblatex).
+        var xdata: [String] = []
     }
 
     /// A field's value: bytes of the file, or text put together from
@@ -58,12 +63,25 @@ struct BibTeXParser {
     private var line = 1
     private var macros: [String: Value] = monthMacros
     private(set) var entries: [Entry] = []
+    /// Entries that could not be read (each is skipped).
     private(set) var problems: [(line: Int, message: String)] = []
+    /// What was read with a guess (the entry is kept).
+    private(set) var warnings: [(line: Int, message: String)] = []
 
-    /// A parser of the bytes, which must outlive it and its entries' use.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// A parser of the bytes, which must outlive it and its entries' use;
+    /// `macros` were defined by the files loaded before this one.
+    init(bytes: UnsafeBufferPointer<UInt8>, macros: [String: String] = [:]) {
         self.bytes = bytes
+        for (name, value) in macros { self.macros[name] = .text(value) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    }
+
+    /// The `@string` macros known at the end of the file (the month names
+    /// left out), for the files loaded after it.
+    var definedMacros: [String: String] {
+        var defined: [String: String] = [:]
+        for (name, value) in macros where Self.monthMacros[name] == nil { defined[name] = value.string(in: bytes) }
+        return defined
     }
 
     private struct Failure: Error {
@@ -74,10 +92,16 @@ struct BibTeXParser {
     mutating func parse() {
         while let at = nextAt() {
             index = at + 1
+            let startLine = line
             do {
                 try readItem()
             } catch {
                 problems.append((error.line, error.message))
+                // A block that ran to the end of the file swallowed what follows it: read that again.
+                if index >= bytes.count {
+                    index = at + 1
+                    line = startLine
+                }
                 // Go on at the next @ that starts a line (perhaps the one that ended this entry).
                 if index < bytes.count && bytes[index] == 0x40 && (index == 0 || bytes[index - 1] == 0x0A) { continue }
                 while index < bytes.count {
@@ -128,7 +152,7 @@ struct BibTeXParser {
                 throw Failure(line: start, message: "@string needs “name = value”")
             }
             index += 1
-            macros[name] = try readValue(entryLine: start)
+            macros[name] = try readValue(entryLine: start, context: "@string \(name)")
             skipSpace()
             guard index < bytes.count, bytes[index] == close else { throw Failure(line: start, message: "@string is not closed") }
             index += 1
@@ -137,18 +161,22 @@ struct BibTeXParser {
         }
     }
 
+    /// An entry; its key may be empty (the importer makes an id for it).
     private mutating func readEntry(type: String, close: UInt8, start: Int) throws(Failure) {
         skipSpace()
         let keyStart = index
         while index < bytes.count, bytes[index] != 0x2C, bytes[index] != close, !WhiteSpace.isASCIISpace(bytes[index]) { index += 1 }
         let key = text(keyStart..<index)
         skipSpace()
-        guard !key.isEmpty else { throw Failure(line: start, message: "@\(type) entry has no citation key") }
+        guard index < bytes.count, bytes[index] == 0x2C || bytes[index] == close else {
+            throw Failure(line: start, message: "@\(type)\(key.isEmpty ? "" : " " + key): a “,” is missing after the citation key")
+        }
+        let name = key.isEmpty ? "@\(type) at line \(start)" : key
         var fields: [(name: String, value: Value)] = []
         fields.reserveCapacity(16)
         while true {
             skipSpace()
-            guard index < bytes.count else { throw Failure(line: start, message: "entry \(key) is not closed (a “}” is missing)") }
+            guard index < bytes.count else { throw Failure(line: start, message: "entry \(name) is not closed (a “}” is missing)") }
             if bytes[index] == close {
                 index += 1
                 break
@@ -157,25 +185,35 @@ struct BibTeXParser {
                 index += 1
                 continue
             }
+            // A `%` line between fields is a comment (biber and bibtexparser read it so).
+            if bytes[index] == 0x25 {
+                while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+                continue
+            }
             let fieldLine = line
-            let name = lowercasedText(readIdentifier())
+            let field = lowercasedText(readIdentifier())
             skipSpace()
-            guard !name.isEmpty, index < bytes.count, bytes[index] == 0x3D else {
-                throw Failure(line: fieldLine, message: "entry \(key): expected “field = value”")
+            guard !field.isEmpty, index < bytes.count, bytes[index] == 0x3D else {
+                throw Failure(line: fieldLine, message: "entry \(name): expected “field = value”")
             }
             index += 1
             do {
-                fields.append((name, try readValue(entryLine: fieldLine)))
+                fields.append((field, try readValue(entryLine: fieldLine, context: "entry \(name), field \(field)")))
             } catch {
-                throw Failure(line: error.line, message: "entry \(key), field \(name): \(error.message)")
+                throw Failure(line: error.line, message: "entry \(name), field \(field): \(error.message)")
             }
         }
         let crossref = fields.first { $0.name == "crossref" }.map { $0.value.string(in: bytes) }
-        entries.append(Entry(type: type, key: key, fields: fields, line: start, crossref: crossref))
+        let xdata = fields.first { $0.name == "xdata" }.map {
+            $0.value.string(in: bytes).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+        } ?? []
+        entries.append(Entry(type: type, key: key, fields: fields, line: start, crossref: crossref, xdata: xdata))
     }
 
-    /// A value: parts joined by `#`, each braced, quoted, a number or a macro.
-    private mutating func readValue(entryLine: Int) throws(Failure) -> Value {
+    /// A value: parts joined by `#`, each braced, quoted, a number or a
+    /// macro. An undefined macro stands for its own name, with a warning
+    /// that names `context`.
+    private mutating func readValue(entryLine: Int, context: String) throws(Failure) -> Value {
         // Most values are one part: an array is filled only when `#` joins more.
         var earlier: [Value] = []
         while true {
@@ -195,7 +233,8 @@ struct BibTeXParser {
                 } else if let expansion = macros[lowercasedText(word)] {
                     part = expansion
                 } else {
-                    throw Failure(line: line, message: "unknown @string macro “\(text(word))”")
+                    warnings.append((line, "\(context): undefined @string macro “\(text(word))”; its name is kept as the value"))
+                    part = .text(text(word))
                 }
             }
             skipSpace()
@@ -229,9 +268,10 @@ struct BibTeXParser {
                 continue
             case 0x0A:
                 lines += 1
-                if depth == 0 && position + 1 < bytes.count && bytes[position + 1] == 0x40 {
+                if position + 1 < bytes.count && bytes[position + 1] == 0x40 && (depth == 0 || Self.startsAnEntry(bytes, at: position + 1)) {
                     position += 1
-                    throw Failure(line: entryLine, message: "a value is not closed before the next entry")
+                    throw Failure(line: entryLine, message: depth == 0 ? "a value is not closed before the next entry"
+                        : "a “{” is not closed before the next entry")
                 }
             case 0x7B:
                 depth += 1
@@ -250,6 +290,13 @@ struct BibTeXParser {
             position += 1
         }
         throw Failure(line: entryLine, message: "unbalanced braces: the value never closes")
+    }
+
+    /// Whether `@word{` or `@word(` (an entry type and its brace) starts at `position`.
+    private static func startsAnEntry(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        var index = position + 1
+        while index < bytes.count, bytes[index] | 0x20 >= 0x61, bytes[index] | 0x20 <= 0x7A { index += 1 }
+        return index > position + 1 && index < bytes.count && (bytes[index] == 0x7B || bytes[index] == 0x28)
     }
 
     private mutating func skipBalanced(from start: Int, close: UInt8) throws(Failure) {
