@@ -16,6 +16,8 @@ enum RecordDetail {
             if let location = record.location { fields.append(("Where", location)) }
         default:
             if !record.authors.isEmpty { fields.append(("By", record.authors.map(\.displayName).joined(separator: ", "))) }
+            if !record.editors.isEmpty { fields.append(("Eds.", record.editors.map(\.displayName).joined(separator: ", "))) }
+            if !record.translators.isEmpty { fields.append(("Tr.", record.translators.map(\.displayName).joined(separator: ", "))) }
             if let venue = RecordText.venueLine(record) {
                 fields.append(("In", venue))
             } else if let date = record.date {

@@ -47,11 +47,12 @@ public enum APAReferenceList {
     static func authorName(_ person: Person) -> String {
         if let literal = person.literal { return literal == "others" ? "et al." : literal }
         guard let family = person.family else { return person.given ?? "" }
-        guard let given = person.given else { return family }
+        let suffix = person.suffix.map { ", " + $0 } ?? ""
+        guard let given = person.given else { return family + suffix }
         let initials = given.split(separator: " ").map { word in
             word.split(separator: "-").compactMap { $0.first.map { "\($0)." } }.joined(separator: "-")
         }
-        return family + ", " + initials.joined(separator: " ")
+        return family + ", " + initials.joined(separator: " ") + suffix
     }
 
     /// "A", "A, & B", "A, B, & C"; past 20, the first 19, "…", and the last.

@@ -22,7 +22,10 @@ public enum BibTeXExporter {
             fields.append((name, escaped(clean)))
         }
         add("title", record.title)
-        if !record.people.isEmpty { fields.append(("author", record.people.map(name).joined(separator: " and "))) }
+        let authors = record.authors.isEmpty ? record.speakers : record.authors
+        if !authors.isEmpty { fields.append(("author", authors.map(name).joined(separator: " and "))) }
+        if !record.editors.isEmpty { fields.append(("editor", record.editors.map(name).joined(separator: " and "))) }
+        if !record.translators.isEmpty { fields.append(("translator", record.translators.map(name).joined(separator: " and "))) }
         if let date = ExportText.date(of: record) {
             add("year", String(date.year))
             add("month", date.month.map(String.init))
@@ -48,13 +51,15 @@ public enum BibTeXExporter {
         return "@\(type){\(key),\n\(body)\n}\n"
     }
 
-    /// "Family, Given"; an organisation's name braced so it stays whole.
+    /// "Family, Given", or "Family, Suffix, Given"; an organisation's name
+    /// braced so it stays whole.
     static func name(_ person: Person) -> String {
         if let literal = person.literal {
             return literal == "others" ? "others" : "{" + escaped(ExportText.clean(literal)) + "}"
         }
         guard let family = person.family else { return "{" + escaped(ExportText.clean(person.given ?? "")) + "}" }
-        return escaped(ExportText.clean(family)) + (person.given.map { ", " + escaped(ExportText.clean($0)) } ?? "")
+        let suffix = person.suffix.map { ", " + escaped(ExportText.clean($0)) } ?? ""
+        return escaped(ExportText.clean(family)) + (person.given.map { suffix + ", " + escaped(ExportText.clean($0)) } ?? suffix)
     }
 
     /// Escapes what BibTeX or LaTeX would read as markup, so that

@@ -10,7 +10,10 @@ public enum CSLJSONExporter {
         object.add("id", record.citationKey ?? record.id)
         object.add("type", record.type ?? "document")
         object.add("title", record.title)
-        object.add("author", .array(record.people.map(name)))
+        object.add("author", .array((record.authors.isEmpty ? record.speakers : record.authors).map(name)))
+        object.add("editor", .array(record.editors.map(name)))
+        object.add("collection-editor", .array(record.seriesEditors.map(name)))
+        object.add("translator", .array(record.translators.map(name)))
         if let date = ExportText.date(of: record) {
             let parts = [date.year, date.month, date.day].compactMap { $0 }.map(JSONValue.integer)
             object.add("issued", .object([("date-parts", .array([.array(parts)]))]))
@@ -34,6 +37,7 @@ public enum CSLJSONExporter {
         var object = JSONObjectBuilder()
         object.add("family", person.family)
         object.add("given", person.given)
+        object.add("suffix", person.suffix)
         object.add("literal", person.literal)
         return object.value
     }

@@ -22,7 +22,10 @@ public enum RISExporter {
         add("TY", record.type.flatMap { risTypes[$0] } ?? "GEN")
         add("ID", record.citationKey ?? record.id)
         add("TI", record.title)
-        for person in record.people { add("AU", person.literal ?? person.sortName) }
+        for person in record.authors.isEmpty ? record.speakers : record.authors { add("AU", person.literal ?? person.sortName) }
+        for person in record.editors { add("A2", person.literal ?? person.sortName) }
+        for person in record.seriesEditors { add("A3", person.literal ?? person.sortName) }
+        for person in record.translators { add("A4", person.literal ?? person.sortName) }
         if let date = ExportText.date(of: record) {
             add("PY", String(date.year))
             add("DA", [String(date.year), date.month.map(PartialDate.twoDigits) ?? "", date.day.map(PartialDate.twoDigits) ?? "", ""].joined(separator: "/"))

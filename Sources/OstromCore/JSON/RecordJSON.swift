@@ -7,6 +7,9 @@ public enum RecordJSON {
         object.add("type", record.type)
         object.add("title", record.title)
         object.add("authors", .array(record.authors.map(person)))
+        object.add("editors", .array(record.editors.map(person)))
+        object.add("series_editors", .array(record.seriesEditors.map(person)))
+        object.add("translators", .array(record.translators.map(person)))
         object.add("speakers", .array(record.speakers.map(person)))
         object.add("date", record.date?.description)
         object.add("year", record.year)
@@ -51,6 +54,7 @@ public enum RecordJSON {
         var object = JSONObjectBuilder()
         object.add("family", person.family)
         object.add("given", person.given)
+        object.add("suffix", person.suffix)
         object.add("literal", person.literal)
         object.add("affiliation", person.affiliation)
         return object.value

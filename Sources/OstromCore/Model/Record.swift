@@ -9,6 +9,12 @@ public struct Record: Hashable, Sendable {
     public var type: String?
     public var title: String
     public var authors: [Person] = []
+    /// Editors of the work (BibTeX `editor`, RIS A2, CSL `editor`).
+    public var editors: [Person] = []
+    /// Editors of the series (RIS A3, CSL `collection-editor`).
+    public var seriesEditors: [Person] = []
+    /// Translators (RIS A4, biblatex and CSL `translator`).
+    public var translators: [Person] = []
     public var speakers: [Person] = []
     public var date: PartialDate?
     public var container: String?
@@ -49,8 +55,9 @@ public struct Record: Hashable, Sendable {
     /// title is never invented from a key or a file name).
     public var displayTitle: String { title.isEmpty ? "(untitled)" : title }
 
-    /// Authors, or for events the speakers.
-    public var people: [Person] { authors.isEmpty ? speakers : authors }
+    /// Authors; for an edited book without authors its editors; for
+    /// events the speakers.
+    public var people: [Person] { !authors.isEmpty ? authors : !editors.isEmpty ? editors : speakers }
 
     /// Whether an event lies before `now` (its end, else its start, else its
     /// day); `nil` for records that are not events or have no date.

@@ -4,6 +4,9 @@ public enum RecordText {
     public static func render(_ record: Record, now: LocalDateTime, width: Int = 80) -> String {
         var fields: [(String, String)] = [("ID", record.id), ("Kind", record.kind.rawValue + (record.type.map { " (\($0))" } ?? ""))]
         if !record.authors.isEmpty { fields.append(("Authors", record.authors.map(\.sortName).joined(separator: "; "))) }
+        if !record.editors.isEmpty { fields.append(("Editors", record.editors.map(\.sortName).joined(separator: "; "))) }
+        if !record.seriesEditors.isEmpty { fields.append(("Series eds.", record.seriesEditors.map(\.sortName).joined(separator: "; "))) }
+        if !record.translators.isEmpty { fields.append(("Translators", record.translators.map(\.sortName).joined(separator: "; "))) }
         for speaker in record.speakers {
             fields.append(("Speaker", speaker.displayName + (speaker.affiliation.map { ", " + $0 } ?? "")))
         }

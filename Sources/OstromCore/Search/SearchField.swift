@@ -31,7 +31,7 @@ public enum SearchField: Int, CaseIterable, Sendable {
             body(record.title)
             for translation in record.translations { if let title = translation.title { body(title) } }
         case .people:
-            for person in record.authors + record.speakers {
+            for person in record.authors + record.editors + record.translators + record.speakers {
                 for part in [person.given, person.family, person.literal, person.affiliation] { if let part { body(part) } }
             }
         case .keywords:

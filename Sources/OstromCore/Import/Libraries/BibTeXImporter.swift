@@ -177,13 +177,38 @@ public struct BibTeXImporter: DocumentImporter {
         }
     }
 
+    /// A verbatim field's text: braces dropped, `\_`, `\%`, `\&`, `\#` and `\$` unescaped.
+    static func verbatim(_ raw: String) -> String {
+        guard raw.contains(where: { $0 == "\\" || $0 == "{" || $0 == "}" }) else { return raw }
+        var text = raw.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
+        for escape in ["_", "%", "&", "#", "$"] { text = text.replacingOccurrences(of: "\\" + escape, with: escape) }
+        return text
+    }
+
+    /// A year or date field: `2019`, `2019-03-05`, and what real files
+    /// hold besides (`2023a`, `-0050`, a range `1034/` or `2010/2012`,
+    /// `[1998]`): the first year written.
+    static func date(_ text: String) -> PartialDate? {
+        if let year = Int(text) { return PartialDate(year: year) }
+        if let date = DateParsing.date(from: text) { return date }
+        let bytes = Array(text.utf8)
+        guard var start = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39, end - start < 4 { end += 1 }
+        let negative = start > 0 && bytes[start - 1] == 0x2D && (start == 1 || bytes[start - 2] == 0x20)
+        if negative { start -= 1 }
+        return Int(String(decoding: bytes[start..<end], as: UTF8.self)).map { PartialDate(year: $0) }
+    }
+
     private func record(_ entry: BibTeXParser.Entry, fields: Fields, path: String) -> Record {
         let text = fields.text
         var record = Record(kind: .paper, title: text("title") ?? "")
         record.citationKey = entry.key.isEmpty ? nil : entry.key
         record.type = Self.types[entry.type] ?? "document"
-        record.authors = fields.people("author") ?? fields.people("editor") ?? []
-        if let yearText = text("year") ?? text("date"), let date = Int(yearText).map({ PartialDate(year: $0) }) ?? DateParsing.date(from: yearText) {
+        record.authors = fields.people("author") ?? []
+        record.editors = fields.people("editor") ?? []
+        record.translators = fields.people("translator") ?? []
+        if let yearText = text("year") ?? text("date"), let date = Self.date(yearText) {
             let month = text("month").flatMap { Int($0) ?? DateParsing.monthNumbers[$0.lowercased()] }
             record.date = date.month == nil && month != nil ? PartialDate(year: date.year, month: month, day: Int(text("day") ?? "")) : date
         }
@@ -192,7 +217,8 @@ public struct BibTeXImporter: DocumentImporter {
         record.issue = text("number") ?? text("issue")
         record.pages = text("pages").map(ContainerCitation.normalisedPages)
         record.publisher = text("publisher") ?? text("school") ?? text("institution") ?? text("organization")
-        record.doi = text("doi").flatMap(Identifiers.doi(in:))
+        // A verbatim field in biblatex: only the escapes BibTeX exports add are undone.
+        record.doi = fields.raw("doi").map(Self.verbatim).flatMap(Identifiers.doi(field:))
         record.url = fields.raw("url").flatMap(WebAddress.normalised)
         record.publisherPlace = text("address") ?? text("location")
         record.issn = text("issn").map(Identifiers.issns) ?? []

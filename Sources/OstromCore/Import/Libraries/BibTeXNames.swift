@@ -2,7 +2,8 @@
 /// people are separated by `and` between white space outside braces
 /// ("Last, First and {World Health Organization} and others", line breaks
 /// allowed), a part in one pair of braces is a corporate (literal) name,
-/// and one comma outside braces splits "von Last, First".
+/// commas outside braces split "von Last, First" and "von Last, Jr,
+/// First", and biblatex's `family=…, given=…` form is read.
 enum BibTeXNames {
     static func people(_ bytes: UnsafeBufferPointer<UInt8>) -> [Person] {
         var people: [Person] = []
@@ -48,13 +49,43 @@ enum BibTeXNames {
         let part = UnsafeBufferPointer(rebasing: bytes[range])
         if part.elementsEqual("others".utf8) { return Person(literal: "others") }
         if isOneGroup(part) { return Person(literal: LaTeXText.plainText(part)) }
-        // Other forms ("First Last", "Last, Jr, First", a parenthesis) go to the general parser.
-        if let comma = onlyTopLevelComma(part), !part.contains(0x28) {
-            let family = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[..<comma]))
-            let given = LaTeXText.plainText(UnsafeBufferPointer(rebasing: part[(comma + 1)...]))
-            if !family.isEmpty { return Person(family: family, given: given.isEmpty ? nil : given) }
+        let commas = topLevelCommas(part)
+        guard !commas.isEmpty else { return PersonNames.parse(name(part)) }
+        let pieces = zip([-1] + commas, commas + [part.count]).map { name(UnsafeBufferPointer(rebasing: part[($0 + 1)..<$1])) }
+        if let extended = extendedName(pieces) { return extended }
+        // "von Last, First" and "von Last, Jr, First"; other forms ("First
+        // Last", a parenthesis) go to the general parser.
+        if (pieces.count == 2 || pieces.count == 3), !part.contains(0x28), !pieces[0].isEmpty {
+            let given = pieces[pieces.count - 1]
+            let suffix = pieces.count == 3 ? pieces[1] : ""
+            return Person(family: pieces[0], given: given.isEmpty ? nil : given, suffix: suffix.isEmpty ? nil : suffix)
         }
-        return PersonNames.parse(LaTeXText.plainText(part))
+        return PersonNames.parse(name(part))
+    }
+
+    /// A part of a name as text: LaTeX decoded, a thin space (`\,`
+    /// between initials) an ordinary one.
+    private static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = LaTeXText.plainText(bytes)
+        return text.contains("\u{2009}") ? text.replacingOccurrences(of: "\u{2009}", with: " ") : text
+    }
+
+    /// biblatex's extended name format: `family=Researcher, given=Sam,
+    /// prefix=von, suffix=Jr., useprefix=false` (`given-i` and the like
+    /// are initials, which the name itself gives).
+    private static func extendedName(_ pieces: [String]) -> Person? {
+        var parts: [String: String] = [:]
+        for piece in pieces {
+            guard let equals = piece.firstIndex(of: "=") else { return nil }
+            let key = piece[..<equals].trimmed.lowercased()
+            guard ["family", "given", "prefix", "suffix", "useprefix"].contains(key) || key.hasSuffix("-i") else { return nil }
+            parts[key] = String(piece[piece.index(after: equals)...]).trimmed
+        }
+        guard let family = parts["family"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return parts["given"].map { Person(given: $0) }
+        }
+        let prefix = parts["prefix"].map { $0 + " " } ?? ""
+        return Person(family: prefix + family, given: parts["given"], suffix: parts["suffix"])
     }
 
     /// Whether the brace that opens the part closes it, as in "{World Health Organization}".
@@ -68,20 +99,18 @@ enum BibTeXNames {
         return false
     }
 
-    /// The comma outside braces, when there is exactly one.
-    private static func onlyTopLevelComma(_ part: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The commas outside braces.
+    private static func topLevelCommas(_ part: UnsafeBufferPointer<UInt8>) -> [Int] {
         var depth = 0
-        var comma: Int?
+        var commas: [Int] = []
         for index in part.indices {
             switch part[index] {
             case 0x7B: depth += 1
             case 0x7D: depth = max(0, depth - 1)
-            case 0x2C where depth == 0:
-                if comma != nil { return nil }
-                comma = index
+            case 0x2C where depth == 0: commas.append(index)
             default: break
             }
         }
-        return comma
+        return commas
     }
 }

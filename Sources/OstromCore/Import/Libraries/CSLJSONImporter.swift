@@ -1,8 +1,10 @@
 import Foundation
 
 /// CSL-JSON (Zotero's and pandoc's interchange format), recognised by
-/// content: the whole text is a JSON array of items, or one item, with CSL
-/// keys (`issued`, `container-title`, an `author` array, `citation-key`).
+/// content: the whole text is a JSON array of items, or one item, each with
+/// an `id` and a `type` (all CSL requires), or with CSL keys (`issued`,
+/// `container-title`, an `author` array, `citation-key`). Every item is a
+/// record, with or without a title; warnings name the item's line.
 public struct CSLJSONImporter: DocumentImporter {
     public let format = "csl-json"
 
@@ -26,55 +28,103 @@ public struct CSLJSONImporter: DocumentImporter {
     static func items(_ document: SourceDocument) -> [[String: Any]]? {
         guard let json = try? JSONSerialization.jsonObject(with: Data(document.text.utf8)) else { return nil }
         let items = (json as? [Any])?.compactMap { $0 as? [String: Any] } ?? (json as? [String: Any]).map { [$0] } ?? []
-        let isCSL = items.contains { item in
+        let isCSL = !items.isEmpty && (items.allSatisfy { $0["id"] != nil && $0["type"] is String } || items.contains { item in
             item.keys.contains { cslKeys.contains($0) } && (item["author"].map { $0 is [Any] } ?? true)
-        }
+        })
         return isCSL ? items : nil
+    }
+
+    /// The line where each top-level item starts (an array's objects, or
+    /// the one object), found on the bytes without parsing them again.
+    static func itemLines(_ document: SourceDocument) -> [Int] {
+        document.withUTF8 { bytes in
+            var lines: [Int] = []
+            var line = 1
+            var depth = 0
+            var inString = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A { line += 1 }
+                if inString {
+                    if byte == 0x5C { index += 1 } else if byte == 0x22 { inString = false }
+                } else {
+                    switch byte {
+                    case 0x22: inString = true
+                    case 0x7B, 0x5B:
+                        if byte == 0x7B && (depth == 1 || depth == 0 && lines.isEmpty) { lines.append(line) }
+                        depth += 1
+                    case 0x7D, 0x5D: depth -= 1
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return lines
+        }
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
         guard let items = Self.items(document) else { return ImportResult() }
         var result = ImportResult()
+        let lines = Self.itemLines(document)
         for (position, item) in items.enumerated() {
             let fields = JSONFields(item)
-            guard let title = fields.string("title") else {
-                result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
-                                                     message: "item \(position + 1) (\(fields.string("id") ?? "no id")) has no title; skipped"))
-                continue
+            let line = position < lines.count ? lines[position] : nil
+            let title = fields.string("title").map { Self.withoutMarkup($0).whitespaceNormalised } ?? ""
+            if title.isEmpty {
+                result.diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning,
+                                                     message: "item \(position + 1) (\(fields.string("id") ?? "no id")) has no title"))
             }
-            var record = Record(kind: .paper, title: title.whitespaceNormalised)
+            var record = Record(kind: .paper, title: title)
             record.citationKey = fields.string("citation-key", "id")
             record.type = fields.string("type")
-            record.authors = Self.names(item["author"] ?? item["editor"])
+            record.authors = Self.names(item["author"])
+            record.editors = Self.names(item["editor"])
+            record.seriesEditors = Self.names(item["collection-editor"])
+            record.translators = Self.names(item["translator"])
             record.date = Self.issued(item["issued"])
-            record.container = fields.string("container-title", "collection-title")
+            record.container = fields.string("container-title", "collection-title").map(Self.withoutMarkup)
             record.volume = fields.string("volume")
             record.issue = fields.string("issue")
             record.pages = fields.string("page").map(ContainerCitation.normalisedPages)
             record.publisher = fields.string("publisher")
-            record.doi = fields.string("DOI").flatMap(Identifiers.doi(in:))
+            record.doi = fields.string("DOI").flatMap(Identifiers.doi(field:))
             record.url = fields.string("URL").flatMap(WebAddress.normalised)
             record.publisherPlace = fields.string("publisher-place")
             record.issn = Identifiers.issns(in: fields.string("ISSN") ?? "")
             record.abstract = fields.string("abstract").map(\.whitespaceNormalised)
             record.keywords = fields.string("keyword").map(Keywords.split) ?? []
             record.language = fields.string("language").flatMap { LanguageCodes.code(for: $0) ?? $0 }
-            record.source = SourceReference(path: document.path, format: format)
+            record.source = SourceReference(path: document.path, format: format, bodyLine: line)
             result.records.append(record)
         }
         return result
     }
 
-    /// `[{"family": …, "given": …}, {"literal": …}]`.
+    /// `[{"family": …, "given": …, "suffix": …}, {"literal": …}]`; the
+    /// particles (`dropping-particle`, `non-dropping-particle`) go with the
+    /// family name, as ostrom keeps them; a name may have only `given`.
     static func names(_ value: Any?) -> [Person] {
         (value as? [Any] ?? []).compactMap { entry in
             guard let fields = (entry as? [String: Any]).map(JSONFields.init) else { return nil }
             if let literal = fields.string("literal") { return Person(literal: literal) }
-            guard let family = fields.string("family") else { return nil }
-            let particle = fields.string("non-dropping-particle").map { $0 + " " } ?? ""
-            return Person(family: particle + family, given: fields.string("given"))
+            let given = fields.string("given")
+            let suffix = fields.string("suffix")
+            guard let family = fields.string("family") else { return given.map { Person(given: $0, suffix: suffix) } }
+            let particles = [fields.string("dropping-particle"), fields.string("non-dropping-particle")].compactMap { $0 }
+            return Person(family: (particles + [family]).joined(separator: " "), given: given, suffix: suffix)
         }
     }
+
+    /// CSL's inline markup (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span
+    /// class="nocase">`, small caps) removed: titles are plain text here.
+    static func withoutMarkup(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        return text.replacing(markup, with: "")
+    }
+
+    private nonisolated(unsafe) static let markup = try! Regex(#"</?(i|b|sup|sub|span)(\s[^<>]*)?>"#)
 
     /// `{"date-parts": [[2019, 3, 5]]}` or `{"raw": "2019-03"}`.
     static func issued(_ value: Any?) -> PartialDate? {

@@ -1,6 +1,9 @@
-/// RIS files (EndNote, Zotero, Mendeley exports), recognised by content:
-/// `TY  - ` lines. Each record runs from TY to ER; text between records is
+/// RIS files (EndNote, Zotero, Mendeley, PubMed, Rayyan exports),
+/// recognised by content: `TY  - ` lines (one space before the dash is
+/// read too). Each record runs from TY to ER; text between records is
 /// ignored; a last record without ER still counts (and is reported).
+/// Authors keep their roles: AU/A1 authors, A2 editors, A3 series
+/// editors, A4 translators, as RIS and Zotero define them.
 public struct RISImporter: DocumentImporter {
     public let format = "ris"
 
@@ -14,8 +17,10 @@ public struct RISImporter: DocumentImporter {
     public init() {}
 
     public func recognises(_ document: SourceDocument) -> Bool {
-        document.text.utf8.prefix(4 << 10).starts(with: Array("TY  - ".utf8))
-            || document.text.prefix(64 << 10).contains("\nTY  - ") || document.text.prefix(64 << 10).contains("\r\nTY  - ")
+        // The first 64 KB are enough, and cheap however large the file.
+        document.text.utf8.prefix(64 << 10).split(separator: 0x0A).contains { line in
+            line.first == 0x54 && Self.tagLine(String(decoding: line, as: UTF8.self))?.0 == "TY"
+        }
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
@@ -25,8 +30,11 @@ public struct RISImporter: DocumentImporter {
         var open = false
         for (index, line) in document.lines.enumerated() {
             guard let (tag, value) = Self.tagLine(line) else {
-                // A line without a tag continues the previous value (wrapped abstracts).
-                if open, !line.trimmed.isEmpty, let last = tags.indices.last { tags[last].value += " " + line.trimmed }
+                // A line without a tag continues the previous value (wrapped
+                // abstracts); after a keyword it is the next keyword (EndNote, PubMed).
+                if open, !line.trimmed.isEmpty, let last = tags.indices.last {
+                    if tags[last].tag == "KW" { tags.append(("KW", line.trimmed)) } else { tags[last].value += " " + line.trimmed }
+                }
                 continue
             }
             switch tag {
@@ -56,12 +64,27 @@ public struct RISImporter: DocumentImporter {
                                 day: parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil) ?? DateParsing.date(from: text)
     }
 
-    /// "AU  - Pestoff, Victor" → ("AU", "Pestoff, Victor").
+    /// "AU  - Pestoff, Victor" → ("AU", "Pestoff, Victor"); "TY - JOUR"
+    /// (one space) and "ER  -" (nothing after the dash) are tag lines too.
     static func tagLine(_ line: String) -> (String, String)? {
-        let bytes = Array(line.utf8.prefix(6))
-        guard bytes.count >= 5, bytes[0] >= 0x41 && bytes[0] <= 0x5A, (bytes[1] >= 0x41 && bytes[1] <= 0x5A) || (bytes[1] >= 0x30 && bytes[1] <= 0x39),
-              bytes[2] == 0x20, bytes[3] == 0x20, bytes[4] == 0x2D else { return nil }
-        return (String(line.prefix(2)), String(line.dropFirst(5)).trimmed)
+        let bytes = Array(line.utf8.prefix(7))
+        guard bytes.count >= 4, bytes[0] >= 0x41 && bytes[0] <= 0x5A, (bytes[1] >= 0x41 && bytes[1] <= 0x5A) || (bytes[1] >= 0x30 && bytes[1] <= 0x39),
+              bytes[2] == 0x20 else { return nil }
+        let dash = bytes[3] == 0x2D ? 3 : bytes.count > 4 && bytes[3] == 0x20 && bytes[4] == 0x2D ? 4 : nil
+        guard let dash, dash + 1 == bytes.count || bytes[dash + 1] == 0x20 || bytes[dash + 1] == 0x0D else { return nil }
+        return (String(line.prefix(2)), String(line.dropFirst(dash + 1)).trimmed)
+    }
+
+    /// A RIS name: "Family, Given" or "Family, Given, Suffix" (particles
+    /// stay with the family name: "van der Kallen, Carla J. H."); a name
+    /// without a comma is an organisation's, as Zotero writes them.
+    static func person(_ name: String) -> Person? {
+        let parts = name.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmed }
+        guard parts.count > 1 else { return name.trimmed.isEmpty ? nil : Person(literal: name.trimmed) }
+        guard !parts[0].isEmpty else { return PersonNames.parse(name) }
+        let given = parts[1].isEmpty ? nil : parts[1]
+        let suffix = parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil
+        return Person(family: parts[0], given: given, suffix: suffix)
     }
 
     private func finish(_ tags: [(tag: String, value: String)], line: Int, document: SourceDocument) -> ImportResult {
@@ -72,12 +95,14 @@ public struct RISImporter: DocumentImporter {
         if title == nil {
             diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning, message: "record has no title (TI or T1)"))
         }
-        var record = Record(kind: .paper, title: title ?? first("T2", "JO", "JF") ?? "Untitled")
+        var record = Record(kind: .paper, title: title ?? "")
         record.citationKey = first("ID")
         record.type = first("TY").flatMap { Self.types[$0.uppercased()] } ?? "document"
-        // "Family, Given"; a name without a comma is an organisation's, as Zotero writes them.
-        record.authors = all("AU", "A1", "A2", "A3", "A4").compactMap { $0.contains(",") ? PersonNames.parse($0) : Person(literal: $0) }
-        record.container = first("T2", "JO", "JF", "JA", "BT")
+        record.authors = all("AU", "A1").compactMap(Self.person)
+        record.editors = all("A2").compactMap(Self.person)
+        record.seriesEditors = all("A3").compactMap(Self.person)
+        record.translators = all("A4").compactMap(Self.person)
+        record.container = first("T2", "JO", "JF", "JA", "BT", "J2")
         // PY often gives the year alone and DA the full date: the most precise wins.
         record.date = all("PY", "Y1", "DA").compactMap(Self.date).max { $0.precision < $1.precision }
         record.volume = first("VL")
@@ -85,8 +110,8 @@ public struct RISImporter: DocumentImporter {
         if let startPage = first("SP") {
             record.pages = first("EP").map { startPage + "-" + $0 } ?? ContainerCitation.normalisedPages(startPage)
         }
-        record.doi = first("DO").flatMap(Identifiers.doi(in:))
-        record.url = all("UR", "L2").lazy.compactMap(WebAddress.normalised).first
+        record.doi = first("DO").flatMap(Identifiers.doi(field:))
+        record.url = (all("UR") + all("L2")).lazy.compactMap(WebAddress.normalised).first
         record.abstract = first("AB", "N2").map(\.whitespaceNormalised)
         record.keywords = all("KW")
         record.publisher = first("PB")

@@ -28,6 +28,22 @@ enum Identifiers {
         return text.lowercased()
     }
 
+    /// The DOI of a field that holds one and nothing else (a library's
+    /// `doi`, `DO` or `DOI`): taken whole, so that SICI DOIs
+    /// (`10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P`)
+    /// and short DOIs (`10/cng8cx`) come through; a resolver's address or
+    /// `doi:` before it is dropped. Anything else is searched as free text.
+    static func doi(field: String) -> String? {
+        var text = field.trimmed
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:", "doi "] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmed
+        }
+        let whole = text.utf8.starts(with: "10.".utf8) || text.utf8.starts(with: "10/".utf8)
+        guard whole, text.count > 4, let slash = text.firstIndex(of: "/"), text[text.index(after: slash)...].count > 0,
+              text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return doi(in: field) }
+        return text.lowercased()
+    }
+
     /// Every ISSN, in order, without repeats.
     static func issns(in text: String) -> [String] {
         var seen: [String] = []

@@ -18,7 +18,9 @@ import Testing
 
     @Test func arrayOfItems() throws {
         let result = DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.json", text: Self.items))
-        #expect(result.records.map(\.citationKey) == ["nabatchi2017varieties", "nesta2012"])
+        // CSL asks only for an id and a type: the untitled item is kept.
+        #expect(result.records.map(\.citationKey) == ["nabatchi2017varieties", "nesta2012", "untitled"])
+        #expect(result.records[2].title.isEmpty)
         let article = try #require(result.records.first)
         #expect(article.source?.format == "csl-json")
         #expect(article.authors == [Person(family: "Nabatchi", given: "Tina"), Person(family: "Sancino", given: "Alessandro")])
@@ -28,7 +30,7 @@ import Testing
         #expect(article.keywords == ["coproduction", "participation"])
         #expect(result.records[1].authors == [Person(literal: "Nesta")])
         #expect(result.records[1].date == PartialDate(year: 2012, month: 11))
-        #expect(result.diagnostics.map(\.description) == ["refs.json: warning: item 3 (untitled) has no title; skipped"])
+        #expect(result.diagnostics.map(\.description) == ["refs.json:10: warning: item 3 (untitled) has no title"])
     }
 
     @Test func oneObjectAndNotTheMetadataPagesJSON() throws {
