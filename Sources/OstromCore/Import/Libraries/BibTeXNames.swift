@@ -107,7 +107,7 @@ enum BibTeXNames {
             switch part[index] {
             case 0x7B: depth += 1
             case 0x7D: depth = max(0, depth - 1)
-            case 0x2C where depth == 0: commas.append(index)
+            case 0x2C where depth == 0 && (index == 0 || part[index - 1] != 0x5C): commas.append(index)
             default: break
             }
         }

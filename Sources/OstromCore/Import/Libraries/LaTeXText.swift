@@ -26,7 +26,10 @@ public enum LaTeXText {
         "texttrademark": "™", "textdegree": "°", "S": "§", "P": "¶", "dag": "†", "ddag": "‡",
         "textbullet": "•", "textperiodcentered": "·", "textexclamdown": "¡", "textquestiondown": "¿",
         "quad": " ", "qquad": " ",
-        // Math, which BibTeX titles hold now and then: Greek letters and common symbols.
+    ]
+    /// Math, which BibTeX titles hold now and then: Greek letters and
+    /// common symbols. The space after them is kept, as for a word.
+    private static let symbols: [String: String] = [
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ϵ", "varepsilon": "ε", "zeta": "ζ",
         "eta": "η", "theta": "θ", "vartheta": "ϑ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
         "xi": "ξ", "pi": "π", "varpi": "ϖ", "rho": "ρ", "varrho": "ϱ", "sigma": "σ", "varsigma": "ς", "tau": "τ",
@@ -235,7 +238,7 @@ public enum LaTeXText {
         if let letter = letters[name] {
             output.append(contentsOf: letter.utf8)
             if index < bytes.count && bytes[index] == 0x20 { index += 1 }
-        } else if let word = words[name] {
+        } else if let word = words[name] ?? symbols[name] {
             output.append(contentsOf: word.utf8)
         }
         // Otherwise formatting such as \emph{…} or \textit{…}: the argument is kept.

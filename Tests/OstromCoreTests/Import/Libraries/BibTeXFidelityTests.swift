@@ -179,3 +179,67 @@ import Testing
         #expect(throws: LibraryError.self) { try Library.load(paths: [binary.path]) }
     }
 }
+
+/// Names, LaTeX, identifiers and dates as real BibTeX files write them.
+@Suite struct BibTeXFieldFidelityTests {
+    private func record(_ fields: String) -> Record? {
+        Library(documents: [SourceDocument(path: "refs.bib", text: "@article{k2020, \(fields)}\n")]).records.first
+    }
+
+    @Test func suffixesAndTheExtendedNameFormat() {
+        let names = record(#"author = {von Hicks, III, Michael and van den Huevel, Jr., Johan A and Pimentel, Jr.,Joseph J. and given=Sam, family=Researcher, prefix=von, useprefix=false and J.\,R.\,R. Tolkien}"#)?.authors
+        #expect(names == [
+            Person(family: "von Hicks", given: "Michael", suffix: "III"),
+            Person(family: "van den Huevel", given: "Johan A", suffix: "Jr."),
+            Person(family: "Pimentel", given: "Joseph J.", suffix: "Jr."),
+            Person(family: "von Researcher", given: "Sam"),
+            Person(family: "Tolkien", given: "J. R. R."),
+        ])
+        #expect(names?[0].displayName == "Michael von Hicks, III")
+        #expect(names?[0].sortName == "von Hicks, Michael, III")
+    }
+
+    @Test func editorsAndTranslatorsKeepTheirRoles() {
+        let edited = record("title = {T}, editor = {Loeffler, Elke}, translator = {Body, Alison}")
+        #expect(edited?.authors == [])
+        #expect(edited?.editors == [Person(family: "Loeffler", given: "Elke")])
+        #expect(edited?.translators == [Person(family: "Body", given: "Alison")])
+        #expect(edited?.people == [Person(family: "Loeffler", given: "Elke")])
+    }
+
+    @Test func latexLogosSpacingMathQuotesAndAccents() {
+        let cases: [(String, String)] = [
+            (#"The \TeX{}book and \LaTeX\ and \BibTeX, \XeTeX"#, "The TeXbook and LaTeX and BibTeX, XeTeX"),
+            // A thin space, which white space collapsing shows as a space.
+            (#"10\,000 cases\/ and a\;b"#, "10 000 cases and a b"),
+            (#"A $\Sigma^0$ class of $n \times n$ matrices, $x_2 \leq \alpha$"#, "A Σ⁰ class of n × n matrices, x₂ ≤ α"),
+            (#"``Co-production'' it\textquotesingle s"#, "“Co-production” it's"),
+            (#"{\~ Z}ola and \c c"#, "Z̃ola and ç"),
+            (#"$x^{ab}$"#, "x^ab"),
+        ]
+        for (latex, plain) in cases {
+            #expect(record("title = {\(latex)}")?.title == plain, "\(latex)")
+        }
+    }
+
+    @Test func doisOfEveryShape() {
+        #expect(record(#"title = {T}, doi = {10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P}"#)?.doi
+            == "10.1002/(sici)1096-987x(199803)19:4<377::aid-jcc1>3.0.co;2-p")
+        #expect(record("title = {T}, doi = {10/cng8cx}")?.doi == "10/cng8cx")
+        #expect(record(#"title = {T}, doi = {https://doi.org/10.1000/a\_b}"#)?.doi == "10.1000/a_b")
+        #expect(record("title = {T}, doi = {not a doi}")?.doi == nil)
+    }
+
+    @Test func yearsAsRealFilesWriteThem() {
+        #expect(record("title = {T}, year = {2023a}")?.year == 2023)
+        #expect(record("title = {T}, year = {-0050}")?.year == -50)
+        #expect(record("title = {T}, date = {1034/}")?.year == 1034)
+        #expect(record("title = {T}, date = {2010-03/2012}")?.date == PartialDate(year: 2010, month: 3))
+        #expect(record("title = {T}, year = {[1998]}")?.year == 1998)
+    }
+
+    @Test func aURLFieldWithTwoAddressesKeepsTheFirst() {
+        #expect(record("title = {T}, url = {https://a.example/x https://b.example/y}")?.url == "https://a.example/x")
+        #expect(record("title = {T}, url = {https://a.example/x; https://b.example/y}")?.url == "https://a.example/x")
+    }
+}

@@ -40,3 +40,30 @@ import Testing
         #expect(try TestFiles.importOne(try TestFiles.fixture("metadata/json-translation.txt")).source?.format == "scholarly-metadata-page")
     }
 }
+
+/// CSL-JSON items as the CSL test suite, Zotero and pandoc write them.
+@Suite struct CSLJSONFidelityTests {
+    @Test func itemsWithOnlyIdAndTypeParticlesSuffixesAndMarkup() throws {
+        let text = """
+            [
+              {"id": 1, "type": "book"},
+              {"id": "ITEM-2", "type": "article-journal",
+               "title": "The <i>Commons</i> and <span class=\\"nocase\\">CO<sub>2</sub></span>",
+               "author": [
+                 {"family": "Beethoven", "given": "Ludwig", "dropping-particle": "van"},
+                 {"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"},
+                 {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+                 {"given": "Prince"}
+               ]}
+            ]
+            """
+        let result = DocumentRecognizer().importRecords(from: SourceDocument(path: "items.json", text: text))
+        #expect(result.records.map(\.citationKey) == ["1", "ITEM-2"])
+        let item = result.records[1]
+        #expect(item.title == "The Commons and CO2")
+        #expect(item.authors == [Person(family: "van Beethoven", given: "Ludwig"), Person(family: "van Gogh", given: "Vincent"),
+                                 Person(family: "King", given: "Martin Luther", suffix: "Jr."), Person(given: "Prince")])
+        #expect(result.diagnostics.map(\.description) == ["items.json:2: warning: item 1 (1) has no title"])
+        #expect(result.records[1].source?.bodyLine == 3)
+    }
+}

@@ -73,3 +73,43 @@ import Testing
         ])
     }
 }
+
+/// RIS as EndNote, Ovid, PubMed, Rayyan and Zotero write it.
+@Suite struct RISFidelityTests {
+    private func records(_ text: String) -> [Record] {
+        DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.ris", text: text)).records
+    }
+
+    @Test func rolesNamesKeywordsAndAddresses() throws {
+        let record = try #require(records("""
+            TY - JOUR
+            AU  - van der Kallen, Carla J. H.
+            AU  - Smith, John, Jr.
+            AU  - World Health Organization
+            A2  - Editor, Ed
+            A3  - Series, Sam
+            A4  - Translator, Tina
+            TI  - Keywords on their own lines
+            J2  - J. Coprod.
+            KW  - Animals
+            Boswellia
+            Humans
+            L2  - https://fulltext.example/pdf
+            UR  - https://a.example/x; https://b.example/y
+            PY  - 2021
+            ER  -
+            """).first)
+        #expect(record.authors == [Person(family: "van der Kallen", given: "Carla J. H."), Person(family: "Smith", given: "John", suffix: "Jr."),
+                                   Person(literal: "World Health Organization")])
+        #expect(record.editors == [Person(family: "Editor", given: "Ed")])
+        #expect(record.seriesEditors == [Person(family: "Series", given: "Sam")])
+        #expect(record.translators == [Person(family: "Translator", given: "Tina")])
+        #expect(record.keywords == ["Animals", "Boswellia", "Humans"])
+        #expect(record.url == "https://a.example/x")
+        #expect(record.container == "J. Coprod.")
+        #expect(record.type == "article-journal")
+        let library = Library(records: [record]).adding([])
+        #expect(Library(documents: [SourceDocument(path: "r.ris", text: RISExporter.text(of: [record]))]).records.first?.editors == record.editors)
+        _ = library
+    }
+}
