@@ -38,10 +38,12 @@ public enum BibTeXExporter {
         if let last = fields.last, last.0 == "pages" { fields[fields.count - 1].1 = last.1.replacingOccurrences(of: "-", with: "--") }
         add(type == "phdthesis" ? "school" : type == "techreport" ? "institution" : "publisher", record.publisher)
         add("address", record.publisherPlace)
-        add("doi", record.doi)
-        // Verbatim, as BibTeX's url field is; only braces would break the entry.
-        if let url = record.url.map(ExportText.clean) {
-            fields.append(("url", url.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")))
+        // Verbatim, as biblatex's doi and url fields are (pandoc would read
+        // `\_` into a DOI); only braces would break the entry.
+        for (name, value) in [("doi", record.doi), ("url", record.url)] {
+            if let value = value.map(ExportText.clean), !value.isEmpty {
+                fields.append((name, value.replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")))
+            }
         }
         add("issn", record.issn.isEmpty ? nil : record.issn.joined(separator: ", "))
         add("language", record.language)
@@ -73,7 +75,8 @@ public enum BibTeXExporter {
             case "\\": output += "\\textbackslash{}"
             case "~": output += "\\textasciitilde{}"
             case "^": output += "\\textasciicircum{}"
-            case "-" where previous == "-": output += "{}-"
+            // Pairs that LaTeX reads as a dash or a quote are kept apart.
+            case "-" where previous == "-", "'" where previous == "'", "`" where previous == "`": output += "{}\(character)"
             default: output.append(character)
             }
             previous = character

@@ -24,6 +24,27 @@ import Testing
             """)
     }
 
+    @Test func verbatimFieldsQuotesRolesAndSuffixesRoundTrip() {
+        var record = Record(id: "x", kind: .paper, title: "Two ''quotes'' and x^2 -- and a `tick`")
+        record.citationKey = "x2020"
+        record.doi = "10.1000/a_b<c>"
+        record.url = "https://example.org/a_b%20c"
+        record.authors = [Person(family: "King", given: "Martin Luther", suffix: "Jr.")]
+        record.editors = [Person(family: "Loeffler", given: "Elke")]
+        record.translators = [Person(family: "Body", given: "Alison")]
+        let text = BibTeXExporter.text(of: [record])
+        #expect(text.contains("  doi = {10.1000/a_b<c>},\n"))
+        #expect(text.contains("  url = {https://example.org/a_b%20c}\n"))
+        #expect(text.contains("  author = {King, Jr., Martin Luther},\n"))
+        let back = Library(documents: [SourceDocument(path: "x.bib", text: text)]).records.first
+        #expect(back?.title == record.title)
+        #expect(back?.doi == record.doi)
+        #expect(back?.url == record.url)
+        #expect(back?.authors == record.authors)
+        #expect(back?.editors == record.editors)
+        #expect(back?.translators == record.translators)
+    }
+
     @Test func keysAreMadeValidAndUnique() {
         let records = ["Müller 2020", "Müller 2020", "a,b{c}"].map { Record(id: $0, kind: .paper, title: "T") }
         let keys = BibTeXExporter.text(of: records).split(separator: "\n").filter { $0.hasPrefix("@") }
