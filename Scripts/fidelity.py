@@ -106,7 +106,7 @@ def run_ostrom(binary, path):
     for item in items:
         if item.get("source", {}).get("path", "").startswith("builtin:"):
             continue
-        names = item.get("authors") or item.get("speakers") or []
+        names = item.get("authors") or item.get("editors") or item.get("speakers") or []
         records.append((str(item.get("id")), normalised({
             "title": item.get("title"),
             "authors": [person(n.get("given", ""), n.get("family", ""), n.get("particle", ""), n.get("suffix", ""), n.get("literal", "")) for n in names],

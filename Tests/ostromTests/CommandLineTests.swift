@@ -65,6 +65,25 @@ import Testing
         #expect(output.stderr.contains(folder.path + "/broken.bin: warning: binary file"))
     }
 
+    @Test func aBinaryFileNamedAmongLibrariesIsSkippedForEveryCommand() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appendingPathComponent("a.bib")
+        let utf16 = folder.appendingPathComponent("b.bib")
+        let binary = folder.appendingPathComponent("c.bib")
+        try Data("@article{good2020, title = {Co-production in good times}, year = 2020}\n".utf8).write(to: good)
+        try (Data([0xFF, 0xFE]) + "@article{wide2021, title = {Co-production, wide}, year = 2021}\n".data(using: .utf16LittleEndian)!).write(to: utf16)
+        try Data([0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 100)).write(to: binary)
+        let paths = [good.path, utf16.path, binary.path]
+        let exportFrom = paths.flatMap { ["--from", $0] }
+        for command in [["list"] + paths, ["search", "co-production"] + paths, ["export", "--format", "bibtex"] + exportFrom, ["ladder"] + paths] {
+            let output = try OstromBinary.run(command)
+            #expect(output.status == 0, "\(command)")
+            #expect(output.stderr.contains(binary.path + ": warning: binary file"), "\(command)")
+            if command[0] != "ladder" { #expect(output.stdout.contains("good2020") && output.stdout.contains("wide2021"), "\(command)") }
+        }
+    }
+
     @Test func ladderJSONHasTheModelsSections() throws {
         let output = try OstromBinary.run(["ladder", "--format", "json"])
         #expect(output.status == 0)
