@@ -154,16 +154,19 @@ def pandoc_bibtex(path):
 
 
 def bibtexparser_entries(path):
+    """The references, and the keys of the entries that are not references."""
     import bibtexparser
     from bibtexparser import middlewares as m
     try:
         library = bibtexparser.parse_file(path, append_middleware=[
             m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()])
     except Exception:
-        return []
+        return [], set()
     records = []
+    others = set()
     for entry in library.entries:
         if entry.entry_type.lower() in NOT_REFERENCES:
+            others.add(entry.key)
             continue
         fields = {f.key.lower(): f.value for f in entry.fields}
         names = fields.get("author") or fields.get("editor") or []
@@ -185,7 +188,7 @@ def bibtexparser_entries(path):
             "url": fields.get("url"),
             "publisher": fields.get("publisher"),
         })))
-    return records
+    return records, others
 
 
 def rispy_entries(path):
@@ -295,8 +298,9 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         for kind, path, name in collect(arguments.folders, scratch):
             if kind == "bibtex":
-                first, second = dict(bibtexparser_entries(path)), dict(pandoc_bibtex(path))
-                wanted = list(dict.fromkeys(list(first) + list(second)))
+                entries, others = bibtexparser_entries(path)
+                first, second = dict(entries), dict(pandoc_bibtex(path))
+                wanted = [key for key in dict.fromkeys(list(first) + list(second)) if key not in others]
             elif kind == "ris":
                 first, second = dict(rispy_entries(path)), {}
                 wanted = list(first)
@@ -304,12 +308,13 @@ def main():
                 items = csl_items(path)
                 if items is None:
                     continue
-                first, second = dict(items), {}
+                # By position: a test file may give two items one id.
+                first, second = {str(i): record for i, (_, record) in enumerate(items)}, {}
                 wanted = list(first)
             if not wanted:
                 continue
             records, _, _ = run_ostrom(arguments.ostrom, path)
-            ours = dict(records) if kind != "ris" else {str(i): r for i, (_, r) in enumerate(records)}
+            ours = dict(records) if kind == "bibtex" else {str(i): r for i, (_, r) in enumerate(records)}
             tally = tallies[kind]
             tally.wanted += len(wanted)
             for key in wanted:

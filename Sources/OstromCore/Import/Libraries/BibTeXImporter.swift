@@ -52,7 +52,8 @@ public struct BibTeXImporter: DocumentImporter {
                 var end = index + 1
                 while end < bytes.count && bytes[end] != 0x7B && bytes[end] != 0x28 && bytes[end] != 0x0A && end - index < 20 { end += 1 }
                 if end < bytes.count && (bytes[end] == 0x7B || bytes[end] == 0x28) {
-                    let type = bytes[(index + 1)..<end].drop { $0 == 0x20 || $0 == 0x09 }
+                    // `@ARTICLE {key,` has a space before its brace.
+                    let type = bytes[(index + 1)..<end].drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
                     if !type.isEmpty && type.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) { return true }
                 }
                 atLineStart = false

@@ -72,15 +72,24 @@ enum BibTeXNames {
 
     /// biblatex's extended name format: `family=Researcher, given=Sam,
     /// prefix=von, suffix=Jr., useprefix=false` (`given-i` and the like
-    /// are initials, which the name itself gives).
+    /// are initials, which the name itself gives; a data model's own parts,
+    /// such as `middle`, follow the given name).
     private static func extendedName(_ pieces: [String]) -> Person? {
         var parts: [String: String] = [:]
+        var others: [String] = []
         for piece in pieces {
             guard let equals = piece.firstIndex(of: "=") else { return nil }
             let key = piece[..<equals].trimmed.lowercased()
-            guard ["family", "given", "prefix", "suffix", "useprefix"].contains(key) || key.hasSuffix("-i") else { return nil }
-            parts[key] = String(piece[piece.index(after: equals)...]).trimmed
+            let value = String(piece[piece.index(after: equals)...]).trimmed
+            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return nil }
+            if ["family", "given", "prefix", "suffix", "useprefix"].contains(key) {
+                parts[key] = value
+            } else if !key.hasSuffix("-i") && !value.isEmpty {
+                others.append(value)
+            }
         }
+        guard parts["family"] != nil || parts["given"] != nil else { return nil }
+        if !others.isEmpty { parts["given"] = ([parts["given"]].compactMap { $0 } + others).joined(separator: " ") }
         guard let family = parts["family"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             return parts["given"].map { Person(given: $0) }
         }

@@ -115,11 +115,22 @@ struct BibTeXParser {
         }
     }
 
-    /// The next `@` outside an entry (text between entries is a comment).
+    /// The next `@` outside an entry (text between entries is a comment,
+    /// and so is a line that starts with `%`: `%@book{…` is commented out).
     private mutating func nextAt() -> Int? {
+        var commentLine = false
+        var lineStart = true
         while index < bytes.count {
-            if bytes[index] == 0x40 { return index }
-            if bytes[index] == 0x0A { line += 1 }
+            switch bytes[index] {
+            case 0x40 where !commentLine: return index
+            case 0x0A:
+                line += 1
+                commentLine = false
+                lineStart = true
+            case 0x25 where lineStart: commentLine = true
+            case 0x20, 0x09, 0x0D: break
+            default: lineStart = false
+            }
             index += 1
         }
         return nil

@@ -68,6 +68,9 @@ struct ContainerCitation: Equatable {
             }
         }
         endPart()
-        return parts.joined(separator: "-")
+        // An open range ("42-", 42 onwards) keeps its dash.
+        let ends = pages.trimmed
+        let open = parts.count == 1 && ends.last.map { "-–—".contains($0) } == true && ends.first.map { "-–—".contains($0) } == false
+        return parts.joined(separator: "-") + (open ? "-" : "")
     }
 }

@@ -4,8 +4,11 @@
 /// first.
 enum WebAddress {
     static func normalised(_ text: String) -> String? {
-        let trimmed = text.trimmed
-        if OpenableLink.isOpenable(trimmed) { return trimmed }
+        var trimmed = text.trimmed
+        // "www.example.org" is a web address without its scheme.
+        if trimmed.hasPrefix("www."), !trimmed.contains(" ") { trimmed = "http://" + trimmed }
+        // A semicolon may stand in an address, but not before another one.
+        if OpenableLink.isOpenable(trimmed) && !trimmed.contains(";http") { return trimmed }
         return trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).lazy
             .flatMap { $0.split(separator: ";") }
             .map { $0.trimmed }

@@ -243,3 +243,31 @@ import Testing
         #expect(record("title = {T}, url = {https://a.example/x; https://b.example/y}")?.url == "https://a.example/x")
     }
 }
+
+/// Forms found in biber's and bibtexparser's own test files.
+@Suite struct BibTeXCorpusFormTests {
+    @Test func aCommentedOutEntryIsNoEntryAndASpaceMayPrecedeTheBrace() {
+        let text = """
+            %@BOOK{L27,
+            %  AUTHOR = {Smith, Jr., Bill}
+            %}
+            @ARTICLE {un1,
+              AUTHOR = {given={John}, family={Smith}, middle={Simon}},
+              TITLE = {Open range},
+              PAGES = {42-}
+            }
+            """
+        #expect(BibTeXImporter().recognises(SourceDocument(path: "x", text: "@ARTICLE {un1,\n}")))
+        let library = Library(documents: [SourceDocument(path: "names.bib", text: text)])
+        #expect(library.records.map(\.id) == ["un1"])
+        #expect(library.diagnostics.isEmpty)
+        #expect(library.records[0].authors == [Person(family: "Smith", given: "John Simon")])
+        #expect(library.records[0].pages == "42-")
+    }
+
+    @Test func schemelessAndSemicolonJoinedAddresses() {
+        #expect(WebAddress.normalised("www.reporturl.com") == "http://www.reporturl.com")
+        #expect(WebAddress.normalised("http://example.com;http://www.example.com") == "http://example.com")
+        #expect(WebAddress.normalised("https://example.com/a;b=1") == "https://example.com/a;b=1")
+    }
+}
