@@ -4,12 +4,38 @@ import OstromCore
 /// Writing to stdout and stderr; messages pass through the terminal-safe
 /// sanitiser, as file names and document text may hold control bytes.
 enum Console {
+    /// Writes to stdout. A reader that left (a closed pipe, with SIGPIPE
+    /// ignored) ends the program quietly with 141, as the signal would; any
+    /// other failure (a full disk, a closed stdout) is said in one line on
+    /// stderr and ends it with 2.
     static func print(_ text: String, terminator: String = "\n") {
-        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+        let failure = write(text + terminator, to: STDOUT_FILENO)
+        guard failure != 0 else { return }
+        if failure == EPIPE { exit(128 + SIGPIPE) }
+        error("cannot write the output: \(String(cString: strerror(failure)))")
+        exit(2)
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("ostrom: " + TerminalSafeText.sanitize(message, keepNewlines: true) + "\n").utf8))
+        // Nothing is left to tell if stderr itself cannot be written.
+        _ = write("ostrom: " + TerminalSafeText.sanitize(message, keepNewlines: true) + "\n", to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text`; 0, or the errno of the write that failed.
+    private static func write(_ text: String, to descriptor: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
     }
 
     /// The terminal's width when stdout is a terminal, else `nil` (no cut).

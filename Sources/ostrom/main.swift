@@ -3,6 +3,18 @@ import Foundation
 
 // Exit codes: 0 ok, 1 nothing found, 2 bad usage or unreadable input.
 // ArgumentParser's own usage errors exit 64; they are mapped to 2 here.
+// A closed standard descriptor would be taken by the next file opened
+// (a library read, a state file written): stdin and stderr get /dev/null,
+// and a closed stdout is an error at once.
+for descriptor in [STDIN_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 {
+    let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+    if null >= 0 && null != descriptor { dup2(null, descriptor); close(null) }
+}
+if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
+    Console.error("cannot write the output: standard output is closed")
+    exit(2)
+}
+
 do {
     var command = try OstromCommand.parseAsRoot()
     try command.run()
@@ -13,7 +25,7 @@ do {
     let code = OstromCommand.exitCode(for: error)
     let message = OstromCommand.fullMessage(for: error)
     if code == .success {
-        print(message)
+        Console.print(message)
         exit(0)
     }
     Console.error(message)

@@ -84,6 +84,28 @@ import Testing
         }
     }
 
+    @Test func outputThatCannotBeWrittenIsOneLineAndAnExitCode() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // More than a pipe holds, so that the reader leaves before the end.
+        let entries = (0..<3000).map { "@article{k\($0), title = {Co-production number \($0)}, year = 2020}\n" }.joined()
+        let library = folder.appendingPathComponent("big.bib")
+        try Data(entries.utf8).write(to: library)
+        let binary = "'\(OstromBinary.url.path)'"
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let full = try OstromBinary.run(["-c", "\(binary) list '\(library.path)' > /dev/full"], executable: shell)
+        #expect(full.status == 2)
+        #expect(full.stderr == "ostrom: cannot write the output: No space left on device\n")
+        let closed = try OstromBinary.run(["-c", "\(binary) list '\(library.path)' >&-"], executable: shell)
+        #expect(closed.status == 2)
+        #expect(closed.stderr == "ostrom: cannot write the output: standard output is closed\n")
+        // A reader that leaves while SIGPIPE is ignored: a quiet 141.
+        let left = try OstromBinary.run(["-c", "trap '' PIPE; \(binary) list --format json '\(library.path)' | head -c 10 > /dev/null; echo ${PIPESTATUS[0]}"],
+                                        executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(left.stdout == "141\n")
+        #expect(left.stderr.isEmpty)
+    }
+
     @Test func ladderJSONHasTheModelsSections() throws {
         let output = try OstromBinary.run(["ladder", "--format", "json"])
         #expect(output.status == 0)
