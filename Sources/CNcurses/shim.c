@@ -58,7 +58,7 @@ void ostrom_restore_terminal_state(void) {
 /* Attributes off, mouse reporting off, cursor on, leave the alternate screen. */
 static const char reset_sequence[] = "\033[0m\033[?1000l\033[?1002l\033[?1006l\033[?25h\033[?1049l\r\n";
 
-static const int crash_signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+static const int crash_signals[] = { SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ };
 static struct sigaction previous_crash_actions[sizeof crash_signals / sizeof crash_signals[0]];
 
 static void restore_terminal_after_crash(int signal_number) {
@@ -71,6 +71,20 @@ static void restore_terminal_after_crash(int signal_number) {
         if (crash_signals[index] == signal_number) sigaction(signal_number, &previous_crash_actions[index], NULL);
     }
     raise(signal_number);
+    /* A handler that returned (the backtracer, for a signal another
+       process sent) must not leave the program running without its
+       terminal: end it with the signal's own status. */
+    struct sigaction default_action;
+    memset(&default_action, 0, sizeof default_action);
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    sigaction(signal_number, &default_action, NULL);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, signal_number);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    raise(signal_number);
+    _exit(128 + signal_number);
 }
 
 void ostrom_install_crash_handler(void) {

@@ -59,12 +59,15 @@ import TmuxHarness
         try session.waitFor(sane)
     }
 
-    @Test func crashLeavesTheTerminalSane() throws {
-        let session = try TmuxSession(command: appThenReport())
+    /// Every fatal signal, with Swift's backtracer on as users have it:
+    /// the terminal is restored and the program ends with the signal.
+    @Test(arguments: [("SEGV", SIGSEGV), ("ABRT", SIGABRT), ("BUS", SIGBUS), ("QUIT", SIGQUIT)])
+    func crashLeavesTheTerminalSane(name: String, signal: Int32) throws {
+        let session = try TmuxSession(command: appThenReport(), environment: ["SWIFT_BACKTRACE=enable=yes,interactive=no"])
         try session.waitFor("Tuurnas et al.")
-        kill(try session.appPID(), SIGSEGV)
-        let end = try session.waitFor("EXIT=")
-        #expect(!end.contains("EXIT=0"))
+        kill(try session.appPID(), signal)
+        let end = try session.waitFor("EXIT=", timeout: 30)
+        #expect(end.contains("EXIT=\(128 + signal)"), "\(name)")
         try session.waitFor(sane)
     }
 
