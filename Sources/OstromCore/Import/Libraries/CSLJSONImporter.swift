@@ -13,8 +13,7 @@ public struct CSLJSONImporter: DocumentImporter {
     public init() {}
 
     public func recognises(_ document: SourceDocument) -> Bool {
-        guard let first = document.text.utf8.first(where: { $0 > 0x20 }), first == 0x5B || first == 0x7B else { return false }
-        return Self.items(document) != nil
+        Self.parsed(document) != nil
     }
 
     /// Whether the start of a file may be CSL-JSON: a JSON array or object
@@ -24,25 +23,56 @@ public struct CSLJSONImporter: DocumentImporter {
         return cslKeys.contains { head.text.contains("\"\($0)\"") }
     }
 
-    /// The items, when the text is CSL-JSON.
-    static func items(_ document: SourceDocument) -> [[String: Any]]? {
-        guard let json = try? JSONSerialization.jsonObject(with: Data(document.text.utf8)) else { return nil }
-        let items = (json as? [Any])?.compactMap { $0 as? [String: Any] } ?? (json as? [String: Any]).map { [$0] } ?? []
-        let isCSL = !items.isEmpty && (items.allSatisfy { $0["id"] != nil && $0["type"] is String } || items.contains { item in
+    /// One top-level item: its object, or why it could not be read, and its line.
+    struct Item {
+        var object: [String: Any]?
+        var problem: String?
+        var line: Int
+    }
+
+    /// The items, when the text is CSL-JSON. A file that is not valid JSON
+    /// as a whole (cut off, one number out of range, one item nested too
+    /// deep) is read item by item, so that one bad item is reported with
+    /// its line and the others load.
+    static func parsed(_ document: SourceDocument) -> [Item]? {
+        guard let first = document.text.utf8.first(where: { $0 > 0x20 }), first == 0x5B || first == 0x7B else { return nil }
+        let elements = topLevelObjects(document)
+        let items: [Item]
+        if let json = try? JSONSerialization.jsonObject(with: Data(document.text.utf8)) {
+            let objects = (json as? [Any])?.compactMap { $0 as? [String: Any] } ?? (json as? [String: Any]).map { [$0] } ?? []
+            items = objects.enumerated().map { Item(object: $1, line: $0 < elements.count ? elements[$0].line : 1) }
+        } else {
+            guard first == 0x5B else { return nil }
+            items = document.withUTF8 { bytes in
+                elements.map { element in
+                    guard element.complete else { return Item(problem: "the file ends inside this item", line: element.line) }
+                    let data = Data(UnsafeBufferPointer(rebasing: bytes[element.range]))
+                    guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                        return Item(problem: "this item is not valid JSON (a number out of range, or nesting too deep?)", line: element.line)
+                    }
+                    return Item(object: object, line: element.line)
+                }
+            }
+        }
+        let objects = items.compactMap(\.object)
+        let isCSL = !objects.isEmpty && (objects.allSatisfy { $0["id"] != nil && $0["type"] is String } || objects.contains { item in
             item.keys.contains { cslKeys.contains($0) } && (item["author"].map { $0 is [Any] } ?? true)
         })
         return isCSL ? items : nil
     }
 
-    /// The line where each top-level item starts (an array's objects, or
-    /// the one object), found on the bytes without parsing them again.
-    static func itemLines(_ document: SourceDocument) -> [Int] {
+    /// The objects of the top-level array (or the one object): their bytes,
+    /// the line each starts on, and whether it closes before the file ends.
+    /// Found on the bytes, strings skipped, without parsing the JSON.
+    static func topLevelObjects(_ document: SourceDocument) -> [(range: Range<Int>, line: Int, complete: Bool)] {
         document.withUTF8 { bytes in
-            var lines: [Int] = []
+            var objects: [(range: Range<Int>, line: Int, complete: Bool)] = []
             var line = 1
             var depth = 0
             var inString = false
+            var start = 0
             var index = 0
+            var arrayTop = false
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A { line += 1 }
@@ -52,25 +82,38 @@ public struct CSLJSONImporter: DocumentImporter {
                     switch byte {
                     case 0x22: inString = true
                     case 0x7B, 0x5B:
-                        if byte == 0x7B && (depth == 1 || depth == 0 && lines.isEmpty) { lines.append(line) }
+                        if depth == 0 { arrayTop = byte == 0x5B }
+                        if byte == 0x7B && (depth == 1 && arrayTop || depth == 0) {
+                            start = index
+                            objects.append((index..<bytes.count, line, false))
+                        }
                         depth += 1
-                    case 0x7D, 0x5D: depth -= 1
+                    case 0x7D, 0x5D:
+                        depth -= 1
+                        if byte == 0x7D && (depth == 1 && arrayTop || depth == 0 && !arrayTop), let last = objects.indices.last {
+                            objects[last].range = start..<(index + 1)
+                            objects[last].complete = true
+                        }
                     default: break
                     }
                 }
                 index += 1
             }
-            return lines
+            return objects
         }
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        guard let items = Self.items(document) else { return ImportResult() }
+        guard let items = Self.parsed(document) else { return ImportResult() }
         var result = ImportResult()
-        let lines = Self.itemLines(document)
-        for (position, item) in items.enumerated() {
+        for (position, entry) in items.enumerated() {
+            let line = entry.line
+            guard let item = entry.object else {
+                result.diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning,
+                                                     message: "item \(position + 1): \(entry.problem ?? "unreadable"); skipped"))
+                continue
+            }
             let fields = JSONFields(item)
-            let line = position < lines.count ? lines[position] : nil
             let title = fields.string("title").map { Self.withoutMarkup($0).whitespaceNormalised } ?? ""
             if title.isEmpty {
                 result.diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning,

@@ -67,3 +67,37 @@ import Testing
         #expect(result.records[1].source?.bodyLine == 3)
     }
 }
+
+/// A CSL-JSON file that is not valid JSON as a whole loses only its bad items.
+@Suite struct CSLJSONDamageTests {
+    private func result(_ text: String) -> ImportResult {
+        DocumentRecognizer().importRecords(from: SourceDocument(path: "items.json", text: text))
+    }
+
+    @Test func aCutOffFileKeepsItsWholeItemsAndSaysWhereItBreaks() {
+        let cut = result("""
+            [
+              {"id": "a", "type": "book", "title": "First"},
+              {"id": "b", "type": "book", "title": "Second"},
+              {"id": "c", "type": "book", "title": "Thi
+            """)
+        #expect(cut.records.map(\.citationKey) == ["a", "b"])
+        #expect(cut.diagnostics.map(\.description) == ["items.json:4: warning: item 3: the file ends inside this item; skipped"])
+    }
+
+    @Test func anOutOfRangeNumberOrDeepNestingLosesOneItem() {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        let damaged = result("""
+            [
+              {"id": "a", "type": "book", "title": "First", "volume": 1e999},
+              {"id": "b", "type": "book", "title": "Second", "note": \(deep)},
+              {"id": "c", "type": "book", "title": "Third"}
+            ]
+            """)
+        #expect(damaged.records.map(\.citationKey) == ["c"])
+        #expect(damaged.diagnostics.map(\.description) == [
+            "items.json:2: warning: item 1: this item is not valid JSON (a number out of range, or nesting too deep?); skipped",
+            "items.json:3: warning: item 2: this item is not valid JSON (a number out of range, or nesting too deep?); skipped",
+        ])
+    }
+}
