@@ -12,6 +12,9 @@ public enum RecordIdentifiers {
         var used = Set<String>(minimumCapacity: records.count)
         for record in records { if let key = record.citationKey { used.insert(key) } }
         var keysTaken = Set<String>(minimumCapacity: used.count)
+        // Where the search for a free suffix goes on for each base: 10 000
+        // records with one key (or one author and year) stay linear.
+        var nextSuffix: [String: Int] = [:]
         for index in records.indices {
             // A citation key is kept the first time; a repeated one gets a suffix.
             if let key = records[index].citationKey, keysTaken.insert(key).inserted {
@@ -20,10 +23,13 @@ public enum RecordIdentifiers {
             }
             let base = records[index].citationKey ?? baseIdentifier(for: records[index])
             var candidate = base
-            var suffix = 0
-            while used.contains(candidate) {
-                candidate = base + letters(suffix)
-                suffix += 1
+            if used.contains(candidate) {
+                var suffix = nextSuffix[base] ?? 0
+                repeat {
+                    candidate = base + letters(suffix)
+                    suffix += 1
+                } while used.contains(candidate)
+                nextSuffix[base] = suffix
             }
             used.insert(candidate)
             records[index].id = candidate

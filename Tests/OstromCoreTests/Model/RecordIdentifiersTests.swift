@@ -31,6 +31,14 @@ import Testing
         #expect(records.map(\.id) == ["smith2020", "smith2020a", "smith2020c", "smith2020b"])
     }
 
+    @Test func aKeyRepeatedManyTimesGetsEverySuffixOnce() {
+        var records = (0..<2000).map { paper(nil, year: nil, key: $0 == 3 ? "samea" : "same") }
+        RecordIdentifiers.assign(&records)
+        #expect(Set(records.map(\.id)).count == 2000)
+        #expect(Array(records.map(\.id).prefix(5)) == ["same", "sameb", "samec", "samea", "samed"])
+        #expect(records.last?.id == "samebxw")
+    }
+
     @Test func noPersonFallsBackToTitleWordAndNoYearToNone() {
         var records = [paper(nil, year: nil, title: "The public service matrix"), paper(Person(family: "李"), year: 2021, title: "合作")]
         RecordIdentifiers.assign(&records)
