@@ -21,7 +21,7 @@ import Testing
     /// What a reference carries, the way an exporter should keep it.
     struct Reference: Equatable, CustomStringConvertible {
         var id, title: String
-        var people: [String]
+        var people, editors, translators: [String]
         var date: PartialDate?
         var container, volume, issue, pages, publisher, place, doi, url, language, abstract: String?
         var issn, keywords: [String]
@@ -29,7 +29,10 @@ import Testing
         init(_ record: Record) {
             id = record.citationKey ?? record.id
             title = record.title
-            people = record.people.map { "\($0.family ?? "-")|\($0.given ?? "-")|\($0.literal ?? "-")" }
+            let name = { (person: Person) in "\(person.family ?? "-")|\(person.given ?? "-")|\(person.suffix ?? "-")|\(person.literal ?? "-")" }
+            people = record.people.map(name)
+            editors = record.editors.map(name)
+            translators = record.translators.map(name)
             date = ExportText.date(of: record)
             (container, volume, issue, pages) = (record.container, record.volume, record.issue, record.pages)
             (publisher, place, doi, url, language) = (record.publisher, record.publisherPlace, record.doi, record.url, record.language)
@@ -56,8 +59,10 @@ import Testing
         record.type = "chapter"
         record.authors = [
             Person(family: "van der Berg", given: "Jan"), Person(family: "Müller-Lüdenscheidt", given: "Jean-Paul"),
-            Person(literal: "World Health Organization"),
+            Person(literal: "World Health Organization"), Person(family: "King", given: "Martin Luther", suffix: "Jr."),
         ]
+        record.editors = [Person(family: "Loeffler", given: "Elke"), Person(family: "Bovaird", given: "Tony")]
+        record.translators = [Person(family: "Body", given: "Alison")]
         record.date = PartialDate(year: 2021, month: 11, day: 3)
         record.container = "Handbook of Co-Production"
         record.pages = "12-34"
@@ -96,5 +101,13 @@ import Testing
     @Test(arguments: [Format.ris, .csljson])
     func specialCharactersComeBack(_ format: Format) throws {
         #expect(try Self.reimport([Self.tricky], as: format).map(Reference.init) == [Reference(Self.tricky)])
+    }
+
+    /// Series editors: RIS (A3) and CSL-JSON (collection-editor) carry them; BibTeX has no field.
+    @Test(arguments: [Format.ris, .csljson])
+    func seriesEditorsComeBack(_ format: Format) throws {
+        var record = Self.tricky
+        record.seriesEditors = [Person(family: "Series", given: "Sam")]
+        #expect(try Self.reimport([record], as: format).first?.seriesEditors == record.seriesEditors)
     }
 }
