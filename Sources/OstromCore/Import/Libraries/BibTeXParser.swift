@@ -28,6 +28,14 @@ struct BibTeXParser {
         case bytes(Range<Int>)
         case text(String)
 
+        /// Its length in bytes.
+        var byteCount: Int {
+            switch self {
+            case .bytes(let range): range.count
+            case .text(let text): text.utf8.count
+            }
+        }
+
         /// The value as written (braces and LaTeX kept).
         func string(in bytes: UnsafeBufferPointer<UInt8>) -> String {
             switch self {
@@ -52,6 +60,10 @@ struct BibTeXParser {
 
     /// How deep braces may nest in a value before the entry is refused.
     static let maximumDepth = 64
+
+    /// How long a value joined from parts may grow (`@string{s2 = s1 # s1}`
+    /// repeated doubles it each line) before the entry is refused.
+    static let maximumJoinedValue = 16 << 20
 
     static let monthMacros: [String: Value] = [
         "jan": .text("1"), "feb": .text("2"), "mar": .text("3"), "apr": .text("4"), "may": .text("5"), "jun": .text("6"),
@@ -249,6 +261,10 @@ struct BibTeXParser {
                 }
             }
             skipSpace()
+            let joined = earlier.isEmpty ? 0 : (earlier + [part]).reduce(0) { $0 + $1.byteCount }
+            guard joined <= Self.maximumJoinedValue else {
+                throw Failure(line: entryLine, message: "a value joined with # grows past \(Self.maximumJoinedValue >> 20) MB (@string macros that double?)")
+            }
             guard index < bytes.count, bytes[index] == 0x23 else {
                 return earlier.isEmpty ? part : .text((earlier + [part]).map { $0.string(in: bytes) }.joined())
             }

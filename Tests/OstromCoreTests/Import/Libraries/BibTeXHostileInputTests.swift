@@ -120,4 +120,13 @@ import SyntheticLibrary
         #expect(!startsALibrary("{\"level\": \"info\", \"message\": \"started\"}\n{\"level\""))
         #expect(!startsALibrary("2026-11-22 12:00:01 server started\nmail to a@b.c\n"))
     }
+
+    @Test func macrosThatDoubleEveryLineAreStoppedAndTheEntriesLoad() {
+        let lines = ["@string{s0 = \"abcdefgh\"}"] + (1...40).map { "@string{s\($0) = s\($0 - 1) # s\($0 - 1)}" }
+            + ["@article{ok2020, title = {Still here}, journal = s40}", "@article{after2021, title = {After}}"]
+        let library = Library(documents: [SourceDocument(path: "double.bib", text: lines.joined(separator: "\n"))])
+        #expect(library.records.map(\.id) == ["ok2020", "after2021"])
+        #expect(library.diagnostics.map(\.description).contains("double.bib:23: warning: a value joined with # grows past 16 MB (@string macros that double?); entry skipped"))
+        #expect(library.records.allSatisfy { ($0.container?.utf8.count ?? 0) <= BibTeXParser.maximumJoinedValue })
+    }
 }
