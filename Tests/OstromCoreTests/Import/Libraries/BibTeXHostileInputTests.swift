@@ -120,7 +120,10 @@ import SyntheticLibrary
         #expect(!startsALibrary("{\"level\": \"info\", \"message\": \"started\"}\n{\"level\""))
         #expect(!startsALibrary("2026-11-22 12:00:01 server started\nmail to a@b.c\n"))
     }
+}
 
+/// Input that would grow without end is stopped, and the rest loads.
+@Suite struct BibTeXBlowUpTests {
     @Test func macrosThatDoubleEveryLineAreStoppedAndTheEntriesLoad() {
         let lines = ["@string{s0 = \"abcdefgh\"}"] + (1...40).map { "@string{s\($0) = s\($0 - 1) # s\($0 - 1)}" }
             + ["@article{ok2020, title = {Still here}, journal = s40}", "@article{after2021, title = {After}}"]
