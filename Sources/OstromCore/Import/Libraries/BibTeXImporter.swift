@@ -127,6 +127,10 @@ public struct BibTeXImporter: DocumentImporter {
         }
     }
 
+    /// How many parents a `crossref` chain may have (BibTeX itself follows
+    /// one; a chain of thousands would cost each of its entries the whole chain).
+    static let maximumCrossrefDepth = 16
+
     /// The entry's fields followed by its `xdata` entries' and its
     /// `crossref` chain's, so that the first of a name wins; a cycle or a
     /// missing parent is reported.
@@ -143,6 +147,9 @@ public struct BibTeXImporter: DocumentImporter {
         var parent = entry
         while let key = parent.crossref?.lowercased() {
             guard !seen.contains(key) else { return (fields, "crossref cycle through “\(key)”") }
+            guard seen.count <= Self.maximumCrossrefDepth else {
+                return (fields, "crossref chain deeper than \(Self.maximumCrossrefDepth) (at “\(key)”); the rest is not inherited")
+            }
             seen.insert(key)
             guard let next = byKey[key] else { return (fields, "crossref “\(key)” is not in the file") }
             // A parent's title is the child's book title.

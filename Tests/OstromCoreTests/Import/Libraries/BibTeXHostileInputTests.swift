@@ -132,4 +132,13 @@ import SyntheticLibrary
         #expect(library.diagnostics.map(\.description).contains("double.bib:23: warning: a value joined with # grows past 16 MB (@string macros that double?); entry skipped"))
         #expect(library.records.allSatisfy { ($0.container?.utf8.count ?? 0) <= BibTeXParser.maximumJoinedValue })
     }
+
+    @Test func aLongCrossrefChainIsFollowedSixteenDeep() {
+        let text = (0..<40).map { "@book{c\($0), title = {T\($0)}, crossref = {c\($0 + 1)}}\n" }.joined() + "@book{c40, title = {Last}, publisher = {Policy Press}}\n"
+        let library = Library(documents: [SourceDocument(path: "chain.bib", text: text)])
+        #expect(library.records.count == 41)
+        #expect(library.records[30].publisher == "Policy Press")
+        #expect(library.records[0].publisher == nil)
+        #expect(library.diagnostics.first?.description == "chain.bib:1: warning: crossref chain deeper than 16 (at “c17”); the rest is not inherited")
+    }
 }
