@@ -73,7 +73,7 @@ def year(value):
 
 def person(given="", family="", particle="", suffix="", literal=""):
     if literal:
-        return text(literal)
+        return text(re.sub(r"[.,]", " ", literal))
     whole = " ".join(part for part in [given, particle, family, suffix] if part)
     whole = re.sub(r"[.,]", " ", whole)
     return text(whole)

@@ -50,17 +50,51 @@ enum BibTeXNames {
         if part.elementsEqual("others".utf8) { return Person(literal: "others") }
         if isOneGroup(part) { return Person(literal: LaTeXText.plainText(part)) }
         let commas = topLevelCommas(part)
-        guard !commas.isEmpty else { return PersonNames.parse(name(part)) }
+        guard !commas.isEmpty else { return firstVonLast(part) }
         let pieces = zip([-1] + commas, commas + [part.count]).map { name(UnsafeBufferPointer(rebasing: part[($0 + 1)..<$1])) }
         if let extended = extendedName(pieces) { return extended }
-        // "von Last, First" and "von Last, Jr, First"; other forms ("First
-        // Last", a parenthesis) go to the general parser.
-        if (pieces.count == 2 || pieces.count == 3), !part.contains(0x28), !pieces[0].isEmpty {
+        // "von Last, First" and "von Last, Jr, First"; more commas are not BibTeX.
+        if (pieces.count == 2 || pieces.count == 3), !pieces[0].isEmpty {
             let given = pieces[pieces.count - 1]
             let suffix = pieces.count == 3 ? pieces[1] : ""
             return Person(family: pieces[0], given: given.isEmpty ? nil : given, suffix: suffix.isEmpty ? nil : suffix)
         }
         return PersonNames.parse(name(part))
+    }
+
+    /// "First von Last" as BibTeX splits it: the von part is the run of
+    /// words that start in lower case (not the last word), the words before
+    /// it are the first name, the rest the last name ("Ludwig van
+    /// Beethoven", "Jean de La Fontaine"); with no such words, the last word
+    /// is the last name. ostrom keeps the von part with the family name. A
+    /// name that reads as an organisation's ("World Health Organization")
+    /// is one literal name.
+    private static func firstVonLast(_ part: UnsafeBufferPointer<UInt8>) -> Person? {
+        let whole = name(part)
+        guard !whole.isEmpty else { return nil }
+        if PersonNames.isOrganisation(whole) { return Person(literal: whole) }
+        var words: [(text: String, protected: Bool)] = []
+        var depth = 0
+        var start = 0
+        for index in part.indices {
+            switch part[index] {
+            case 0x7B: depth += 1
+            case 0x7D: depth = max(0, depth - 1)
+            case let byte where depth == 0 && (WhiteSpace.isASCIISpace(byte) || byte == 0x7E):
+                if index > start { words.append((name(UnsafeBufferPointer(rebasing: part[start..<index])), part[start] == 0x7B && (start + 1 >= part.count || part[start + 1] != 0x5C))) }
+                start = index + 1
+            default: break
+            }
+        }
+        if part.count > start { words.append((name(UnsafeBufferPointer(rebasing: part[start...])), part[start] == 0x7B && (start + 1 >= part.count || part[start + 1] != 0x5C))) }
+        words.removeAll { $0.text.isEmpty }
+        guard words.count > 1 else { return words.first.map { Person(family: $0.text) } }
+        let lower = { (word: (text: String, protected: Bool)) in !word.protected && (word.text.first { $0.isLetter }?.isLowercase ?? false) }
+        let vonStart = words.dropLast().firstIndex(where: lower)
+        let familyStart = vonStart ?? words.count - 1
+        let given = words[..<familyStart].map(\.text).joined(separator: " ")
+        let family = words[familyStart...].map(\.text).joined(separator: " ")
+        return Person(family: family, given: given.isEmpty ? nil : given)
     }
 
     /// A part of a name as text: LaTeX decoded, a thin space (`\,`

@@ -53,6 +53,18 @@ public enum LaTeXText {
         "pdfLaTeX": "pdfLaTeX", "ConTeXt": "ConTeXt", "eTeX": "ε-TeX", "AmS": "AMS", "AmSTeX": "AMS-TeX",
         "AMSTeX": "AMS-TeX", "SliTeX": "SliTeX", "MF": "Metafont", "MP": "MetaPost", "BibLaTeX": "BibLaTeX",
     ]
+    /// Accent commands with a name (`\textcommabelow s` → ș), and their marks.
+    private static let namedAccents: [String: String] = [
+        "textcommabelow": "\u{326}", "textacutemacron": "\u{304}\u{301}", "textgravemacron": "\u{304}\u{300}",
+        "textcedilla": "\u{327}", "textogonek": "\u{328}", "textmacron": "\u{304}", "textacute": "\u{301}",
+        "textgrave": "\u{300}", "textcircumflex": "\u{302}", "texttilde": "\u{303}", "textdieresis": "\u{308}",
+        "textbreve": "\u{306}", "textcaron": "\u{30C}", "textdotbelow": "\u{323}", "textdotaccent": "\u{307}",
+        "textringaccent": "\u{30A}", "texthungarumlaut": "\u{30B}",
+    ]
+    /// Commands whose argument is layout or a reference, not text: dropped with it.
+    private static let dropsArgument: Set<String> = [
+        "hspace", "vspace", "kern", "label", "index", "phantom", "hphantom", "vphantom", "rule", "nocite",
+    ]
     /// Superscripts and subscripts that Unicode has, for `^2` and `_0` in math.
     private static let superscripts: [UInt8: String] = [
         0x30: "⁰", 0x31: "¹", 0x32: "²", 0x33: "³", 0x34: "⁴", 0x35: "⁵", 0x36: "⁶", 0x37: "⁷", 0x38: "⁸", 0x39: "⁹",
@@ -235,6 +247,23 @@ public enum LaTeXText {
             return end
         }
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if let mark = namedAccents[name] {
+            index = accentArgument(bytes, at: index, into: &output)
+            output.append(contentsOf: mark.utf8)
+            accented = true
+            return index
+        }
+        if dropsArgument.contains(name) {
+            var end = index
+            while end < bytes.count && bytes[end] == 0x20 { end += 1 }
+            guard end < bytes.count, bytes[end] == 0x7B else { return index }
+            var depth = 0
+            while end < bytes.count {
+                if bytes[end] == 0x7B { depth += 1 } else if bytes[end] == 0x7D { depth -= 1; if depth == 0 { return end + 1 } }
+                end += 1
+            }
+            return end
+        }
         if let letter = letters[name] {
             output.append(contentsOf: letter.utf8)
             if index < bytes.count && bytes[index] == 0x20 { index += 1 }
@@ -243,6 +272,24 @@ public enum LaTeXText {
         }
         // Otherwise formatting such as \emph{…} or \textit{…}: the argument is kept.
         return index
+    }
+
+    /// A named accent's argument, `{s}` or `s` after spaces, copied; where reading goes on.
+    private static func accentArgument(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8]) -> Int {
+        var index = start
+        while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+        guard index < bytes.count else { return index }
+        if bytes[index] == 0x7B {
+            index += 1
+            while index < bytes.count && bytes[index] != 0x7D {
+                if bytes[index] != 0x5C { output.append(bytes[index]) }
+                index += 1
+            }
+            return min(index + 1, bytes.count)
+        }
+        let end = characterEnd(bytes, at: index)
+        output.append(contentsOf: bytes[index..<end])
+        return end
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

@@ -88,7 +88,10 @@ public struct RISImporter: DocumentImporter {
     }
 
     private func finish(_ tags: [(tag: String, value: String)], line: Int, document: SourceDocument) -> ImportResult {
-        func first(_ names: String...) -> String? { tags.first { names.contains($0.tag) && !$0.value.isEmpty }?.value }
+        // The first of the names that the record has, in the order given (not the file's).
+        func first(_ names: String...) -> String? {
+            names.lazy.compactMap { name in tags.first { $0.tag == name && !$0.value.isEmpty }?.value }.first
+        }
         func all(_ names: String...) -> [String] { tags.filter { names.contains($0.tag) && !$0.value.isEmpty }.map(\.value) }
         var diagnostics: [Diagnostic] = []
         let title = first("TI", "T1")
@@ -102,7 +105,7 @@ public struct RISImporter: DocumentImporter {
         record.editors = all("A2").compactMap(Self.person)
         record.seriesEditors = all("A3").compactMap(Self.person)
         record.translators = all("A4").compactMap(Self.person)
-        record.container = first("T2", "JO", "JF", "JA", "BT", "J2")
+        record.container = first("T2", "JF", "JO", "BT", "JA", "J2")
         // PY often gives the year alone and DA the full date: the most precise wins.
         record.date = all("PY", "Y1", "DA").compactMap(Self.date).max { $0.precision < $1.precision }
         record.volume = first("VL")

@@ -39,8 +39,12 @@ enum Identifiers {
             text = String(text.dropFirst(prefix.count)).trimmed
         }
         let whole = text.utf8.starts(with: "10.".utf8) || text.utf8.starts(with: "10/".utf8)
-        guard whole, text.count > 4, let slash = text.firstIndex(of: "/"), text[text.index(after: slash)...].count > 0,
-              text.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return doi(in: field) }
+        let printable = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+        guard whole, text.count > 4, let slash = text.firstIndex(of: "/"), text[text.index(after: slash)...].count > 0, printable else {
+            // What the field holds is the user's, even when it is no DOI
+            // (a bare shortDOI `fg6rf9`, a suffix alone): kept when it is one word.
+            return doi(in: field) ?? (printable ? text.lowercased() : nil)
+        }
         return text.lowercased()
     }
 

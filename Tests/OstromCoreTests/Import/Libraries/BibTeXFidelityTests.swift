@@ -270,4 +270,33 @@ import Testing
         #expect(WebAddress.normalised("http://example.com;http://www.example.com") == "http://example.com")
         #expect(WebAddress.normalised("https://example.com/a;b=1") == "https://example.com/a;b=1")
     }
+
+    /// As BibTeX splits them: "(red.)" starts in lower case, so it begins the von part.
+    @Test func firstVonLastAsBibTeXSplitsItWithParenthesesKept() {
+        let names = Library(documents: [SourceDocument(path: "n.bib", text: #"""
+            @article{n, title = {T}, author = {Ludwig van Beethoven and Jean de La Fontaine and {Shahedipour-Sandvik}, Fatemeh (Shadi) and Lin Tian (田琳) and Ole (red.) Høiris and World Health Organization and de'{\hspace{0pt}} Medici, Lorenzo and Plato}}
+            """#)]).records.first?.authors
+        #expect(names == [
+            Person(family: "van Beethoven", given: "Ludwig"), Person(family: "de La Fontaine", given: "Jean"),
+            Person(family: "Shahedipour-Sandvik", given: "Fatemeh (Shadi)"), Person(family: "(田琳)", given: "Lin Tian"),
+            Person(family: "(red.) Høiris", given: "Ole"), Person(literal: "World Health Organization"),
+            Person(family: "de' Medici", given: "Lorenzo"), Person(family: "Plato"),
+        ])
+    }
+
+    @Test func namedAccentsAndLayoutCommands() {
+        let title = Library(documents: [SourceDocument(path: "a.bib", text: #"""
+            @article{a, title = {Ro\textcommabelow sia and anu\d s\d th(u)y\textacutemacron a\hspace{2em}!}}
+            """#)]).records.first?.title
+        #expect(title == "Roșia and anuṣṭh(u)yá̄!".precomposedStringWithCanonicalMapping || title == "Roșia and anuṣṭh(u)yā́!")
+    }
+
+    @Test func aDOIFieldThatIsNoDOIIsKeptWhenItIsOneWord() {
+        let records = Library(documents: [SourceDocument(path: "d.bib", text: """
+            @article{a, title = {T}, doi = {fg6rf9}}
+            @article{b, title = {T}, doi = {j.desal.2005.02.017}}
+            @article{c, title = {T}, doi = {make it break}}
+            """)]).records
+        #expect(records.map(\.doi) == ["fg6rf9", "j.desal.2005.02.017", nil])
+    }
 }

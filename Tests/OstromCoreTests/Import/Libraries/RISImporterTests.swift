@@ -112,4 +112,9 @@ import Testing
         #expect(Library(documents: [SourceDocument(path: "r.ris", text: RISExporter.text(of: [record]))]).records.first?.editors == record.editors)
         _ = library
     }
+
+    @Test func theContainerIsChosenByTagNotByItsPlaceInTheRecord() {
+        let record = records("TY  - JOUR\nJA  - Abbrev.\nJO  - Periodical\nT2  - Full Journal Title\nTI  - T\nER  - \n").first
+        #expect(record?.container == "Full Journal Title")
+    }
 }
