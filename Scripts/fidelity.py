@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How much of a real library ostrom reads, measured against the reference parsers.
 
-    Scripts/fidelity.py [--ostrom PATH] [--show N] FOLDER...
+    Scripts/fidelity.py [--ostrom PATH] [--show N] [--cache DIR] FOLDER...
 
 Every .bib/.bibtex, .ris/.txt (RIS), .json (CSL-JSON) file under the folders,
 and every CSL test-suite fixture (a .txt with an ">>===== INPUT =====>>"
@@ -24,6 +24,7 @@ Nothing here is part of `swift test`: the corpora are other projects' files.
 
 import argparse
 import collections
+import hashlib
 import html
 import json
 import os
@@ -145,12 +146,30 @@ def csl_record(item):
     })
 
 
+PANDOC_CACHE = None
+
+
 def pandoc_bibtex(path):
+    """pandoc's reading, kept in --cache (by the file's hash) when given."""
+    cached = None
+    if PANDOC_CACHE:
+        with open(path, "rb") as handle:
+            cached = os.path.join(PANDOC_CACHE, hashlib.sha1(handle.read()).hexdigest() + ".json")
     try:
-        # pandoc takes minutes and gigabytes on a few of biber's test files: past a minute it reads nothing.
-        done = subprocess.run(["pandoc", "-f", "bibtex", "-t", "csljson", path], capture_output=True, timeout=60)
-        return [(str(item["id"]), csl_record(item)) for item in json.loads(done.stdout or b"[]")]
-    except (json.JSONDecodeError, subprocess.TimeoutExpired):
+        if cached and os.path.exists(cached):
+            with open(cached, "rb") as handle:
+                output = handle.read()
+        else:
+            # pandoc takes minutes and gigabytes on a few of biber's test files: past a minute it reads nothing.
+            try:
+                output = subprocess.run(["pandoc", "-f", "bibtex", "-t", "csljson", path], capture_output=True, timeout=60).stdout
+            except subprocess.TimeoutExpired:
+                output = b"[]"
+            if cached:
+                with open(cached, "wb") as handle:
+                    handle.write(output)
+        return [(str(item["id"]), csl_record(item)) for item in json.loads(output or b"[]")]
+    except json.JSONDecodeError:
         return []
 
 
@@ -292,7 +311,12 @@ def main():
     parser.add_argument("folders", nargs="+")
     parser.add_argument("--ostrom", default=os.path.join(os.path.dirname(__file__), "..", ".build", "release", "ostrom"))
     parser.add_argument("--show", type=int, default=20, help="differences to list per format")
+    parser.add_argument("--cache", help="a folder where pandoc's readings are kept between runs")
     arguments = parser.parse_args()
+    global PANDOC_CACHE
+    if arguments.cache:
+        os.makedirs(arguments.cache, exist_ok=True)
+        PANDOC_CACHE = arguments.cache
 
     tallies = collections.defaultdict(Tally)
     missing = collections.defaultdict(list)

@@ -80,11 +80,24 @@ public struct RISImporter: DocumentImporter {
     /// without a comma is an organisation's, as Zotero writes them.
     static func person(_ name: String) -> Person? {
         let parts = name.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map { $0.trimmed }
-        guard parts.count > 1 else { return name.trimmed.isEmpty ? nil : Person(literal: name.trimmed) }
+        guard parts.count > 1 else {
+            // Embase and Ovid write "Fanning E.": a family name, then initials.
+            let words = name.split(separator: " ")
+            if words.count > 1, let last = words.last, isInitials(last), !PersonNames.isOrganisation(name) {
+                return Person(family: words.dropLast().joined(separator: " "), given: String(last))
+            }
+            return name.trimmed.isEmpty ? nil : Person(literal: name.trimmed)
+        }
         guard !parts[0].isEmpty else { return PersonNames.parse(name) }
         let given = parts[1].isEmpty ? nil : parts[1]
         let suffix = parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil
         return Person(family: parts[0], given: given, suffix: suffix)
+    }
+
+    /// "E.", "EA", "E.A.": one to three capitals, each perhaps with a full stop.
+    private static func isInitials(_ word: Substring) -> Bool {
+        let letters = word.filter { $0 != "." }
+        return (1...3).contains(letters.count) && letters.allSatisfy { $0.isUppercase } && word.count <= 6
     }
 
     private func finish(_ tags: [(tag: String, value: String)], line: Int, document: SourceDocument) -> ImportResult {

@@ -86,6 +86,8 @@ import Testing
             AU  - van der Kallen, Carla J. H.
             AU  - Smith, John, Jr.
             AU  - World Health Organization
+            A1  - Fanning E.
+            A1  - Xu JA
             A2  - Editor, Ed
             A3  - Series, Sam
             A4  - Translator, Tina
@@ -100,7 +102,7 @@ import Testing
             ER  -
             """).first)
         #expect(record.authors == [Person(family: "van der Kallen", given: "Carla J. H."), Person(family: "Smith", given: "John", suffix: "Jr."),
-                                   Person(literal: "World Health Organization")])
+                                   Person(literal: "World Health Organization"), Person(family: "Fanning", given: "E."), Person(family: "Xu", given: "JA")])
         #expect(record.editors == [Person(family: "Editor", given: "Ed")])
         #expect(record.seriesEditors == [Person(family: "Series", given: "Sam")])
         #expect(record.translators == [Person(family: "Translator", given: "Tina")])
