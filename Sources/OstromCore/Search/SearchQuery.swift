@@ -71,7 +71,7 @@ struct QueryParser {
             skipSpaces()
             guard index < text.count else { break }
             let start = index
-            if peekWord() == "OR" {
+            if atOR() {
                 guard !query.clauses.isEmpty, !joinWithPrevious else {
                     throw QueryError(message: "OR needs a term before it", position: start)
                 }
@@ -103,11 +103,10 @@ struct QueryParser {
         while index < text.count && text[index].isWhitespace { index += 1 }
     }
 
-    /// The run of non-space characters at the cursor.
-    private func peekWord() -> String {
-        var end = index
-        while end < text.count && !text[end].isWhitespace { end += 1 }
-        return String(text[index..<end])
+    /// Whether the word at the cursor is `OR`: looked at in place, as
+    /// measuring the whole word each time made a long run of quotes quadratic.
+    private func atOR() -> Bool {
+        index + 1 < text.count && text[index] == "O" && text[index + 1] == "R" && (index + 2 == text.count || text[index + 2].isWhitespace)
     }
 
     private mutating func parseAtom() throws(QueryError) -> SearchQuery.Atom? {
