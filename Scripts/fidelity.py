@@ -220,7 +220,8 @@ def rispy_entries(path):
         return []
     records = []
     for index, entry in enumerate(entries):
-        names = entry.get("authors") or entry.get("first_authors") or []
+        # A1 (first_authors) and AU (authors) are both primary authors.
+        names = (entry.get("first_authors") or []) + (entry.get("authors") or [])
         authors = []
         for name in names:
             family, _, given = name.partition(",")
