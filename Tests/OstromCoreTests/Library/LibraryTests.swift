@@ -3,14 +3,8 @@ import Testing
 @testable import OstromCore
 
 @Suite struct LibraryTests {
-    private func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func foldersLoadRecursivelySortedWithoutHiddenFiles() throws {
-        let folder = try temporaryFolder()
+        let folder = try TestFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("b/deeper"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: TestFiles.resources.appendingPathComponent(TestFiles.seedNames[4]), to: folder.appendingPathComponent("a.txt"))
@@ -22,7 +16,7 @@ import Testing
     }
 
     @Test func oneBadFileAmongManyIsReportedAndTheOthersLoad() throws {
-        let folder = try temporaryFolder()
+        let folder = try TestFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: TestFiles.resources.appendingPathComponent(TestFiles.seedNames[1]), to: folder.appendingPathComponent("event.txt"))
         try Data([0x50, 0x4B, 0x00, 0x01]).write(to: folder.appendingPathComponent("archive.zip"))

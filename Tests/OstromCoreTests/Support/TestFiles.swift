@@ -24,6 +24,13 @@ enum TestFiles {
         try String(contentsOf: resources.appendingPathComponent(seedNames[number]), encoding: .utf8)
     }
 
+    /// A new empty folder of the test's own under `$TMPDIR`; the test removes it.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     /// A fixture by its path below `Fixtures/`.
     static func fixture(_ name: String) throws -> SourceDocument {
         let url = fixtures.appendingPathComponent(name)

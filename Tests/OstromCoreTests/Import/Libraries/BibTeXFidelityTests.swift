@@ -146,14 +146,8 @@ import Testing
 
 /// Files that cannot be read among files that can.
 @Suite struct LibraryFileTests {
-    private func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func utf16WithAByteOrderMarkIsRead() throws {
-        let folder = try folder()
+        let folder = try TestFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = "@article{muller2019, title = {Koproduktion für Bürger}, year = 2019}\n"
         for (name, encoding) in [("le.bib", String.Encoding.utf16LittleEndian), ("be.bib", .utf16BigEndian)] {
@@ -166,7 +160,7 @@ import Testing
     }
 
     @Test func aBinaryFileAmongOthersIsReportedAndTheOthersLoad() throws {
-        let folder = try folder()
+        let folder = try TestFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appendingPathComponent("good.bib")
         let binary = folder.appendingPathComponent("photo.bib")
