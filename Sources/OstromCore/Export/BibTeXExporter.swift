@@ -74,7 +74,8 @@ public enum BibTeXExporter {
             case "&", "%", "$", "#", "_", "{", "}": output += "\\\(character)"
             case "\\": output += "\\textbackslash{}"
             case "~": output += "\\textasciitilde{}"
-            case "^": output += "\\textasciicircum{}"
+            // `\string^`, not `\textasciicircum{}`: bibtexparser reads the latter as ˆ (U+02C6).
+            case "^": output += "\\string^"
             // Pairs that LaTeX reads as a dash or a quote are kept apart.
             case "-" where previous == "-", "'" where previous == "'", "`" where previous == "`": output += "{}\(character)"
             default: output.append(character)
