@@ -59,14 +59,20 @@ enum PagerRows {
             while from > start && from < text.count && text.bytes[from] & 0xC0 == 0x80 { from -= 1 }
             skip = 0
         }
-        let window = min(lineEnd, from + (skip + width) * 4 + 16)
-        let slice = UnsafeBufferPointer(rebasing: text.bytes[from..<window])
-        let decoded = String(decoding: slice, as: UTF8.self)
+        var window = min(lineEnd, from + (skip + width) * 4 + 16)
+        var characters = Array(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[from..<window]), as: UTF8.self))
+        // One character longer than the window (a letter with hundreds of
+        // combining marks): the window grows until it holds it whole, or the
+        // row would never move on.
+        // (Two: a cut tail decodes as U+FFFD, a character of its own.)
+        while window < lineEnd && characters.count <= 2 {
+            window = min(lineEnd, from + (window - from) * 2)
+            characters = Array(String(decoding: UnsafeBufferPointer(rebasing: text.bytes[from..<window]), as: UTF8.self))
+        }
         var pieces: [PagerRow.Piece] = []
         var used = 0
         var offset = from
         var consumedAll = true
-        let characters = Array(decoded)
         for (index, character) in characters.enumerated() {
             let length = character.utf8.count
             // The window's last character may be cut short: leave it to the next row.
@@ -85,6 +91,13 @@ enum PagerRows {
             if used >= skip { pieces.append(PagerRow.Piece(text: visible, bytes: offset..<(offset + length))) }
             used += visibleWidth
             offset += length
+        }
+        // A character wider than the row (hundreds of combining marks with no
+        // letter, each shown as <U+0301>) is shown cut, so that the row moves on.
+        if wrap && offset == from, skip == 0, let first = characters.first, !consumedAll {
+            let visible = TerminalSafeText.sanitize(String(first))
+            pieces.append(PagerRow.Piece(text: TextWrapping.truncate(visible, width: width), bytes: from..<(from + first.utf8.count)))
+            offset += first.utf8.count
         }
         let next: Int?
         if wrap && !consumedAll {

@@ -230,6 +230,33 @@ private func settle(_ state: inout AppState) {
         #expect(pager(state)?.top == end)
     }
 
+    /// A letter with 500 combining marks is longer than the bytes a row
+    /// decodes: `G` looped for ever on it, and so did moving through it.
+    @Test func aCharacterLongerThanARowsWindowIsShownAndPassed() throws {
+        let text = "t\n\nx a" + String(repeating: "\u{301}", count: 500) + " y\n" + (1...40).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        for wrap in [true, false] {
+            var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (80, 24))
+            state.openPager(PagerState(title: "marks", text: PagedText(text: text)))
+            if !wrap { state.handle(.character("w")) }
+            state.handle(.character("G"))
+            let end = screen(state)
+            #expect(end.contains { $0.hasPrefix("line 40 ") } && end[23].contains("100%"), "wrap \(wrap)")
+            state.handle(.character("g"))
+            #expect(screen(state)[3].hasPrefix("x "), "wrap \(wrap)")
+            for _ in 0..<4 { state.handle(.character("j")) }
+            // Past the line of marks, however many rows it takes.
+            #expect(screen(state)[1].hasPrefix("line "), "wrap \(wrap)")
+        }
+        // The issue's own file, at 100×30: `G` never returned.
+        var exact = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30))
+        exact.openPager(PagerState(title: "c.txt", text: PagedText(text: "t\n\nx a" + String(repeating: "\u{301}", count: 500) + " y\n")))
+        exact.handle(.character("G"))
+        #expect(screen(exact)[29].contains("100%"))
+        // The letter and its marks make one row, whole.
+        let row = PagerRows.row(in: PagedText(text: "a" + String(repeating: "\u{301}", count: 500) + "b\n"), at: 0, width: 10, wrap: true, column: 0)
+        #expect(row.pieces.map(\.bytes) == [0..<1001, 1001..<1002])
+    }
+
     @Test func matchDeepInsideTheLineIsOnScreen() throws {
         var state = longLineState()
         for key in "/zyzzyva".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
