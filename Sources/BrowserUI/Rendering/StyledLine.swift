@@ -21,10 +21,26 @@ public struct StyledLine: Equatable, Sendable {
     public static let blank = StyledLine()
 
     /// Paragraph text wrapped to `width`, every row in one role, indented.
+    /// Past `shownBytes`, a pane shows only how much more there is: a 10 MB
+    /// note wrapped on every frame took seconds a frame.
     static func wrapped(_ text: String, width: Int, role: StyleRole = .normal, indent: Int = 0) -> [StyledLine] {
         let pad = String(repeating: " ", count: indent)
-        return TextWrapping.wrap(TerminalSafeText.sanitize(text, keepNewlines: true), width: max(1, width - indent))
+        let (shown, more) = capped(text)
+        let lines = TextWrapping.wrap(TerminalSafeText.sanitize(shown, keepNewlines: true), width: max(1, width - indent))
             .map { StyledLine(pad + $0, role) }
+        return more == 0 ? lines : lines + [StyledLine(pad + "… and \(more >> 10) KB more", .dim)]
+    }
+
+    /// How much of a text a pane lays out.
+    static let shownBytes = 32 << 10
+
+    /// The first `shownBytes` of `text` (cut on a character), and how many bytes are left out.
+    static func capped(_ text: String) -> (text: String, more: Int) {
+        let count = text.utf8.count
+        guard count > shownBytes else { return (text, 0) }
+        var cut = String(decoding: text.utf8.prefix(shownBytes), as: UTF8.self)
+        if cut.last == "\u{FFFD}" { cut.removeLast() }
+        return (cut, count - cut.utf8.count)
     }
 
     /// "Label  value" rows: the label in its role, the value wrapped under

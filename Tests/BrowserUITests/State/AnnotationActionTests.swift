@@ -52,6 +52,18 @@ import TerminalCanvas
         #expect(state.annotations[first.id].tags == ["care", "policing"])
     }
 
+    /// A 10 MB one-line note made every redraw take seconds: the pane lays
+    /// out its first 32 KB and says how much more there is.
+    @Test func aHugeNoteShowsItsStartAndHowMuchMore() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let first = try #require(state.selectedRecord)
+        state.annotations.apply(.note(first.id, String(repeating: "co-production ", count: 750_000)))
+        let lines = state.detailLines(width: 50)
+        #expect(lines.count < 1000)
+        #expect(lines.contains { $0.spans.map(\.text).joined().hasPrefix("… and 10221 KB more (e edits the whole note)") })
+        #expect(StyledLine.wrapped(String(repeating: "é", count: 40_000), width: 50).last?.spans.first?.text == "… and 46 KB more")
+    }
+
     @Test func uUndoesTheLastChange() throws {
         var state = try Fixture.state(width: 100, height: 30)
         let first = try #require(state.selectedRecord)
