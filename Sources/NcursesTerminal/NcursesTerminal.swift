@@ -59,6 +59,7 @@ public final class NcursesTerminal: TerminalBackend {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        Self.defineCommonKeys()
         curs_set(0)
         mousemask(ostrom_mouse_mask(), nil)
         mouseinterval(0)
@@ -148,6 +149,19 @@ public final class NcursesTerminal: TerminalBackend {
             guard count > 0 else { return }
             written += count
         }
+    }
+
+    /// The sequences terminals send for Home, End, Page Up/Down and
+    /// Delete whatever their terminfo entry says (tmux sends `ESC [ 4 ~` for
+    /// End under TERM=xterm-256color, whose entry has `ESC O F`): each is
+    /// taught to ncurses, so none arrives as Escape and stray characters.
+    private static func defineCommonKeys() {
+        let keys: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC),
+        ]
+        for (sequence, key) in keys where key_defined(sequence) != key { define_key(sequence, key) }
     }
 
     public func readKey(timeoutMilliseconds: Int) -> KeyPress? {

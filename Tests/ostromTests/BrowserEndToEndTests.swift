@@ -7,6 +7,23 @@ import TmuxHarness
 @Suite(.serialized) struct BrowserEndToEndTests {
     private let sane = "MODES: icanon echo"
 
+    /// tmux sends ESC [ 4 ~ for End even when TERM says xterm-256color,
+    /// whose terminfo has ESC O F: End went to the Ladder tab ("4") before.
+    @Test func homeEndAndPagesWhateverTERMSays() throws {
+        let session = try TmuxSession(command: appThenReport(), environment: ["TERM=xterm-256color"])
+        try session.waitFor("Papers 1/2")
+        try session.send("End")
+        try session.waitFor("Papers 2/2")
+        try session.send("Home")
+        try session.waitFor("Papers 1/2")
+        try session.send("NPage")
+        try session.waitFor("Papers 2/2")
+        try session.send("PPage")
+        try session.waitFor("Papers 1/2")
+        #expect(!(try session.capture()).contains("does nothing"))
+        try session.quitExpectingSuccess()
+    }
+
     @Test func tabsOpenBackAndQuit() throws {
         let session = try TmuxSession(command: appThenReport())
         try session.waitFor("1 Papers")
