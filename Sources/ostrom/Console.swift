@@ -16,6 +16,13 @@ enum Console {
         exit(2)
     }
 
+    /// A document (an export): byte for byte to a file or a pipe; to a
+    /// terminal, control and bidi characters are shown visibly (`<U+202E>`),
+    /// as everywhere else.
+    static func printDocument(_ text: String) {
+        print(isatty(STDOUT_FILENO) == 1 ? TerminalSafeText.sanitize(text, keepNewlines: true, tabWidth: 8) : text, terminator: "")
+    }
+
     static func error(_ message: String) {
         // Nothing is left to tell if stderr itself cannot be written.
         _ = write("ostrom: " + TerminalSafeText.sanitize(message, keepNewlines: true) + "\n", to: STDERR_FILENO)

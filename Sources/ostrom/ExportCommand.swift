@@ -28,11 +28,11 @@ struct ExportCommand: ParsableCommand {
         }
         if let query { records = try matching(query, in: records) }
         switch format {
-        case .bibtex: Console.print(BibTeXExporter.text(of: records), terminator: "")
-        case .ris: Console.print(RISExporter.text(of: records), terminator: "")
-        case .csljson: Console.print(CSLJSONExporter.value(of: records).serialized())
-        case .json: Console.print(RecordJSON.value(of: records, now: .now()).serialized())
-        case .markdown: Console.print(APAReferenceList.markdown(of: records), terminator: "")
+        case .bibtex: Console.printDocument(BibTeXExporter.text(of: records))
+        case .ris: Console.printDocument(RISExporter.text(of: records))
+        case .csljson: Console.printDocument(CSLJSONExporter.value(of: records).serialized() + "\n")
+        case .json: Console.printDocument(RecordJSON.value(of: records, now: .now()).serialized() + "\n")
+        case .markdown: Console.printDocument(APAReferenceList.markdown(of: records))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxHarness
 
 @Suite struct CommandLineTests {
     private func json(_ text: String) throws -> Any {
@@ -250,5 +251,23 @@ import Testing
         let empty = try OstromBinary.run(["export", "--format", "ris", "--query", " "])
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("empty query"))
+    }
+}
+
+/// An export is the user's bytes in a file or a pipe, and safe text on a terminal.
+@Suite struct ExportToATerminalTests {
+    /// (Exporters drop control characters themselves; bidi controls are text.)
+    @Test func bidiCharactersShowOnATerminalAndPassThroughAPipe() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = folder.appendingPathComponent("bidi.bib")
+        try Data("@article{bidi2020, title = {Evil \u{202E} txet}, year = 2020}\n".utf8).write(to: library)
+        for format in ["bibtex", "ris", "markdown"] {
+            let piped = try OstromBinary.run(["export", "--format", format, "--from", library.path])
+            #expect(piped.stdout.contains("Evil \u{202E} txet"), "\(format)")
+            let session = try TmuxSession(command: "'\(OstromBinary.url.path)' export --format \(format) --from '\(library.path)'; echo EXIT=$?; sleep 600")
+            let screen = try session.waitFor("EXIT=0")
+            #expect(screen.contains("Evil <U+202E> txet"), "\(format)")
+        }
     }
 }
