@@ -20,7 +20,12 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure(code: 2, message: "no place for the library: set HOME or XDG_DATA_HOME")
         }
         let loaded = try LibraryOptions(paths: paths).load()
-        var library = UserLibrary(folder: folder)
+        var library: UserLibrary
+        do {
+            library = try UserLibrary(folder: folder)
+        } catch {
+            throw CommandFailure(code: 2, message: "nothing imported: \(error)")
+        }
         let report = library.add(loaded.records)
         do {
             try library.save()

@@ -20,8 +20,15 @@ struct LibraryOptions: ParsableArguments {
         let library: Library
         if paths.isEmpty {
             // The default library: the built-in corpus and what the user imported.
-            let user = UserLibrary.folder(environment: ProcessInfo.processInfo.environment).map(UserLibrary.init(folder:))
-            library = Library.builtIn().adding(user?.records ?? [])
+            var records: [Record] = []
+            if let folder = UserLibrary.folder(environment: ProcessInfo.processInfo.environment) {
+                do {
+                    records = try UserLibrary(folder: folder).records
+                } catch {
+                    Console.error("\(error); only the built-in records are shown")
+                }
+            }
+            library = Library.builtIn().adding(records)
         } else {
             do {
                 library = try Library.load(paths: paths)

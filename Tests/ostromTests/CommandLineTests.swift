@@ -211,6 +211,50 @@ import TmuxHarness
     }
 }
 
+/// The user library keeps every kind whole and is never written over when it cannot be read.
+@Suite struct UserLibraryCommandTests {
+    private func objects(_ text: String) throws -> [String] {
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        return try items.filter { !(($0["source"] as? [String: Any])?["path"] as? String ?? "").hasPrefix("builtin:") }
+            .map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+    }
+
+    @Test func importedEventsAndTranscriptsComeBackAsTheyWereRead() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixtures = OstromBinary.repositoryRoot.appendingPathComponent("Tests/OstromCoreTests/Fixtures")
+        // Every importer's fixtures: papers, events, transcripts and a note.
+        let paths = [fixtures.path]
+        let environment = OstromBinary.environment(state: folder)
+        let direct = try OstromBinary.run(["list", "--format", "json"] + paths, environment: environment)
+        #expect(try OstromBinary.run(["import"] + paths, environment: environment).status == 0)
+        let stored = try OstromBinary.run(["list", "--format", "json"], environment: environment)
+        let expected = try objects(direct.stdout)
+        #expect(!expected.isEmpty)
+        #expect(try objects(stored.stdout) == expected)
+        for kind in ["paper", "event", "transcript", "note"] { #expect(expected.contains { $0.contains("\"kind\":\"\(kind)\"") }, "\(kind)") }
+    }
+
+    @Test func aLibraryCutShortIsReportedAndNeverReplaced() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let library = folder.appendingPathComponent("data/ostrom/library.json")
+        try FileManager.default.createDirectory(at: library.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let cut = Data("[{\"id\": \"mine2020\", \"kind\": \"paper\", \"title\": \"A thousand records of my own".utf8)
+        try cut.write(to: library)
+        let listed = try OstromBinary.run(["list"], environment: environment)
+        #expect(listed.status == 0)
+        #expect(listed.stderr.contains(library.path + ": your library is not valid JSON (cut off?); it is left as it is; only the built-in records are shown"))
+        let bib = folder.appendingPathComponent("new.bib")
+        try Data("@article{new2021, title = {New}}\n".utf8).write(to: bib)
+        let imported = try OstromBinary.run(["import", bib.path], environment: environment)
+        #expect(imported.status == 2)
+        #expect(imported.stderr.contains("nothing imported: " + library.path))
+        #expect(try Data(contentsOf: library) == cut)
+    }
+}
+
 @Suite struct ExportCommandTests {
     @Test func bibtexOfChosenIDsReadsBackThroughImport() throws {
         let output = try OstromBinary.run(["export", "--format", "bibtex", "nef2014", "tuurnas2016"])

@@ -1,7 +1,11 @@
 import Foundation
 
-/// The records a user has imported, kept as CSL-JSON in
+/// The records a user has imported, kept in ostrom's own record JSON (every
+/// kind and field, as `list --format json` prints them) in
 /// `$XDG_DATA_HOME/ostrom/library.json` (default `~/.local/share/ostrom/`).
+/// A library written as CSL-JSON by earlier versions is read too. A file
+/// that cannot be read is never taken as empty: loading it throws, and
+/// nothing is written over it.
 public struct UserLibrary {
     public static let fileName = "library.json"
 
@@ -21,22 +25,56 @@ public struct UserLibrary {
     public let path: String
     public private(set) var records: [Record]
 
-    /// The library in a folder (empty when there is none yet).
-    public init(folder: String) {
+    /// The library in a folder (empty when there is none yet); a library
+    /// file that is there but cannot be read (cut off, another format, not
+    /// readable) throws, naming it.
+    public init(folder: String) throws(LibraryError) {
         path = folder + "/" + Self.fileName
-        if let data = FileManager.default.contents(atPath: path) {
-            records = DocumentRecognizer().importRecords(from: SourceDocument(path: path, bytes: data)).records
-        } else {
+        guard FileManager.default.fileExists(atPath: path) else {
             records = []
+            return
         }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LibraryError(path: path, reason: "your library cannot be read (permissions?); it is left as it is")
+        }
+        records = try Self.records(in: data, path: path)
+    }
+
+    private static func records(in data: Data, path: String) throws(LibraryError) -> [Record] {
+        guard let json = try? JSONSerialization.jsonObject(with: data) else {
+            throw LibraryError(path: path, reason: "your library is not valid JSON (cut off?); it is left as it is")
+        }
+        if let items = json as? [Any], items.isEmpty { return [] }
+        if RecordJSONReader.isRecordArray(json) {
+            do throws(RecordJSONReader.Failure) {
+                return try RecordJSONReader.records(from: json)
+            } catch {
+                throw LibraryError(path: path, reason: "your library cannot be read (\(error)); it is left as it is")
+            }
+        }
+        // Earlier versions kept the library as CSL-JSON.
+        let document = SourceDocument(path: path, bytes: data)
+        guard CSLJSONImporter().recognises(document) else {
+            throw LibraryError(path: path, reason: "your library is in a form ostrom does not know; it is left as it is")
+        }
+        return CSLJSONImporter().importRecords(from: document).records
     }
 
     /// Adds records, deduplicating by DOI, else by folded title and year:
     /// a duplicate gains the fields it lacked (updated) or is skipped.
+    /// Works are looked up in a table, not record by record.
     public mutating func add(_ incoming: [Record]) -> Report {
         var report = Report()
+        var byDOI: [String: Int] = [:]
+        var byTitle: [String: Int] = [:]
+        for (index, record) in records.enumerated() { remember(record, at: index, byDOI: &byDOI, byTitle: &byTitle) }
         for record in incoming {
-            guard let index = records.firstIndex(where: { Self.sameWork($0, record) }) else {
+            let found = record.doi.flatMap { byDOI[$0.lowercased()] } ?? byTitle[Self.titleKey(record)].flatMap { index in
+                // Two DOIs that differ are two works, whatever their titles.
+                records[index].doi == nil || record.doi == nil ? index : nil
+            }
+            guard let index = found else {
+                remember(record, at: records.count, byDOI: &byDOI, byTitle: &byTitle)
                 records.append(record)
                 report.added += 1
                 continue
@@ -51,12 +89,18 @@ public struct UserLibrary {
     }
 
     public func save() throws(AtomicFile.WriteError) {
-        try AtomicFile.write(Data((CSLJSONExporter.value(of: records).serialized() + "\n").utf8), to: path)
+        try AtomicFile.write(Data((RecordJSON.value(of: records, now: .now()).serialized() + "\n").utf8), to: path)
     }
 
-    static func sameWork(_ lhs: Record, _ rhs: Record) -> Bool {
-        if let left = lhs.doi?.lowercased(), let right = rhs.doi?.lowercased() { return left == right }
-        return ASCIIFolding.alphanumerics(lhs.title) == ASCIIFolding.alphanumerics(rhs.title) && lhs.year == rhs.year
+    private func remember(_ record: Record, at index: Int, byDOI: inout [String: Int], byTitle: inout [String: Int]) {
+        if let doi = record.doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = index }
+        let key = Self.titleKey(record)
+        if byTitle[key] == nil { byTitle[key] = index }
+    }
+
+    /// The folded title and the year.
+    static func titleKey(_ record: Record) -> String {
+        ASCIIFolding.alphanumerics(record.title) + "|" + (record.year.map(String.init) ?? "")
     }
 
     /// `record` with the fields it lacks taken from `other`.
