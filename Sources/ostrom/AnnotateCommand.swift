@@ -77,7 +77,8 @@ struct AnnotateCommand: ParsableCommand {
         }
         if !annotations.pending.isEmpty {
             do {
-                if let warning = try annotations.save(folder: folder) { Console.error(warning) }
+                let waiting = { Console.error("waiting for another ostrom to finish saving (\(folder)/\(Annotations.fileName).lock)…") }
+                if let warning = try annotations.save(folder: folder, lockWait: 10, onWait: waiting) { Console.error(warning) }
             } catch {
                 throw CommandFailure(code: 2, message: "not saved: \(error)")
             }

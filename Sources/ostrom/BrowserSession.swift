@@ -46,7 +46,9 @@ enum BrowserSession {
             return save { try positions.save(folder: $0) }
         case .saveAnnotations(var annotations):
             var warning: String?
-            let outcome = save { warning = try annotations.save(folder: $0) }
+            // Half a second at most for another instance's save: the changes
+            // stay pending and go with the next save if it takes longer.
+            let outcome = save { warning = try annotations.save(folder: $0, lockWait: 0.5) }
             guard case .done = outcome else { return outcome }
             return .annotationsSaved(annotations, warning: warning)
         case .editNote(let recordID, let text):

@@ -21,6 +21,36 @@ import Testing
         return try #require(object["records"] as? [String: Any])
     }
 
+    /// Another instance holding the lock is waited for with a message, and
+    /// the save goes through once it lets go (it waited silently before).
+    @Test func aHeldLockIsWaitedForWithAMessage() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stateFolder = folder.appendingPathComponent("ostrom")
+        try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        let holder = open(stateFolder.appendingPathComponent("annotations.json.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = OstromBinary.url
+        process.arguments = ["annotate", "nef2014", "--star"]
+        process.environment = OstromBinary.environment(state: folder)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var said = Data()
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !String(decoding: said, as: UTF8.self).contains("waiting for another ostrom") {
+            said += errors.fileHandleForReading.availableData
+        }
+        #expect(String(decoding: said, as: UTF8.self).contains("waiting for another ostrom to finish saving (\(stateFolder.path)/annotations.json.lock)…"))
+        flock(holder, LOCK_UN)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect((try records(in: folder)["nef2014"] as? [String: Any])?["starred"] as? Bool == true)
+    }
+
     @Test func annotateStarsTagsNotesAndShows() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Writes a file so that a crash or kill at any moment leaves the old
 /// content or the new, never a truncated mix: a temporary file in the same
-/// folder, fsync, then rename over the target.
+/// folder, fsync, then rename over the target. The temporary has a name no
+/// one can guess and is created new (`O_EXCL | O_NOFOLLOW`): a symbolic link
+/// planted there is never written through.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
@@ -17,7 +19,7 @@ public enum AtomicFile {
         let prefix = "." + (path as NSString).lastPathComponent + "."
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            guard let pid = Int32(name.dropFirst(prefix.count).dropLast(4)), pid != getpid(),
+            guard let pid = name.dropFirst(prefix.count).split(separator: ".").first.flatMap({ Int32($0) }), pid != getpid(),
                   kill(pid, 0) != 0 && errno == ESRCH else { continue }
             unlink(folder + "/" + name)
         }
@@ -30,8 +32,13 @@ public enum AtomicFile {
         } catch {
             throw WriteError(path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
         }
-        let temporary = folder + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<8 where descriptor < 0 {
+            temporary = folder + "/." + (path as NSString).lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor < 0 && errno != EEXIST { break }
+        }
         guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
         var failure: String?
         data.withUnsafeBytes { bytes in
