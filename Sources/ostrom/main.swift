@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OstromCore
 
 // Exit codes: 0 ok, 1 nothing found, 2 bad usage or unreadable input.
 // ArgumentParser's own usage errors exit 64; they are mapped to 2 here.
@@ -15,8 +16,15 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
     exit(2)
 }
 
+// The arguments as the system gave them: a file name that is not UTF-8
+// still names its file (RawPath).
+let arguments = (1..<Int(CommandLine.argc)).map { index in
+    RawPath.string(UnsafeBufferPointer(start: CommandLine.unsafeArgv[index].map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) },
+                                       count: CommandLine.unsafeArgv[index].map { strlen($0) } ?? 0))
+}
+
 do {
-    var command = try OstromCommand.parseAsRoot()
+    var command = try OstromCommand.parseAsRoot(arguments)
     try command.run()
 } catch let failure as CommandFailure {
     if let message = failure.message { Console.error(message) }

@@ -107,6 +107,21 @@ import TmuxHarness
         #expect(left.stderr.isEmpty)
     }
 
+    @Test func aFileNameThatIsNotUTF8IsOpenedAndShownEscaped() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = "'\(OstromBinary.url.path)'"
+        let latin1 = "\"$(printf '\(folder.path)/caf\\351.bib')\""
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        _ = try OstromBinary.run(["-c", "printf '@article{cafe2020, title = {Caf\\303\\251}, year = 2020}\\n' > \(latin1)"], executable: shell)
+        let listed = try OstromBinary.run(["-c", "\(binary) list --format json \(latin1)"], executable: shell)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("\"path\" : \"\(folder.path)/caf\\\\xE9.bib\"") || listed.stdout.contains("caf\\\\xE9.bib"))
+        let missing = try OstromBinary.run(["-c", "\(binary) list \"$(printf '\(folder.path)/gone\\351.bib')\""], executable: shell)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "ostrom: \(folder.path)/gone\\xE9.bib: no such file or directory\n")
+    }
+
     @Test func ladderJSONHasTheModelsSections() throws {
         let output = try OstromBinary.run(["ladder", "--format", "json"])
         #expect(output.status == 0)

@@ -22,7 +22,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// "path:line: warning: message", as compilers print it.
     public var description: String {
-        let location = line.map { "\(path):\($0)" } ?? path
+        let shown = RawPath.display(path)
+        let location = line.map { "\(shown):\($0)" } ?? shown
         return "\(location): \(severity.rawValue): \(message)"
     }
 }

@@ -38,7 +38,7 @@ public enum RecordJSON {
         object.add("metrics", metrics.value)
         if let source = record.source {
             var sourceObject = JSONObjectBuilder()
-            sourceObject.add("path", source.path)
+            sourceObject.add("path", RawPath.display(source.path))
             sourceObject.add("format", source.format)
             sourceObject.add("line", source.bodyLine)
             object.add("source", sourceObject.value)

@@ -56,15 +56,14 @@ public struct Library: Sendable {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let kind = RawPath.kind(of: path) else {
                 throw LibraryError(path: path, reason: "no such file or directory")
             }
-            if isDirectory.boolValue {
-                guard FileManager.default.isReadableFile(atPath: path) else {
+            if kind == .folder {
+                guard let files = files(under: path) else {
                     throw LibraryError(path: path, reason: "folder cannot be read")
                 }
-                for file in files(under: path) {
+                for file in files {
                     do throws(LibraryError) {
                         documents.append(try readDocument(file))
                     } catch {
@@ -81,7 +80,7 @@ public struct Library: Sendable {
                 }
             }
         }
-        if documents.isEmpty, let first = diagnostics.first, paths.allSatisfy({ !isFolder($0) }) {
+        if documents.isEmpty, let first = diagnostics.first, paths.allSatisfy({ RawPath.kind(of: $0) != .folder }) {
             throw LibraryError(path: first.path, reason: "no file could be read (\(diagnostics.map(\.message).joined(separator: "; ")))")
         }
         var library = Library(documents: documents)
@@ -89,13 +88,8 @@ public struct Library: Sendable {
         return library
     }
 
-    private static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
     static func readDocument(_ path: String) throws(LibraryError) -> SourceDocument {
-        guard var data = FileManager.default.contents(atPath: path) else {
+        guard var data = RawPath.contents(of: path) else {
             throw LibraryError(path: path, reason: "file cannot be read")
         }
         // UTF-16 with a byte order mark (Windows tools write it): read as UTF-8.
@@ -113,14 +107,19 @@ public struct Library: Sendable {
         return SourceDocument(path: path, bytes: data)
     }
 
-    /// Regular files below a folder, sorted by path, hidden ones left out.
-    static func files(under folder: String) -> [String] {
-        let root = URL(fileURLWithPath: folder)
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
+    /// Regular files below a folder, sorted by path, hidden ones left out;
+    /// names that are not UTF-8 are listed too (RawPath). Nil when the
+    /// folder cannot be read.
+    static func files(under folder: String) -> [String]? {
+        guard let names = RawPath.names(in: folder) else { return nil }
         var paths: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            paths.append(folder.hasSuffix("/") ? folder + url.path.dropFirst(root.path.count + 1) : folder + "/" + url.path.dropFirst(root.path.count + 1))
+        for name in names {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            switch RawPath.kind(of: path) {
+            case .file: paths.append(path)
+            case .folder: paths += files(under: path) ?? []
+            case nil: break
+            }
         }
         return paths.sorted()
     }
@@ -145,5 +144,5 @@ public struct LibraryError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
 
-    public var description: String { "\(path): \(reason)" }
+    public var description: String { "\(RawPath.display(path)): \(reason)" }
 }

@@ -15,7 +15,7 @@ public final class PagedText: @unchecked Sendable {
 
     /// Maps a file read-only.
     public init(path: String) throws(OpenError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()

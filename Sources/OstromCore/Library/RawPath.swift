@@ -1,0 +1,101 @@
+import Foundation
+
+/// File names as the system has them: bytes, not always UTF-8. A name
+/// that is not valid UTF-8 (`café` written in Latin-1) is held in a String
+/// with each byte of its invalid sequences as a scalar of the last
+/// private-use block (U+10FF00 + byte), so that the file can still be
+/// opened and listed, and is shown with those bytes escaped (`caf\xE9`).
+public enum RawPath {
+    private static let base: UInt32 = 0x10FF00
+
+    /// The String for a name's bytes.
+    public static func string(_ bytes: some Collection<UInt8>) -> String {
+        let array = Array(bytes)
+        if let valid = String(validating: array, as: UTF8.self) { return valid }
+        var scalars = String.UnicodeScalarView()
+        var index = 0
+        while index < array.count {
+            let length = sequenceLength(array, at: index)
+            if length > 0, let text = String(validating: array[index..<(index + length)], as: UTF8.self) {
+                scalars.append(contentsOf: text.unicodeScalars)
+                index += length
+            } else {
+                scalars.append(Unicode.Scalar(base + UInt32(array[index]))!)
+                index += 1
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The bytes a path stands for (the inverse of `string`).
+    public static func bytes(_ path: String) -> [UInt8] {
+        guard path.unicodeScalars.contains(where: { $0.value > base && $0.value <= base + 0xFF }) else { return Array(path.utf8) }
+        var bytes: [UInt8] = []
+        for scalar in path.unicodeScalars {
+            if scalar.value > base && scalar.value <= base + 0xFF {
+                bytes.append(UInt8(scalar.value - base))
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        return bytes
+    }
+
+    /// The path as it is shown: its raw bytes escaped as `\xE9`.
+    public static func display(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { $0.value > base && $0.value <= base + 0xFF }) else { return path }
+        return path.unicodeScalars.map { scalar in
+            scalar.value > base && scalar.value <= base + 0xFF ? String(format: "\\x%02X", scalar.value - base) : String(scalar)
+        }.joined()
+    }
+
+    /// Calls `body` with the path as a C string of its bytes.
+    public static func withCString<Result>(_ path: String, _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes(path).map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// What is at the path: nil when nothing is.
+    public static func kind(of path: String) -> FileKind? {
+        var status = stat()
+        guard withCString(path, { stat($0, &status) }) == 0 else { return nil }
+        return (status.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+    }
+
+    public enum FileKind { case file, folder }
+
+    /// The file's bytes; nil when it cannot be read.
+    public static func contents(of path: String) -> Data? {
+        let descriptor = withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 { data.append(contentsOf: buffer[0..<count]) } else if count == 0 { return data } else if errno != EINTR { return nil }
+        }
+    }
+
+    /// The names in a folder (hidden ones left out), as `string` gives them.
+    public static func names(in folder: String) -> [String]? {
+        guard let directory = withCString(folder, { opendir($0) }) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard let first = name.first, first != 0x2E else { continue }
+            names.append(string(name))
+        }
+        return names
+    }
+
+    /// The length of the UTF-8 sequence a lead byte announces, 0 for a byte
+    /// that cannot start one.
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 0
+        return index + length <= bytes.count ? length : 0
+    }
+}
