@@ -4,10 +4,14 @@ import OstromCore
 
 /// `ostrom`: the command line; with no subcommand it runs `browse`.
 struct OstromCommand: ParsableCommand {
+    /// Printed by `ostrom --version`.
+    static let version = "ostrom 0.5.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ostrom",
         abstract: "Browse the literature and practice of co-production of public services.",
         discussion: "Exit codes: 0 ok, 1 nothing found, 2 bad usage or unreadable input.",
+        version: OstromCommand.version,
         subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, ExportCommand.self, AnnotateCommand.self, PlaceCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
@@ -29,6 +33,9 @@ struct BrowseCommand: ParsableCommand {
     static let headBytes = 256 << 10
 
     func run() throws {
+        if let mistyped = mistypedCommand() {
+            throw CommandFailure(code: 2, message: mistyped)
+        }
         if let file = singlePlainFile() {
             try PageCommand.page(file)
             return
@@ -39,6 +46,18 @@ struct BrowseCommand: ParsableCommand {
             return
         }
         try BrowserSession.run(records: loaded.records, loadWarnings: loaded.diagnostics.map(\.description))
+    }
+
+    /// `ostrom lsit`: a first word that names no file but is a command's
+    /// name mistyped gets the closest names ("did you mean"), not "no such
+    /// file". A file of that name is always opened.
+    private func mistypedCommand() -> String? {
+        guard let word = library.paths.first, !word.contains("/"), !word.contains("."), RawPath.kind(of: word) == nil else { return nil }
+        let names = OstromCommand.configuration.subcommands.map { $0._commandName }
+        let close = names.map { ($0, EditDistance.between(word.lowercased(), $0)) }.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }
+        guard let best = close.first else { return nil }
+        let others = close.dropFirst().map { "`\($0.0)`" }
+        return "no command or file “\(word)”; did you mean `\(best.0)`" + (others.isEmpty ? "" : " (or " + others.joined(separator: ", ") + ")") + "?"
     }
 
     /// `ostrom FILE` for a file no importer recognises, or a large one

@@ -122,6 +122,26 @@ import TmuxHarness
         #expect(missing.stderr == "ostrom: \(folder.path)/gone\\xE9.bib: no such file or directory\n")
     }
 
+    @Test func versionAndAMistypedCommand() throws {
+        let version = try OstromBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("ostrom ") && version.stdout.split(separator: ".").count == 3)
+        #expect(try OstromBinary.run(["--help"]).stdout.contains("--version"))
+        let typo = try OstromBinary.run(["lsit"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "ostrom: no command or file “lsit”; did you mean `list`?\n")
+        #expect(try OstromBinary.run(["shwo", "nef2014"]).stderr == "ostrom: no command or file “shwo”; did you mean `show`?\n")
+        // Far from every command: the file is looked for, as before.
+        #expect(try OstromBinary.run(["zebra"]).stderr == "ostrom: zebra: no such file or directory\n")
+        // A file of that name is opened, never second-guessed.
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("@article{lsit2020, title = {A file called lsit}, year = 2020}\n".utf8).write(to: folder.appendingPathComponent("lsit"))
+        let opened = try OstromBinary.run(["-c", "cd '\(folder.path)' && '\(OstromBinary.url.path)' lsit"], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(opened.status == 0)
+        #expect(opened.stdout.contains("lsit2020"))
+    }
+
     @Test func ladderJSONHasTheModelsSections() throws {
         let output = try OstromBinary.run(["ladder", "--format", "json"])
         #expect(output.status == 0)
