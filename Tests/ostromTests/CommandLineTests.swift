@@ -350,3 +350,31 @@ import TmuxHarness
         }
     }
 }
+
+/// `ostrom.1`, generated from the command definitions, is kept up to date.
+@Suite struct ManualPageTests {
+    @Test func everyCommandAndOptionIsInTheManualPage() throws {
+        let page = try String(contentsOf: OstromBinary.repositoryRoot.appendingPathComponent("ostrom.1"), encoding: .utf8)
+        let dump = try OstromBinary.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let command = try #require(root["command"] as? [String: Any])
+        var missing: [String] = []
+        func check(_ command: [String: Any]) {
+            if let abstract = command["abstract"] as? String, !page.contains(abstract.split(separator: " ").prefix(6).joined(separator: " ")) {
+                missing.append("the abstract of \(command["commandName"] ?? "")")
+            }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                    if let long = name["name"] as? String, !page.contains(" -" + long) { missing.append("--" + long) }
+                }
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                if let name = sub["commandName"] as? String, !page.contains(name) { missing.append(name) }
+                check(sub)
+            }
+        }
+        check(command)
+        #expect(missing.isEmpty, "ostrom.1 is out of date (run Scripts/generate-manual.sh): \(missing)")
+    }
+}
+
