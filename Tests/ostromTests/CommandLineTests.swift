@@ -353,6 +353,16 @@ import TmuxHarness
 
 /// `ostrom.1`, generated from the command definitions, is kept up to date.
 @Suite struct ManualPageTests {
+    @Test func completionScriptsNameEveryCommand() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try OstromBinary.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell)")
+            for command in ["list", "show", "search", "ladder", "place", "page", "import", "export", "annotate"] {
+                #expect(script.stdout.contains(command), "\(shell): \(command)")
+            }
+        }
+    }
+
     @Test func everyCommandAndOptionIsInTheManualPage() throws {
         let page = try String(contentsOf: OstromBinary.repositoryRoot.appendingPathComponent("ostrom.1"), encoding: .utf8)
         let dump = try OstromBinary.run(["--experimental-dump-help"])
