@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+/// File names that are not UTF-8 (a Latin-1 `café.bib`) are opened, listed
+/// and shown with their bytes escaped.
+@Suite struct RawPathTests {
+    @Test func namesThatAreNotUTF8RoundTripAndShowEscaped() {
+        let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".bib".utf8)
+        let name = RawPath.string(latin1)
+        #expect(RawPath.bytes(name) == latin1)
+        #expect(RawPath.display(name) == "caf\\xE9.bib")
+        #expect(RawPath.string(Array("café.bib".utf8)) == "café.bib")
+        let cut: [UInt8] = [0x61, 0xE2, 0x82, 0x62, 0xF0, 0x9F, 0x98, 0x80]
+        #expect(RawPath.bytes(RawPath.string(cut)) == cut)
+        #expect(RawPath.display(RawPath.string(cut)) == "a\\xE2\\x82b😀")
+    }
+
+    @Test func aFolderWithSuchANameLoadsIt() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = RawPath.string(Array((folder.path + "/caf").utf8) + [0xE9] + Array(".bib".utf8))
+        let descriptor = RawPath.withCString(name) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
+        let text = Array("@article{cafe2020, title = {Café}, year = 2020}\n".utf8)
+        #expect(write(descriptor, text, text.count) == text.count)
+        close(descriptor)
+        let library = try Library.load(paths: [folder.path])
+        #expect(library.records.map(\.id) == ["cafe2020"])
+        #expect(RawPath.display(library.records[0].source?.path ?? "") == folder.path + "/caf\\xE9.bib")
+        #expect(try Library.load(paths: [name]).records.count == 1)
+    }
+}
+
