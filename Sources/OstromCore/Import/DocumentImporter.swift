@@ -7,6 +7,26 @@ public protocol DocumentImporter: Sendable {
     func recognises(_ document: SourceDocument) -> Bool
     /// The records in the document, with warnings for what could not be read.
     func importRecords(from document: SourceDocument) -> ImportResult
+    /// The records when the document is of this genre, else nil. By default
+    /// `recognises`, then `importRecords`; an importer whose recognising
+    /// reads the whole document (CSL-JSON) does both at once, and one that
+    /// uses what earlier documents defined (BibTeX's macros) takes the context.
+    func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult?
+}
+
+extension DocumentImporter {
+    public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
+        recognises(document) ? importRecords(from: document) : nil
+    }
+}
+
+/// What the documents read before one leave for it: the `@string` macros
+/// of BibTeX files (`ostrom defs.bib papers.bib` works as
+/// `\bibliography{defs,papers}` does).
+public struct ImportContext: Sendable {
+    public var bibTeXMacros: [String: String] = [:]
+
+    public init() {}
 }
 
 /// What importing gave: records (ids not yet assigned) and diagnostics.

@@ -27,27 +27,26 @@ public struct DocumentRecognizer: Sendable {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        var macros: [String: String] = [:]
-        return importRecords(from: document, bibTeXMacros: &macros)
+        var context = ImportContext()
+        return importRecords(from: document, context: &context)
     }
 
-    /// The document's records; a BibTeX file uses the `@string` macros of
-    /// the files read before it and adds its own to `bibTeXMacros`.
-    public func importRecords(from document: SourceDocument, bibTeXMacros: inout [String: String]) -> ImportResult {
+    /// The document's records, by the first importer that recognises it;
+    /// `context` carries what earlier documents defined.
+    public func importRecords(from document: SourceDocument, context: inout ImportContext) -> ImportResult {
         var result = ImportResult(diagnostics: document.decodingDiagnostics)
         guard document.withUTF8({ $0.contains { $0 > 0x20 } }) else {
             result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
                                                  message: "empty document, nothing to import"))
             return result
         }
-        let importer = importers.first { $0.recognises(document) } ?? PlainNoteImporter()
-        if importer is BibTeXImporter {
-            let (imported, macros) = BibTeXImporter(macros: bibTeXMacros).importRecordsAndMacros(from: document)
-            result.append(imported)
-            bibTeXMacros = macros
-        } else {
-            result.append(importer.importRecords(from: document))
+        for importer in importers {
+            if let imported = importer.importIfRecognised(document, context: &context) {
+                result.append(imported)
+                return result
+            }
         }
+        result.append(PlainNoteImporter().importRecords(from: document))
         return result
     }
 }

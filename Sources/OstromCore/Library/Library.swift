@@ -13,8 +13,8 @@ public struct Library: Sendable {
     /// Imports documents in order and assigns ids.
     public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer()) {
         var result = ImportResult()
-        var macros: [String: String] = [:]
-        for document in documents { result.append(recognizer.importRecords(from: document, bibTeXMacros: &macros)) }
+        var context = ImportContext()
+        for document in documents { result.append(recognizer.importRecords(from: document, context: &context)) }
         var records = result.records
         RecordIdentifiers.assign(&records)
         self.init(records: records, diagnostics: result.diagnostics + Self.repeatedKeys(in: records))

@@ -53,11 +53,11 @@ public struct UserLibrary {
             }
         }
         // Earlier versions kept the library as CSL-JSON.
-        let document = SourceDocument(path: path, bytes: data)
-        guard CSLJSONImporter().recognises(document) else {
+        var context = ImportContext()
+        guard let imported = CSLJSONImporter().importIfRecognised(SourceDocument(path: path, bytes: data), context: &context) else {
             throw LibraryError(path: path, reason: "your library is in a form ostrom does not know; it is left as it is")
         }
-        return CSLJSONImporter().importRecords(from: document).records
+        return imported.records
     }
 
     /// Adds records, deduplicating by DOI, else by folded title and year:

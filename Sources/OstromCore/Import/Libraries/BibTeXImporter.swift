@@ -30,12 +30,7 @@ public struct BibTeXImporter: DocumentImporter {
     /// Entry types that are no records of their own.
     static let notRecords: Set<String> = ["xdata", "set"]
 
-    /// The `@string` macros of the files loaded before this one.
-    let macros: [String: String]
-
-    public init(macros: [String: String] = [:]) {
-        self.macros = macros
-    }
+    public init() {}
 
     /// Looks at the first 256 KB only, on bytes: a library is recognised
     /// as soon as one line starts with `@name{` or `@name(`.
@@ -66,16 +61,20 @@ public struct BibTeXImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        importRecordsAndMacros(from: document).result
+        document.withUTF8 { importRecords(from: $0, path: document.path, macros: [:]).result }
     }
 
-    /// The records, and the `@string` macros known at the end of the file
-    /// (for the files loaded after it, as `\bibliography{defs,papers}` works).
-    func importRecordsAndMacros(from document: SourceDocument) -> (result: ImportResult, macros: [String: String]) {
-        document.withUTF8 { importRecords(from: $0, path: document.path) }
+    /// With the macros of the files read before, and leaving this file's
+    /// for the files read after it.
+    public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
+        guard recognises(document) else { return nil }
+        let (result, macros) = document.withUTF8 { importRecords(from: $0, path: document.path, macros: context.bibTeXMacros) }
+        context.bibTeXMacros = macros
+        return result
     }
 
-    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String) -> (result: ImportResult, macros: [String: String]) {
+    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String])
+        -> (result: ImportResult, macros: [String: String]) {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
         parser.parse()
         var diagnostics = parser.problems.map {
@@ -88,14 +87,15 @@ public struct BibTeXImporter: DocumentImporter {
             ? Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
         let entries = all.filter { !Self.notRecords.contains($0.type) }
         for entry in entries {
-            if entry.crossref != nil || !entry.xdata.isEmpty, let problem = Self.inherited(entry, from: byKey).problem {
+            let inherited = Self.inherited(entry, from: byKey)
+            if let problem = inherited.problem {
                 diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning, message: problem))
             }
             if entry.key.isEmpty {
                 diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
                                               message: "@\(entry.type) entry has no citation key; it gets an id of its own"))
             }
-            if !entry.fields.contains(where: { $0.name == "title" }) && !Self.inherited(entry, from: byKey).fields.contains(where: { $0.name == "title" }) {
+            if !inherited.fields.contains(where: { $0.name == "title" }) {
                 diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
                                               message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
             }

@@ -239,6 +239,7 @@ struct BibTeXParser {
     private mutating func readValue(entryLine: Int, context: String) throws(Failure) -> Value {
         // Most values are one part: an array is filled only when `#` joins more.
         var earlier: [Value] = []
+        var joined = 0
         while true {
             skipSpace()
             guard index < bytes.count else { throw Failure(line: entryLine, message: "a value is cut off at the end of the file") }
@@ -261,8 +262,9 @@ struct BibTeXParser {
                 }
             }
             skipSpace()
-            let joined = earlier.isEmpty ? 0 : (earlier + [part]).reduce(0) { $0 + $1.byteCount }
-            guard joined <= Self.maximumJoinedValue else {
+            joined += part.byteCount
+            // One part alone may be as long as the file holds it; only joining grows it.
+            guard earlier.isEmpty || joined <= Self.maximumJoinedValue else {
                 throw Failure(line: entryLine, message: "a value joined with # grows past \(Self.maximumJoinedValue >> 20) MB (@string macros that double?)")
             }
             guard index < bytes.count, bytes[index] == 0x23 else {

@@ -104,7 +104,15 @@ public struct CSLJSONImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        guard let items = Self.parsed(document) else { return ImportResult() }
+        Self.parsed(document).map { records(from: $0, document: document) } ?? ImportResult()
+    }
+
+    /// Recognising parses the whole file: the parse is used for the records too.
+    public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
+        Self.parsed(document).map { records(from: $0, document: document) }
+    }
+
+    private func records(from items: [Item], document: SourceDocument) -> ImportResult {
         var result = ImportResult()
         for (position, entry) in items.enumerated() {
             let line = entry.line
