@@ -53,7 +53,7 @@ struct BrowseCommand: ParsableCommand {
     /// file". A file of that name is always opened.
     private func mistypedCommand() -> String? {
         guard let word = library.paths.first, !word.contains("/"), !word.contains("."), RawPath.kind(of: word) == nil else { return nil }
-        let names = OstromCommand.configuration.subcommands.map { $0._commandName }
+        let names = OstromCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
         let close = names.map { ($0, EditDistance.between(word.lowercased(), $0)) }.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }
         guard let best = close.first else { return nil }
         let others = close.dropFirst().map { "`\($0.0)`" }

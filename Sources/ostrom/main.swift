@@ -18,10 +18,7 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
 
 // The arguments as the system gave them: a file name that is not UTF-8
 // still names its file (RawPath).
-let arguments = (1..<Int(CommandLine.argc)).map { index in
-    RawPath.string(UnsafeBufferPointer(start: CommandLine.unsafeArgv[index].map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) },
-                                       count: CommandLine.unsafeArgv[index].map { strlen($0) } ?? 0))
-}
+let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.string(cString: $0) } }
 
 do {
     var command = try OstromCommand.parseAsRoot(arguments)

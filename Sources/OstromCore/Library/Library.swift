@@ -55,11 +55,14 @@ public struct Library: Sendable {
     public static func load(paths: [String]) throws(LibraryError) -> Library {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
+        var unreadable: [LibraryError] = []
+        var sawFolder = false
         for path in paths {
             guard let kind = RawPath.kind(of: path) else {
                 throw LibraryError(path: path, reason: "no such file or directory")
             }
             if kind == .folder {
+                sawFolder = true
                 guard let files = files(under: path) else {
                     throw LibraryError(path: path, reason: "folder cannot be read")
                 }
@@ -74,14 +77,15 @@ public struct Library: Sendable {
                 do throws(LibraryError) {
                     documents.append(try readDocument(path))
                 } catch {
-                    // Alone, an unreadable file is an error; among others, a warning.
-                    if paths.count == 1 { throw error }
+                    unreadable.append(error)
                     diagnostics.append(Diagnostic(path: path, line: nil, severity: .warning, message: "\(error.reason); skipped"))
                 }
             }
         }
-        if documents.isEmpty, let first = diagnostics.first, paths.allSatisfy({ RawPath.kind(of: $0) != .folder }) {
-            throw LibraryError(path: first.path, reason: "no file could be read (\(diagnostics.map(\.message).joined(separator: "; ")))")
+        // Among others, an unreadable file is a warning; when no file named could be read, an error.
+        if documents.isEmpty, !sawFolder, let first = unreadable.first {
+            throw unreadable.count == 1 ? first
+                : LibraryError(path: first.path, reason: "no file could be read (\(unreadable.map(\.description).joined(separator: "; ")))")
         }
         var library = Library(documents: documents)
         library.diagnostics = diagnostics + library.diagnostics

@@ -27,6 +27,11 @@ public enum RawPath {
         return String(scalars)
     }
 
+    /// The String for a C string's bytes (an argument, a directory entry).
+    public static func string(cString: UnsafePointer<CChar>) -> String {
+        string(UnsafeRawBufferPointer(start: cString, count: strlen(cString)))
+    }
+
     /// The bytes a path stands for (the inverse of `string`).
     public static func bytes(_ path: String) -> [UInt8] {
         guard path.unicodeScalars.contains(where: { $0.value > base && $0.value <= base + 0xFF }) else { return Array(path.utf8) }
@@ -82,11 +87,10 @@ public enum RawPath {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
-            guard let first = name.first, first != 0x2E else { continue }
-            names.append(string(name))
+            let name = withUnsafePointer(to: entry.pointee.d_name) { string(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            // Hidden entries, and `.` and `..`, are left out.
+            guard let first = name.first, first != "." else { continue }
+            names.append(name)
         }
         return names
     }

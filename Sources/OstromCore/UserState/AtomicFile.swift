@@ -40,19 +40,7 @@ public enum AtomicFile {
             if descriptor < 0 && errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = data.withUnsafeBytes { Descriptor.writeAll($0, to: descriptor) }.nonZeroErrorText
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if let failure {
@@ -71,4 +59,9 @@ public enum AtomicFile {
             close(folderDescriptor)
         }
     }
+}
+
+private extension Int32 {
+    /// An errno's text; nil for 0.
+    var nonZeroErrorText: String? { self == 0 ? nil : String(cString: strerror(self)) }
 }

@@ -73,7 +73,15 @@ enum BibTeXNames {
         let whole = name(part)
         guard !whole.isEmpty else { return nil }
         if PersonNames.isOrganisation(whole) { return Person(literal: whole) }
+        // Words split at white space or `~` outside braces; a word in braces
+        // (not an accent such as `{\"O}`) is protected: never the von part.
         var words: [(text: String, protected: Bool)] = []
+        func addWord(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            let text = name(UnsafeBufferPointer(rebasing: part[range]))
+            let protected = part[range.lowerBound] == 0x7B && (range.count == 1 || part[range.lowerBound + 1] != 0x5C)
+            if !text.isEmpty { words.append((text, protected)) }
+        }
         var depth = 0
         var start = 0
         for index in part.indices {
@@ -81,13 +89,12 @@ enum BibTeXNames {
             case 0x7B: depth += 1
             case 0x7D: depth = max(0, depth - 1)
             case let byte where depth == 0 && (WhiteSpace.isASCIISpace(byte) || byte == 0x7E):
-                if index > start { words.append((name(UnsafeBufferPointer(rebasing: part[start..<index])), part[start] == 0x7B && (start + 1 >= part.count || part[start + 1] != 0x5C))) }
+                addWord(start..<index)
                 start = index + 1
             default: break
             }
         }
-        if part.count > start { words.append((name(UnsafeBufferPointer(rebasing: part[start...])), part[start] == 0x7B && (start + 1 >= part.count || part[start + 1] != 0x5C))) }
-        words.removeAll { $0.text.isEmpty }
+        addWord(start..<part.count)
         guard words.count > 1 else { return words.first.map { Person(family: $0.text) } }
         let lower = { (word: (text: String, protected: Bool)) in !word.protected && (word.text.first { $0.isLetter }?.isLowercase ?? false) }
         let vonStart = words.dropLast().firstIndex(where: lower)
