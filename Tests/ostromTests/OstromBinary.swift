@@ -63,17 +63,21 @@ enum OstromBinary {
     /// An executable shell script in `folder`: a stand-in for a program the
     /// app runs (the editor, xdg-open).
     @discardableResult
-    /// Written through a descriptor that is closed on exec: tests run in
-    /// parallel, and a process another test starts while the script is
-    /// open for writing would keep it so, and running the script would
-    /// then fail with "Text file busy".
     static func script(named name: String, in folder: URL, _ body: String) throws -> URL {
+        try executable(named: name, in: folder, Data(("#!/bin/sh\n" + body + "\n").utf8))
+    }
+
+    /// An executable file in `folder`, written through a descriptor that is
+    /// closed on exec: tests run in parallel, and a process another test
+    /// starts while the file is open for writing would keep it so, and
+    /// running it would then fail with "Text file busy".
+    static func executable(named name: String, in folder: URL, _ contents: Data) throws -> URL {
         let url = folder.appendingPathComponent(name)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         defer { close(descriptor) }
-        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
-        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == contents.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         return url
     }
 
