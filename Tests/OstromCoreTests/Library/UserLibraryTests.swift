@@ -57,6 +57,8 @@ import Testing
         let now = LocalDateTime(date: PartialDate(year: 2026, month: 11, day: 28), hour: 12, minute: 0)
         #expect(reloaded.map { RecordJSON.value(of: $0, now: now).serialized() } == records.map { RecordJSON.value(of: $0, now: now).serialized() })
         #expect(reloaded.map(\.kind) == [.paper, .event, .event, .transcript, .paper])
+        #expect(RecordJSONReader.partialDate("-0050-03") == PartialDate(year: -50, month: 3))
+        #expect(RecordJSONReader.dateTime("2020-02-05T14:00") == LocalDateTime(date: PartialDate(year: 2020, month: 2, day: 5), hour: 14, minute: 0))
     }
 
     @Test func aLibraryThatCannotBeReadIsNeverTakenAsEmpty() throws {

@@ -187,7 +187,7 @@ public struct BibTeXImporter: DocumentImporter {
 
     /// A verbatim field's text: braces dropped, `\_`, `\%`, `\&`, `\#` and `\$` unescaped.
     static func verbatim(_ raw: String) -> String {
-        guard raw.contains(where: { $0 == "\\" || $0 == "{" || $0 == "}" }) else { return raw }
+        guard raw.utf8.contains(where: { $0 == 0x5C || $0 == 0x7B || $0 == 0x7D }) else { return raw }
         var text = raw.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")
         for escape in ["_", "%", "&", "#", "$"] { text = text.replacingOccurrences(of: "\\" + escape, with: escape) }
         return text

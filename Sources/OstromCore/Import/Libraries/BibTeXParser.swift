@@ -235,8 +235,8 @@ struct BibTeXParser {
 
     /// A value: parts joined by `#`, each braced, quoted, a number or a
     /// macro. An undefined macro stands for its own name, with a warning
-    /// that names `context`.
-    private mutating func readValue(entryLine: Int, context: String) throws(Failure) -> Value {
+    /// that names `context` (made only then: every field reads a value).
+    private mutating func readValue(entryLine: Int, context: @autoclosure () -> String) throws(Failure) -> Value {
         // Most values are one part: an array is filled only when `#` joins more.
         var earlier: [Value] = []
         var joined = 0
@@ -257,7 +257,7 @@ struct BibTeXParser {
                 } else if let expansion = macros[lowercasedText(word)] {
                     part = expansion
                 } else {
-                    warnings.append((line, "\(context): undefined @string macro “\(text(word))”; its name is kept as the value"))
+                    warnings.append((line, "\(context()): undefined @string macro “\(text(word))”; its name is kept as the value"))
                     part = .text(text(word))
                 }
             }

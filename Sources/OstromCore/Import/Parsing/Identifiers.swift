@@ -35,12 +35,17 @@ enum Identifiers {
     /// `doi:` before it is dropped. Anything else is searched as free text.
     static func doi(field: String) -> String? {
         var text = field.trimmed
-        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:", "doi "] where text.hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count)).trimmed
+        // Most fields are a bare DOI: the resolver and `doi:` forms are looked for only otherwise.
+        if !text.utf8.starts(with: "10".utf8) {
+            for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:", "doi "] where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmed
+            }
         }
-        let whole = text.utf8.starts(with: "10.".utf8) || text.utf8.starts(with: "10/".utf8)
-        let printable = !text.isEmpty && text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F }
-        guard whole, text.count > 4, let slash = text.firstIndex(of: "/"), text[text.index(after: slash)...].count > 0, printable else {
+        // On the bytes: a large library has a DOI in most entries.
+        let bytes = text.utf8
+        let whole = bytes.starts(with: "10.".utf8) || bytes.starts(with: "10/".utf8)
+        let printable = !bytes.isEmpty && bytes.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+        guard whole, bytes.count > 4, let slash = bytes.firstIndex(of: 0x2F), bytes.index(after: slash) < bytes.endIndex, printable else {
             // What the field holds is the user's, even when it is no DOI
             // (a bare shortDOI `fg6rf9`, a suffix alone): kept when it is one word.
             return doi(in: field) ?? (printable ? text.lowercased() : nil)

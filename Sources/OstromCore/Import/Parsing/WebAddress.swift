@@ -8,7 +8,8 @@ enum WebAddress {
         // "www.example.org" is a web address without its scheme.
         if trimmed.hasPrefix("www."), !trimmed.contains(" ") { trimmed = "http://" + trimmed }
         // A semicolon may stand in an address, but not before another one.
-        if OpenableLink.isOpenable(trimmed) && !trimmed.contains(";http") { return trimmed }
+        let joined = trimmed.utf8.contains(0x3B) && trimmed.range(of: ";http") != nil
+        if !joined && OpenableLink.isOpenable(trimmed) { return trimmed }
         return trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).lazy
             .flatMap { $0.split(separator: ";") }
             .map { $0.trimmed }

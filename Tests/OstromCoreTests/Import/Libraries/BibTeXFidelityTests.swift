@@ -169,8 +169,16 @@ import Testing
         let library = try Library.load(paths: [binary.path, good.path])
         #expect(library.records.map(\.id) == ["good2020"])
         #expect(library.diagnostics.map(\.description) == ["\(binary.path): warning: binary file (holds NUL bytes), not text; skipped"])
-        // Alone, it is an error.
+        // Alone, it is an error, and so are several when none could be read.
         #expect(throws: LibraryError.self) { try Library.load(paths: [binary.path]) }
+        let other = folder.appendingPathComponent("photo2.bib")
+        try Data([0x89, 0x50, 0x4E, 0x47] + [UInt8](repeating: 0, count: 300)).write(to: other)
+        do {
+            _ = try Library.load(paths: [binary.path, other.path])
+            Issue.record("two unreadable files load nothing: an error")
+        } catch {
+            #expect(error.description.hasPrefix("\(binary.path): no file could be read (\(binary.path): binary file"))
+        }
     }
 }
 
