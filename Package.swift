@@ -20,10 +20,14 @@ let package = Package(
         // The few ncursesw calls and macros Swift cannot import directly.
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalCanvas"]),
+        // The system SQLite (Debian libsqlite3-dev), for the user library.
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The user library and state in one SQLite database.
+        .target(name: "LibraryStore", dependencies: ["OstromCore", "CSQLite"]),
         .executableTarget(
             name: "ostrom",
             dependencies: [
-                "OstromCore", "BrowserUI", "NcursesTerminal",
+                "OstromCore", "BrowserUI", "NcursesTerminal", "LibraryStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,15 +39,16 @@ let package = Package(
         .executableTarget(
             name: "ostrom-bench",
             dependencies: [
-                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary", "TmuxHarness",
+                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary", "TmuxHarness", "LibraryStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore", "SyntheticLibrary"], exclude: ["Fixtures"]),
+        .testTarget(name: "LibraryStoreTests", dependencies: ["LibraryStore", "OstromCore", "SyntheticLibrary"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
-        .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary"]),
+        .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LibraryStore
 import OstromCore
 
 /// `ostrom annotate ID`: star, tag or note a record from the shell (what
@@ -9,7 +10,7 @@ struct AnnotateCommand: ParsableCommand {
         commandName: "annotate",
         abstract: "Star, tag, note or place a record; with no option, show its star, tags, note and place.",
         discussion: """
-            Kept in $XDG_STATE_HOME/ostrom/annotations.json, merged with what other running instances saved. \
+            Kept in your library ($XDG_DATA_HOME/ostrom/library.sqlite), on top of what other running instances saved. \
             --stage, --level and --principle set your place for the record on the ladder (what p does in the browser): \
             the ones not given are taken from the current place; "none" means not placed. --suggested goes back to the suggestion.
             """)
@@ -56,15 +57,16 @@ struct AnnotateCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let folder = StateLocation.folder(environment: ProcessInfo.processInfo.environment) else {
-            throw CommandFailure(code: 2, message: "no place for annotations: set HOME or XDG_STATE_HOME")
-        }
         guard let record = try LibraryOptions(paths: []).load().record(withID: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” (see `ostrom list`)")
         }
-        let loaded = Annotations.load(folder: folder)
-        if let warning = loaded.warning { Console.error(warning) }
-        var annotations = loaded.annotations
+        let store = try UserLibrary.open()
+        var annotations: Annotations
+        do {
+            annotations = Annotations(byRecord: try store.annotations())
+        } catch {
+            throw CommandFailure(code: 2, message: "\(error)")
+        }
         if star || unstar { annotations.apply(.star(id, star)) }
         for name in tag.flatMap(AnnotationTags.parse) { annotations.apply(.tag(id, name, added: true)) }
         for name in untag.flatMap(AnnotationTags.parse) { annotations.apply(.tag(id, name, added: false)) }
@@ -77,8 +79,7 @@ struct AnnotateCommand: ParsableCommand {
         }
         if !annotations.pending.isEmpty {
             do {
-                let waiting = { Console.error("waiting for another ostrom to finish saving (\(folder)/\(Annotations.fileName).lock)…") }
-                if let warning = try annotations.save(folder: folder, lockWait: 10, onWait: waiting) { Console.error(warning) }
+                try store.save(&annotations)
             } catch {
                 throw CommandFailure(code: 2, message: "not saved: \(error)")
             }

@@ -1,5 +1,6 @@
 import BrowserUI
 import Foundation
+import LibraryStore
 import NcursesTerminal
 import OstromCore
 
@@ -8,15 +9,15 @@ import OstromCore
 enum BrowserSession {
     /// The pager alone, on a text: `q` ends the program.
     static func page(_ pager: PagerState) throws {
+        let store = openStore()
         let terminal = try openTerminal()
-        let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
                              size: terminal.size)
-        state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
+        state.readingPositions = (try? store.get().readingPositions()) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)
-        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
@@ -24,12 +25,13 @@ enum BrowserSession {
 
     /// Runs what the app asked for: saving user state, copying, opening a
     /// link, editing a note.
-    private static func perform(_ effect: Effect, in folder: String?, on terminal: NcursesTerminal) -> EffectOutcome {
-        func save(_ write: (String) throws -> Void) -> EffectOutcome {
-            guard let folder else { return .failed("not saved: set HOME or XDG_STATE_HOME") }
+    private static func perform(_ effect: Effect, in store: Result<LibraryStore, CommandFailure>, on terminal: NcursesTerminal) -> EffectOutcome {
+        func save(_ write: (LibraryStore) throws -> Void) -> EffectOutcome {
             do {
-                try write(folder)
+                try write(try store.get())
                 return .done
+            } catch let failure as CommandFailure {
+                return .failed("not saved: \(failure.message ?? "the library cannot be opened")")
             } catch {
                 return .failed("not saved: \(error)")
             }
@@ -40,17 +42,16 @@ enum BrowserSession {
             return .done
         case .openLink(let link):
             return LinkOpener.open(link).map(EffectOutcome.failed) ?? .done
-        case .saveSearchHistory(let history):
-            return save { try history.save(folder: $0) }
+        case .addToSearchHistory(let query):
+            return save { try $0.addToSearchHistory([query]) }
         case .saveReadingPositions(let positions):
-            return save { try positions.save(folder: $0) }
+            return save { try $0.save(positions) }
         case .saveAnnotations(var annotations):
-            var warning: String?
-            // Half a second at most for another instance's save: the changes
-            // stay pending and go with the next save if it takes longer.
-            let outcome = save { warning = try annotations.save(folder: $0, lockWait: 0.5) }
+            // If another instance writes for longer than the store waits, the
+            // changes stay pending and go with the next save.
+            let outcome = save { try $0.save(&annotations) }
             guard case .done = outcome else { return outcome }
-            return .annotationsSaved(annotations, warning: warning)
+            return .annotationsSaved(annotations)
         case .editNote(let recordID, let text):
             var result: Result<String, NoteEditor.Failure> = .failure(NoteEditor.Failure(reason: ""))
             terminal.runOutside { result = NoteEditor.edit(text, name: recordID) }
@@ -71,6 +72,20 @@ enum BrowserSession {
         return terminal.shouldStop
     }
 
+    /// The library for the user's state, waiting half a second at most for
+    /// another instance's write (a frame's worth of patience, not a freeze).
+    private static func openStore() -> Result<LibraryStore, CommandFailure> {
+        do {
+            let store = try UserLibrary.open()
+            store.waitWhenBusy(seconds: 0.5)
+            return .success(store)
+        } catch let failure as CommandFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(CommandFailure(code: 2, message: "\(error)"))
+        }
+    }
+
     private static func openTerminal() throws -> NcursesTerminal {
         do {
             return try NcursesTerminal.open()
@@ -86,21 +101,27 @@ enum BrowserSession {
         } catch {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
+        let store = openStore()
         let terminal = try openTerminal()
-        let stateFolder = StateLocation.folder(environment: ProcessInfo.processInfo.environment)
-        let history = stateFolder.map(SearchHistory.load(folder:)) ?? SearchHistory()
-        var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, history: history)
-        state.readingPositions = stateFolder.map(ReadingPositions.load(folder:)) ?? ReadingPositions()
-        if let loaded = stateFolder.map(Annotations.load(folder:)) {
-            state.annotations = loaded.annotations
-            if let warning = loaded.warning { state.log(warning) }
+        var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size,
+                             history: (try? store.get().searchHistory()) ?? SearchHistory())
+        var warnings = loadWarnings
+        do {
+            let opened = try store.get()
+            state.readingPositions = try opened.readingPositions()
+            state.annotations = Annotations(byRecord: try opened.annotations())
+            warnings = opened.warnings + warnings
+        } catch let failure as CommandFailure {
+            warnings.insert("\(failure.message ?? "the library cannot be opened"); your stars, tags and notes are not shown", at: 0)
+        } catch {
+            warnings.insert("\(error); your stars, tags and notes are not shown", at: 0)
         }
-        for warning in loadWarnings { state.log(warning) }
+        for warning in warnings { state.log(warning) }
         if !state.messageLog.isEmpty {
             state.message = state.messageLog.count == 1 ? state.messageLog[0]
                 : "\(state.messageLog.count) warnings while loading — ! shows them"
         }
-        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: stateFolder, on: terminal) }
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.

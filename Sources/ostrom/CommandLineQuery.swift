@@ -30,7 +30,7 @@ struct CommandLineQuery {
         var hits = results?.hits ?? records.indices.map { SearchHit(record: $0, score: 0) }
         matchTerms = results?.matchTerms ?? .none
         if !state.isEmpty {
-            let annotations = SavedAnnotations.load()
+            let annotations = UserLibrary.annotations()
             let placements = PlacementCache(records: records)
             if state.needsPlacements { placements.analyseAll() }
             hits = hits.filter { hit in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LibraryStore
 import OstromCore
 
 /// `ostrom import FILE...`: records into the user library, deduplicated.
@@ -7,8 +8,14 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Add the records of files (BibTeX, RIS, CSL-JSON, pages) to your library.",
-        discussion: "Duplicates (the same DOI, else the same title and year) fill in what the library lacked, or are skipped.")
+        discussion: """
+            A record from a file imported before, with the same key there, replaces its earlier version (so a file \
+            exported again every day does not pile up copies). Otherwise a duplicate (the same DOI, else the same title, \
+            year and first author) fills in what the library lacked, or is skipped. Each update is listed with what changed.
+            """)
 
+    @Flag(help: "List what would be added, updated and skipped, and why, without changing the library.") var dryRun = false
+    @Flag(name: .shortAndLong, help: "List every record: added, updated or skipped, and why.") var verbose = false
     @Argument(help: "Files or folders to import.") var paths: [String]
 
     func validate() throws {
@@ -16,22 +23,28 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let folder = UserLibrary.folder(environment: ProcessInfo.processInfo.environment) else {
-            throw CommandFailure(code: 2, message: "no place for the library: set HOME or XDG_DATA_HOME")
-        }
         let loaded = try LibraryOptions(paths: paths).load()
-        var library: UserLibrary
+        let store = try UserLibrary.open()
+        let plan: ImportPlan
         do {
-            library = try UserLibrary(folder: folder)
+            plan = try store.importRecords(loaded.records.map(Self.withAbsoluteSource), dryRun: dryRun)
         } catch {
             throw CommandFailure(code: 2, message: "nothing imported: \(error)")
         }
-        let report = library.add(loaded.records)
-        do {
-            try library.save()
-        } catch {
-            throw CommandFailure(code: 2, message: "library not saved: \(error)")
+        for entry in plan.entries where dryRun || verbose || entry.action == .update {
+            Console.print(TerminalSafeText.sanitize("\(entry.action.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(entry.incomingID): \(entry.reason)"))
         }
-        Console.print("added \(report.added), updated \(report.updated), skipped \(report.skipped) (\(library.path))")
+        let counts = "add \(plan.count(.add)), update \(plan.count(.update)), skip \(plan.count(.skip))"
+        Console.print(dryRun ? "would \(counts); nothing changed (\(RawPath.display(store.path)))"
+            : "added \(plan.count(.add)), updated \(plan.count(.update)), skipped \(plan.count(.skip)) (\(RawPath.display(store.path)))")
+    }
+
+    /// The record with the path of its file made absolute, so that the same
+    /// file imported from another folder is known again.
+    static func withAbsoluteSource(_ record: Record) -> Record {
+        guard let path = record.source?.path, !path.hasPrefix("/"), !path.hasPrefix("builtin:") else { return record }
+        var record = record
+        record.source?.path = (FileManager.default.currentDirectoryPath + "/" + path as NSString).standardizingPath
+        return record
     }
 }

@@ -21,12 +21,12 @@ struct LibraryOptions: ParsableArguments {
         if paths.isEmpty {
             // The default library: the built-in corpus and what the user imported.
             var records: [Record] = []
-            if let folder = UserLibrary.folder(environment: ProcessInfo.processInfo.environment) {
-                do {
-                    records = try UserLibrary(folder: folder).records
-                } catch {
-                    Console.error("\(error); only the built-in records are shown")
-                }
+            do {
+                records = try UserLibrary.open().records()
+            } catch let failure as CommandFailure {
+                Console.error("\(failure.message ?? "the library cannot be opened"); only the built-in records are shown")
+            } catch {
+                Console.error("\(error); only the built-in records are shown")
             }
             library = Library.builtIn().adding(records)
         } else {

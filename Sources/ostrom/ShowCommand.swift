@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         guard let record = loaded.record(withID: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” (see `ostrom list`)")
         }
-        let placement = RecordPlacement(analysis: PlacementEngine().analyse(record), user: SavedAnnotations.load()[record.id].placement)
+        let placement = RecordPlacement(analysis: PlacementEngine().analyse(record), user: UserLibrary.annotations()[record.id].placement)
         switch format {
         case .text:
             let width = min(Console.outputWidth ?? 80, 100)

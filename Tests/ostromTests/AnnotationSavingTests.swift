@@ -1,8 +1,12 @@
 import Foundation
+import SyntheticLibrary
 import Testing
+@testable import LibraryStore
+import OstromCore
 
-/// `ostrom annotate` from many processes at once, and killed mid-save:
-/// nothing is lost, and the file is always the old or the new one whole.
+/// `ostrom annotate` and `ostrom import` from many processes at once, and
+/// killed at random points: nothing committed is lost, nothing half-written
+/// is seen, and another instance's write is waited for with a message.
 @Suite struct AnnotationSavingTests {
     private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
@@ -15,22 +19,22 @@ import Testing
         return process
     }
 
-    private func records(in folder: URL) throws -> [String: Any] {
-        let data = try Data(contentsOf: folder.appendingPathComponent("ostrom/annotations.json"))
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        return try #require(object["records"] as? [String: Any])
+    private func store(_ folder: URL) throws -> LibraryStore {
+        try LibraryStore(folder: folder.appendingPathComponent("data/ostrom").path, stateFolder: nil)
     }
 
-    /// Another instance holding the lock is waited for with a message, and
-    /// the save goes through once it lets go (it waited silently before).
-    @Test func aHeldLockIsWaitedForWithAMessage() throws {
+    private func isWhole(_ store: LibraryStore) throws -> Bool {
+        let check = try store.database.prepare("PRAGMA integrity_check")
+        return try check.step() && check.text(0) == "ok"
+    }
+
+    /// Another instance writing is waited for with a message, and the save
+    /// goes through once it is done.
+    @Test func aWriteHeldElsewhereIsWaitedForWithAMessage() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let stateFolder = folder.appendingPathComponent("ostrom")
-        try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-        let holder = open(stateFolder.appendingPathComponent("annotations.json.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        defer { close(holder) }
-        #expect(flock(holder, LOCK_EX) == 0)
+        let holder = try store(folder)
+        try holder.database.execute("BEGIN IMMEDIATE")
         let process = Process()
         process.executableURL = OstromBinary.url
         process.arguments = ["annotate", "nef2014", "--star"]
@@ -40,15 +44,15 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         var said = Data()
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, !String(decoding: said, as: UTF8.self).contains("waiting for another ostrom") {
             said += errors.fileHandleForReading.availableData
         }
-        #expect(String(decoding: said, as: UTF8.self).contains("waiting for another ostrom to finish saving (\(stateFolder.path)/annotations.json.lock)…"))
-        flock(holder, LOCK_UN)
+        #expect(String(decoding: said, as: UTF8.self).contains("waiting for another ostrom to finish writing the library…"))
+        try holder.database.execute("COMMIT")
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect((try records(in: folder)["nef2014"] as? [String: Any])?["starred"] as? Bool == true)
+        #expect(try holder.annotations()["nef2014"]?.starred == true)
     }
 
     @Test func annotateStarsTagsNotesAndShows() throws {
@@ -74,37 +78,63 @@ import Testing
         let processes = try (1...8).map { try start(["annotate", "tuurnas2016", "--tag", "t\($0)"], environment: environment) }
         processes.forEach { $0.waitUntilExit() }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-        let tuurnas = try #require(try records(in: folder)["tuurnas2016"] as? [String: Any])
-        #expect(Set(tuurnas["tags"] as? [String] ?? []) == Set((1...8).map { "t\($0)" }))
+        #expect(Set(try store(folder).annotations()["tuurnas2016"]?.tags ?? []) == Set((1...8).map { "t\($0)" }))
     }
 
-    @Test func killedMidSaveLeavesTheOldOrTheNewFile() throws {
+    /// `kill -9` at random points of saves: every save that finished is
+    /// there, the 20 000 annotations before are too, the file is whole.
+    @Test func killedMidSaveLosesNothingSaved() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // A big file, so that a save takes long enough to be interrupted.
-        let stateFolder = folder.appendingPathComponent("ostrom")
-        try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-        let many = (0..<30_000).map { "\"r\($0)\": {\"tags\": [\"filler\"], \"note\": \"\(String(repeating: "n", count: 60))\"}" }
-        try Data("{\"version\": 1, \"records\": {\(many.joined(separator: ",\n"))}}".utf8)
-            .write(to: stateFolder.appendingPathComponent("annotations.json"))
+        var filler = Annotations()
+        for index in 0..<20_000 { filler.apply(.note("r\(index)", String(repeating: "n", count: 60))) }
+        try store(folder).save(&filler)
         let environment = OstromBinary.environment(state: folder)
         var generator = SystemRandomNumberGenerator()
         var killed = 0
-        for round in 0..<30 {
+        var saved: [String] = []
+        for round in 0..<20 {
             let process = try start(["annotate", "tuurnas2016", "--tag", "k\(round)"], environment: environment)
-            usleep(UInt32.random(in: 5_000...120_000, using: &generator))
+            usleep(UInt32.random(in: 5_000...150_000, using: &generator))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
             }
             process.waitUntilExit()
-            let records = try records(in: folder)
-            #expect(records.count >= 30_000, "round \(round): the file lost records")
+            if process.terminationReason == .exit && process.terminationStatus == 0 { saved.append("k\(round)") }
+            let after = try store(folder)
+            #expect(try isWhole(after), "round \(round)")
+            let annotations = try after.annotations()
+            #expect(annotations.count >= 20_000, "round \(round): annotations were lost")
+            #expect(Set(saved).isSubset(of: annotations["tuurnas2016"]?.tags ?? []), "round \(round): a finished save was lost")
         }
         #expect(killed > 0, "no save was interrupted; the test proved nothing")
-        // The next save clears what the killed ones left.
-        #expect(try OstromBinary.run(["annotate", "tuurnas2016", "--tag", "last"], environment: environment).status == 0)
-        let left = try FileManager.default.contentsOfDirectory(atPath: stateFolder.path).filter { $0.hasSuffix(".tmp") }
-        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// `kill -9` at random points of an import: the library has all of the
+    /// file or none of it, never part, and the next import completes.
+    @Test func killedMidImportKeepsAllOrNothing() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("big.bib")
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 5_000)).utf8).write(to: bib)
+        let environment = OstromBinary.environment(state: folder)
+        var generator = SystemRandomNumberGenerator()
+        var killed = 0
+        for round in 0..<12 {
+            let process = try start(["import", bib.path], environment: environment)
+            usleep(UInt32.random(in: 20_000...600_000, using: &generator))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            let after = try store(folder)
+            #expect(try isWhole(after), "round \(round)")
+            #expect([0, 5_000].contains(try after.records().count), "round \(round): part of an import was kept")
+        }
+        #expect(killed > 0, "no import was interrupted; the test proved nothing")
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        #expect(try store(folder).records().count == 5_000)
     }
 }

@@ -232,8 +232,7 @@ import TmuxHarness
             @article{pestoff2006, author = {Pestoff, Victor}, title = {Citizens and co-production of welfare services}, journal = {Public Management Review}, year = 2006, doi = {10.1080/14719030601022882}}
             @book{ostrom1990, author = {Ostrom, Elinor}, title = {Governing the Commons}, year = 1990}
             """.utf8).write(to: bib)
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_DATA_HOME"] = folder.path + "/data"
+        let environment = OstromBinary.environment(state: folder)
         let first = try OstromBinary.run(["import", bib.path], environment: environment)
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("added 2, updated 0, skipped 0"))
@@ -243,6 +242,41 @@ import TmuxHarness
         for id in ["tuurnas2016", "nef2014", "pestoff2006", "ostrom1990"] { #expect(listed.stdout.contains(id)) }
         let found = try OstromBinary.run(["search", "commons"], environment: environment)
         #expect(found.stdout.hasPrefix("ostrom1990"))
+    }
+
+    /// A file exported again with one entry changed and one new: the dry
+    /// run says so and changes nothing; the import updates and adds.
+    @Test func aNewerExportUpdatesInPlaceAndADryRunSaysWhy() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("zotero.bib")
+        let environment = OstromBinary.environment(state: folder)
+        try Data("""
+            @article{pestoff2006, author = {Pestoff, Victor}, title = {Citizens and co-production}, year = 2006}
+            @book{ostrom1990, author = {Ostrom, Elinor}, title = {Governing the Commons}, year = 1990}
+            """.utf8).write(to: bib)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        try Data("""
+            @article{pestoff2006, author = {Pestoff, Victor}, title = {Citizens and co-production of welfare services}, year = 2006}
+            @book{ostrom1990, author = {Ostrom, Elinor}, title = {Governing the Commons}, year = 1990}
+            @article{new2021, author = {Loeffler, Elke}, title = {Co-production of public services}, year = 2021}
+            """.utf8).write(to: bib)
+        let dry = try OstromBinary.run(["import", "--dry-run", bib.path], environment: environment)
+        #expect(dry.status == 0)
+        #expect(dry.stdout == """
+            update  pestoff2006: from the same entry of \(bib.path) as pestoff2006; title changed
+            skip    ostrom1990: from the same entry of \(bib.path) as ostrom1990; nothing new
+            add     new2021: new
+            would add 1, update 1, skip 1; nothing changed (\(OstromBinary.library(state: folder)))
+
+            """)
+        let unchanged = try OstromBinary.run(["list", "--format", "json"], environment: environment)
+        #expect(!unchanged.stdout.contains("welfare"))
+        let imported = try OstromBinary.run(["import", bib.path], environment: environment)
+        #expect(imported.stdout.hasPrefix("update  pestoff2006: from the same entry of \(bib.path) as pestoff2006; title changed\nadded 1, updated 1, skipped 1"))
+        let listed = try OstromBinary.run(["list"], environment: environment)
+        #expect(listed.stdout.contains("welfare") && listed.stdout.contains("new2021"))
+        #expect(listed.stdout.components(separatedBy: "pestoff2006").count == 2)
     }
 }
 
@@ -270,7 +304,9 @@ import TmuxHarness
         for kind in ["paper", "event", "transcript", "note"] { #expect(expected.contains { $0.contains("\"kind\":\"\(kind)\"") }, "\(kind)") }
     }
 
-    @Test func aLibraryCutShortIsReportedAndNeverReplaced() throws {
+    /// The library file of an earlier version, cut short: said, kept as it
+    /// is, never taken as empty; imports go into the database beside it.
+    @Test func anEarlierLibraryCutShortIsReportedAndKept() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let environment = OstromBinary.environment(state: folder)
@@ -280,13 +316,34 @@ import TmuxHarness
         try cut.write(to: library)
         let listed = try OstromBinary.run(["list"], environment: environment)
         #expect(listed.status == 0)
-        #expect(listed.stderr.contains(library.path + ": your library is not valid JSON (cut off?); it is left as it is; only the built-in records are shown"))
+        #expect(listed.stderr.contains(library.path + ": not valid JSON (cut off?); it is left as it is and not moved into library.sqlite"))
+        let bib = folder.appendingPathComponent("new.bib")
+        try Data("@article{new2021, title = {New}}\n".utf8).write(to: bib)
+        let imported = try OstromBinary.run(["import", bib.path], environment: environment)
+        #expect(imported.status == 0)
+        #expect(try Data(contentsOf: library) == cut)
+    }
+
+    /// A library database that is not one: said, the built-in records
+    /// shown, nothing imported over it.
+    @Test func aDamagedLibraryIsNeverWrittenOver() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let path = OstromBinary.library(state: folder)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let junk = Data(String(repeating: "years of work, damaged ", count: 400).utf8)
+        try junk.write(to: URL(fileURLWithPath: path))
+        let listed = try OstromBinary.run(["list"], environment: environment)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("tuurnas2016"))
+        #expect(listed.stderr.contains(path + ": not an ostrom library (damaged, or another kind of file); left as it is; only the built-in records are shown"))
         let bib = folder.appendingPathComponent("new.bib")
         try Data("@article{new2021, title = {New}}\n".utf8).write(to: bib)
         let imported = try OstromBinary.run(["import", bib.path], environment: environment)
         #expect(imported.status == 2)
-        #expect(imported.stderr.contains("nothing imported: " + library.path))
-        #expect(try Data(contentsOf: library) == cut)
+        #expect(imported.stderr.contains(path + ": not an ostrom library"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == junk)
     }
 }
 

@@ -9,8 +9,7 @@ import TmuxHarness
     @Test func jumpPlaceAndSeeItFromTheCommandLine() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let state = "XDG_STATE_HOME=" + folder.path
-        let session = try TmuxSession(command: appThenReport(), environment: [state])
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
         try session.waitFor("Tuurnas et al.")
         try session.send("L")
         try session.waitFor("tuurnas2016 on the ladder: Doing with — q goes back")

@@ -49,13 +49,26 @@ enum OstromBinary {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// The test's environment with the state in `folder` and an empty
-    /// library beside it (`folder/data`, never the user's).
+    /// The test's environment with the library (and the user's state in
+    /// it) in `folder/data`, and the folder of earlier versions' state
+    /// files `folder` (never the user's).
     static func environment(state folder: URL) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_DATA_HOME"] = folder.appendingPathComponent("data").path
-        environment["XDG_STATE_HOME"] = folder.path
+        for setting in sessionEnvironment(state: folder) {
+            let parts = setting.split(separator: "=", maxSplits: 1)
+            environment[String(parts[0])] = String(parts[1])
+        }
         return environment
+    }
+
+    /// The same, as `NAME=value` settings for a tmux session.
+    static func sessionEnvironment(state folder: URL) -> [String] {
+        ["XDG_DATA_HOME=" + folder.appendingPathComponent("data").path, "XDG_STATE_HOME=" + folder.path]
+    }
+
+    /// The library a test's binary wrote (`environment(state:)`).
+    static func library(state folder: URL) -> String {
+        folder.appendingPathComponent("data/ostrom/library.sqlite").path
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -49,7 +49,7 @@ import TmuxHarness
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("notes.txt")
         try Data((1...500).map { "note \($0)" }.joined(separator: "\n").utf8).write(to: file)
-        let environment = ["XDG_STATE_HOME=" + folder.path + "/state"]
+        let environment = OstromBinary.sessionEnvironment(state: folder.appendingPathComponent("state"))
         let first = try TmuxSession(command: appThenReport("page '\(file.path)'"), environment: environment)
         try first.waitFor("note 1\n")
         for key in ["2", "0", "0", "g"] { try first.send(key) }

@@ -42,14 +42,14 @@ import TmuxHarness
 }
 
 /// Stars, tags and notes in the real binary: kept across runs, the note
-/// written in $EDITOR, a damaged file moved aside with a warning.
+/// written in $EDITOR, a damaged file of an earlier version kept with a warning.
 @Suite(.serialized) struct AnnotationsEndToEndTests {
     @Test func starTagAndNoteAreKeptAcrossRuns() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let editor = try OstromBinary.script(named: "editor", in: folder, "printf 'Read with Pestoff 2006.\\n' >> \"$1\"")
-        let state = "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path
-        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path, state])
+        let state = OstromBinary.sessionEnvironment(state: folder.appendingPathComponent("state"))
+        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path] + state)
         try session.waitFor("Tuurnas et al.")
         try session.send("m")
         try session.waitFor("starred tuurnas2016")
@@ -61,7 +61,7 @@ import TmuxHarness
         try session.waitFor("saved the note of tuurnas2016")
         try session.quitExpectingSuccess()
 
-        let again = try TmuxSession(command: appThenReport(), environment: [state])
+        let again = try TmuxSession(command: appThenReport(), environment: state)
         try again.waitFor("the star, tag and note") { screen in
             screen.contains("Read with Pestoff 2006.") && screen.contains("Yours * starred #care")
                 && screen.split(separator: "\n").dropFirst().first?.hasPrefix("*2016") == true
@@ -73,25 +73,27 @@ import TmuxHarness
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let editor = try OstromBinary.script(named: "editor", in: folder, "printf 'half-written' >> \"$1\"; exit 3")
-        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path, "XDG_STATE_HOME=" + folder.path])
+        let session = try TmuxSession(command: appThenReport(), environment: ["EDITOR=" + editor.path] + OstromBinary.sessionEnvironment(state: folder))
         try session.waitFor("Tuurnas et al.")
         try session.send("e")
         // The editor's name, not its path, whose length depends on $TMPDIR.
         try session.waitFor("note not edited: editor exited with status 3; the note is as it was")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ostrom/annotations.json").path))
         try session.quitExpectingSuccess()
+        let shown = try OstromBinary.run(["annotate", "tuurnas2016"], environment: OstromBinary.environment(state: folder))
+        #expect(shown.stdout.hasPrefix("tuurnas2016  ·\nOn the ladder"))
     }
 
+    /// A state file an earlier version left damaged is said at start and kept.
     @Test func aDamagedFileIsReportedAndKept() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let stateFolder = folder.appendingPathComponent("ostrom")
         try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-        try Data("{\"records\": ".utf8).write(to: stateFolder.appendingPathComponent("annotations.json"))
-        let session = try TmuxSession(command: appThenReport(), environment: ["XDG_STATE_HOME=" + folder.path])
-        try session.waitFor("moved aside to")
-        let aside = try FileManager.default.contentsOfDirectory(atPath: stateFolder.path).filter { $0.hasPrefix("annotations.json.damaged-") }
-        #expect(aside.count == 1)
+        let damaged = stateFolder.appendingPathComponent("annotations.json")
+        try Data("{\"records\": ".utf8).write(to: damaged)
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("not moved into library.sqlite")
+        #expect(try Data(contentsOf: damaged) == Data("{\"records\": ".utf8))
         try session.quitExpectingSuccess()
     }
 }

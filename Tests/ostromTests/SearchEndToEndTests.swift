@@ -1,4 +1,5 @@
 import Foundation
+import LibraryStore
 import Testing
 import TmuxHarness
 
@@ -7,7 +8,7 @@ import TmuxHarness
     @Test func typeAQueryKeepItAndRecallItAfterARestart() throws {
         let state = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ["XDG_STATE_HOME=" + state.path]
+        let environment = OstromBinary.sessionEnvironment(state: state)
         let first = try TmuxSession(command: appThenReport(), environment: environment)
         try first.waitFor("Tuurnas et al.")
         try first.send("/")
@@ -23,8 +24,8 @@ import TmuxHarness
         try first.send("Escape")
         try first.send("q")
         #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
-        let saved = try String(contentsOf: state.appendingPathComponent("ostrom/search-history"), encoding: .utf8)
-        #expect(saved == "coerced\n")
+        let saved = try LibraryStore(folder: state.appendingPathComponent("data/ostrom").path, stateFolder: nil).searchHistory()
+        #expect(saved.entries == ["coerced"])
 
         let second = try TmuxSession(command: appThenReport(), environment: environment)
         try second.waitFor("Tuurnas et al.")

@@ -76,10 +76,9 @@ extension AppState {
             return
         case .failed(let reason):
             message = reason
-        case .annotationsSaved(let saved, let warning):
+        case .annotationsSaved(let saved):
             // Effects run as soon as they are asked for: nothing changed since.
             annotations = saved
-            if let warning { message = warning }
         case .noteEdited(let recordID, let text):
             let note = text.trimmingTrailingNewlines
             guard note != (annotations[recordID].note ?? "") else {

@@ -30,7 +30,7 @@ extension AppState {
             prompt = nil
             if filters[tab] != nil {
                 history.record(open.editor.text)
-                effects.append(.saveSearchHistory(history))
+                if let newest = history.entries.last { effects.append(.addToSearchHistory(newest)) }
             }
             return
         case .escape, .control("c"), .control("g"):

@@ -34,13 +34,14 @@ public struct SearchPrompt: Sendable {
 
 /// Work with side effects that the state asks the driver to do.
 public enum Effect: Equatable, Sendable {
-    case saveSearchHistory(SearchHistory)
+    /// Keep a query as the newest of the search history.
+    case addToSearchHistory(String)
     case saveReadingPositions(ReadingPositions)
     /// Put the text on the clipboard (OSC 52).
     case copyToClipboard(String)
     /// Open an http(s) address with the desktop's opener.
     case openLink(String)
-    /// Save the annotations' pending changes (merged with the file's).
+    /// Save the annotations' pending changes (on top of the stored ones).
     case saveAnnotations(Annotations)
     /// Edit a record's note in the user's editor.
     case editNote(recordID: String, text: String)
@@ -50,9 +51,8 @@ public enum Effect: Equatable, Sendable {
 public enum EffectOutcome: Sendable {
     case done
     case failed(String)
-    /// The annotations as saved (with other instances' changes), and a
-    /// warning when the file had to be moved aside.
-    case annotationsSaved(Annotations, warning: String?)
+    /// The annotations as saved (with other instances' changes).
+    case annotationsSaved(Annotations)
     /// The note's new text; `nil` when the editor failed (the message says why).
     case noteEdited(recordID: String, text: String)
 }

@@ -36,6 +36,15 @@ public enum RecordIdentifiers {
         }
     }
 
+    /// `id` itself when no record has it, else `id` with the first suffix
+    /// (`a`, `b`…) that is free.
+    public static func free(_ id: String, in used: Set<String>) -> String {
+        guard used.contains(id) else { return id }
+        var suffix = 0
+        while used.contains(id + letters(suffix)) { suffix += 1 }
+        return id + letters(suffix)
+    }
+
     /// The id before collision suffixes: name key plus year.
     public static func baseIdentifier(for record: Record) -> String {
         var stem = record.people.first.map(nameKey) ?? ""

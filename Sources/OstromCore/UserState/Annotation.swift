@@ -31,7 +31,7 @@ public enum AnnotationChange: Equatable, Sendable {
         }
     }
 
-    func apply(to annotations: inout [String: Annotation]) {
+    public func apply(to annotations: inout [String: Annotation]) {
         var annotation = annotations[recordID] ?? Annotation()
         switch self {
         case .star(_, let on):

@@ -1,9 +1,8 @@
 import Foundation
 
-/// The queries typed into the search prompt, oldest first, one per line
-/// in `search-history` under the state folder; repeats move to the end.
+/// The queries typed into the search prompt, oldest first, kept in the
+/// library database; repeats move to the end.
 public struct SearchHistory: Equatable, Sendable {
-    public static let fileName = "search-history"
     public static let limit = 500
 
     public private(set) var entries: [String]
@@ -19,16 +18,5 @@ public struct SearchHistory: Equatable, Sendable {
         entries.removeAll { $0 == trimmed }
         entries.append(trimmed)
         if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
-    }
-
-    /// The history in a folder; a missing file is an empty history.
-    public static func load(folder: String) -> SearchHistory {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return SearchHistory() }
-        let text = String(decoding: data, as: UTF8.self)
-        return SearchHistory(entries: text.split(separator: "\n").map(String.init).filter { !$0.isEmpty })
-    }
-
-    public func save(folder: String) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(Data(entries.map { $0 + "\n" }.joined().utf8), to: folder + "/" + Self.fileName)
     }
 }

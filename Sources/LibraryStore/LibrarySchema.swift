@@ -1,0 +1,62 @@
+/// The tables of `library.sqlite`, versioned by `PRAGMA user_version`: each
+/// migration takes the schema one version further, in the transaction that
+/// opens the file, so a database is always at one version or the one before.
+enum LibrarySchema {
+    static let migrations: [String] = [
+        // 1: records, the user's annotations, reading positions, search history.
+        """
+        CREATE TABLE records (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            year INTEGER,
+            doi TEXT,
+            work_key TEXT NOT NULL,
+            source_path TEXT,
+            source_key TEXT,
+            added INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX records_doi ON records(doi) WHERE doi IS NOT NULL;
+        CREATE INDEX records_work ON records(work_key);
+        CREATE INDEX records_source ON records(source_path, source_key) WHERE source_path IS NOT NULL;
+        CREATE TABLE annotations (
+            record_id TEXT PRIMARY KEY,
+            starred INTEGER NOT NULL DEFAULT 0,
+            tags TEXT NOT NULL DEFAULT '[]',
+            note TEXT,
+            placement TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE reading_positions (
+            document TEXT PRIMARY KEY,
+            offset INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE search_history (
+            position INTEGER PRIMARY KEY,
+            query TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE migrated_files (
+            name TEXT PRIMARY KEY,
+            migrated INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ]
+
+    static var version: Int { migrations.count }
+
+    /// Brings the database to this ostrom's schema; a database a newer
+    /// ostrom made is refused, never changed.
+    static func migrate(_ database: SQLiteDatabase) throws(DatabaseError) {
+        try database.transaction { () throws(DatabaseError) in
+            let current = try database.userVersion
+            guard current <= version else {
+                throw DatabaseError(path: database.path, code: 0,
+                                    message: "made by a newer ostrom (schema \(current), this one knows \(version)); left as it is")
+            }
+            for migration in migrations[current...] { try database.execute(migration) }
+            if current < version { try database.execute("PRAGMA user_version = \(version)") }
+        }
+    }
+}

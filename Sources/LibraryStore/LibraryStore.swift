@@ -1,0 +1,82 @@
+import Foundation
+import OstromCore
+
+/// The user's library: one SQLite database, `library.sqlite` in the data
+/// folder, holding the imported records and everything the user adds (stars,
+/// tags, notes, places, reading positions, search history), so that a record
+/// and what the user wrote about it change in one transaction and are backed
+/// up as one file. WAL mode; every user action is one transaction; another
+/// running instance's write is waited for. A file that is not a library, or
+/// that a newer ostrom made, is refused and left as it is.
+public final class LibraryStore {
+    public static let fileName = "library.sqlite"
+
+    public let path: String
+    let database: SQLiteDatabase
+    /// What opening found worth telling (files moved in from earlier versions, or not).
+    public private(set) var warnings: [String] = []
+
+    /// Opens the library in `folder` (made when missing), moving in the
+    /// files earlier versions kept in `folder` and `stateFolder`. Another
+    /// instance's write is waited for `wait` seconds; `onWait` says so.
+    public init(folder: String, stateFolder: String?, wait: Double = 10, onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        path = folder + "/" + Self.fileName
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DatabaseError(path: folder, code: 0, message: "the folder for the library cannot be made (\(error.localizedDescription))")
+        }
+        database = try SQLiteDatabase(path: path)
+        database.waitWhenBusy(seconds: wait, onWait: onWait)
+        do {
+            try database.execute("PRAGMA journal_mode = WAL")
+        } catch where error.code & 0xff == 26 /* SQLITE_NOTADB */ {
+            throw DatabaseError(path: path, code: error.code, message: "not an ostrom library (damaged, or another kind of file); left as it is")
+        }
+        try LibrarySchema.migrate(database)
+        warnings = try LegacyMigration(store: self, folders: [folder, stateFolder].compactMap { $0 }).run()
+    }
+
+    /// The library's folder from the environment (see `StateLocation`).
+    public convenience init(environment: [String: String], wait: Double = 10, onWait: (() -> Void)? = nil) throws(DatabaseError) {
+        guard let folder = StateLocation.dataFolder(environment: environment) else {
+            throw DatabaseError(path: "library", code: 0, message: "no place for the library: set HOME or XDG_DATA_HOME")
+        }
+        try self.init(folder: folder, stateFolder: StateLocation.stateFolder(environment: environment), wait: wait, onWait: onWait)
+    }
+
+    /// How long a write waits for another instance's (the browser waits
+    /// less than a command: its changes stay pending and go with the next save).
+    public func waitWhenBusy(seconds: Double, onWait: (() -> Void)? = nil) {
+        database.waitWhenBusy(seconds: seconds, onWait: onWait)
+    }
+
+    /// Every record, in the order they were added.
+    public func records() throws(DatabaseError) -> [Record] {
+        let count = try database.prepare("SELECT count(*) FROM records")
+        var records: [Record] = []
+        if try count.step() { records.reserveCapacity(count.int(0)) }
+        let statement = try database.prepare("SELECT data FROM records ORDER BY rowid")
+        while try statement.step() { records.append(try decode(statement.blob(0))) }
+        return records
+    }
+
+    /// The records with these ids, in the order asked (unknown ids left out).
+    public func records(ids: [String]) throws(DatabaseError) -> [Record] {
+        let statement = try database.prepare("SELECT data FROM records WHERE id = ?")
+        var found: [Record] = []
+        for id in ids {
+            try statement.bind([.text(id)])
+            if try statement.step() { found.append(try decode(statement.blob(0))) }
+        }
+        return found
+    }
+
+    func decode(_ bytes: UnsafeRawBufferPointer) throws(DatabaseError) -> Record {
+        do throws(RecordCoding.Failure) {
+            return try RecordCoding.decode(bytes)
+        } catch {
+            throw DatabaseError(path: path, code: 0, message: "a record cannot be read (\(error)); the library is left as it is")
+        }
+    }
+}
