@@ -4,6 +4,8 @@
 enum LibrarySchema {
     static let migrations: [String] = [
         // 1: records, the user's annotations, reading positions, search history.
+        // An import reads the keys of every record once (faster than looking
+        // each up), so doi, work_key and the source need no index of their own.
         """
         CREATE TABLE records (
             rowid INTEGER PRIMARY KEY,
@@ -19,9 +21,6 @@ enum LibrarySchema {
             updated INTEGER NOT NULL,
             data BLOB NOT NULL
         );
-        CREATE INDEX records_doi ON records(doi) WHERE doi IS NOT NULL;
-        CREATE INDEX records_work ON records(work_key);
-        CREATE INDEX records_source ON records(source_path, source_key) WHERE source_path IS NOT NULL;
         CREATE TABLE annotations (
             record_id TEXT PRIMARY KEY,
             starred INTEGER NOT NULL DEFAULT 0,

@@ -7,13 +7,37 @@ public struct ImportPlan: Sendable {
         case add, update, skip
     }
 
+    /// Why a record is added, updated or skipped.
+    public enum Match: Sendable, Equatable {
+        /// No record matched.
+        case none
+        /// The same entry (key) of the same file, imported before.
+        case sameEntry(path: String)
+        case sameDOI
+        case sameWork
+    }
+
     public struct Entry: Sendable {
         public var action: Action
         /// The record's id in the file it came from.
         public var incomingID: String
         /// The library's record it became or matched.
         public var libraryID: String
-        public var reason: String
+        public var match: Match
+        /// The fields an update changed.
+        public var changedFields: [String] = []
+
+        /// In words, for the command line.
+        public var reason: String {
+            let how: String
+            switch match {
+            case .none: return libraryID == incomingID ? "new" : "new; its id is taken, so it is \(libraryID)"
+            case .sameEntry(let path): how = "from the same entry of \(RawPath.display(path))"
+            case .sameDOI: how = "the same DOI"
+            case .sameWork: how = "the same title, year and first author"
+            }
+            return "\(how) as \(libraryID); " + (action == .skip ? "nothing new" : "\(changedFields.joined(separator: ", ")) changed")
+        }
     }
 
     public var entries: [Entry] = []
@@ -32,8 +56,8 @@ extension LibraryStore {
     /// is written.
     public func importRecords(_ incoming: [Record], dryRun: Bool = false) throws(DatabaseError) -> ImportPlan {
         try database.transaction { () throws(DatabaseError) -> ImportPlan in
-            var planner = try ImportPlanner(store: self)
-            for record in incoming { try planner.take(record) }
+            var planner = try ImportPlanner(store: self, incoming: incoming)
+            for index in incoming.indices { try planner.take(index) }
             if !dryRun { try planner.write() }
             return planner.plan
         }
@@ -51,20 +75,40 @@ extension LibraryStore {
 
 /// Works out an import against the stored records: their keys are read
 /// once into tables, and a stored record is decoded only when matched.
+/// Rows are the stored records' rowids; a new record's row is minus one
+/// minus its index in `incoming`.
 private struct ImportPlanner {
     let store: LibraryStore
+    let incoming: [Record]
     var plan = ImportPlan()
     private var byDOI: [String: Int] = [:]
     private var byWork: [String: Int] = [:]
     private var bySource: [String: Int] = [:]
     private var ids: Set<String> = []
-    /// Records as they will be stored, by row: negative rows are new.
-    private var changed: [Int: Record] = [:]
-    private var newRows: [Int] = []
+    /// Stored records as they will be after the import.
+    private var updated: [Int: Record] = [:]
+    /// The records to add: their index in `incoming` and their id.
+    private var added: [(index: Int, id: String)] = []
+    private var addedAt: [Int: Int] = [:]
+    /// The work keys of the incoming records, worked out on every core.
+    private let incomingWorkKeys: [String]
+    /// The work keys of the records updated.
+    private var workKeys: [Int: String] = [:]
+    private let read: Statement
     private let now = Int(Date().timeIntervalSince1970)
 
-    init(store: LibraryStore) throws(DatabaseError) {
+    init(store: LibraryStore, incoming: [Record]) throws(DatabaseError) {
         self.store = store
+        self.incoming = incoming
+        incomingWorkKeys = incoming.parallelMap(LibraryStore.workKey)
+        read = try store.database.prepare("SELECT data FROM records WHERE rowid = ?")
+        let count = try store.database.prepare("SELECT count(*) FROM records")
+        let stored = try count.step() ? count.int(0) : 0
+        ids.reserveCapacity(stored + incoming.count)
+        byDOI.reserveCapacity(stored + incoming.count)
+        byWork.reserveCapacity(stored + incoming.count)
+        bySource.reserveCapacity(stored + incoming.count)
+        plan.entries.reserveCapacity(incoming.count)
         let statement = try store.database.prepare("SELECT rowid, id, doi, work_key, source_path, source_key FROM records")
         while try statement.step() {
             let row = statement.int(0)
@@ -75,64 +119,75 @@ private struct ImportPlanner {
         }
     }
 
-    mutating func take(_ incoming: Record) throws(DatabaseError) {
-        let sourceKey = incoming.source.map { $0.path + "\u{0}" + (incoming.citationKey ?? incoming.id) }
+    private static func sourceKey(_ record: Record) -> String? {
+        record.source.map { $0.path + "\u{0}" + (record.citationKey ?? record.id) }
+    }
+
+    mutating func take(_ index: Int) throws(DatabaseError) {
+        let record = incoming[index]
+        let sourceKey = Self.sourceKey(record)
         if let sourceKey, let row = bySource[sourceKey] {
-            let stored = try record(at: row)
-            var replacement = incoming
+            let stored = try self.record(at: row)
+            var replacement = record
             replacement.id = stored.id
-            try settle(incoming, row: row, stored: stored, into: replacement, why: "from the same entry of \(RawPath.display(incoming.source?.path ?? ""))")
+            replacement.citationKey = stored.id
+            try settle(record, row: row, stored: stored, into: replacement, match: .sameEntry(path: record.source?.path ?? ""))
             return
         }
-        let doi = incoming.doi?.lowercased()
-        var match = doi.flatMap { byDOI[$0] }.map { ($0, "the same DOI") }
-        if match == nil, let row = byWork[LibraryStore.workKey(incoming)] {
-            let stored = try record(at: row)
+        let doi = record.doi?.lowercased()
+        let work = incomingWorkKeys[index]
+        var match = doi.flatMap { byDOI[$0] }.map { ($0, ImportPlan.Match.sameDOI) }
+        if match == nil, let row = byWork[work] {
             // Two DOIs that differ are two works, whatever their titles.
-            if stored.doi == nil || incoming.doi == nil { match = (row, "the same title, year and first author") }
+            let stored = try self.record(at: row)
+            if record.doi == nil || stored.doi == nil { match = (row, .sameWork) }
         }
-        if let (row, why) = match {
-            let stored = try record(at: row)
-            try settle(incoming, row: row, stored: stored, into: Self.filled(stored, from: incoming), why: why)
+        if let (row, how) = match {
+            let stored = try self.record(at: row)
+            try settle(record, row: row, stored: stored, into: Self.filled(stored, from: record), match: how)
             return
         }
-        var added = incoming
-        added.id = RecordIdentifiers.free(incoming.id, in: ids)
-        let row = -(newRows.count + 1)
-        newRows.append(row)
-        remember(added, row: row)
-        plan.entries.append(.init(action: .add, incomingID: incoming.id, libraryID: added.id,
-                                  reason: added.id == incoming.id ? "new" : "new; its id is taken, so it is \(added.id)"))
+        let id = RecordIdentifiers.free(record.id, in: ids)
+        let row = -1 - index
+        addedAt[row] = added.count
+        added.append((index, id))
+        ids.insert(id)
+        remember(doi: doi, work: work, row: row, isNew: true)
+        if let sourceKey { bySource[sourceKey] = row }
+        plan.entries.append(.init(action: .add, incomingID: record.id, libraryID: id, match: .none))
     }
 
     /// Records an update, or a skip when nothing changes.
-    private mutating func settle(_ incoming: Record, row: Int, stored: Record, into result: Record, why: String) throws(DatabaseError) {
+    private mutating func settle(_ incoming: Record, row: Int, stored: Record, into result: Record, match: ImportPlan.Match) throws(DatabaseError) {
         let fields = Self.changedFields(stored, result)
         guard !fields.isEmpty else {
-            plan.entries.append(.init(action: .skip, incomingID: incoming.id, libraryID: stored.id, reason: "\(why) as \(stored.id); nothing new"))
+            plan.entries.append(.init(action: .skip, incomingID: incoming.id, libraryID: stored.id, match: match))
             return
         }
-        changed[row] = result
-        remember(result, row: row)
-        plan.entries.append(.init(action: .update, incomingID: incoming.id, libraryID: stored.id,
-                                  reason: "\(why) as \(stored.id); \(fields.joined(separator: ", ")) changed"))
+        // (A record this import adds, met again, is written as updated here.)
+        updated[row] = result
+        remember(doi: result.doi?.lowercased(), work: LibraryStore.workKey(result), row: row, isNew: false)
+        plan.entries.append(.init(action: .update, incomingID: incoming.id, libraryID: stored.id, match: match, changedFields: fields))
     }
 
-    private mutating func remember(_ record: Record, row: Int) {
-        ids.insert(record.id)
-        if let doi = record.doi?.lowercased(), byDOI[doi] == nil { byDOI[doi] = row }
-        let work = LibraryStore.workKey(record)
+    private mutating func remember(doi: String?, work: String, row: Int, isNew: Bool) {
+        if let doi, byDOI[doi] == nil { byDOI[doi] = row }
+        if !isNew { workKeys[row] = work }
         if !work.isEmpty, byWork[work] == nil { byWork[work] = row }
-        if row < 0, let source = record.source { bySource[source.path + "\u{0}" + (record.citationKey ?? record.id)] = row }
-        if row < 0 { changed[row] = record }
     }
 
+    /// The record at a row as it is now in this import.
     private func record(at row: Int) throws(DatabaseError) -> Record {
-        if let record = changed[row] { return record }
-        let statement = try store.database.prepare("SELECT data FROM records WHERE rowid = ?")
-        try statement.bind([.integer(row)])
-        guard try statement.step() else { throw DatabaseError(path: store.path, code: 0, message: "record row \(row) vanished") }
-        return try store.decode(statement.blob(0))
+        if let record = updated[row] { return record }
+        if row < 0, let position = addedAt[row] {
+            var record = incoming[added[position].index]
+            record.id = added[position].id
+            record.citationKey = record.id
+            return record
+        }
+        try read.bind([.integer(row)])
+        guard try read.step() else { throw DatabaseError(path: store.path, code: 0, message: "record row \(row) vanished") }
+        return try store.decode(read.blob(0))
     }
 
     func write() throws(DatabaseError) {
@@ -140,22 +195,35 @@ private struct ImportPlanner {
             INSERT INTO records (id, kind, title, year, doi, work_key, source_path, source_key, added, updated, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for row in newRows {
-            guard let record = changed[row] else { continue }
-            try insert.run(Self.columns(record) + [.text(record.source?.path), .text(record.source.map { _ in record.citationKey ?? record.id }),
-                                                   .integer(now), .integer(now), .blob(RecordCoding.encode(record))])
+        // Encoded on every core a part at a time, inserted in order.
+        var start = 0
+        while start < added.count {
+            let part = added[start..<min(start + 4096, added.count)]
+            let records = part.map { index, id in
+                var record = updated[-1 - index] ?? incoming[index]
+                record.id = id
+                return record
+            }
+            let encoded = records.parallelMap(minimumPerPart: 64, RecordCoding.encode)
+            for (offset, (index, _)) in part.enumerated() {
+                let original = incoming[index]
+                let key = original.citationKey ?? original.id
+                try insert.run(columns(records[offset], row: -1 - index)
+                    + [.text(original.source?.path), .text(original.source.map { _ in key }), .integer(now), .integer(now), .blob(encoded[offset])])
+            }
+            start += part.count
         }
         let update = try store.database.prepare("""
             UPDATE records SET id = ?, kind = ?, title = ?, year = ?, doi = ?, work_key = ?, updated = ?, data = ? WHERE rowid = ?
             """)
-        for (row, record) in changed where row > 0 {
-            try update.run(Self.columns(record) + [.integer(now), .blob(RecordCoding.encode(record)), .integer(row)])
+        for (row, record) in updated where row > 0 {
+            try update.run(columns(record, row: row) + [.integer(now), .blob(RecordCoding.encode(record)), .integer(row)])
         }
     }
 
-    private static func columns(_ record: Record) -> [Statement.Value] {
-        [.text(record.id), .text(record.kind.rawValue), .text(record.title), .integer(record.year), .text(record.doi?.lowercased()),
-         .text(LibraryStore.workKey(record))]
+    private func columns(_ record: Record, row: Int) -> [Statement.Value] {
+        let work = workKeys[row] ?? (row < 0 ? incomingWorkKeys[-1 - row] : LibraryStore.workKey(record))
+        return [.text(record.id), .text(record.kind.rawValue), .text(record.title), .integer(record.year), .text(record.doi?.lowercased()), .text(work)]
     }
 
     /// The names of the JSON fields that differ (the JSON has every field;

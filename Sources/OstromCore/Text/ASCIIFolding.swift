@@ -38,7 +38,10 @@ public enum ASCIIFolding {
 
     /// Only the ASCII letters and digits of the folded text.
     public static func alphanumerics(_ text: String) -> String {
-        String(fold(text).unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
+        // On the bytes: an ASCII letter or digit is one byte, and every
+        // other byte of the folded text is dropped.
+        let kept = fold(text).utf8.filter { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

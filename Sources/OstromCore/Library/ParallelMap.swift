@@ -1,0 +1,24 @@
+import Foundation
+
+extension Array {
+    /// `map` on every core: the elements are split into one run per core
+    /// (when there are at least `minimumPerPart` for each), every result
+    /// written straight into its place.
+    public func parallelMap<Result>(minimumPerPart: Int = 256, _ transform: (Element) -> Result) -> [Result] {
+        let count = self.count
+        let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumPerPart)))
+        return withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            nonisolated(unsafe) let elements = self
+            return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for offset in (count * part / parts)..<(count * (part + 1) / parts) {
+                        (buffer.baseAddress! + offset).initialize(to: transform(elements[offset]))
+                    }
+                }
+                initialized = count
+            }
+        }
+    }
+}
