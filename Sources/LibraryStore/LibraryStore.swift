@@ -74,6 +74,16 @@ public final class LibraryStore {
         return found
     }
 
+    /// The local day each record was added, `YYYY-MM-DD`, by id.
+    public func addedDays() throws(DatabaseError) -> [String: String] {
+        let statement = try database.prepare("SELECT id, date(added, 'unixepoch', 'localtime') FROM records")
+        var days: [String: String] = [:]
+        while try statement.step() {
+            if let id = statement.text(0), let day = statement.text(1) { days[id] = day }
+        }
+        return days
+    }
+
     func decode(_ bytes: UnsafeRawBufferPointer) throws(DatabaseError) -> Record {
         do throws(RecordCoding.Failure) {
             return try RecordCoding.decode(bytes)

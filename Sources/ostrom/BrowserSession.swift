@@ -110,6 +110,7 @@ enum BrowserSession {
             let opened = try store.get()
             state.readingPositions = try opened.readingPositions()
             state.annotations = Annotations(byRecord: try opened.annotations())
+            state.addedDays = try opened.addedDays()
             warnings = opened.warnings + warnings
         } catch let failure as CommandFailure {
             warnings.insert("\(failure.message ?? "the library cannot be opened"); your stars, tags and notes are not shown", at: 0)

@@ -1,8 +1,9 @@
 import OstromCore
 
 /// A query given on the command line, run over a library: its words go to
-/// the search index, its `tag:`, `stage:`, `level:` and `principle:` words
-/// to the user's annotations and the records' places on the ladder.
+/// the search index, its `tag:`, `starred:`, `note:`, `added:`, `stage:`,
+/// `level:` and `principle:` words to the user's state and the records'
+/// places on the ladder.
 struct CommandLineQuery {
     let index: SearchIndex
     let hits: [SearchHit]
@@ -30,12 +31,14 @@ struct CommandLineQuery {
         var hits = results?.hits ?? records.indices.map { SearchHit(record: $0, score: 0) }
         matchTerms = results?.matchTerms ?? .none
         if !state.isEmpty {
-            let annotations = UserLibrary.annotations()
+            let saved = UserLibrary.state()
             let placements = PlacementCache(records: records)
             if state.needsPlacements { placements.analyseAll() }
             hits = hits.filter { hit in
-                let annotation = annotations[records[hit.record].id]
-                return state.admits(annotation) { placements.placement(of: hit.record, user: annotation.placement).choice }
+                let annotation = saved.annotations[records[hit.record].id]
+                return state.admits(annotation, added: saved.addedDays[records[hit.record].id]) {
+                    placements.placement(of: hit.record, user: annotation.placement).choice
+                }
             }
         }
         self.hits = hits

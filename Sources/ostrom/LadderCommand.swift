@@ -22,7 +22,7 @@ struct LadderCommand: ParsableCommand {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
         let records = try library.load().records
-        let annotations = UserLibrary.annotations()
+        let annotations = UserLibrary.state().annotations
         let cache = PlacementCache(records: records)
         cache.analyseAll()
         let placements = records.indices.map { (id: records[$0].id, placement: cache.placement(of: $0, user: annotations[records[$0].id].placement)) }

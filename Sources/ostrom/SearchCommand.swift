@@ -9,7 +9,8 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             Terms must all match; "a phrase"; -term excludes; a OR b; fields title: author: \
             abstract: body: venue: kind: type: year:2016 year:2015..2020 year:>2018 doi:; \
-            from your state tag:NAME, and the place on the ladder stage:with level:transformative \
+            from your state tag:NAME starred:yes note:WORD added:>2026-01-01 (also added:2026-03, added:2026-01..2026-06), \
+            and the place on the ladder stage:with level:transformative \
             principle:"peer support" (each also as -field: to exclude). \
             Exit 1 when nothing matches, 2 on a malformed query.
             """)
@@ -32,7 +33,7 @@ struct SearchCommand: ParsableCommand {
         let hits = Array(results.hits.prefix(limit))
         switch format {
         case .json:
-            Console.print(SearchJSON.value(of: hits, in: index, matchTerms: results.matchTerms).serialized())
+            Console.print(SearchJSON.value(of: hits, in: index, matchTerms: results.matchTerms, annotations: UserLibrary.state().annotations).serialized())
         case .table:
             for hit in hits {
                 let record = index.records[hit.record]

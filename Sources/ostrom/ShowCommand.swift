@@ -21,14 +21,21 @@ struct ShowCommand: ParsableCommand {
         guard let record = loaded.record(withID: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” (see `ostrom list`)")
         }
-        let placement = RecordPlacement(analysis: PlacementEngine().analyse(record), user: UserLibrary.annotations()[record.id].placement)
+        let saved = UserLibrary.state()
+        let annotation = saved.annotations[record.id]
+        let placement = RecordPlacement(analysis: PlacementEngine().analyse(record), user: annotation.placement)
         switch format {
         case .text:
             let width = min(Console.outputWidth ?? 80, 100)
             Console.print(RecordText.render(record, now: .now(), width: width), terminator: "")
+            if annotation.starred || !annotation.tags.isEmpty || annotation.note != nil {
+                let line = ["Yours"] + (annotation.starred ? ["★ starred"] : []) + annotation.tags.map { "#" + $0 }
+                Console.print("\n" + TerminalSafeText.sanitize(line.joined(separator: "  ")))
+                if let note = annotation.note { Console.print(TerminalSafeText.sanitize(note, keepNewlines: true)) }
+            }
             Console.print("\n" + PlacementText.render(placement, width: width).joined(separator: "\n"))
         case .json:
-            guard case .object(var members) = RecordJSON.value(of: record, now: .now()) else { return }
+            guard case .object(var members) = saved.json(record) else { return }
             members.append(("placement", PlacementJSON.value(of: placement)))
             Console.print(JSONValue.object(members).serialized())
         }

@@ -26,16 +26,29 @@ enum UserLibrary {
         return try result.get()
     }
 
-    /// The annotations, for commands that show them; none (with a warning)
-    /// when the library cannot be opened.
-    static func annotations() -> Annotations {
+    /// What the user added, for commands that show or filter by it; none
+    /// (with a warning) when the library cannot be opened.
+    static func state() -> SavedState {
         do {
-            return Annotations(byRecord: try open().annotations())
+            let store = try open()
+            return SavedState(annotations: Annotations(byRecord: try store.annotations()), addedDays: try store.addedDays())
         } catch let failure as CommandFailure {
             Console.error("\(failure.message ?? "the library cannot be opened"); shown without your stars, tags, notes and places")
         } catch {
             Console.error("\(error); shown without your stars, tags, notes and places")
         }
-        return Annotations()
+        return SavedState()
+    }
+}
+
+/// The user's stars, tags, notes and places, and the day each library
+/// record was added.
+struct SavedState {
+    var annotations = Annotations()
+    var addedDays: [String: String] = [:]
+
+    /// A record as JSON with the user's state in it.
+    func json(_ record: Record) -> JSONValue {
+        RecordJSON.value(of: record, now: .now(), annotation: annotations[record.id], added: addedDays[record.id])
     }
 }

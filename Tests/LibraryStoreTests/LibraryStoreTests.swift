@@ -60,6 +60,20 @@ func paper(_ id: String, _ title: String, year: Int = 2020, doi: String? = nil, 
         #expect(try store.importRecords(others).entries.map(\.action) == [.add, .add, .add])
     }
 
+    @Test func theDayEachRecordWasAddedIsKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LibraryStore(folder: folder, stateFolder: nil)
+        _ = try store.importRecords([paper("a", "A"), paper("b", "B")])
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        let today = formatter.string(from: Date())
+        // (A test run across midnight may see the day after.)
+        let days = try store.addedDays()
+        #expect(days.keys.sorted() == ["a", "b"])
+        #expect(days.values.allSatisfy { $0 >= today })
+    }
+
     @Test func aTakenIDGetsASuffixAndADryRunWritesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -203,7 +203,7 @@ import TmuxHarness
         #expect(output.status == 0)
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         #expect(hits.first?["id"] as? String == "body2021")
-        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["id", "kind", "title", "score", "snippet"])
+        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["id", "kind", "title", "score", "snippet", "starred"])
         #expect((hits.first?["snippet"] as? String)?.contains("«coerced»") == true)
         #expect((hits.first?["score"] as? Double ?? 0) > 0)
     }
@@ -280,12 +280,55 @@ import TmuxHarness
     }
 }
 
+/// The user's state in every output and query: stars, tags, notes, the
+/// day added; `list` sorts, chooses and cuts.
+@Suite struct ListAndStateCommandTests {
+    @Test func stateIsInTheJSONAndListChoosesSortsAndCuts() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("""
+            @article{old1990, author = {Ostrom, Elinor}, title = {Governing the commons}, year = 1990}
+            @article{new2024, author = {Body, Alison}, title = {Another co-production study}, year = 2024}
+            """.utf8).write(to: bib)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        #expect(try OstromBinary.run(["annotate", "old1990", "--star", "--tag", "care", "--note", "Classic."], environment: environment).status == 0)
+        #expect(try OstromBinary.run(["annotate", "tuurnas2016", "--tag", "care"], environment: environment).status == 0)
+
+        let json = try OstromBinary.run(["list", "--format", "json", "--starred"], environment: environment)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items.first?["starred"] as? Bool == true && items.first?["tags"] as? [String] == ["care"] && items.first?["note"] as? String == "Classic.")
+        #expect((items.first?["added"] as? String)?.count == 10)
+
+        let tagged = try OstromBinary.run(["list", "--tag", "care", "--sort", "-year"], environment: environment)
+        #expect(tagged.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) } == ["tuurnas2016", "old1990"])
+        let newest = try OstromBinary.run(["list", "--sort", "-year", "--limit", "1", "--kind", "paper"], environment: environment)
+        #expect(newest.stdout.contains("new2024") && newest.stdout.split(separator: "\n").count == 2)
+        let added = try OstromBinary.run(["list", "--sort", "added", "--limit", "2"], environment: environment)
+        #expect(added.stdout.contains("old1990") && added.stdout.contains("new2024"))
+        let queried = try OstromBinary.run(["list", "--query", "starred:no added:>2000 co-production"], environment: environment)
+        #expect(queried.stdout.contains("new2024") && !queried.stdout.contains("old1990") && !queried.stdout.contains("tuurnas2016"))
+        let noted = try OstromBinary.run(["search", "note:classic", "--format", "json"], environment: environment)
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(noted.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.map { $0["id"] as? String } == ["old1990"] && hits.first?["starred"] as? Bool == true)
+        let shown = try OstromBinary.run(["show", "old1990"], environment: environment)
+        #expect(shown.stdout.contains("Yours  ★ starred  #care\nClassic."))
+        let none = try OstromBinary.run(["list", "--tag", "nothing"], environment: environment)
+        #expect(none.status == 1)
+        let bad = try OstromBinary.run(["list", "--sort", "colour"], environment: environment)
+        #expect(bad.status != 0 && bad.stderr.contains("-citations"))
+    }
+}
+
 /// The user library keeps every kind whole and is never written over when it cannot be read.
 @Suite struct UserLibraryCommandTests {
     private func objects(_ text: String) throws -> [String] {
         let items = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        // The day a record came into the library is the user's state, not the record's.
         return try items.filter { !(($0["source"] as? [String: Any])?["path"] as? String ?? "").hasPrefix("builtin:") }
-            .map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+            .map { String(decoding: try JSONSerialization.data(withJSONObject: $0.filter { $0.key != "added" }, options: [.sortedKeys]), as: UTF8.self) }
     }
 
     @Test func importedEventsAndTranscriptsComeBackAsTheyWereRead() throws {

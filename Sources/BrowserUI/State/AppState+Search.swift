@@ -119,10 +119,12 @@ extension AppState {
         currentList = list
     }
 
-    /// Whether a record passes the state words of a query (tags, place).
+    /// Whether a record passes the state words of a query (star, tags, note, added, place).
     func admits(_ index: Int, _ state: StateFilter) -> Bool {
         let annotation = annotations[records[index].id]
-        return state.isEmpty || state.admits(annotation) { placements.placement(of: index, user: annotation.placement).choice }
+        return state.isEmpty || state.admits(annotation, added: addedDays[records[index].id]) {
+            placements.placement(of: index, user: annotation.placement).choice
+        }
     }
 
     /// The hits in the current tab's kinds, in rank order.

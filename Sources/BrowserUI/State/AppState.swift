@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var readingPositions = ReadingPositions()
     /// Stars, tags and notes.
     public var annotations = Annotations()
+    /// The day each library record was added (`YYYY-MM-DD`), for `added:`.
+    public var addedDays: [String: String] = [:]
     /// Every message shown this session (load warnings first); `!` shows them.
     public internal(set) var messageLog: [String] = []
     /// `*`: the lists show starred records only.

@@ -1,6 +1,9 @@
 /// Records as the JSON the command line prints (schema in the README).
 public enum RecordJSON {
-    public static func value(of record: Record, now: LocalDateTime) -> JSONValue {
+    /// With `annotation`, the user's state too: `starred` (always), `tags`
+    /// and `note` when there are some, and `added`, the day the record came
+    /// into the library.
+    public static func value(of record: Record, now: LocalDateTime, annotation: Annotation? = nil, added: String? = nil) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("id", record.id)
         object.add("kind", record.kind.rawValue)
@@ -42,6 +45,12 @@ public enum RecordJSON {
             sourceObject.add("format", source.format)
             sourceObject.add("line", source.bodyLine)
             object.add("source", sourceObject.value)
+        }
+        if let annotation {
+            object.add("starred", .bool(annotation.starred))
+            object.add("tags", annotation.tags)
+            object.add("note", annotation.note)
+            object.add("added", added)
         }
         return object.value
     }

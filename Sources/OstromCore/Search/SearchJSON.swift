@@ -1,6 +1,7 @@
 /// Search hits as `ostrom search --format json` prints them.
 public enum SearchJSON {
-    public static func value(of hits: [SearchHit], in index: SearchIndex, matchTerms: MatchTerms) -> JSONValue {
+    /// With `annotations`, each hit says whether it is starred, and its tags and note.
+    public static func value(of hits: [SearchHit], in index: SearchIndex, matchTerms: MatchTerms, annotations: Annotations? = nil) -> JSONValue {
         .array(hits.map { hit in
             let record = index.records[hit.record]
             var object = JSONObjectBuilder()
@@ -9,6 +10,11 @@ public enum SearchJSON {
             object.add("title", record.title)
             object.add("score", .decimal(Double(hit.score), places: 3))
             object.add("snippet", Snippet.best(for: record, matching: matchTerms).marked)
+            if let annotation = annotations?[record.id] {
+                object.add("starred", .bool(annotation.starred))
+                object.add("tags", annotation.tags)
+                object.add("note", annotation.note)
+            }
             return object.value
         })
     }

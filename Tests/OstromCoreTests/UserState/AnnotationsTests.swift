@@ -72,6 +72,37 @@ import Testing
         #expect(!filter.admits(Annotation()) { PlacementChoice(stage: "Doing for", principles: place.principles) })
     }
 
+    @Test func starNoteAndAddedAskTheUserState() throws {
+        let (rest, filter) = try StateFilter.split("care starred:yes note:Pestoff -added:2026-03 added:>=2026", names: names)
+        #expect(rest == "care")
+        #expect(!filter.needsPlacements)
+        let none = { PlacementChoice() }
+        let mine = Annotation(starred: true, note: "Read with PESTOFF, 2006.")
+        #expect(filter.admits(mine, added: "2026-04-01", placement: none))
+        #expect(!filter.admits(mine, added: "2026-03-15", placement: none))
+        #expect(!filter.admits(mine, added: "2025-12-31", placement: none))
+        // Not in the library: no day it was added.
+        #expect(!filter.admits(mine, added: nil, placement: none))
+        #expect(!filter.admits(Annotation(note: "pestoff"), added: "2026-04-01", placement: none))
+        #expect(!filter.admits(Annotation(starred: true, note: "other"), added: "2026-04-01", placement: none))
+        let (_, unstarred) = try StateFilter.split("starred:no", names: names)
+        #expect(unstarred.admits(Annotation(), placement: none) && !unstarred.admits(mine, placement: none))
+        #expect(throws: StateFilter.Error.self) { try StateFilter.split("starred:maybe", names: names) }
+        for bad in ["added:26", "added:2026-3", "added:=>2026", "added:2026..", "added:soon"] {
+            #expect(throws: StateFilter.Error.self, "\(bad)") { try StateFilter.split(bad, names: names) }
+        }
+    }
+
+    @Test(arguments: [
+        ("2026", "2026-01-01", true), ("2026", "2027-01-01", false), ("2026-03", "2026-03-31", true), ("2026-03", "2026-04-01", false),
+        (">2026-01-01", "2026-01-01", false), (">2026-01-01", "2026-01-02", true), (">=2026-01-01", "2026-01-01", true),
+        ("<2026", "2025-12-31", true), ("<2026", "2026-01-01", false), ("<=2026-02", "2026-02-28", true), ("<=2026-02", "2026-03-01", false),
+        ("2026-01..2026-03", "2026-03-31", true), ("2026-01..2026-03", "2025-12-31", false), ("2026-01..2026-03", "2026-04-01", false),
+    ])
+    func daysAreRangesOfText(_ range: String, _ day: String, _ inside: Bool) throws {
+        #expect(try #require(StateFilter.DayRange(range)).contains(day) == inside)
+    }
+
     @Test func aPrefixMayMeanSeveralAndAnUnknownValueIsAnError() throws {
         let (_, filter) = try StateFilter.split("principle:p", names: names)
         #expect(filter.conditions.first?.names == ["People as assets", "Peer support"])
