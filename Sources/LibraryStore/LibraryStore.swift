@@ -92,3 +92,76 @@ public final class LibraryStore {
         }
     }
 }
+
+/// A record as the library holds it, with what `restore` needs to put it
+/// back exactly (its place in the order, the day it was added, its file).
+public struct StoredRecord: Sendable, Equatable {
+    public var record: Record
+    let row: Int
+    let added: Int
+    let sourcePath: String?
+    let sourceKey: String?
+}
+
+extension LibraryStore {
+    /// Removes the records with these ids in one transaction and returns
+    /// them (for undo); none is removed when an id is not in the library
+    /// (it throws, naming them). Their stars, tags and notes are kept.
+    public func remove(ids: [String], dryRun: Bool = false) throws(DatabaseError) -> [StoredRecord] {
+        try database.transaction { () throws(DatabaseError) -> [StoredRecord] in
+            let read = try database.prepare("SELECT rowid, added, source_path, source_key, data FROM records WHERE id = ?")
+            var found: [StoredRecord] = []
+            var missing: [String] = []
+            for id in ids {
+                try read.bind([.text(id)])
+                guard try read.step() else {
+                    missing.append(id)
+                    continue
+                }
+                found.append(StoredRecord(record: try decode(read.blob(4)), row: read.int(0), added: read.int(1),
+                                          sourcePath: read.text(2), sourceKey: read.text(3)))
+            }
+            guard missing.isEmpty else {
+                throw DatabaseError(path: path, code: 0, message: "not in your library: \(missing.joined(separator: ", ")); nothing removed")
+            }
+            if !dryRun {
+                let delete = try database.prepare("DELETE FROM records WHERE rowid = ?")
+                for stored in found { try delete.run([.integer(stored.row)]) }
+            }
+            return found
+        }
+    }
+
+    /// Puts removed records back where they were.
+    public func restore(_ removed: [StoredRecord]) throws(DatabaseError) {
+        try database.transaction { () throws(DatabaseError) in
+            let insert = try database.prepare("""
+                INSERT INTO records (rowid, id, kind, title, year, doi, work_key, source_path, source_key, added, updated, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for stored in removed {
+                let record = stored.record
+                try insert.run([.integer(stored.row), .text(record.id), .text(record.kind.rawValue), .text(record.title), .integer(record.year),
+                                .text(record.doi?.lowercased()), .text(Self.workKey(record)), .text(stored.sourcePath), .text(stored.sourceKey),
+                                .integer(stored.added), .integer(Int(Date().timeIntervalSince1970)), .blob(RecordCoding.encode(record))])
+            }
+        }
+    }
+
+    /// The library's record with this id, if it is there.
+    public func record(id: String) throws(DatabaseError) -> Record? {
+        try records(ids: [id]).first
+    }
+
+    /// Writes an edited record over the one with its id.
+    public func replace(_ record: Record) throws(DatabaseError) {
+        try database.transaction { () throws(DatabaseError) in
+            let update = try database.prepare("""
+                UPDATE records SET kind = ?, title = ?, year = ?, doi = ?, work_key = ?, updated = ?, data = ? WHERE id = ?
+                """)
+            try update.run([.text(record.kind.rawValue), .text(record.title), .integer(record.year), .text(record.doi?.lowercased()),
+                            .text(Self.workKey(record)), .integer(Int(Date().timeIntervalSince1970)), .blob(RecordCoding.encode(record)),
+                            .text(record.id)])
+        }
+    }
+}

@@ -1,20 +1,20 @@
 import Foundation
 
-/// A note edited in the user's editor (`$VISUAL`, else `$EDITOR`, else
-/// `vi`): the text goes to a private temporary file, the editor runs on it
-/// with an argument list (no shell; `EDITOR="code -w"` is split on spaces),
-/// and the file's text comes back.
+/// A note or a record edited in the user's editor (`$VISUAL`, else
+/// `$EDITOR`, else `vi`): the text goes to a private temporary file, the
+/// editor runs on it with an argument list (no shell; `EDITOR="code -w"`
+/// is split on spaces), and the file's text comes back.
 enum NoteEditor {
     struct Failure: Error {
         var reason: String
     }
 
-    static func edit(_ text: String, name: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> Result<String, Failure> {
+    static func edit(_ text: String, name: String, fileExtension: String = "md",
+                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, Failure> {
         let command = (environment["VISUAL"] ?? environment["EDITOR"]).flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
         let safeName = String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        let path = NSTemporaryDirectory() + "ostrom-note-\(safeName)-\(getpid()).md"
+        let path = NSTemporaryDirectory() + "ostrom-\(fileExtension == "md" ? "note" : "record")-\(safeName)-\(getpid()).\(fileExtension)"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .failure(Failure(reason: "cannot write \(path)"))
         }
@@ -29,7 +29,7 @@ enum NoteEditor {
         guard ending.succeeded else {
             // The editor's own name, not its path: the message must fit the status row.
             let editor = (words[0] as NSString).lastPathComponent
-            return .failure(Failure(reason: "\(editor) \(ending.description); the note is as it was"))
+            return .failure(Failure(reason: "\(editor) \(ending.description); the \(fileExtension == "md" ? "note" : "record") is as it was"))
         }
         guard let data = FileManager.default.contents(atPath: path) else { return .failure(Failure(reason: "cannot read \(path)")) }
         return .success(String(decoding: data, as: UTF8.self))

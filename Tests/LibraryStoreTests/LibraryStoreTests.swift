@@ -74,6 +74,26 @@ func paper(_ id: String, _ title: String, year: Int = 2020, doi: String? = nil, 
         #expect(days.values.allSatisfy { $0 >= today })
     }
 
+    @Test func removedAllOrNoneAndRestoredInPlace() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LibraryStore(folder: folder, stateFolder: nil)
+        _ = try store.importRecords([paper("a", "A"), paper("b", "B"), paper("c", "C")])
+        #expect(throws: DatabaseError.self) { try store.remove(ids: ["b", "nobody"]) }
+        #expect(try store.records().count == 3)
+        #expect(try store.remove(ids: ["b"], dryRun: true).map(\.record.id) == ["b"])
+        let days = try store.addedDays()
+        let removed = try store.remove(ids: ["b", "a"])
+        #expect(try store.records().map(\.id) == ["c"])
+        try store.restore(removed)
+        #expect(try store.records().map(\.id) == ["a", "b", "c"])
+        #expect(try store.addedDays() == days)
+        var edited = try #require(try store.record(id: "b"))
+        edited.title = "B, edited"
+        try store.replace(edited)
+        #expect(try store.records().map(\.title) == ["A", "B, edited", "C"])
+    }
+
     @Test func aTakenIDGetsASuffixAndADryRunWritesNothing() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -129,7 +129,7 @@ import TmuxHarness
         #expect(try OstromBinary.run(["--help"]).stdout.contains("--version"))
         let typo = try OstromBinary.run(["lsit"])
         #expect(typo.status == 2)
-        #expect(typo.stderr == "ostrom: no command or file “lsit”; did you mean `list`?\n")
+        #expect(typo.stderr == "ostrom: no command or file “lsit”; did you mean `list` (or `edit`)?\n")
         #expect(try OstromBinary.run(["shwo", "nef2014"]).stderr == "ostrom: no command or file “shwo”; did you mean `show`?\n")
         // Far from every command: the file is looked for, as before.
         #expect(try OstromBinary.run(["zebra"]).stderr == "ostrom: zebra: no such file or directory\n")
@@ -488,3 +488,62 @@ import TmuxHarness
     }
 }
 
+
+/// Records managed from the shell: added from stdin, edited in the
+/// editor (opened again on an error), removed.
+@Suite struct RecordCommandTests {
+    private func run(_ arguments: [String], input: String, environment: [String: String]) throws -> OstromBinary.Output {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("stdin")
+        try Data(input.utf8).write(to: file)
+        let process = Process()
+        process.executableURL = OstromBinary.url
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = try FileHandle(forReadingFrom: file)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return OstromBinary.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func addEditAndRemove() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = OstromBinary.environment(state: folder)
+        let added = try run(["add"], input: "TY  - JOUR\nAU  - Doe, Jane\nTI  - Hello\nPY  - 2020\nER  - \n", environment: environment)
+        #expect(added.status == 0 && added.stdout == "add     doe2020: new\n")
+        #expect(try run(["add"], input: "  \n", environment: environment).status == 1)
+
+        // The first save breaks the entry; opened again with the error on top, the second fixes it.
+        let editor = try OstromBinary.script(named: "editor", in: folder, """
+            if grep -q '^% ostrom: line' "$1"; then sed -i 's/title = {Broken,/title = {Fixed},/' "$1"
+            else sed -i 's/title = {Hello},/title = {Broken,/' "$1"; fi
+            """)
+        environment["EDITOR"] = editor.path
+        environment["VISUAL"] = nil
+        let edited = try OstromBinary.run(["edit", "doe2020"], environment: environment)
+        #expect(edited.status == 0 && edited.stdout == "saved doe2020\n")
+        #expect(edited.stderr.contains("doe2020: line 1: entry doe2020 is not closed"))
+        #expect(try OstromBinary.run(["show", "doe2020"], environment: environment).stdout.hasPrefix("Fixed"))
+        // Broken and then saved unchanged: given up, the record as it was.
+        let breaker = try OstromBinary.script(named: "breaker", in: folder, "grep -q '^% ostrom:' \"$1\" || sed -i 's/title = {Fixed},/title = {Open,/' \"$1\"")
+        environment["EDITOR"] = breaker.path
+        let abandoned = try OstromBinary.run(["edit", "doe2020"], environment: environment)
+        #expect(abandoned.status == 1 && abandoned.stderr.contains("doe2020 is as it was"))
+        #expect(try OstromBinary.run(["show", "doe2020"], environment: environment).stdout.hasPrefix("Fixed"))
+        #expect(try OstromBinary.run(["edit", "tuurnas2016"], environment: environment).status == 1)
+
+        let dry = try OstromBinary.run(["remove", "--dry-run", "doe2020"], environment: environment)
+        #expect(dry.stdout == "would remove doe2020  Fixed\n")
+        #expect(try OstromBinary.run(["remove", "doe2020", "nobody"], environment: environment).status == 1)
+        let removed = try OstromBinary.run(["remove", "doe2020"], environment: environment)
+        #expect(removed.status == 0 && removed.stdout == "removed doe2020  Fixed\n")
+        #expect(try OstromBinary.run(["show", "doe2020"], environment: environment).status == 1)
+    }
+}
