@@ -40,6 +40,11 @@ import Testing
         }
         #expect(throws: RecordCoding.Failure.self) { try [UInt8]([2] + bytes.dropFirst()).withUnsafeBytes { try RecordCoding.decode($0) } }
         #expect(throws: RecordCoding.Failure.self) { try [UInt8]([]).withUnsafeBytes { try RecordCoding.decode($0) } }
+        // A length of 2^64 - 1, and a varint longer than 64 bits.
+        let huge: [UInt8] = [1, 1] + [UInt8](repeating: 0xFF, count: 9) + [1]
+        #expect(throws: RecordCoding.Failure.self) { try huge.withUnsafeBytes { try RecordCoding.decode($0) } }
+        let endless: [UInt8] = [1] + [UInt8](repeating: 0x80, count: 20)
+        #expect(throws: RecordCoding.Failure.self) { try endless.withUnsafeBytes { try RecordCoding.decode($0) } }
     }
 
     /// A field a newer ostrom adds is skipped, the rest read.

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Fuzzes one parser with libFuzzer and AddressSanitizer:
+#   Scripts/fuzz.sh TARGET SECONDS
+# (the targets are FuzzTargets.names; an unknown one stops at its first input).
+# Seeds are the fixtures and seed documents; what the run finds goes to
+# .build-fuzz/TARGET/ (crash-*, timeout-*, oom-*). A finding becomes a test
+# by copying its (minimised) input to Tests/FuzzRegressions/TARGET/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -ne 2 ]; then
+  echo "usage: Scripts/fuzz.sh TARGET SECONDS (targets: FuzzTargets.names in Sources/OstromCore/Library/FuzzTargets.swift)" >&2
+  exit 2
+fi
+target=$1 seconds=$2
+
+binary=.build-fuzz/ostrom-fuzz
+sources=$(find Sources/OstromCore -name '*.swift' | sort)
+if [ ! -x "$binary" ] || [ -n "$(find Sources/OstromCore Fuzz -newer "$binary" -name '*.swift' -print -quit)" ]; then
+  mkdir -p .build-fuzz
+  echo "building $binary…" >&2
+  swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name OstromCore -swift-version 6 \
+    $sources Fuzz/Harness.swift -o "$binary"
+fi
+
+corpus=.build-fuzz/$target/corpus
+mkdir -p "$corpus"
+seeds=(Resources Tests/OstromCoreTests/Fixtures)
+[ -d "Tests/FuzzRegressions/$target" ] && seeds+=("Tests/FuzzRegressions/$target")
+# Hangs over a second and blow-ups over 256 MB count as findings.
+OSTROM_FUZZ_TARGET=$target "$binary" "$corpus" "${seeds[@]}" \
+  -max_total_time="$seconds" -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256 -max_len=65536 \
+  -artifact_prefix=".build-fuzz/$target/" -print_final_stats=1
