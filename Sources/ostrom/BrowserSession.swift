@@ -17,7 +17,8 @@ enum BrowserSession {
         state.readingPositions = (try? store.get().readingPositions()) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)
-        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, on: terminal) }
+        let removed = RemovedRecords()
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
@@ -25,7 +26,13 @@ enum BrowserSession {
 
     /// Runs what the app asked for: saving user state, copying, opening a
     /// link, editing a note.
-    private static func perform(_ effect: Effect, in store: Result<LibraryStore, CommandFailure>, on terminal: NcursesTerminal) -> EffectOutcome {
+    /// Records removed this session, kept to put back on `u`.
+    private final class RemovedRecords {
+        var records: [String: StoredRecord] = [:]
+    }
+
+    private static func perform(_ effect: Effect, in store: Result<LibraryStore, CommandFailure>, removed: RemovedRecords,
+                                on terminal: NcursesTerminal) -> EffectOutcome {
         func save(_ write: (LibraryStore) throws -> Void) -> EffectOutcome {
             do {
                 try write(try store.get())
@@ -52,6 +59,29 @@ enum BrowserSession {
             let outcome = save { try $0.save(&annotations) }
             guard case .done = outcome else { return outcome }
             return .annotationsSaved(annotations)
+        case .removeRecords(let ids):
+            do {
+                for stored in try store.get().remove(ids: ids) { removed.records[stored.record.id] = stored }
+                return .done
+            } catch let failure as CommandFailure {
+                return .removalFailed(recordIDs: ids, reason: "not removed: \(failure.message ?? "the library cannot be opened")")
+            } catch {
+                return .removalFailed(recordIDs: ids, reason: "not removed: \(error)")
+            }
+        case .restoreRecords(let ids):
+            return save { try $0.restore(ids.compactMap { removed.records.removeValue(forKey: $0) }) }
+        case .editRecord(let recordID):
+            guard let opened = try? store.get(), let original = try? opened.record(id: recordID) else {
+                return .failed("\(recordID) cannot be read from your library")
+            }
+            var outcome = RecordEditor.Outcome.unchanged
+            terminal.runOutside { outcome = RecordEditor.edit(original, as: .preferred(for: original), in: opened) }
+            switch outcome {
+            case .saved(let record): return .recordEdited(record)
+            case .unchanged: return .failed("\(recordID) unchanged")
+            case .abandoned(let reason): return .failed("not saved: \(reason); \(recordID) is as it was")
+            case .failed(let reason): return .failed("not edited: \(reason)")
+            }
         case .editNote(let recordID, let text):
             var result: Result<String, NoteEditor.Failure> = .failure(NoteEditor.Failure(reason: ""))
             terminal.runOutside { result = NoteEditor.edit(text, name: recordID) }
@@ -94,7 +124,9 @@ enum BrowserSession {
         }
     }
 
-    static func run(records: [Record], loadWarnings: [String]) throws {
+    /// The browser on `records`; `isLibrary` when they are the user's
+    /// library (whose records `D` and `E` may change), not files.
+    static func run(records: [Record], isLibrary: Bool, loadWarnings: [String]) throws {
         let ladder: LadderModel
         do {
             ladder = try LadderModel.builtIn()
@@ -111,6 +143,7 @@ enum BrowserSession {
             state.readingPositions = try opened.readingPositions()
             state.annotations = Annotations(byRecord: try opened.annotations())
             state.addedDays = try opened.addedDays()
+            if isLibrary { state.libraryRecordIDs = Set(state.addedDays.keys) }
             warnings = opened.warnings + warnings
         } catch let failure as CommandFailure {
             warnings.insert("\(failure.message ?? "the library cannot be opened"); your stars, tags and notes are not shown", at: 0)
@@ -122,7 +155,8 @@ enum BrowserSession {
             state.message = state.messageLog.count == 1 ? state.messageLog[0]
                 : "\(state.messageLog.count) warnings while loading — ! shows them"
         }
-        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, on: terminal) }
+        let removed = RemovedRecords()
+        let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.

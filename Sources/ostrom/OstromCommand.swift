@@ -45,7 +45,7 @@ struct BrowseCommand: ParsableCommand {
             Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))
             return
         }
-        try BrowserSession.run(records: loaded.records, loadWarnings: loaded.diagnostics.map(\.description))
+        try BrowserSession.run(records: loaded.records, isLibrary: library.paths.isEmpty, loadWarnings: loaded.diagnostics.map(\.description))
     }
 
     /// `ostrom lsit`: a first word that names no file but is a command's

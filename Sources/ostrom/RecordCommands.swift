@@ -53,41 +53,54 @@ struct EditCommand: ParsableCommand {
         guard let original = try store.record(id: id) else {
             throw CommandFailure(code: 1, message: "no record with id “\(id)” in your library (see `ostrom list`)")
         }
-        let format = self.format ?? .preferred(for: original)
+        switch RecordEditor.edit(original, as: format ?? .preferred(for: original), in: store) {
+        case .saved: Console.print("saved \(id)")
+        case .unchanged: Console.print("\(id) unchanged")
+        case .abandoned(let reason): throw CommandFailure(code: 1, message: "not saved: \(reason); \(id) is as it was")
+        case .failed(let reason): throw CommandFailure(code: 2, message: "not edited: \(reason)")
+        }
+    }
+}
+
+/// A library record edited in the user's editor until it reads back (or
+/// the user saves it unchanged); shared by `ostrom edit` and `E`.
+enum RecordEditor {
+    enum Outcome {
+        case saved(Record)
+        case unchanged
+        /// Saved unchanged after an error: the reason.
+        case abandoned(String)
+        /// The editor or the library failed.
+        case failed(String)
+    }
+
+    static func edit(_ original: Record, as format: RecordEditing.Format, in store: LibraryStore) -> Outcome {
         var text = RecordEditing.text(of: original, as: format)
         var lastFailure: String?
         while true {
             let edited: String
-            switch NoteEditor.edit(text, name: id, fileExtension: format.fileExtension) {
+            switch NoteEditor.edit(text, name: original.id, fileExtension: format.fileExtension) {
             case .success(let result): edited = result
-            case .failure(let failure): throw CommandFailure(code: 2, message: "not edited: \(failure.reason)")
+            case .failure(let failure): return .failed(failure.reason)
             }
-            if edited == text {
-                // Saved unchanged: nothing to do, or giving up on an error.
-                if let lastFailure { throw CommandFailure(code: 1, message: "not saved: \(lastFailure); \(id) is as it was") }
-                Console.print("\(id) unchanged")
-                return
-            }
+            // Saved unchanged: nothing to do, or giving up on an error.
+            if edited == text { return lastFailure.map(Outcome.abandoned) ?? .unchanged }
             let record: Record
             do throws(RecordEditing.Failure) {
                 record = try RecordEditing.record(from: edited, as: format, original: original)
             } catch {
-                Console.error("\(id): \(error); opening it again")
+                Console.error("\(original.id): \(error); opening it again")
                 lastFailure = error.description
                 text = RecordEditing.text(edited, markedWith: error, as: format)
                 continue
             }
-            guard record != original else {
-                Console.print("\(id) unchanged")
-                return
-            }
+            guard record != original else { return .unchanged }
             do {
                 try store.replace(record)
             } catch {
-                throw CommandFailure(code: 2, message: "not saved: \(error)")
+                return .failed("\(error)")
             }
-            Console.print("saved \(id)")
-            return
+            return .saved(record)
         }
     }
 }

@@ -10,6 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
     case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, editPlacement, jumpToLadder, undo, showMessages
+    case removeRecord, editRecord
     case help
 }
 
@@ -61,7 +62,9 @@ public enum ActionTable {
         ActionInfo(action: .editNote, name: "edit-note", help: "Edit the record's note in $VISUAL or $EDITOR", group: "Record", hint: "note"),
         ActionInfo(action: .editPlacement, name: "edit-placement", help: "Set the record's place on the ladder: stage, level, principles", group: "Record", hint: "place"),
         ActionInfo(action: .jumpToLadder, name: "jump-to-ladder", help: "Go to the record's place on the ladder (q comes back)", group: "Record", hint: "to ladder"),
-        ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag, note or placement change", group: "Record", hint: "undo"),
+        ActionInfo(action: .editRecord, name: "edit-record", help: "Edit the record (of your library) in $VISUAL or $EDITOR", group: "Record", hint: "edit"),
+        ActionInfo(action: .removeRecord, name: "remove-record", help: "Remove the record from your library (u brings it back)", group: "Record", hint: "remove"),
+        ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag, note, placement or removal", group: "Record", hint: "undo"),
         ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
         ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
         ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),

@@ -87,6 +87,10 @@ extension AppState {
             openLink()
         case .toggleStar, .starredOnly, .editTags, .editNote, .undo:
             performAnnotation(action)
+        case .removeRecord:
+            removeSelectedRecord()
+        case .editRecord:
+            editSelectedRecord()
         case .showMessages:
             let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
             openPager(PagerState(title: "Messages", text: PagedText(text: text)))

@@ -1,7 +1,8 @@
 import OstromCore
 
-/// Stars, tags and notes: `m`, `*`, `t`, `e` and `u`. Every change is
-/// saved at once (the driver merges it with other instances' changes).
+/// Stars, tags and notes: `m`, `*`, `t`, `e` and `u` (which also brings
+/// back a removed record). Every change is saved at once (on top of other
+/// instances' changes).
 extension AppState {
     mutating func performAnnotation(_ action: Action) {
         guard screenKind == .browse, tab != .ladder else { return }
@@ -34,12 +35,16 @@ extension AppState {
     }
 
     private mutating func undo() {
-        guard let undone = annotations.undo() else {
+        switch undoSteps.popLast() {
+        case nil:
             message = "nothing to undo"
-            return
+        case .removal(let index)?:
+            restore(index)
+        case .annotation?:
+            guard let undone = annotations.undo() else { return }
+            effects.append(.saveAnnotations(annotations))
+            message = "undone: the \(Self.describe(undone)) of \(undone.recordID) is back as it was"
         }
-        effects.append(.saveAnnotations(annotations))
-        message = "undone: the \(Self.describe(undone)) of \(undone.recordID) is back as it was"
     }
 
     private static func describe(_ change: AnnotationChange) -> String {
@@ -52,16 +57,22 @@ extension AppState {
     }
 
     mutating func change(_ change: AnnotationChange) {
-        annotations.apply(change)
+        apply(change)
         effects.append(.saveAnnotations(annotations))
+    }
+
+    /// A change `u` can undo.
+    private mutating func apply(_ change: AnnotationChange) {
+        annotations.apply(change)
+        undoSteps.append(.annotation)
     }
 
     /// Enter on the tags prompt: the tags typed replace the record's.
     mutating func finishTagEditing(recordID: String, text: String) {
         let old = annotations[recordID].tags
         let new = AnnotationTags.parse(text)
-        for tag in old where !new.contains(tag) { annotations.apply(.tag(recordID, tag, added: false)) }
-        for tag in new where !old.contains(tag) { annotations.apply(.tag(recordID, tag, added: true)) }
+        for tag in old where !new.contains(tag) { apply(.tag(recordID, tag, added: false)) }
+        for tag in new where !old.contains(tag) { apply(.tag(recordID, tag, added: true)) }
         guard old != new else { return }
         effects.append(.saveAnnotations(annotations))
         message = new.isEmpty ? "\(recordID) has no tags now" : "tagged \(recordID): " + new.map { "#" + $0 }.joined(separator: " ")
@@ -87,6 +98,14 @@ extension AppState {
             }
             change(.note(recordID, note))
             message = note.isEmpty ? "removed the note of \(recordID)" : "saved the note of \(recordID)"
+        case .removalFailed(let ids, let reason):
+            removedIndices.subtract(records.indices.filter { ids.contains(records[$0].id) })
+            undoSteps.removeAll { if case .removal(let index) = $0 { ids.contains(records[index].id) } else { false } }
+            message = reason
+        case .recordEdited(let record):
+            guard let index = records.firstIndex(where: { $0.id == record.id }) else { return }
+            records[index] = record
+            message = "saved \(record.id) (search finds the change from the next start)"
         }
     }
 }

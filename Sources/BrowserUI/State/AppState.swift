@@ -11,7 +11,8 @@ public struct AppState: Sendable {
         case placement(PlacementEditor)
     }
 
-    public let records: [Record]
+    /// Every record shown; an edited one is replaced in place.
+    public internal(set) var records: [Record]
     public let searchIndex: IndexInBackground
     /// Per tab, the record indices it lists without a search.
     let kindListings: [Tab: [Int]]
@@ -43,6 +44,13 @@ public struct AppState: Sendable {
     public var annotations = Annotations()
     /// The day each library record was added (`YYYY-MM-DD`), for `added:`.
     public var addedDays: [String: String] = [:]
+    /// The ids of the records of the user's library, which `D` and `E`
+    /// may change (empty when browsing files).
+    public var libraryRecordIDs: Set<String> = []
+    /// Records removed this session (hidden; `u` brings them back).
+    var removedIndices: Set<Int> = []
+    /// What `u` undoes, newest last: an annotation change, or a removal.
+    var undoSteps: [UndoStep] = []
     /// Every message shown this session (load warnings first); `!` shows them.
     public internal(set) var messageLog: [String] = []
     /// `*`: the lists show starred records only.
@@ -91,7 +99,8 @@ public struct AppState: Sendable {
     /// The record indices a tab lists: its search hits in rank order, or
     /// all its records in library order (the Search tab lists only hits).
     public func listing(in tab: Tab) -> [Int] {
-        let listed = filters[tab]?.hits ?? kindListings[tab] ?? []
+        var listed = filters[tab]?.hits ?? kindListings[tab] ?? []
+        if !removedIndices.isEmpty { listed.removeAll(where: removedIndices.contains) }
         return starredOnly ? listed.filter(starredIndices.contains) : listed
     }
 

@@ -45,6 +45,11 @@ public enum Effect: Equatable, Sendable {
     case saveAnnotations(Annotations)
     /// Edit a record's note in the user's editor.
     case editNote(recordID: String, text: String)
+    /// Remove records from the library, or put removed ones back.
+    case removeRecords([String])
+    case restoreRecords([String])
+    /// Edit a library record in the user's editor.
+    case editRecord(recordID: String)
 }
 
 /// What running an effect came to, handed back to the state.
@@ -55,4 +60,8 @@ public enum EffectOutcome: Sendable {
     case annotationsSaved(Annotations)
     /// The note's new text; `nil` when the editor failed (the message says why).
     case noteEdited(recordID: String, text: String)
+    /// The records were not removed (they are shown again).
+    case removalFailed(recordIDs: [String], reason: String)
+    /// The record as saved after editing.
+    case recordEdited(Record)
 }

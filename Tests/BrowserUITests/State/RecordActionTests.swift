@@ -3,55 +3,68 @@ import Testing
 import OstromCore
 import TerminalCanvas
 
-/// `y`, `Y` and `o`: the selected record's citation, BibTeX entry and DOI
-/// handed to the driver as effects, with a message on the status line.
+/// `D` and `E` on the records of the user's library, and `u` after them.
 @Suite struct RecordActionTests {
-    @Test func yCopiesTheAPACitationAndCapitalYTheBibTeX() throws {
+    private func libraryState() throws -> AppState {
         var state = try Fixture.state(width: 100, height: 30)
-        let record = try #require(state.selectedRecord)
-        state.handle(.character("y"))
-        #expect(state.takeEffects() == [.copyToClipboard(APAReferenceList.reference(record))])
-        #expect(state.message == "copied the APA citation of \(record.id)")
-        state.handle(.character("Y"))
-        let effects = state.takeEffects()
-        guard case .copyToClipboard(let bibtex)? = effects.first else {
-            Issue.record("Y copies the BibTeX entry")
-            return
-        }
-        #expect(bibtex.hasPrefix("@article{\(record.id),"))
-        #expect(FrameComposer.compose(state).rowText(29).contains("copied the BibTeX entry of \(record.id)"))
+        state.libraryRecordIDs = Set(state.records.map(\.id))
+        return state
     }
 
-    @Test func theDOIInTheDetailPaneIsAHyperlink() throws {
-        let grid = FrameComposer.compose(try Fixture.state(width: 100, height: 30))
-        let link = try #require(grid.links.first)
-        #expect(link.url == "https://doi.org/10.1177/0020852314566010")
-        let row = grid.rowText(link.y)
-        let characters = Array(row)
-        #expect(String(characters[link.x..<(link.x + link.width)]) == "10.1177/0020852314566010")
+    @Test func dRemovesAndUndoBringsBackInOrderWithAnnotations() throws {
+        var state = try libraryState()
+        let papers = state.listing(in: .papers)
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("m"))
+        _ = state.takeEffects()
+        state.handle(.character("D"))
+        #expect(state.takeEffects() == [.removeRecords([first.id])])
+        #expect(state.message == "removed \(first.id) from your library (u brings it back)")
+        #expect(state.listing(in: .papers) == Array(papers.dropFirst()))
+        #expect(state.selectedRecord?.id != first.id)
+        // u: the removal first, then the star.
+        state.handle(.character("u"))
+        #expect(state.takeEffects() == [.restoreRecords([first.id])])
+        #expect(state.listing(in: .papers) == papers)
+        #expect(state.selectedRecord?.id == first.id)
+        #expect(state.annotations[first.id].starred)
+        state.handle(.character("u"))
+        #expect(!state.annotations[first.id].starred)
+        state.handle(.character("u"))
+        #expect(state.message == "nothing to undo")
     }
 
-    @Test func oOpensTheDOIOrSaysThereIsNone() throws {
+    @Test func aRemovalThatFailsShowsTheRecordAgain() throws {
+        var state = try libraryState()
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("D"))
+        state.receive(.removalFailed(recordIDs: [first.id], reason: "not removed: disk full"))
+        #expect(state.listing(in: .papers).first.map { state.records[$0].id } == first.id)
+        #expect(state.message == "not removed: disk full")
+        state.handle(.character("u"))
+        #expect(state.message == "nothing to undo")
+    }
+
+    @Test func builtInRecordsAndFilesAreNotChanged() throws {
         var state = try Fixture.state(width: 100, height: 30)
-        let record = try #require(state.selectedRecord)
-        let doi = try #require(record.doi)
-        state.handle(.character("o"))
-        #expect(state.takeEffects() == [.openLink("https://doi.org/" + doi)])
-        state.handle(.character("2"))
-        let event = try #require(state.selectedRecord)
-        #expect(event.doi == nil)
-        state.handle(.character("o"))
+        let first = try #require(state.selectedRecord)
+        state.handle(.character("D"))
+        state.handle(.character("E"))
         #expect(state.takeEffects().isEmpty)
-        #expect(state.message == "\(event.id) has no DOI or web address to open")
+        #expect(state.message == "\(first.id) is in a file being browsed: import it to change it")
+        state.libraryRecordIDs = ["other"]
+        state.handle(.character("D"))
+        #expect(state.message == "\(first.id) is built in: only records of your library can be changed")
     }
 
-    @Test func notInThePagerNorOnTheLadder() throws {
-        var state = try Fixture.state(width: 100, height: 30)
-        state.handle(.character("4"))
-        state.handle(.character("y"))
-        state.handle(.character("1"))
-        state.handle(.character("v"))
-        state.handle(.character("o"))
-        #expect(state.takeEffects().isEmpty)
+    @Test func eEditsAndTheEditedRecordIsShown() throws {
+        var state = try libraryState()
+        var first = try #require(state.selectedRecord)
+        state.handle(.character("E"))
+        #expect(state.takeEffects() == [.editRecord(recordID: first.id)])
+        first.title = "A title edited"
+        state.receive(.recordEdited(first))
+        #expect(state.selectedRecord?.title == "A title edited")
+        #expect((0..<30).contains { FrameComposer.compose(state).rowText($0).contains("A title edited") })
     }
 }

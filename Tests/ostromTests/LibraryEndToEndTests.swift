@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import TmuxHarness
+
+/// `D`, `u` and `E` in the real binary on the user's library.
+@Suite(.serialized) struct LibraryEndToEndTests {
+    @Test func removeUndoAndEditInTheBrowser() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("""
+            @article{zebra2020, author = {Zed, Zoe}, title = {Zebras and co-production}, year = 2020}
+            @article{yak2021, author = {Yu, Yan}, title = {Yaks and co-production}, year = 2021}
+            """.utf8).write(to: bib)
+        let environment = OstromBinary.environment(state: folder)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        let editor = try OstromBinary.script(named: "editor", in: folder, "sed -i 's/Yaks and/Yaks, edited, and/' \"$1\"")
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder) + ["EDITOR=" + editor.path])
+        try session.waitFor("Tuurnas et al.")
+        try session.send("G")
+        try session.waitFor("By     Yan Yu")
+        try session.send("D")
+        try session.waitFor("removed yak2021 from your library (u brings it back)")
+        try session.waitFor("the list without it") { $0.contains("Papers 3/3") }
+        try session.send("u")
+        try session.waitFor("undone: yak2021 is back in your library")
+        try session.send("E")
+        try session.waitFor("saved yak2021")
+        try session.waitFor("the edited title") { $0.contains("Yaks, edited, and co-production") }
+        try session.send("k")
+        try session.waitFor("By     Zoe Zed")
+        try session.send("D")
+        try session.waitFor("removed zebra2020 from your library")
+        try session.quitExpectingSuccess()
+
+        let listed = try OstromBinary.run(["list"], environment: environment)
+        #expect(!listed.stdout.contains("zebra2020"))
+        #expect(listed.stdout.contains("Yaks, edited, and co-production"))
+    }
+}
