@@ -34,6 +34,8 @@ extension SyntheticLibrary {
             record.published = PartialDate(year: 2026, month: 10)
             record.translations = [Translation(language: "en", title: "T", abstract: nil), Translation(language: "fr")]
             record.citations = 0
+            record.attachments = [RecordAttachment(path: "/papers/a: b.pdf", description: "Full Text", type: "application/pdf"),
+                                  RecordAttachment(path: "/papers/c.docx")]
             record.source = SourceReference(path: "/x/\u{10FF80}.bib", format: "bibtex", bodyLine: 7)
             record.citationKey = record.id
             return record

@@ -49,6 +49,13 @@ enum BrowserSession {
             return .done
         case .openLink(let link):
             return LinkOpener.open(link).map(EffectOutcome.failed) ?? .done
+        case .openFile(let path):
+            return LinkOpener.openFile(path).map(EffectOutcome.failed) ?? .done
+        case .pagePDF(let path, let title, let recordID):
+            switch PDFText.text(of: path) {
+            case .success(let text): return .pdfText(title: title, text: text, recordID: recordID)
+            case .failure(let failure): return .pdfTextUnavailable(recordID: recordID, reason: failure.reason)
+            }
         case .addToSearchHistory(let query):
             return save { try $0.addToSearchHistory([query]) }
         case .saveReadingPositions(let positions):

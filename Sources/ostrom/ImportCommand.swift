@@ -39,12 +39,17 @@ struct ImportCommand: ParsableCommand {
             : "added \(plan.count(.add)), updated \(plan.count(.update)), skipped \(plan.count(.skip)) (\(RawPath.display(store.path)))")
     }
 
-    /// The record with the path of its file made absolute, so that the same
-    /// file imported from another folder is known again.
+    /// The record with the paths of its file and attachments made absolute,
+    /// so that the same file imported from another folder is known again
+    /// and its attachments are found from anywhere.
     static func withAbsoluteSource(_ record: Record) -> Record {
-        guard let path = record.source?.path, !path.hasPrefix("/"), !path.hasPrefix("builtin:") else { return record }
         var record = record
-        record.source?.path = (FileManager.default.currentDirectoryPath + "/" + path as NSString).standardizingPath
+        let absolute = { (path: String) in
+            path.hasPrefix("/") || path.hasPrefix("builtin:") || path.contains("://") ? path
+                : (FileManager.default.currentDirectoryPath + "/" + path as NSString).standardizingPath
+        }
+        if let path = record.source?.path { record.source?.path = absolute(path) }
+        for index in record.attachments.indices { record.attachments[index].path = absolute(record.attachments[index].path) }
         return record
     }
 }

@@ -38,3 +38,35 @@ import TmuxHarness
         #expect(listed.stdout.contains("Yaks, edited, and co-production"))
     }
 }
+
+/// A record's PDF: listed, opened with `xdg-open`, paged through
+/// `pdftotext` (stand-ins on PATH record what they were given).
+@Suite(.serialized) struct AttachmentEndToEndTests {
+    @Test func oOpensThePDFAndVPagesItsText() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("papers/pestoff 2006.pdf")
+        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("%PDF-1.4".utf8).write(to: pdf)
+        let bib = folder.appendingPathComponent("refs.bib")
+        try Data("@article{pestoff2006, author = {Pestoff, Victor}, title = {Citizens and co-production}, year = 2006, file = {Full text:papers/pestoff 2006.pdf:PDF}}\n".utf8)
+            .write(to: bib)
+        let opened = folder.appendingPathComponent("opened")
+        let tools = folder.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        try OstromBinary.script(named: "xdg-open", in: tools, "printf '%s|' \"$#\" \"$@\" > '\(opened.path)'")
+        try OstromBinary.script(named: "pdftotext", in: tools, "printf 'Page one: welfare services and citizens.\\fPage two.\\n'")
+        let path = tools.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let session = try TmuxSession(command: appThenReport("'\(bib.path)'"), environment: ["PATH=" + path])
+        try session.waitFor("File   pestoff 2006.pdf — Full text")
+        try session.send("O")
+        try session.waitFor("opening pestoff 2006.pdf")
+        try session.waitFor("xdg-open ran") { _ in (try? String(contentsOf: opened, encoding: .utf8)) == "1|\(pdf.path)|" }
+        try session.send("v")
+        try session.waitFor("Page one: welfare services and citizens.")
+        try session.send("q")
+        try session.quitExpectingSuccess()
+        let json = try OstromBinary.run(["list", "--format", "json", bib.path])
+        #expect(json.stdout.contains("\"path\": \"\(pdf.path)\""))
+    }
+}

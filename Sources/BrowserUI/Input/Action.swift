@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
     case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, editPlacement, jumpToLadder, undo, showMessages
-    case removeRecord, editRecord
+    case removeRecord, editRecord, openAttachment
     case help
 }
 
@@ -37,7 +37,7 @@ public enum ActionTable {
         ActionInfo(action: .top, name: "top", help: "First item, or top of the text", group: "Move", hint: "top"),
         ActionInfo(action: .bottom, name: "bottom", help: "Last item, or end of the text", group: "Move", hint: "end"),
         ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, a ladder passage, a record placed there", group: "Open and close", hint: "open"),
-        ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: abstract, description, bio, body", group: "Open and close", hint: "view"),
+        ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: its PDF (pdftotext), else its own texts", group: "Open and close", hint: "view"),
         ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
         ActionInfo(action: .showMessages, name: "show-messages", help: "Show every message of this session, load warnings first", group: "Open and close", hint: "messages"),
@@ -56,6 +56,7 @@ public enum ActionTable {
         ActionInfo(action: .copyCitation, name: "copy-citation", help: "Copy the record's APA citation to the clipboard (OSC 52)", group: "Record", hint: "copy"),
         ActionInfo(action: .copyBibTeX, name: "copy-bibtex", help: "Copy the record's BibTeX entry to the clipboard (OSC 52)", group: "Record", hint: "copy bibtex"),
         ActionInfo(action: .openLink, name: "open-link", help: "Open the record's DOI in the browser (xdg-open)", group: "Record", hint: "open link"),
+        ActionInfo(action: .openAttachment, name: "open-attachment", help: "Open the record's file (a PDF) with xdg-open", group: "Record", hint: "open file"),
         ActionInfo(action: .toggleStar, name: "toggle-star", help: "Star the record, or take the star away", group: "Record", hint: "star"),
         ActionInfo(action: .starredOnly, name: "starred-only", help: "Show starred records only, or all again", group: "Record", hint: "starred"),
         ActionInfo(action: .editTags, name: "edit-tags", help: "Edit the record's tags (words; tag:NAME searches them)", group: "Record", hint: "tags"),

@@ -30,6 +30,10 @@ enum RecordDetail {
         if let language = record.language { fields.append(("Language", language)) }
         if !record.keywords.isEmpty { fields.append(("Keywords", record.keywords.joined(separator: "; "))) }
         if let citations = record.citations { fields.append(("Cited by", String(citations))) }
+        for attachment in record.attachments {
+            let missing = RawPath.kind(of: attachment.path) == nil ? " (missing)" : ""
+            fields.append(("File", attachment.fileName + (attachment.description.map { " — " + $0 } ?? "") + missing))
+        }
         if let placement { fields += PlacementDetail.fields(placement) }
         let labelWidth = fields.map { $0.0.count }.max() ?? 0
         for (label, value) in fields {

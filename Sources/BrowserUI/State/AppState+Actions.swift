@@ -91,6 +91,8 @@ extension AppState {
             removeSelectedRecord()
         case .editRecord:
             editSelectedRecord()
+        case .openAttachment:
+            openAttachment()
         case .showMessages:
             let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
             openPager(PagerState(title: "Messages", text: PagedText(text: text)))
@@ -263,7 +265,34 @@ extension AppState {
         guard screenKind == .browse else { return }
         if tab == .ladder { return open() }
         guard let record = selectedRecord else { return }
+        // A PDF that is there is the full text: the driver pages it (or says why not).
+        if let pdf = record.attachments.first(where: { $0.isPDF && RawPath.kind(of: $0.path) == .file }) {
+            effects.append(.pagePDF(path: pdf.path, title: record.displayTitle, recordID: record.id))
+            return
+        }
+        viewOwnText(of: record)
+    }
+
+    /// The record's own texts in the pager.
+    mutating func viewOwnText(of record: Record) {
         openPager(PagerState(title: record.displayTitle, text: PagedText(text: Self.readableText(of: record)), document: "text:" + record.id))
+    }
+
+    /// `O`: the selected record's first file that is there (a PDF first),
+    /// opened with the desktop's opener.
+    private mutating func openAttachment() {
+        guard screenKind == .browse, tab != .ladder, let record = selectedRecord else { return }
+        guard !record.attachments.isEmpty else {
+            message = "\(record.id) has no file"
+            return
+        }
+        let present = record.attachments.filter { RawPath.kind(of: $0.path) == .file }
+        guard let file = present.first(where: \.isPDF) ?? present.first else {
+            message = "\(record.id): \(RawPath.display(record.attachments[0].path)) is missing"
+            return
+        }
+        effects.append(.openFile(file.path))
+        message = "opening \(file.fileName)"
     }
 
     /// `y` and `Y`: the selected record's APA citation or BibTeX entry to

@@ -102,6 +102,11 @@ extension AppState {
             removedIndices.subtract(records.indices.filter { ids.contains(records[$0].id) })
             undoSteps.removeAll { if case .removal(let index) = $0 { ids.contains(records[index].id) } else { false } }
             message = reason
+        case .pdfText(let title, let text, let recordID):
+            openPager(PagerState(title: title, text: PagedText(text: text), document: "pdf:" + recordID))
+        case .pdfTextUnavailable(let recordID, let reason):
+            if let record = records.first(where: { $0.id == recordID }) { viewOwnText(of: record) }
+            message = reason
         case .recordEdited(let record):
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { return }
             records[index] = record

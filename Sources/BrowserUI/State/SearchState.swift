@@ -50,6 +50,10 @@ public enum Effect: Equatable, Sendable {
     case restoreRecords([String])
     /// Edit a library record in the user's editor.
     case editRecord(recordID: String)
+    /// Open a local file with the desktop's opener.
+    case openFile(String)
+    /// Page a PDF's text (pdftotext).
+    case pagePDF(path: String, title: String, recordID: String)
 }
 
 /// What running an effect came to, handed back to the state.
@@ -64,4 +68,7 @@ public enum EffectOutcome: Sendable {
     case removalFailed(recordIDs: [String], reason: String)
     /// The record as saved after editing.
     case recordEdited(Record)
+    /// A PDF's text to page; or why there is none (the record's own text is paged instead).
+    case pdfText(title: String, text: String, recordID: String)
+    case pdfTextUnavailable(recordID: String, reason: String)
 }

@@ -49,8 +49,18 @@ public enum BibTeXExporter {
         add("language", record.language)
         add("abstract", record.abstract)
         add("keywords", record.keywords.isEmpty ? nil : record.keywords.joined(separator: "; "))
+        if !record.attachments.isEmpty { fields.append(("file", record.attachments.map(fileField).joined(separator: ";"))) }
         let body = fields.map { "  \($0.0) = {\($0.1)}" }.joined(separator: ",\n")
         return "@\(type){\(key),\n\(body)\n}\n"
+    }
+
+    /// JabRef's form, `Description:path:Type`, with `\`, `:` and `;` escaped.
+    static func fileField(_ attachment: RecordAttachment) -> String {
+        let escape = { (text: String) in
+            ExportText.clean(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:")
+                .replacingOccurrences(of: ";", with: "\\;").replacingOccurrences(of: "{", with: "%7B").replacingOccurrences(of: "}", with: "%7D")
+        }
+        return [attachment.description ?? "", attachment.path, attachment.type ?? ""].map(escape).joined(separator: ":")
     }
 
     /// "Family, Given", or "Family, Suffix, Given"; an organisation's name

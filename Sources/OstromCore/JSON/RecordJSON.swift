@@ -36,6 +36,7 @@ public enum RecordJSON {
         object.add("status", record.status(now: now)?.rawValue)
         object.add("published", record.published?.description)
         object.add("translations", .array(record.translations.map(translation)))
+        object.add("attachments", .array(record.attachments.map(attachment)))
         var metrics = JSONObjectBuilder()
         metrics.add("citations", record.citations)
         object.add("metrics", metrics.value)
@@ -66,6 +67,14 @@ public enum RecordJSON {
         object.add("suffix", person.suffix)
         object.add("literal", person.literal)
         object.add("affiliation", person.affiliation)
+        return object.value
+    }
+
+    static func attachment(_ attachment: RecordAttachment) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.add("path", RawPath.display(attachment.path))
+        object.add("description", attachment.description)
+        object.add("type", attachment.type)
         return object.value
     }
 

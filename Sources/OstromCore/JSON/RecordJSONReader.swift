@@ -65,6 +65,11 @@ public enum RecordJSONReader {
             }
         }
         record.citations = ((item["metrics"] as? [String: Any])?["citations"] as? NSNumber)?.intValue
+        record.attachments = (item["attachments"] as? [[String: Any]] ?? []).compactMap { attachment in
+            (attachment["path"] as? String).map {
+                RecordAttachment(path: $0, description: attachment["description"] as? String, type: attachment["type"] as? String)
+            }
+        }
         if let source = item["source"] as? [String: Any], let path = source["path"] as? String, let format = source["format"] as? String {
             record.source = SourceReference(path: path, format: format, bodyLine: (source["line"] as? NSNumber)?.intValue)
         }

@@ -17,7 +17,7 @@ public enum RecordCoding {
     private enum Tag: UInt64 {
         case id = 1, kind, type, title, author, editor, seriesEditor, translator, speaker, date
         case container, volume, issue, pages, publisher, publisherPlace, doi, url, issn, language
-        case abstract, body, bio, keyword, location, start, end, published, translation, citations, source
+        case abstract, body, bio, keyword, location, start, end, published, translation, citations, source, attachment
     }
 
     public static func encode(_ record: Record) -> [UInt8] {
@@ -59,6 +59,13 @@ public enum RecordCoding {
             }
         }
         if let citations = record.citations { out.number(Tag.citations.rawValue, citations) }
+        for attachment in record.attachments {
+            out.nested(Tag.attachment.rawValue) {
+                $0.text(1, attachment.path)
+                $0.text(2, attachment.description)
+                $0.text(3, attachment.type)
+            }
+        }
         if let source = record.source {
             out.nested(Tag.source.rawValue) {
                 $0.text(1, source.path)
@@ -108,6 +115,7 @@ public enum RecordCoding {
             case .translation: record.translations.append(try translation(field))
             case .citations: record.citations = try field.number()
             case .source: record.source = try source(field)
+            case .attachment: record.attachments.append(try attachment(field))
             }
         }
         guard let kind, let recordKind = RecordKind(rawValue: kind), !record.id.isEmpty else {
@@ -161,6 +169,20 @@ public enum RecordCoding {
             }
         }
         return translation
+    }
+
+    private static func attachment(_ field: Reader) throws(Failure) -> RecordAttachment {
+        var attachment = RecordAttachment(path: "")
+        var fields = field
+        while let (tag, value) = try fields.field() {
+            switch tag {
+            case 1: attachment.path = value.text
+            case 2: attachment.description = value.text
+            case 3: attachment.type = value.text
+            default: continue
+            }
+        }
+        return attachment
     }
 
     private static func source(_ field: Reader) throws(Failure) -> SourceReference {

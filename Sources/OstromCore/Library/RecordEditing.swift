@@ -1,7 +1,7 @@
 import Foundation
 
 /// A library record as text to edit (`ostrom edit`, `E`) and the edited
-/// text read back. BibTeX holds the bibliographic fields; what it cannot
+/// text read back. BibTeX holds the bibliographic fields and the files; what it cannot
 /// hold (speakers, times, place, body, bio, translations, citations, the
 /// source) is kept from the record as it was. JSON holds every field.
 public enum RecordEditing {
@@ -107,6 +107,7 @@ public enum RecordEditing {
         result.language = edited.language
         result.abstract = edited.abstract
         result.keywords = edited.keywords
+        result.attachments = edited.attachments
         return result
     }
 }

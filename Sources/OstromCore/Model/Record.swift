@@ -41,6 +41,8 @@ public struct Record: Hashable, Sendable {
     public var published: PartialDate?
     public var translations: [Translation] = []
     public var citations: Int?
+    /// Files the reference manager linked (PDFs), in its order.
+    public var attachments: [RecordAttachment] = []
     public var source: SourceReference?
 
     public init(id: String = "", kind: RecordKind, title: String) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BrowserUI
 import OstromCore
@@ -66,5 +67,48 @@ import TerminalCanvas
         state.receive(.recordEdited(first))
         #expect(state.selectedRecord?.title == "A title edited")
         #expect((0..<30).contains { FrameComposer.compose(state).rowText($0).contains("A title edited") })
+    }
+}
+
+/// A record's files: listed in the detail pane (missing ones marked),
+/// `O` opens one that is there, `v` pages a PDF's text.
+@Suite struct AttachmentActionTests {
+    @Test func filesAreListedOpenedAndPaged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("paper.pdf")
+        try Data("%PDF-1.4".utf8).write(to: pdf)
+        var record = Record(id: "doe2020", kind: .paper, title: "A paper with files")
+        record.attachments = [RecordAttachment(path: folder.appendingPathComponent("gone.pdf").path, description: "Old copy"),
+                              RecordAttachment(path: pdf.path, type: "PDF")]
+        var state = AppState(records: [record], ladder: nil, now: Fixture.now, size: (100, 30))
+        let frame = (0..<30).map { FrameComposer.compose(state).rowText($0) }.joined(separator: "\n")
+        #expect(frame.contains("File   gone.pdf — Old copy (missing)"))
+        #expect(frame.contains("File   paper.pdf"))
+        state.handle(.character("O"))
+        #expect(state.takeEffects() == [.openFile(pdf.path)])
+        #expect(state.message == "opening paper.pdf")
+        state.handle(.character("v"))
+        #expect(state.takeEffects() == [.pagePDF(path: pdf.path, title: "A paper with files", recordID: "doe2020")])
+        state.receive(.pdfTextUnavailable(recordID: "doe2020", reason: "pdftotext is not installed"))
+        #expect(state.message == "pdftotext is not installed")
+        #expect(state.screenKind == .pager)
+        state.handle(.character("q"))
+        state.receive(.pdfText(title: "A paper with files", text: "Page one of the PDF", recordID: "doe2020"))
+        #expect((0..<30).contains { FrameComposer.compose(state).rowText($0).contains("Page one of the PDF") })
+    }
+
+    @Test func aRecordWithoutFilesOrWithOnlyMissingOnesSaysSo() throws {
+        var record = Record(id: "bare2020", kind: .paper, title: "No files")
+        var state = AppState(records: [record], ladder: nil, now: Fixture.now, size: (100, 30))
+        state.handle(.character("O"))
+        #expect(state.message == "bare2020 has no file")
+        record.attachments = [RecordAttachment(path: "/nonexistent/ostrom/x.pdf")]
+        state = AppState(records: [record], ladder: nil, now: Fixture.now, size: (100, 30))
+        state.handle(.character("O"))
+        #expect(state.message == "bare2020: /nonexistent/ostrom/x.pdf is missing")
+        state.handle(.character("v"))
+        #expect(state.takeEffects().isEmpty && state.screenKind == .pager)
     }
 }

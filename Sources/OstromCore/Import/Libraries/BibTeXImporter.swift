@@ -233,6 +233,8 @@ public struct BibTeXImporter: DocumentImporter {
         record.language = text("language").flatMap { LanguageCodes.code(for: $0) ?? $0 }
         record.abstract = text("abstract")
         record.keywords = text("keywords").map(Keywords.split) ?? []
+        // Verbatim in biblatex; JabRef's escapes are undone by the reader.
+        record.attachments = ["file", "pdf"].flatMap { name in fields.raw(name).map { AttachmentFields.bibTeX($0, libraryPath: path) } ?? [] }
         record.source = SourceReference(path: path, format: format, bodyLine: entry.line)
         return record
     }

@@ -147,6 +147,7 @@ public struct CSLJSONImporter: DocumentImporter {
             record.abstract = fields.string("abstract").map(\.whitespaceNormalised)
             record.keywords = fields.string("keyword").map(Keywords.split) ?? []
             record.language = fields.string("language").flatMap { LanguageCodes.code(for: $0) ?? $0 }
+            record.attachments = AttachmentFields.paths(fields.string("file").map { [$0] } ?? [], libraryPath: document.path)
             record.source = SourceReference(path: document.path, format: format, bodyLine: line)
             result.records.append(record)
         }

@@ -134,6 +134,7 @@ public struct RISImporter: DocumentImporter {
         record.publisherPlace = first("CY")
         record.issn = Identifiers.issns(in: all("SN").joined(separator: " "))
         record.language = first("LA").flatMap { LanguageCodes.code(for: $0) ?? $0 }
+        record.attachments = AttachmentFields.paths(all("L1", "L4"), libraryPath: document.path)
         record.source = SourceReference(path: document.path, format: format, bodyLine: line)
         return ImportResult(records: [record], diagnostics: diagnostics)
     }
