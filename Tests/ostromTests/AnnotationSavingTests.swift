@@ -137,4 +137,28 @@ import OstromCore
         #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
         #expect(try store(folder).records().count == 5_000)
     }
+
+    /// A disk that fills up during an import (a file size limit, as
+    /// `ulimit -f` sets, with SIGXFSZ ignored so that writes fail as on a
+    /// full disk): one line naming the library, exit 2, the library as it
+    /// was and whole; the same import goes through once there is room.
+    @Test func aFullDiskLeavesTheLibraryAsItWas() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let small = folder.appendingPathComponent("small.bib"), big = folder.appendingPathComponent("big.bib")
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 200, seed: 1)).utf8).write(to: small)
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 4_000, seed: 2)).utf8).write(to: big)
+        #expect(try OstromBinary.run(["import", small.path], environment: environment).status == 0)
+        let before = try store(folder).records()
+        let limited = try OstromBinary.run(["-c", "trap '' XFSZ; ulimit -f 4096; exec \"$0\" import \"$1\"", OstromBinary.url.path, big.path],
+                                           executable: URL(fileURLWithPath: "/bin/sh"), environment: environment)
+        #expect(limited.status == 2)
+        #expect(limited.stderr.contains("ostrom: nothing imported: " + OstromBinary.library(state: folder) + ": "))
+        let after = try store(folder)
+        #expect(try isWhole(after))
+        #expect(try after.records() == before)
+        #expect(try OstromBinary.run(["import", big.path], environment: environment).status == 0)
+        #expect(try store(folder).records().count > before.count + 3_000)
+    }
 }
