@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore", "SyntheticLibrary"], exclude: ["Fixtures"]),
         .testTarget(name: "LibraryStoreTests", dependencies: ["LibraryStore", "OstromCore", "SyntheticLibrary"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas"], exclude: ["Golden"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
         .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),
     ],

@@ -44,7 +44,9 @@ struct LegacyMigration {
                     .run([.text(path), .integer(Int(Date().timeIntervalSince1970))])
             }
         } catch where error.code == Self.unreadable {
-            return "\(error); it is left as it is and not moved into \(LibraryStore.fileName)"
+            // The name first: the status row may not have room for the folder.
+            let folder = RawPath.display((path as NSString).deletingLastPathComponent)
+            return "\(name): \(error.message); left as it is, not moved into \(LibraryStore.fileName) (in \(folder))"
         }
         for attempt in 1...100 {
             let aside = path + ".migrated" + (attempt == 1 ? "" : "-\(attempt)")

@@ -85,6 +85,10 @@ public final class LibraryStore {
     }
 
     func decode(_ bytes: UnsafeRawBufferPointer) throws(DatabaseError) -> Record {
+        try Self.decode(bytes, path: path)
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws(DatabaseError) -> Record {
         do throws(RecordCoding.Failure) {
             return try RecordCoding.decode(bytes)
         } catch {
@@ -163,5 +167,56 @@ extension LibraryStore {
                             .text(Self.workKey(record)), .integer(Int(Date().timeIntervalSince1970)), .blob(RecordCoding.encode(record)),
                             .text(record.id)])
         }
+    }
+}
+
+/// Records in the order they were added, a part at a time, for a browser
+/// that shows its first screen before the whole library is read.
+extension LibraryStore {
+    /// A part of the library: its records and the day each was added.
+    public struct Part: Sendable {
+        public var records: [Record]
+        public var addedDays: [String: String]
+        /// The last row read: the next part starts after it.
+        public var lastRow: Int
+    }
+
+    public func recordCount() throws(DatabaseError) -> Int {
+        let statement = try database.prepare("SELECT count(*) FROM records")
+        return try statement.step() ? statement.int(0) : 0
+    }
+
+    /// Up to `limit` records after row `after`.
+    public func part(after row: Int, limit: Int) throws(DatabaseError) -> Part {
+        try Self.part(of: database, path: path, after: row, limit: limit)
+    }
+
+    /// Reads the records after row `after` on a connection of its own
+    /// (for another thread), handing them over `size` at a time.
+    public static func readParts(path: String, after row: Int, size: Int, deliver: (Part) -> Void) throws(DatabaseError) {
+        let database = try SQLiteDatabase(path: path, readOnly: true)
+        var last = row
+        while true {
+            let part = try Self.part(of: database, path: path, after: last, limit: size)
+            if part.records.isEmpty { return }
+            last = part.lastRow
+            deliver(part)
+        }
+    }
+
+    private static func part(of database: SQLiteDatabase, path: String, after row: Int, limit: Int) throws(DatabaseError) -> Part {
+        let statement = try database.prepare("""
+            SELECT rowid, date(added, 'unixepoch', 'localtime'), data FROM records WHERE rowid > ? ORDER BY rowid LIMIT ?
+            """)
+        try statement.bind([.integer(row), .integer(limit)])
+        var part = Part(records: [], addedDays: [:], lastRow: row)
+        part.records.reserveCapacity(min(limit, 65_536))
+        while try statement.step() {
+            let record = try decode(statement.blob(2), path: path)
+            part.lastRow = statement.int(0)
+            if let day = statement.text(1) { part.addedDays[record.id] = day }
+            part.records.append(record)
+        }
+        return part
     }
 }

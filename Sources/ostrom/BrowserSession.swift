@@ -131,9 +131,30 @@ enum BrowserSession {
         }
     }
 
-    /// The browser on `records`; `isLibrary` when they are the user's
-    /// library (whose records `D` and `E` may change), not files.
-    static func run(records: [Record], isLibrary: Bool, loadWarnings: [String]) throws {
+    /// The browser on files' records.
+    static func run(records: [Record], loadWarnings: [String]) throws {
+        try browse(records: records, library: nil, loadWarnings: loadWarnings)
+    }
+
+    /// The browser on the default library: the built-in records and yours,
+    /// the first screen shown before a large library is all read.
+    static func runLibrary() throws {
+        let builtIn = Library.builtIn().records
+        var start = LibraryStart(builtIn: builtIn)
+        var warnings: [String] = []
+        if let store = try? openStore().get() {
+            do {
+                start = try LibraryStart(store: store, builtIn: builtIn)
+            } catch {
+                warnings.append("\(error); only the built-in records are shown")
+            }
+        }
+        try browse(records: start.records, library: start, loadWarnings: warnings)
+    }
+
+    /// The browser; with `library` the records are the user's library
+    /// (whose records `D` and `E` may change), not files.
+    private static func browse(records: [Record], library: LibraryStart?, loadWarnings: [String]) throws {
         let ladder: LadderModel
         do {
             ladder = try LadderModel.builtIn()
@@ -143,14 +164,15 @@ enum BrowserSession {
         let store = openStore()
         let terminal = try openTerminal()
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size,
-                             history: (try? store.get().searchHistory()) ?? SearchHistory())
+                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
+        state.loading = library?.loading
         var warnings = loadWarnings
         do {
             let opened = try store.get()
             state.readingPositions = try opened.readingPositions()
             state.annotations = Annotations(byRecord: try opened.annotations())
-            state.addedDays = try opened.addedDays()
-            if isLibrary { state.libraryRecordIDs = Set(state.addedDays.keys) }
+            state.addedDays = try library?.addedDays ?? opened.addedDays()
+            if library != nil { state.libraryRecordIDs = Set(state.addedDays.keys) }
             warnings = opened.warnings + warnings
         } catch let failure as CommandFailure {
             warnings.insert("\(failure.message ?? "the library cannot be opened"); your stars, tags and notes are not shown", at: 0)

@@ -40,12 +40,14 @@ struct BrowseCommand: ParsableCommand {
             try PageCommand.page(file)
             return
         }
+        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if interactive && library.paths.isEmpty { return try BrowserSession.runLibrary() }
         let loaded = try library.load()
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        guard interactive else {
             Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))
             return
         }
-        try BrowserSession.run(records: loaded.records, isLibrary: library.paths.isEmpty, loadWarnings: loaded.diagnostics.map(\.description))
+        try BrowserSession.run(records: loaded.records, loadWarnings: loaded.diagnostics.map(\.description))
     }
 
     /// `ostrom lsit`: a first word that names no file but is a command's

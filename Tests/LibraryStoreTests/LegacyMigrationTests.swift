@@ -79,8 +79,8 @@ import Testing
         try Data("{\"version\": 2, \"records\": {}}".utf8).write(to: URL(fileURLWithPath: state + "/annotations.json"))
         let store = try LibraryStore(folder: data, stateFolder: state)
         #expect(store.warnings == [
-            data + "/library.json: not valid JSON (cut off?); it is left as it is and not moved into library.sqlite",
-            state + "/annotations.json: from a newer ostrom (version 2); it is left as it is and not moved into library.sqlite",
+            "library.json: not valid JSON (cut off?); left as it is, not moved into library.sqlite (in \(data))",
+            "annotations.json: from a newer ostrom (version 2); left as it is, not moved into library.sqlite (in \(state))",
         ])
         #expect(try store.records().isEmpty)
         #expect(try Data(contentsOf: URL(fileURLWithPath: data + "/library.json")) == cut)

@@ -359,7 +359,8 @@ import TmuxHarness
         try cut.write(to: library)
         let listed = try OstromBinary.run(["list"], environment: environment)
         #expect(listed.status == 0)
-        #expect(listed.stderr.contains(library.path + ": not valid JSON (cut off?); it is left as it is and not moved into library.sqlite"))
+        #expect(listed.stderr.contains("library.json: not valid JSON (cut off?); left as it is, not moved into library.sqlite (in "
+            + library.deletingLastPathComponent().path + ")"))
         let bib = folder.appendingPathComponent("new.bib")
         try Data("@article{new2021, title = {New}}\n".utf8).write(to: bib)
         let imported = try OstromBinary.run(["import", bib.path], environment: environment)

@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticLibrary
 import Testing
 import TmuxHarness
 
@@ -36,6 +37,32 @@ import TmuxHarness
         let listed = try OstromBinary.run(["list"], environment: environment)
         #expect(!listed.stdout.contains("zebra2020"))
         #expect(listed.stdout.contains("Yaks, edited, and co-production"))
+    }
+}
+
+/// A library larger than its first part: the first screen comes first,
+/// the rest is read after, and a search finds what came later.
+@Suite(.serialized) struct LargeLibraryEndToEndTests {
+    @Test func theRestAppearsAfterTheFirstScreen() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("big.bib")
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 2_500)).utf8).write(to: bib)
+        let environment = OstromBinary.environment(state: folder)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        let listed = try OstromBinary.run(["list", "--format", "json"], environment: environment)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let title = try #require(items.last?["title"] as? String)
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("read your library: 2 505 records")
+        try session.waitFor("every paper listed") { $0.contains("Papers 1/2502") }
+        // The last record read is found, its title in the detail pane.
+        let phrase = title.split(separator: " ").prefix(5).joined(separator: " ")
+        try session.send("/")
+        try session.send("-l", "\"\(phrase)\"")
+        try session.send("Enter")
+        try session.waitFor("the last record found") { $0.contains(String(title.prefix(40))) }
+        try session.quitExpectingSuccess()
     }
 }
 

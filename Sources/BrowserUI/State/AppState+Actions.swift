@@ -145,10 +145,12 @@ extension AppState {
     /// Lets background work (the search index, a pager's search, its line
     /// count) show up; true when the screen should be drawn again.
     public mutating func tick() -> Bool {
-        if waitsForIndex && searchIndex.isReady {
+        let loaded = takeLoadedRecords()
+        if waitsForIndex && indexReady {
             applyQuery()
             return true
         }
+        if loaded { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

@@ -102,7 +102,7 @@ extension AppState {
             return
         }
         open.error = nil
-        waitsForIndex = !query.isEmpty && !waitingForIndex && !searchIndex.isReady
+        waitsForIndex = !query.isEmpty && !waitingForIndex && !indexReady
         if waitsForIndex { return }
         if state.needsPlacements { placements.analyseAll() }
         if query.isEmpty && state.isEmpty {
@@ -111,7 +111,10 @@ extension AppState {
             let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
             filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
         } else {
-            let results = searchIndex.index.search(query, ranked: Self.rankAhead)
+            let index = searchIndex.index
+            // The reader builds the index after it has delivered every record.
+            while loading != nil { takeLoadedRecords() }
+            let results = index.search(query, ranked: Self.rankAhead)
             filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
         }
         var list = ListState()

@@ -13,9 +13,11 @@ public struct AppState: Sendable {
 
     /// Every record shown; an edited one is replaced in place.
     public internal(set) var records: [Record]
-    public let searchIndex: IndexInBackground
+    public internal(set) var searchIndex: IndexInBackground
     /// Per tab, the record indices it lists without a search.
-    let kindListings: [Tab: [Int]]
+    var kindListings: [Tab: [Int]]
+    /// The rest of a large library, still being read: appended on the tick.
+    public var loading: RecordsInBackground?
     public let ladder: LadderModel?
     public let ladderEntries: [LadderEntry]
     public var now: LocalDateTime
@@ -61,7 +63,7 @@ public struct AppState: Sendable {
     /// Record index by id, built the first time `*` is used.
     private var indexByID: [String: Int]?
     /// Each record's analysis by the placement engine, made when first needed.
-    public let placements: PlacementCache
+    public internal(set) var placements: PlacementCache
     /// Each story's scores by the stage and principles it is placed on.
     let storyScores: [[String: Int]]
     let placementNames = PlacementNames()

@@ -20,8 +20,9 @@ public final class IndexInBackground: @unchecked Sendable {
         }
     }
 
-    /// Starts `build` on another thread (tests choose when it ends).
-    init(build: @escaping @Sendable () -> SearchIndex) {
+    /// Starts `build` on another thread (a library read while the browser
+    /// runs builds its index when it has read it all; tests choose when it ends).
+    public init(build: @escaping @Sendable () -> SearchIndex) {
         Thread.detachNewThread { [self] in
             let index = build()
             condition.withLock {
