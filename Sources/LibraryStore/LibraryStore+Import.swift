@@ -119,8 +119,10 @@ private struct ImportPlanner {
         }
     }
 
+    /// The file and the entry's id there: its citation key, or for a key
+    /// the file repeats the id the repeat got, as `ostrom list FILE` shows it.
     private static func sourceKey(_ record: Record) -> String? {
-        record.source.map { $0.path + "\u{0}" + (record.citationKey ?? record.id) }
+        record.source.map { $0.path + "\u{0}" + record.id }
     }
 
     mutating func take(_ index: Int) throws(DatabaseError) {
@@ -207,7 +209,7 @@ private struct ImportPlanner {
             let encoded = records.parallelMap(minimumPerPart: 64, RecordCoding.encode)
             for (offset, (index, _)) in part.enumerated() {
                 let original = incoming[index]
-                let key = original.citationKey ?? original.id
+                let key = original.id
                 try insert.run(columns(records[offset], row: -1 - index)
                     + [.text(original.source?.path), .text(original.source.map { _ in key }), .integer(now), .integer(now), .blob(encoded[offset])])
             }

@@ -31,11 +31,13 @@ public final class LibraryStore {
         do {
             // Records of 2–3 KB fill 16 KB pages well (4 KB ones hold one each);
             // this applies only to a new file, and must come before WAL.
-            try database.execute("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536")
+            try database.retryingWhileBusy { () throws(DatabaseError) in
+                try database.execute("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA cache_size = -65536")
+            }
         } catch where error.code & 0xff == 26 /* SQLITE_NOTADB */ {
             throw DatabaseError(path: path, code: error.code, message: "not an ostrom library (damaged, or another kind of file); left as it is")
         }
-        try LibrarySchema.migrate(database)
+        try database.retryingWhileBusy { () throws(DatabaseError) in try LibrarySchema.migrate(database) }
         warnings = try LegacyMigration(store: self, folders: [folder, stateFolder].compactMap { $0 }).run()
     }
 

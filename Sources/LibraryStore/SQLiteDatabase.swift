@@ -21,6 +21,7 @@ final class SQLiteDatabase {
     let path: String
     private let handle: OpaquePointer
     private var waiting: BusyWait?
+    private var waitLimit = 0.0
     private var transactionDepth = 0
 
     init(path: String, readOnly: Bool = false) throws(DatabaseError) {
@@ -47,10 +48,25 @@ final class SQLiteDatabase {
     func waitWhenBusy(seconds: Double, onWait: (() -> Void)? = nil) {
         let wait = BusyWait(limit: seconds, onWait: onWait)
         waiting = wait
+        waitLimit = seconds
         sqlite3_busy_handler(handle, { context, attempt in
             guard let context else { return 0 }
             return Unmanaged<BusyWait>.fromOpaque(context).takeUnretainedValue().shouldRetry(attempt: attempt) ? 1 : 0
         }, Unmanaged.passUnretained(wait).toOpaque())
+    }
+
+    /// Runs `body` again while another process's lock makes it fail, up to
+    /// the wait limit: a few steps (turning WAL on while another connection
+    /// opens the file) are refused without the busy handler being asked.
+    func retryingWhileBusy<T>(_ body: () throws(DatabaseError) -> T) throws(DatabaseError) -> T {
+        let deadline = Date().addingTimeInterval(waitLimit)
+        while true {
+            do {
+                return try body()
+            } catch where error.isBusy && Date() < deadline {
+                usleep(5_000)
+            }
+        }
     }
 
     func execute(_ sql: String) throws(DatabaseError) {

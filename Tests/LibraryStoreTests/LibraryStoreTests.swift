@@ -60,6 +60,20 @@ func paper(_ id: String, _ title: String, year: Int = 2020, doi: String? = nil, 
         #expect(try store.importRecords(others).entries.map(\.action) == [.add, .add, .add])
     }
 
+    /// A key the file gives twice: both entries are added (the second as
+    /// `ostrom list FILE` shows it), and a new export matches each again.
+    @Test func aKeyTheFileRepeatsIsTwoEntries() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LibraryStore(folder: folder, stateFolder: nil)
+        var second = paper("x", "Second work", family: "Ostrom")
+        second.id = "xa"
+        let first = paper("x", "First work")
+        #expect(try store.importRecords([first, second]).entries.map(\.action) == [.add, .add])
+        #expect(try store.importRecords([first, second]).entries.map(\.action) == [.skip, .skip])
+        #expect(try store.records().map(\.title) == ["First work", "Second work"])
+    }
+
     @Test func theDayEachRecordWasAddedIsKept() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

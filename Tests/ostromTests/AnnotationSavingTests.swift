@@ -8,13 +8,18 @@ import OstromCore
 /// killed at random points: nothing committed is lost, nothing half-written
 /// is seen, and another instance's write is waited for with a message.
 @Suite struct AnnotationSavingTests {
-    private func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+    private func start(_ arguments: [String], environment: [String: String], errors: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = OstromBinary.url
         process.arguments = arguments
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -75,9 +80,11 @@ import OstromCore
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let environment = OstromBinary.environment(state: folder)
-        let processes = try (1...8).map { try start(["annotate", "tuurnas2016", "--tag", "t\($0)"], environment: environment) }
+        let errors = (1...8).map { folder.appendingPathComponent("errors\($0)") }
+        let processes = try (1...8).map { try start(["annotate", "tuurnas2016", "--tag", "t\($0)"], environment: environment, errors: errors[$0 - 1]) }
         processes.forEach { $0.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let said = try errors.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(processes.map(\.terminationStatus)): \(said)")
         #expect(Set(try store(folder).annotations()["tuurnas2016"]?.tags ?? []) == Set((1...8).map { "t\($0)" }))
     }
 
