@@ -3,7 +3,8 @@
 /// opens the file, so a database is always at one version or the one before.
 enum LibrarySchema {
     static let migrations: [String] = [
-        // 1: records, the user's annotations, reading positions, search history.
+        // 1: records, the user's annotations, reading positions, search history,
+        // settings the browser remembers.
         // An import reads the keys of every record once (faster than looking
         // each up), so doi, work_key and the source need no index of their own.
         """
@@ -36,6 +37,10 @@ enum LibrarySchema {
             position INTEGER PRIMARY KEY,
             query TEXT NOT NULL UNIQUE
         );
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE migrated_files (
             name TEXT PRIMARY KEY,
             migrated INTEGER NOT NULL

@@ -56,6 +56,24 @@ extension LibraryStore {
         }
     }
 
+    /// What the browser remembers (the tab, the selection), by name.
+    public func settings() throws(DatabaseError) -> [String: String] {
+        let statement = try database.prepare("SELECT key, value FROM settings")
+        var settings: [String: String] = [:]
+        while try statement.step() {
+            if let key = statement.text(0), let value = statement.text(1) { settings[key] = value }
+        }
+        return settings
+    }
+
+    /// Saves these settings over the stored ones (others are kept).
+    public func save(settings: [String: String]) throws(DatabaseError) {
+        try database.transaction { () throws(DatabaseError) in
+            let write = try database.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)")
+            for (key, value) in settings { try write.run([.text(key), .text(value)]) }
+        }
+    }
+
     public func readingPositions() throws(DatabaseError) -> ReadingPositions {
         let statement = try database.prepare("SELECT document, offset FROM reading_positions")
         var positions = ReadingPositions()

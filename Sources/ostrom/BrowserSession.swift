@@ -60,6 +60,8 @@ enum BrowserSession {
             return save { try $0.addToSearchHistory([query]) }
         case .saveReadingPositions(let positions):
             return save { try $0.save(positions) }
+        case .saveSettings(let settings):
+            return save { try $0.save(settings: settings) }
         case .saveAnnotations(var annotations):
             // If another instance writes for longer than the store waits, the
             // changes stay pending and go with the next save.
@@ -173,6 +175,7 @@ enum BrowserSession {
             state.annotations = Annotations(byRecord: try opened.annotations())
             state.addedDays = try library?.addedDays ?? opened.addedDays()
             if library != nil { state.libraryRecordIDs = Set(state.addedDays.keys) }
+            state.restore(try opened.settings())
             warnings = opened.warnings + warnings
         } catch let failure as CommandFailure {
             warnings.insert("\(failure.message ?? "the library cannot be opened"); your stars, tags and notes are not shown", at: 0)

@@ -67,6 +67,15 @@ import Testing
         #expect(try holder.annotations() == ["a": Annotation(starred: true)])
     }
 
+    @Test func settingsAreSavedOverTheOldOnes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try LibraryStore(folder: folder, stateFolder: nil)
+        try store.save(settings: ["tab": "events", "selected.events": "nowak2027"])
+        try store.save(settings: ["tab": "papers"])
+        #expect(try LibraryStore(folder: folder, stateFolder: nil).settings() == ["tab": "papers", "selected.events": "nowak2027"])
+    }
+
     @Test func readingPositionsAndHistory() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

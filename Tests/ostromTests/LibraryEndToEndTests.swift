@@ -40,6 +40,26 @@ import TmuxHarness
     }
 }
 
+/// The tab and the selection come back at the next start.
+@Suite(.serialized) struct RememberedEndToEndTests {
+    @Test func theNextStartIsWhereTheLastEnded() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.sessionEnvironment(state: folder)
+        let first = try TmuxSession(command: appThenReport(), environment: environment)
+        try first.waitFor("Tuurnas et al.")
+        try first.send("2")
+        try first.send("j")
+        let selected = try first.waitFor("the second event") { $0.contains("Events 2/") }
+        try first.send("q")
+        #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
+        let detail = selected.split(separator: "\n")[1].split(separator: "│").last.map(String.init) ?? ""
+        let again = try TmuxSession(command: appThenReport(), environment: environment)
+        try again.waitFor("the same tab and event") { $0.contains("Events 2/") && $0.contains(detail.trimmingCharacters(in: .whitespaces)) }
+        try again.quitExpectingSuccess()
+    }
+}
+
 /// A library larger than its first part: the first screen comes first,
 /// the rest is read after, and a search finds what came later.
 @Suite(.serialized) struct LargeLibraryEndToEndTests {

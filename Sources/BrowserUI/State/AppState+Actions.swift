@@ -40,11 +40,11 @@ extension AppState {
         switch action {
         case .quit:
             rememberReadingPosition()
-            shouldQuit = true
+            quit()
         case .back:
             rememberReadingPosition()
             if returnFromJump() { return }
-            if overlays.isEmpty { shouldQuit = true } else { overlays.removeLast() }
+            if overlays.isEmpty { quit() } else { overlays.removeLast() }
             if overlays.isEmpty && quitsWithLastOverlay { shouldQuit = true }
         case .help:
             if screenKind != .help { overlays.append(.help(offset: 0)) }

@@ -50,6 +50,8 @@ public enum Effect: Equatable, Sendable {
     case restoreRecords([String])
     /// Edit a library record in the user's editor.
     case editRecord(recordID: String)
+    /// Keep what the browser remembers for the next run.
+    case saveSettings([String: String])
     /// Open a local file with the desktop's opener.
     case openFile(String)
     /// Page a PDF's text (pdftotext).
