@@ -7,6 +7,7 @@ extension AppState {
         message = nil
         defer {
             refreshStarred()
+            refreshSorted()
             if let message, messageLog.last != message { messageLog.append(message) }
         }
         if prompt != nil, key != .resize {
@@ -93,6 +94,8 @@ extension AppState {
             editSelectedRecord()
         case .openAttachment:
             openAttachment()
+        case .cycleSort:
+            cycleSort()
         case .showMessages:
             let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
             openPager(PagerState(title: "Messages", text: PagedText(text: text)))
@@ -148,6 +151,7 @@ extension AppState {
         let loaded = takeLoadedRecords()
         if waitsForIndex && indexReady {
             applyQuery()
+            refreshSorted()
             return true
         }
         if loaded { return true }

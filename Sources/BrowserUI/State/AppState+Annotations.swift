@@ -81,7 +81,10 @@ extension AppState {
     /// What the driver reports back from an effect.
     public mutating func receive(_ outcome: EffectOutcome) {
         // Another instance's stars arrive with a save.
-        defer { refreshStarred() }
+        defer {
+            refreshStarred()
+            refreshSorted()
+        }
         switch outcome {
         case .done:
             return

@@ -13,6 +13,7 @@ extension AppState {
         guard let loading else { return false }
         let taken = loading.take()
         for part in taken.parts { append(part) }
+        if !taken.parts.isEmpty { refreshSorted() }
         guard taken.finished else {
             if !taken.parts.isEmpty { message = "reading your library: \(Self.grouped(records.count)) records so far…" }
             return !taken.parts.isEmpty

@@ -1,13 +1,17 @@
 import OstromCore
 
-/// What the browser remembers from one run to the next: the tab, and the
-/// record selected in each tab of records (saved when it quits).
+/// What the browser remembers from one run to the next: the tab, each
+/// tab's order, and the record selected in each tab of records (saved when
+/// it quits).
 extension AppState {
     private static let rememberedTabs: [Tab] = [.papers, .events, .transcripts]
 
     /// The settings to keep, by name.
     var remembered: [String: String] {
         var settings = ["tab": tab.title.lowercased()]
+        for tab in Tab.allCases where tab != .ladder {
+            settings["sort." + tab.title.lowercased()] = sorts[tab]?.name ?? ""
+        }
         for tab in Self.rememberedTabs {
             let listed = listing(in: tab)
             let row = lists[tab]?.selected ?? 0
@@ -26,6 +30,10 @@ extension AppState {
     /// (a record no longer there leaves the first selected).
     public mutating func restore(_ settings: [String: String]) {
         if let name = settings["tab"], let saved = Tab.allCases.first(where: { $0.title.lowercased() == name }) { tab = saved }
+        for tab in Tab.allCases where tab != .ladder {
+            sorts[tab] = settings["sort." + tab.title.lowercased()].flatMap(RecordSort.init)
+        }
+        refreshSorted()
         let height = BrowseLayout(width: size.width, height: size.height).list.height
         for tab in Self.rememberedTabs {
             guard let id = settings["selected." + tab.title.lowercased()],

@@ -55,6 +55,12 @@ public struct AppState: Sendable {
     var undoSteps: [UndoStep] = []
     /// Every message shown this session (load warnings first); `!` shows them.
     public internal(set) var messageLog: [String] = []
+    /// Each tab's order when the user chose one (`S`); none is the
+    /// library's order, or a search's ranking.
+    public var sorts: [Tab: RecordSort] = [:]
+    /// Each sorted tab's listing, worked out after each key (`refreshSorted`)
+    /// from the listing it sorts, not on every read.
+    var sortedListings: [Tab: SortedListing] = [:]
     /// `*`: the lists show starred records only.
     public var starredOnly = false
     /// With `*` on, the starred records' indices: worked out after each key
@@ -101,6 +107,14 @@ public struct AppState: Sendable {
     /// The record indices a tab lists: its search hits in rank order, or
     /// all its records in library order (the Search tab lists only hits).
     public func listing(in tab: Tab) -> [Int] {
+        let listed = unsortedListing(in: tab)
+        guard let sort = sorts[tab] else { return listed }
+        if let sorted = sortedListings[tab], sorted.sort == sort, sorted.from == listed { return sorted.listing }
+        return SortedListing(sort, listed, records: records, added: addedDays).listing
+    }
+
+    /// A tab's listing before its sort.
+    func unsortedListing(in tab: Tab) -> [Int] {
         var listed = filters[tab]?.hits ?? kindListings[tab] ?? []
         if !removedIndices.isEmpty { listed.removeAll(where: removedIndices.contains) }
         return starredOnly ? listed.filter(starredIndices.contains) : listed

@@ -24,6 +24,24 @@ public struct RecordSort: Equatable, Sendable {
 
     public var name: String { (descending ? "-" : "") + key.rawValue }
 
+    /// In words, as the status row shows it.
+    public var label: String {
+        switch key {
+        case .year: return descending ? "newest first" : "oldest first"
+        case .author: return descending ? "author Z–A" : "author A–Z"
+        case .title: return descending ? "title Z–A" : "title A–Z"
+        case .added: return descending ? "added, newest first" : "added, oldest first"
+        case .citations: return descending ? "most cited first" : "least cited first"
+        }
+    }
+
+    /// The orders `S` steps through in the browser, after the library's
+    /// own order (or a search's ranking).
+    public static let cycle: [RecordSort] = [
+        RecordSort(key: .year, descending: true), RecordSort(key: .year), RecordSort(key: .author), RecordSort(key: .title),
+        RecordSort(key: .added, descending: true), RecordSort(key: .citations, descending: true),
+    ]
+
     /// Every name `init` reads, for help and errors.
     public static var names: [String] { Key.allCases.flatMap { [$0.rawValue, "-" + $0.rawValue] } }
 

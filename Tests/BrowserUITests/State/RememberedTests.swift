@@ -16,7 +16,9 @@ import TerminalCanvas
         state.handle(.character("q"))
         #expect(state.shouldQuit)
         let transcript = state.records[state.listing(in: .transcripts)[0]].id
-        let settings = ["tab": "events", "selected.papers": paper.id, "selected.events": event.id, "selected.transcripts": transcript]
+        let unsorted = ["sort.papers": "", "sort.events": "", "sort.transcripts": "", "sort.search": ""]
+        let settings = unsorted.merging(["tab": "events", "selected.papers": paper.id, "selected.events": event.id,
+                                         "selected.transcripts": transcript]) { _, new in new }
         #expect(state.takeEffects().contains(.saveSettings(settings)))
 
         var next = try Fixture.state(width: 100, height: 30)
