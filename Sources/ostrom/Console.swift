@@ -9,7 +9,20 @@ enum Console {
     /// other failure (a full disk, a closed stdout) is said in one line on
     /// stderr and ends it with 2.
     static func print(_ text: String, terminator: String = "\n") {
-        let failure = write(text + terminator, to: STDOUT_FILENO)
+        ended(write(text + terminator, to: STDOUT_FILENO))
+    }
+
+    /// A JSON array to stdout as it is made, element by element (a library
+    /// of 100 000 records is never all in memory as text), then a newline.
+    static func printJSONArray(count: Int, element: (Int) -> JSONValue) {
+        JSONValue.streamArray(count: count, element: element) { bytes in
+            ended(bytes.withUnsafeBytes { Descriptor.writeAll($0, to: STDOUT_FILENO) })
+        }
+        print("", terminator: "\n")
+    }
+
+    /// Ends the program when writing stdout failed (`failure` is its errno).
+    private static func ended(_ failure: Int32) {
         guard failure != 0 else { return }
         if failure == EPIPE { exit(128 + SIGPIPE) }
         error("cannot write the output: \(String(cString: strerror(failure)))")

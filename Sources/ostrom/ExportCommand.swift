@@ -31,7 +31,10 @@ struct ExportCommand: ParsableCommand {
         case .bibtex: Console.printDocument(BibTeXExporter.text(of: records))
         case .ris: Console.printDocument(RISExporter.text(of: records))
         case .csljson: Console.printDocument(CSLJSONExporter.value(of: records).serialized() + "\n")
-        case .json: Console.printDocument(RecordJSON.value(of: records, now: .now()).serialized() + "\n")
+        // Terminal-safe as it is: every control and bidi character is escaped.
+        case .json:
+            let now = LocalDateTime.now()
+            Console.printJSONArray(count: records.count) { RecordJSON.value(of: records[$0], now: now) }
         case .markdown: Console.printDocument(APAReferenceList.markdown(of: records))
         }
     }

@@ -58,7 +58,7 @@ struct ListCommand: ParsableCommand {
         guard !records.isEmpty else { throw CommandFailure(code: 1, message: "no records") }
         switch format {
         case .table: Console.print(RecordTable.lines(for: records, width: Console.outputWidth).joined(separator: "\n"))
-        case .json: Console.print(JSONValue.array(records.map(saved.json)).serialized())
+        case .json: Console.printJSONArray(count: records.count) { saved.json(records[$0]) }
         }
     }
 }

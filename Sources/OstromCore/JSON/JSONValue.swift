@@ -24,63 +24,132 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// The value as JSON text, indented by two spaces per level.
     public func serialized(pretty: Bool = true) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: pretty ? 0 : nil)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    /// Appends the value's JSON to `output` as UTF-8, `indent` spaces in
+    /// (nil: on one line).
+    public func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
-        case .integer(let number): output += String(number)
-        case .decimal(let number, let places): output += number.isFinite ? String(format: "%.\(places)f", number) : "0"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output += String(number).utf8
+        case .decimal(let number, let places): output += (number.isFinite ? String(format: "%.\(places)f", number) : "0").utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .null: output += "null".utf8
         case .array(let items):
-            writeContainer(open: "[", close: "]", count: items.count, to: &output, indent: indent) { index, output, inner in
+            Self.writeContainer(open: 0x5B, close: 0x5D, count: items.count, to: &output, indent: indent) { index, output, inner in
                 items[index].write(to: &output, indent: inner)
             }
         case .object(let members):
-            writeContainer(open: "{", close: "}", count: members.count, to: &output, indent: indent) { index, output, inner in
+            Self.writeContainer(open: 0x7B, close: 0x7D, count: members.count, to: &output, indent: indent) { index, output, inner in
                 Self.writeString(members[index].0, to: &output)
-                output += inner == nil ? ":" : ": "
+                output += inner == nil ? [0x3A] : [0x3A, 0x20]
                 members[index].1.write(to: &output, indent: inner)
             }
         }
     }
 
-    private func writeContainer(open: String, close: String, count: Int, to output: inout String, indent: Int?,
-                                element: (Int, inout String, Int?) -> Void) {
-        output += open
-        guard count > 0 else { output += close; return }
-        let inner = indent.map { $0 + 2 }
-        for index in 0..<count {
-            if index > 0 { output += "," }
-            if let inner { output += "\n" + String(repeating: " ", count: inner) }
-            element(index, &output, inner)
-        }
-        if let indent { output += "\n" + String(repeating: " ", count: indent) }
-        output += close
-    }
-
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if TerminalSafeText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    output += "\\u" + TerminalSafeText.hex4(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+    /// A JSON array written as it is made, a part at a time: the same
+    /// bytes as `.array(…).serialized(pretty: true)`, without holding
+    /// every element (or all the text) at once. `flush` is handed the text
+    /// whenever `limit` bytes have piled up, and at the end.
+    public static func streamArray(count: Int, limit: Int = 1 << 20, element: (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
+        var output: [UInt8] = []
+        output.reserveCapacity(limit + 65_536)
+        writeContainer(open: 0x5B, close: 0x5D, count: count, to: &output, indent: 0) { index, output, inner in
+            element(index).write(to: &output, indent: inner)
+            if output.count >= limit {
+                flush(output)
+                output.removeAll(keepingCapacity: true)
             }
         }
-        output += "\""
+        flush(output)
+    }
+
+    private static func writeContainer(open: UInt8, close: UInt8, count: Int, to output: inout [UInt8], indent: Int?,
+                                       element: (Int, inout [UInt8], Int?) -> Void) {
+        output.append(open)
+        guard count > 0 else {
+            output.append(close)
+            return
+        }
+        let inner = indent.map { $0 + 2 }
+        for index in 0..<count {
+            if index > 0 { output.append(0x2C) }
+            if let inner {
+                output.append(0x0A)
+                output += repeatElement(0x20, count: inner)
+            }
+            element(index, &output, inner)
+        }
+        if let indent {
+            output.append(0x0A)
+            output += repeatElement(0x20, count: indent)
+        }
+        output.append(close)
+    }
+
+    /// A JSON string: `"` and `\` escaped, line feed, return and tab as
+    /// `\n` `\r` `\t`, and every other control, C1 and bidi character
+    /// (and U+2028, U+2029) as `\uXXXX`, so that JSON on a terminal is as
+    /// safe as the text views. Runs of other bytes are copied as they are:
+    /// only the lead bytes of those characters (C2, D8, E2) are looked at.
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte > 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let (length, escape) = Self.escape(bytes, at: index)
+                guard let escape else {
+                    index += length
+                    continue
+                }
+                output += UnsafeBufferPointer(rebasing: bytes[start..<index])
+                output += escape
+                index += length
+                start = index
+            }
+            output += UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
+        }
+        output.append(0x22)
+    }
+
+    /// At a byte that may start an escape: how many bytes the character
+    /// takes, and its escape when it needs one.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, [UInt8]?) {
+        let byte = bytes[index]
+        switch byte {
+        case 0x22: return (1, Array(#"\""#.utf8))
+        case 0x5C: return (1, Array(#"\\"#.utf8))
+        case 0x0A: return (1, Array(#"\n"#.utf8))
+        case 0x0D: return (1, Array(#"\r"#.utf8))
+        case 0x09: return (1, Array(#"\t"#.utf8))
+        case 0..<0x20, 0x7F: return (1, unicodeEscape(UInt32(byte)))
+        default: break
+        }
+        // A lead byte: decode the one character it starts.
+        let length = byte >= 0xE0 ? 3 : 2
+        guard index + length <= bytes.count else { return (1, nil) }
+        let value = byte >= 0xE0
+            ? (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            : (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+        guard let scalar = Unicode.Scalar(value), TerminalSafeText.isUnsafe(scalar) || value == 0x2028 || value == 0x2029 else {
+            return (length, nil)
+        }
+        return (length, unicodeEscape(value))
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        Array(("\\u" + TerminalSafeText.hex4(value)).utf8)
     }
 }
 
