@@ -25,9 +25,6 @@ enum OstromBinary {
     /// Runs the binary (or `executable`) with arguments and, when given, a
     /// whole environment; stdin is empty.
     static func run(_ arguments: [String], executable: URL = url, environment: [String: String]? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         // The user's own library and state never leak into a test: each
         // run gets a folder of its own, removed when it ends.
         let empty = try temporaryFolder()
@@ -35,13 +32,31 @@ enum OstromBinary {
         var inherited = ProcessInfo.processInfo.environment
         inherited["XDG_DATA_HOME"] = empty.path
         inherited["XDG_STATE_HOME"] = empty.path
-        process.environment = environment ?? inherited
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        var attempt = 0
+        while true {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.environment = environment ?? inherited
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch let error as NSError where attempt < 100 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                // A binary just written may still be open for writing in a
+                // child another test forked, until that child execs.
+                attempt += 1
+                usleep(10_000)
+                continue
+            }
+            return try output(of: process, out: out, err: err)
+        }
+    }
+
+    private static func output(of process: Process, out: Pipe, err: Pipe) throws -> Output {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -57,14 +57,20 @@ public struct StyledLine: Equatable, Sendable {
 
 extension CellGrid {
     /// Draws a styled line at (x, y), clipped to `width`; the rest of the
-    /// width is filled with `fill`.
-    mutating func draw(_ line: StyledLine, x: Int, y: Int, width: Int, fill: StyleRole = .normal) {
+    /// width is filled with `fill`. With `ellipsis`, a line cut short ends
+    /// with `…` (in the role of the text it cuts), at its display width.
+    mutating func draw(_ line: StyledLine, x: Int, y: Int, width: Int, fill: StyleRole = .normal, ellipsis: Bool = false) {
         self.fill(Rect(x: x, y: y, width: width, height: 1), role: fill)
+        let cut = ellipsis && line.spans.reduce(0) { $0 + DisplayWidth.of($1.text) } > width
+        let room = cut ? width - 1 : width
         var column = 0
-        for span in line.spans where column < width {
-            let used = put(span.text, x: x + column, y: y, role: span.role, limit: width - column)
+        var lastRole = fill
+        for span in line.spans where column < room {
+            let used = put(span.text, x: x + column, y: y, role: span.role, limit: room - column)
             if let link = span.link { addLink(link, x: x + column, y: y, width: used) }
+            if used > 0 { lastRole = span.role }
             column += used
         }
+        if cut, room >= 0 { put("…", x: x + column, y: y, role: lastRole, limit: width - column) }
     }
 }

@@ -42,7 +42,8 @@ enum BrowseView {
                 let index = list.offset + row
                 var line = LadderDetail.row(for: state.ladderEntries[index])
                 if index == list.selected { line = restyled(line, selectionRole) }
-                grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal)
+                grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal,
+                      ellipsis: true)
             }
             return
         }
@@ -69,7 +70,8 @@ enum BrowseView {
             }
             line = line.highlighted(by: terms)
             if index == list.selected { line = restyled(line, selectionRole) }
-            grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal)
+            grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal,
+                      ellipsis: true)
         }
     }
 
