@@ -128,19 +128,18 @@ public enum RecordCoding {
     }
 
     private static func person(_ field: Reader) throws(Failure) -> Person {
-        var person = Person()
+        let text = try texts(field, count: 5)
+        return Person(family: text[1], given: text[2], suffix: text[3], literal: text[4], affiliation: text[5])
+    }
+
+    /// A nested value's text fields 1…`count`, by tag (others skipped).
+    private static func texts(_ field: Reader, count: Int) throws(Failure) -> [String?] {
+        var texts = [String?](repeating: nil, count: count + 1)
         var fields = field
         while let (tag, value) = try fields.field() {
-            switch tag {
-            case 1: person.family = value.text
-            case 2: person.given = value.text
-            case 3: person.suffix = value.text
-            case 4: person.literal = value.text
-            case 5: person.affiliation = value.text
-            default: continue
-            }
+            if tag >= 1 && tag <= UInt64(count) { texts[Int(tag)] = value.text }
         }
-        return person
+        return texts
     }
 
     private static func date(_ field: Reader) throws(Failure) -> (date: PartialDate, hour: Int?, minute: Int?) {
@@ -158,31 +157,13 @@ public enum RecordCoding {
     }
 
     private static func translation(_ field: Reader) throws(Failure) -> Translation {
-        var translation = Translation(language: "")
-        var fields = field
-        while let (tag, value) = try fields.field() {
-            switch tag {
-            case 1: translation.language = value.text
-            case 2: translation.title = value.text
-            case 3: translation.abstract = value.text
-            default: continue
-            }
-        }
-        return translation
+        let text = try texts(field, count: 3)
+        return Translation(language: text[1] ?? "", title: text[2], abstract: text[3])
     }
 
     private static func attachment(_ field: Reader) throws(Failure) -> RecordAttachment {
-        var attachment = RecordAttachment(path: "")
-        var fields = field
-        while let (tag, value) = try fields.field() {
-            switch tag {
-            case 1: attachment.path = value.text
-            case 2: attachment.description = value.text
-            case 3: attachment.type = value.text
-            default: continue
-            }
-        }
-        return attachment
+        let text = try texts(field, count: 3)
+        return RecordAttachment(path: text[1] ?? "", description: text[2], type: text[3])
     }
 
     private static func source(_ field: Reader) throws(Failure) -> SourceReference {
