@@ -96,6 +96,8 @@ extension AppState {
             openAttachment()
         case .cycleSort:
             cycleSort()
+        case .clearSearch:
+            clearSearch()
         case .showMessages:
             let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
             openPager(PagerState(title: "Messages", text: PagedText(text: text)))

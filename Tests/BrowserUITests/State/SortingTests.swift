@@ -53,3 +53,22 @@ import TerminalCanvas
         GoldenFrames.check(grid, named: "papers-newest-first-100x30")
     }
 }
+
+/// `Esc` in the browser clears the kept search, then the starred-only view.
+@Suite struct ClearSearchTests {
+    @Test func escClearsTheKeptSearchThenStarredOnlyKeepingTheSelection() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        let all = state.listing(in: .papers)
+        for key in [.character("/")] + "coerced".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.listing(in: .papers).count == 1)
+        let kept = try #require(state.selectedRecord)
+        state.handle(.escape)
+        #expect(state.message == "search cleared" && state.listing(in: .papers) == all && state.selectedRecord?.id == kept.id)
+        state.handle(.character("m"))
+        state.handle(.character("*"))
+        state.handle(.escape)
+        #expect(state.message == "all records" && !state.starredOnly)
+        state.handle(.escape)
+        #expect(state.message == nil && !state.shouldQuit)
+    }
+}
