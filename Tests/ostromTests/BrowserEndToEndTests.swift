@@ -39,7 +39,7 @@ import TmuxHarness
         try session.send("4")
         let ladder = try session.waitFor("THE LADDER")
         #expect(ladder.contains("╟──╢ 3 Doing with"))
-        try session.send("q")
+        try session.send("Q")
         let end = try session.waitFor("EXIT=")
         #expect(end.contains("EXIT=0"))
         #expect(try session.waitFor(sane).contains(sane))
@@ -102,6 +102,8 @@ import TmuxHarness
         try session.send("Down")
         try session.waitFor("Papers 2/2")
         try session.send("q")
+        try session.waitFor("quit? y/n")
+        try session.send("y")
         try session.waitFor("prompt back") { $0.split(separator: "\n").last { !$0.isEmpty } == "ready>" }
     }
 

@@ -51,7 +51,7 @@ import TmuxHarness
         try first.send("2")
         try first.send("j")
         let selected = try first.waitFor("the second event") { $0.contains("Events 2/") }
-        try first.send("q")
+        try first.send("Q")
         #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
         let detail = selected.split(separator: "\n")[1].split(separator: "│").last.map(String.init) ?? ""
         let again = try TmuxSession(command: appThenReport(), environment: environment)

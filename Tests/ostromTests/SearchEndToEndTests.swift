@@ -22,7 +22,7 @@ import TmuxHarness
         try first.send("Enter")
         try first.waitFor("Papers 1/1  /coerced  1/2")
         try first.send("Escape")
-        try first.send("q")
+        try first.send("Q")
         #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
         let saved = try LibraryStore(folder: state.appendingPathComponent("data/ostrom").path, stateFolder: nil).searchHistory()
         #expect(saved.entries == ["coerced"])

@@ -38,7 +38,7 @@ public enum ActionTable {
         ActionInfo(action: .bottom, name: "bottom", help: "Last item, or end of the text", group: "Move", hint: "end"),
         ActionInfo(action: .open, name: "open", help: "Open the selection: a transcript, a ladder passage, a record placed there", group: "Open and close", hint: "open"),
         ActionInfo(action: .viewText, name: "view-text", help: "Read the record's text in the pager: its PDF (pdftotext), else its own texts", group: "Open and close", hint: "view"),
-        ActionInfo(action: .back, name: "back", help: "Close this view and go back; quit at the top level", group: "Open and close", hint: "back"),
+        ActionInfo(action: .back, name: "back", help: "Back one step: a view, the pane's focus, the search, the tab; then asks to quit", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
         ActionInfo(action: .showMessages, name: "show-messages", help: "Show every message of this session, load warnings first", group: "Open and close", hint: "messages"),
         ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),

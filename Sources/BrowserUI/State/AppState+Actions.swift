@@ -5,6 +5,11 @@ extension AppState {
     /// Turns a key into an action through the keymap and performs it.
     public mutating func handle(_ key: KeyPress) {
         message = nil
+        if confirmingQuit {
+            confirmingQuit = false
+            if key == .character("y") || key == .character("Y") || key == .character("q") { quit() } else { message = "not quitting" }
+            return
+        }
         defer {
             refreshStarred()
             refreshSorted()
@@ -45,16 +50,15 @@ extension AppState {
         case .back:
             rememberReadingPosition()
             if returnFromJump() { return }
-            if overlays.isEmpty { quit() } else { overlays.removeLast() }
-            if overlays.isEmpty && quitsWithLastOverlay { shouldQuit = true }
+            goBack()
         case .help:
             if screenKind != .help { overlays.append(.help(offset: 0)) }
         case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
             overlays.removeAll()
             jumps.removeAll()
             if action == .showLadder { placements.analyseAll() }
-            tab = [.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
-                   .showSearch: .search][action] ?? .papers
+            show([.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
+                  .showSearch: .search][action] ?? .papers)
         case .search:
             if case .pager(var pager)? = overlays.last {
                 pager.perform(.search, size: size)
@@ -63,7 +67,7 @@ extension AppState {
                 openSearchPrompt()
             }
         case .globalSearch:
-            tab = .search
+            show(.search)
             openSearchPrompt()
         case .nextMatch, .previousMatch:
             if case .pager(var pager)? = overlays.last {

@@ -75,6 +75,10 @@ public struct AppState: Sendable {
     let placementNames = PlacementNames()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
+    /// The tabs shown before this one, for `q` to go back through.
+    var tabHistory: [Tab] = []
+    /// `q` at the top asked "quit? y/n": the next key answers.
+    public internal(set) var confirmingQuit = false
     /// Quit when the last overlay closes (`ostrom page FILE`).
     public var quitsWithLastOverlay = false
 

@@ -4,8 +4,11 @@ import OstromCore
 import TerminalCanvas
 
 @Suite struct AppStateTests {
-    @Test func digitsSwitchTabsAndQBacksOutThenQuits() throws {
+    /// `q` closes one thing at a time: the reader, the detail focus, the
+    /// kept search, the tab shown before; at the top it asks.
+    @Test func qClosesViewsOneStepAtATimeThenAsks() throws {
         var state = try Fixture.state(width: 100, height: 30)
+        for key in [.character("/")] + "coerced".map(KeyPress.character) + [.enter] { state.handle(key) }
         state.handle(.character("3"))
         #expect(state.tab == .transcripts)
         state.handle(.enter)
@@ -17,7 +20,20 @@ import TerminalCanvas
         #expect(FrameComposer.compose(state).rowText(1).hasPrefix("Defining Co-production"))
         state.handle(.character("q"))
         #expect(state.overlays.isEmpty && !state.shouldQuit)
+        state.handle(.tab)
+        #expect(state.focus == .detail)
         state.handle(.character("q"))
+        #expect(state.focus == .list && state.tab == .transcripts)
+        state.handle(.character("q"))
+        #expect(state.tab == .papers && state.message == "back on Papers" && state.filters[.papers] != nil)
+        state.handle(.character("q"))
+        #expect(state.filters[.papers] == nil && state.message == "search cleared")
+        state.handle(.character("q"))
+        #expect(state.confirmingQuit && state.message == "quit? y/n (Q quits at once)" && !state.shouldQuit)
+        state.handle(.character("n"))
+        #expect(!state.shouldQuit && state.message == "not quitting")
+        state.handle(.character("q"))
+        state.handle(.character("y"))
         #expect(state.shouldQuit)
     }
 
@@ -133,7 +149,7 @@ import TerminalCanvas
 
 @Suite struct AppDriverTests {
     @Test func driverRendersEveryKeyAndWritesOnlyChanges() throws {
-        let terminal = HeadlessTerminal(width: 100, height: 30, keys: [.character("j"), .character("2"), .character("q")])
+        let terminal = HeadlessTerminal(width: 100, height: 30, keys: [.character("j"), .character("2"), .character("Q")])
         let driver = AppDriver(state: try Fixture.state(width: 1, height: 1), backend: terminal)
         driver.runUntilIdle()
         #expect(driver.state.shouldQuit)

@@ -46,7 +46,7 @@ import TerminalCanvas
         state.handle(.character("q"))
         #expect(!state.shouldQuit)
         #expect(state.tab == .ladder && state.focus == .detail && state.placedSelected == 1 && state.currentList == listBefore)
-        state.handle(.character("q"))
+        state.handle(.character("Q"))
         #expect(state.shouldQuit)
     }
 

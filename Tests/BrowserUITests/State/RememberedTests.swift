@@ -13,7 +13,7 @@ import TerminalCanvas
         state.handle(.character("j"))
         let event = try #require(state.selectedRecord)
         _ = state.takeEffects()
-        state.handle(.character("q"))
+        state.handle(.character("Q"))
         #expect(state.shouldQuit)
         let transcript = state.records[state.listing(in: .transcripts)[0]].id
         let unsorted = ["sort.papers": "", "sort.events": "", "sort.transcripts": "", "sort.search": ""]
