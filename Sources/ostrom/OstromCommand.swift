@@ -5,7 +5,7 @@ import OstromCore
 /// `ostrom`: the command line; with no subcommand it runs `browse`.
 struct OstromCommand: ParsableCommand {
     /// Printed by `ostrom --version`.
-    static let version = "ostrom 0.5.0"
+    static let version = "ostrom 0.6.0"
 
     static let configuration = CommandConfiguration(
         commandName: "ostrom",

@@ -548,3 +548,30 @@ import TmuxHarness
         #expect(try OstromBinary.run(["show", "doe2020"], environment: environment).status == 1)
     }
 }
+
+/// `Scripts/install PREFIX` puts the binary, the manual page and the
+/// completions where a shell finds them, and `--uninstall` takes them away.
+@Suite struct InstallScriptTests {
+    @Test func installsAndUninstallsUnderAPrefix() throws {
+        let prefix = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let script = OstromBinary.repositoryRoot.appendingPathComponent("Scripts/install")
+        var environment = ProcessInfo.processInfo.environment
+        environment["OSTROM_BINARY"] = OstromBinary.url.path
+        let installed = try OstromBinary.run([prefix.path], executable: script, environment: environment)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let files = ["bin/ostrom", "share/man/man1/ostrom.1", "share/bash-completion/completions/ostrom",
+                     "share/zsh/site-functions/_ostrom", "share/fish/vendor_completions.d/ostrom.fish"]
+        for file in files {
+            let size = (try? FileManager.default.attributesOfItem(atPath: prefix.appendingPathComponent(file).path)[.size] as? Int) ?? 0
+            #expect(size > 100, "\(file)")
+        }
+        #expect(try Data(contentsOf: prefix.appendingPathComponent("share/man/man1/ostrom.1"))
+            == Data(contentsOf: OstromBinary.repositoryRoot.appendingPathComponent("ostrom.1")))
+        let version = try OstromBinary.run(["--version"], executable: prefix.appendingPathComponent("bin/ostrom"))
+        #expect(version.stdout.hasPrefix("ostrom "))
+        let removed = try OstromBinary.run(["--uninstall", prefix.path], executable: script, environment: environment)
+        #expect(removed.status == 0 && removed.stdout.split(separator: "\n").count == files.count)
+        for file in files { #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)") }
+    }
+}
