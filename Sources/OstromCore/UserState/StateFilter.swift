@@ -50,9 +50,16 @@ public struct StateFilter: Equatable, Sendable {
             }
             var value = String(word.dropFirst(start))
             if value.hasPrefix("\"") {
-                // A quoted value runs to its closing quote (or the end while typing).
-                while value.filter({ $0 == "\"" }).count < 2, let next = words.popFirst() { value += " " + next }
-                value = value.filter { $0 != "\"" }
+                // A quoted value runs to its closing quote (or the end while
+                // typing); the quotes are counted word by word, not again
+                // over the whole value for each word (a long quote was quadratic).
+                var quotes = value.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
+                var parts = [value]
+                while quotes < 2, let next = words.popFirst() {
+                    parts.append(String(next))
+                    quotes += next.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
+                }
+                value = parts.joined(separator: " ").filter { $0 != "\"" }
             }
             guard !value.isEmpty else { continue }
             if field == .added {
