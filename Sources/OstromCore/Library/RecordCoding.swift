@@ -145,7 +145,10 @@ public enum RecordCoding {
     private static func date(_ field: Reader) throws(Failure) -> (date: PartialDate, hour: Int?, minute: Int?) {
         var parts: [Int: Int] = [:]
         var fields = field
-        while let (tag, value) = try fields.field() { parts[Int(tag)] = try value.number() }
+        while let (tag, value) = try fields.field() {
+            // Other tags (a newer ostrom's, or damage past Int's range) are skipped.
+            if tag >= 1 && tag <= 5 { parts[Int(tag)] = try value.number() }
+        }
         guard let year = parts[1] else { throw Failure(description: "a date without a year") }
         return (PartialDate(year: year, month: parts[2], day: parts[3]), parts[4], parts[5])
     }

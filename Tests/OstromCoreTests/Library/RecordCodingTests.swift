@@ -47,6 +47,17 @@ import Testing
         #expect(throws: RecordCoding.Failure.self) { try endless.withUnsafeBytes { try RecordCoding.decode($0) } }
     }
 
+    /// Found by fuzzing: a date field with a tag past Int's range stopped
+    /// the program ("Not enough bits"); such a tag is skipped like any other.
+    @Test func aDateFieldWithAHugeTagIsSkipped() throws {
+        // id "x", kind "paper", then a date holding year 2020 (tag 1) and a field tagged 2^64 - 1.
+        var bytes: [UInt8] = [1, 1, 1, 0x78, 2, 5] + Array("paper".utf8)
+        let date: [UInt8] = [1, 2, 0xC8, 0x1F] + [UInt8](repeating: 0xFF, count: 9) + [0x01, 1, 2]
+        bytes += [10, UInt8(date.count)] + date
+        let record = try bytes.withUnsafeBytes { try RecordCoding.decode($0) }
+        #expect(record.id == "x" && record.year == 2020)
+    }
+
     /// A field a newer ostrom adds is skipped, the rest read.
     @Test func anUnknownFieldIsSkipped() throws {
         let record = SyntheticLibrary.everyField()[1]
