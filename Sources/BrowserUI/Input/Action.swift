@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
     case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, editPlacement, jumpToLadder, undo, showMessages
-    case removeRecord, editRecord, openAttachment, cycleSort, clearSearch
+    case removeRecord, editRecord, openAttachment, cycleSort, clearSearch, toggleDetail
     case help
 }
 
@@ -43,6 +43,7 @@ public enum ActionTable {
         ActionInfo(action: .showMessages, name: "show-messages", help: "Show every message of this session, load warnings first", group: "Open and close", hint: "messages"),
         ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),
         ActionInfo(action: .cycleSort, name: "sort", help: "Sort the list: newest, oldest, author, title, added, most cited, then as it was", group: "Views", hint: "sort"),
+        ActionInfo(action: .toggleDetail, name: "toggle-detail", help: "Hide the detail pane (the list takes the width), or show it", group: "Views", hint: "detail"),
         ActionInfo(action: .focusNext, name: "focus-next", help: "Move focus to the other pane", group: "Views", hint: "pane"),
         ActionInfo(action: .focusPrevious, name: "focus-previous", help: "Move focus to the other pane, backwards", group: "Views", hint: "pane"),
         ActionInfo(action: .showPapers, name: "view-papers", help: "Show the Papers tab", group: "Views", hint: "papers"),

@@ -2,7 +2,8 @@ import TerminalCanvas
 
 /// Where the browse screen's parts go: the header row, the list and detail
 /// panes (side by side from 100 columns, stacked below that), the divider
-/// between them, and the status row.
+/// between them, and the status row; with the detail pane hidden (`z`) the
+/// list has the whole body.
 struct BrowseLayout: Equatable {
     static let sideBySideWidth = 100
     static let minimumWidth = 20
@@ -14,14 +15,19 @@ struct BrowseLayout: Equatable {
     let detail: Rect
     let status: Rect
     let sideBySide: Bool
+    let showsDetail: Bool
 
-    init(width: Int, height: Int) {
+    init(width: Int, height: Int, showsDetail: Bool = true) {
         let (header, rest) = Rect(x: 0, y: 0, width: width, height: height).splitTop(1)
         let (body, status) = rest.splitBottom(1)
         self.header = header
         self.status = status
+        self.showsDetail = showsDetail
         sideBySide = width >= Self.sideBySideWidth
-        if sideBySide {
+        if !showsDetail {
+            let nothing = Rect(x: body.maxX, y: body.y, width: 0, height: 0)
+            (self.list, self.divider, self.detail) = (body, nothing, nothing)
+        } else if sideBySide {
             let (list, right) = body.splitLeft(width * 2 / 5)
             let (divider, detail) = right.splitLeft(1)
             (self.list, self.divider, self.detail) = (list, divider, detail)

@@ -4,15 +4,17 @@ import TerminalCanvas
 /// The tabs' screen: header, list pane, divider, detail pane, status row.
 enum BrowseView {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
-        let layout = BrowseLayout(width: grid.width, height: grid.height)
+        let layout = BrowseLayout(width: grid.width, height: grid.height, showsDetail: state.showsDetail)
         HeaderBar.draw(into: &grid, area: layout.header, active: state.tab)
         drawList(state, area: layout.list, into: &grid)
-        drawDivider(layout, focus: state.focus, into: &grid)
-        let terms = state.filters[state.tab]?.matchTerms ?? .none
-        let lines = state.detailLines(width: layout.detailTextWidth)
-        let offset = min(state.currentList.detailOffset, max(0, lines.count - layout.detail.height))
-        for row in 0..<layout.detail.height where offset + row < lines.count {
-            grid.draw(lines[offset + row].highlighted(by: terms), x: layout.detail.x + 1, y: layout.detail.y + row, width: layout.detailTextWidth)
+        if layout.showsDetail {
+            drawDivider(layout, focus: state.focus, into: &grid)
+            let terms = state.filters[state.tab]?.matchTerms ?? .none
+            let lines = state.detailLines(width: layout.detailTextWidth)
+            let offset = min(state.currentList.detailOffset, max(0, lines.count - layout.detail.height))
+            for row in 0..<layout.detail.height where offset + row < lines.count {
+                grid.draw(lines[offset + row].highlighted(by: terms), x: layout.detail.x + 1, y: layout.detail.y + row, width: layout.detailTextWidth)
+            }
         }
         let count = state.tab == .ladder ? state.ladderEntries.filter(\.isSelectable).count : state.listing(in: state.tab).count
         var position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"

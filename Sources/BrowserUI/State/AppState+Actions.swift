@@ -77,7 +77,7 @@ extension AppState {
                 jumpToMatch(forward: action == .nextMatch)
             }
         case .focusNext, .focusPrevious:
-            if screenKind == .browse { focus = focus == .list ? .detail : .list }
+            if screenKind == .browse && showsDetail { focus = focus == .list ? .detail : .list }
         case .open:
             if !openPlaced() { open() }
         case .jumpToLadder:
@@ -102,6 +102,14 @@ extension AppState {
             cycleSort()
         case .clearSearch:
             clearSearch()
+        case .toggleDetail:
+            guard screenKind == .browse else { return }
+            showsDetail.toggle()
+            if !showsDetail { focus = .list }
+            var list = currentList
+            list.clamp(count: listCount, height: layout.list.height)
+            currentList = list
+            message = showsDetail ? "detail pane shown" : "detail pane hidden (z shows it)"
         case .showMessages:
             let text = messageLog.isEmpty ? "No messages yet." : messageLog.joined(separator: "\n")
             openPager(PagerState(title: "Messages", text: PagedText(text: text)))
@@ -198,7 +206,6 @@ extension AppState {
             // The form takes its keys before the keymap.
             return
         case nil:
-            let layout = BrowseLayout(width: size.width, height: size.height)
             if movePlaced(action, layout: layout) { return }
             if focus == .detail {
                 let total = detailLines(width: layout.detailTextWidth).count

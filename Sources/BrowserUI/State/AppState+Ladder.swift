@@ -42,7 +42,7 @@ extension AppState {
         case .story(let index, _):
             guard let row = ladderEntries.firstIndex(where: { if case .story(let story) = $0.kind { story.name == ladder?.stories[index].name } else { false } }) else { return true }
             focus = .list
-            select(row, direction: 1, height: BrowseLayout(width: size.width, height: size.height).list.height)
+            select(row, direction: 1, height: layout.list.height)
         }
         message = "q goes back to the ladder"
         return true
@@ -61,11 +61,11 @@ extension AppState {
         placements.analyseAll()
         pushJump()
         tab = .ladder
-        select(row, direction: 1, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        select(row, direction: 1, height: layout.list.height)
         focus = .detail
         let items = selectedPlacedItems
         placedSelected = items.firstIndex { if case .record(index, _, _) = $0 { true } else { false } } ?? 0
-        revealPlaced(count: items.count, layout: BrowseLayout(width: size.width, height: size.height))
+        revealPlaced(count: items.count, layout: layout)
         message = "\(records[index].id) on the ladder: \(name) — q goes back"
     }
 
@@ -95,6 +95,6 @@ extension AppState {
         if !listing(in: tab).contains(index) { filters[tab] = nil }
         focus = .list
         let row = listing(in: tab).firstIndex(of: index) ?? 0
-        select(row, direction: 1, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        select(row, direction: 1, height: layout.list.height)
     }
 }

@@ -39,7 +39,7 @@ extension AppState {
             kindListings[tab, default: []] += (start..<records.count).filter { tab.kinds.contains(records[$0].kind) }
         }
         var list = currentList
-        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        list.clamp(count: listCount, height: layout.list.height)
         currentList = list
     }
 

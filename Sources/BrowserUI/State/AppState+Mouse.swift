@@ -15,7 +15,6 @@ extension AppState {
             }
             return
         }
-        let layout = BrowseLayout(width: size.width, height: size.height)
         if layout.header.contains(x: event.x, y: event.y), event.kind == .press {
             if let tab = HeaderBar.tab(atColumn: event.x) { self.tab = tab }
             return

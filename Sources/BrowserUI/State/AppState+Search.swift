@@ -118,7 +118,7 @@ extension AppState {
             filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
         }
         var list = ListState()
-        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        list.clamp(count: listCount, height: layout.list.height)
         currentList = list
     }
 
@@ -154,7 +154,6 @@ extension AppState {
             message = "no search here: / searches this list"
             return
         }
-        let layout = BrowseLayout(width: size.width, height: size.height)
         let lines = detailLines(width: layout.detailTextWidth)
         let matching = lines.indices.filter { lines[$0].highlighted(by: terms).hasMatch }
         guard !matching.isEmpty else {

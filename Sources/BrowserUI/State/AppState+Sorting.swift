@@ -26,7 +26,7 @@ extension AppState {
         // The record selected stays selected, wherever it went.
         var list = currentList
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
-        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        list.clamp(count: listCount, height: layout.list.height)
         currentList = list
         message = next.map { "sorted: \($0.label) (S for the next order)" } ?? (filters[tab] == nil ? "in the library's order" : "best match first")
     }
@@ -49,7 +49,7 @@ extension AppState {
         refreshSorted()
         var list = ListState()
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
-        list.clamp(count: listCount, height: BrowseLayout(width: size.width, height: size.height).list.height)
+        list.clamp(count: listCount, height: layout.list.height)
         currentList = list
     }
 

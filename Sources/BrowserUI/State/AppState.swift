@@ -75,6 +75,10 @@ public struct AppState: Sendable {
     let placementNames = PlacementNames()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
+    /// `z`: whether the detail pane is shown (the list takes the width when not).
+    public var showsDetail = true
+    /// Where the browse screen's parts go now.
+    var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail) }
     /// The tabs shown before this one, for `q` to go back through.
     var tabHistory: [Tab] = []
     /// `q` at the top asked "quit? y/n": the next key answers.

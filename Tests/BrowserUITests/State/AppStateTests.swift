@@ -125,10 +125,10 @@ import TerminalCanvas
 
     @Test func unboundKeySaysSoInTheStatusLine() throws {
         var state = try Fixture.state(width: 100, height: 30)
-        state.handle(.character("z"))
-        #expect(state.message == "z does nothing here — ? shows the keys")
+        state.handle(.character("x"))
+        #expect(state.message == "x does nothing here — ? shows the keys")
         let grid = FrameComposer.compose(state)
-        #expect(grid.rowText(29).contains("z does nothing here"))
+        #expect(grid.rowText(29).contains("x does nothing here"))
     }
 
     @Test func everySizeRendersWithoutCrashing() throws {

@@ -16,7 +16,7 @@ import TerminalCanvas
         state.handle(.character("Q"))
         #expect(state.shouldQuit)
         let transcript = state.records[state.listing(in: .transcripts)[0]].id
-        let unsorted = ["sort.papers": "", "sort.events": "", "sort.transcripts": "", "sort.search": ""]
+        let unsorted = ["sort.papers": "", "sort.events": "", "sort.transcripts": "", "sort.search": "", "layout.detail": "shown"]
         let settings = unsorted.merging(["tab": "events", "selected.papers": paper.id, "selected.events": event.id,
                                          "selected.transcripts": transcript]) { _, new in new }
         #expect(state.takeEffects().contains(.saveSettings(settings)))
