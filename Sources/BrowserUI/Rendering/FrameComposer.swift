@@ -12,7 +12,7 @@ public enum FrameComposer {
         }
         switch state.overlays.last {
         case .pager(let pager)?: PagerView.draw(pager, into: &grid, keyMap: state.keyMap, message: state.message)
-        case .help(let offset)?: HelpView.draw(offset: offset, into: &grid, keyMap: state.keyMap)
+        case .help(let offset, let screen)?: HelpView.draw(offset: offset, from: screen, into: &grid, keyMap: state.keyMap)
         case .placement(let editor)?: PlacementEditorView.draw(editor, into: &grid)
         case nil: BrowseView.draw(state, into: &grid)
         }

@@ -52,7 +52,7 @@ extension AppState {
             if returnFromJump() { return }
             goBack()
         case .help:
-            if screenKind != .help { overlays.append(.help(offset: 0)) }
+            if screenKind != .help { overlays.append(.help(offset: 0, from: screenKind)) }
         case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
             overlays.removeAll()
             jumps.removeAll()
@@ -197,11 +197,11 @@ extension AppState {
         case .pager(var pager)?:
             pager.perform(action, size: size)
             overlays[overlays.count - 1] = .pager(pager)
-        case .help(let offset)?:
+        case .help(let offset, let screen)?:
             let height = max(1, size.height - 2)
-            let total = HelpView.lines(keyMap: keyMap, width: size.width).count
+            let total = HelpView.lines(keyMap: keyMap, width: size.width, from: screen).count
             let next = Self.clamped(offset, plus: Self.delta(of: action, height: height), limit: max(0, total - height))
-            overlays[overlays.count - 1] = .help(offset: next)
+            overlays[overlays.count - 1] = .help(offset: next, from: screen)
         case .placement?:
             // The form takes its keys before the keymap.
             return

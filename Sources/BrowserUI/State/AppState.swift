@@ -7,7 +7,8 @@ public struct AppState: Sendable {
     /// A view pushed over the browse screen; `q` pops it (the back stack).
     public enum Overlay: Sendable {
         case pager(PagerState)
-        case help(offset: Int)
+        /// The keys, those of the view it was opened from first.
+        case help(offset: Int, from: ScreenKind)
         case placement(PlacementEditor)
     }
 

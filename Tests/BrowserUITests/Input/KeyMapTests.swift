@@ -23,6 +23,24 @@ import TerminalCanvas
     }
 }
 
+/// Help is per view: the keys that work here first, the other view's below.
+@Suite struct HelpPerViewTests {
+    private func text(from screen: ScreenKind) -> String {
+        HelpView.lines(keyMap: .standard, width: 100, from: screen).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+    }
+
+    @Test func theListsHelpDoesNotListTheReadersKeysAsItsOwn() throws {
+        let list = text(from: .browse)
+        let (here, below) = try #require(list.range(of: "In the reader").map { (list[..<$0.lowerBound], list[$0.upperBound...]) })
+        #expect(here.contains("u           Undo") && !here.contains("Half a page up\n  u"))
+        #expect(!here.contains("  d ") && below.contains("Search backward in the pager"))
+        let reader = text(from: .pager)
+        let (readerHere, readerBelow) = try #require(reader.range(of: "In the list").map { (reader[..<$0.lowerBound], reader[$0.upperBound...]) })
+        #expect(readerHere.contains("Search backward in the pager") && readerHere.contains("d Ctrl-D"))
+        #expect(readerBelow.contains("Undo the last star") && !readerHere.contains("Undo the last star"))
+    }
+}
+
 @Suite struct KeyMapTests {
     @Test func screenMapsFallBackToTheGenericMap() {
         let keys = KeyMap.standard
