@@ -11,8 +11,16 @@ enum StatusLine {
         .pager: [.pageDown, .search, .toggleWrap, .back],
     ]
 
-    static func hints(keyMap: KeyMap, screen: ScreenKind) -> String {
-        (hintActions[screen] ?? []).compactMap { action in
+    /// What the keys do here: with the detail pane focused, its scrolling
+    /// and matches; in the Search tab before a search, how to start one.
+    static func browseActions(focus: Pane, tab: Tab, searching: Bool) -> [Action] {
+        if focus == .detail { return [.moveDown, .nextMatch, .focusNext, .back] }
+        if tab == .search && !searching { return [.search, .help, .back] }
+        return hintActions[.browse] ?? []
+    }
+
+    static func hints(keyMap: KeyMap, screen: ScreenKind, actions: [Action]? = nil) -> String {
+        (actions ?? hintActions[screen] ?? []).compactMap { action in
             keyMap.keys(for: action, in: screen).first.map { "\($0.label) \(ActionTable.info(action).hint)" }
         }.joined(separator: "  ")
     }

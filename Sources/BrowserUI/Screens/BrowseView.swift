@@ -26,7 +26,9 @@ enum BrowseView {
         if let filter = state.filters[state.tab], let matching { position += "  /\(filter.query)  \(matching)" }
         if let sort = state.sorts[state.tab] { position += "  " + sort.label }
         StatusLine.draw(into: &grid, area: layout.status, position: position, message: state.message,
-                        hints: StatusLine.hints(keyMap: state.keyMap, screen: .browse))
+                        hints: StatusLine.hints(keyMap: state.keyMap, screen: .browse,
+                                                actions: StatusLine.browseActions(focus: state.focus, tab: state.tab,
+                                                                                  searching: state.filters[state.tab] != nil)))
     }
 
     /// The selection's number among selectable rows, from 1.
