@@ -271,6 +271,7 @@ extension AppState {
             return
         }
         guard let record = selectedRecord else { return }
+        if tab == .search, let index = selectedRecordIndex { return openInItsTab(index) }
         if record.kind == .transcript, let body = record.body {
             openPager(PagerState(title: record.displayTitle, text: PagedText(text: body), document: "record:" + record.id))
         } else {

@@ -24,6 +24,20 @@ extension AppState {
         message = "quit? y/n (Q quits at once)"
     }
 
+    /// Enter on a hit of the Search tab: the record in its own tab,
+    /// selected (that tab's search cleared if it hides it); `q` comes back.
+    mutating func openInItsTab(_ index: Int) {
+        guard let own = Tab.allCases.first(where: { $0 != .search && $0 != .ladder && $0.kinds.contains(records[index].kind) }) else { return }
+        show(own)
+        if !listing(in: own).contains(index) { filters[own] = nil }
+        refreshSorted()
+        var list = ListState()
+        list.selected = listing(in: own).firstIndex(of: index) ?? 0
+        list.clamp(count: listCount, height: layout.list.height)
+        currentList = list
+        message = "\(records[index].id) in \(own.title) (q goes back to the search)"
+    }
+
     /// Shows a tab, remembering the one before for `q`.
     mutating func show(_ next: Tab) {
         guard next != tab else { return }

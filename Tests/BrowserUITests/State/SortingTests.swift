@@ -95,3 +95,19 @@ import TerminalCanvas
         GoldenFrames.check(grid, named: "papers-list-alone-100x30")
     }
 }
+
+/// Enter on a hit of the Search tab opens the record in its own tab.
+@Suite struct SearchHitOpensTests {
+    @Test func enterOnAHitGoesToItsTabSelectedAndQComesBack() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        for key in [.character("s")] + "loeffler".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.tab == .search)
+        let hit = try #require(state.selectedRecord)
+        #expect(hit.kind == .event)
+        state.handle(.enter)
+        #expect(state.tab == .events && state.selectedRecord?.id == hit.id)
+        #expect(state.message == "\(hit.id) in Events (q goes back to the search)")
+        state.handle(.character("q"))
+        #expect(state.tab == .search && state.filters[.search] != nil)
+    }
+}
