@@ -56,10 +56,10 @@ struct BrowseCommand: ParsableCommand {
     private func mistypedCommand() -> String? {
         guard let word = library.paths.first, !word.contains("/"), !word.contains("."), RawPath.kind(of: word) == nil else { return nil }
         let names = OstromCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
-        let close = names.map { ($0, EditDistance.between(word.lowercased(), $0)) }.filter { $0.1 <= 2 }.sorted { $0.1 < $1.1 }
+        let close = EditDistance.closest(to: word, among: names)
         guard let best = close.first else { return nil }
-        let others = close.dropFirst().map { "`\($0.0)`" }
-        return "no command or file “\(word)”; did you mean `\(best.0)`" + (others.isEmpty ? "" : " (or " + others.joined(separator: ", ") + ")") + "?"
+        let others = close.dropFirst().map { "`\($0)`" }
+        return "no command or file “\(word)”; did you mean `\(best)`" + (others.isEmpty ? "" : " (or " + others.joined(separator: ", ") + ")") + "?"
     }
 
     /// `ostrom FILE` for a file no importer recognises, or a large one

@@ -10,7 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case scrollLeft, scrollRight, percent, searchBackward, toggleWrap, toggleLineNumbers, setMark, jumpToMark
     case nextSection, previousSection, tableOfContents
     case copyCitation, copyBibTeX, openLink, toggleStar, starredOnly, editTags, editNote, editPlacement, jumpToLadder, undo, showMessages
-    case removeRecord, editRecord, openAttachment, cycleSort, clearSearch, toggleDetail
+    case removeRecord, editRecord, openAttachment, cycleSort, clearSearch, toggleDetail, commandLine
     case help
 }
 
@@ -41,6 +41,7 @@ public enum ActionTable {
         ActionInfo(action: .back, name: "back", help: "Back one step: a view, the pane's focus, the search, the tab; then asks to quit", group: "Open and close", hint: "back"),
         ActionInfo(action: .quit, name: "quit", help: "Quit ostrom", group: "Open and close", hint: "quit"),
         ActionInfo(action: .showMessages, name: "show-messages", help: "Show every message of this session, load warnings first", group: "Open and close", hint: "messages"),
+        ActionInfo(action: .commandLine, name: "command-line", help: "Type an action by its name (:sort -year, :search care, :set detail hidden, :quit)", group: "Open and close", hint: "command"),
         ActionInfo(action: .help, name: "help", help: "Show this help", group: "Open and close", hint: "help"),
         ActionInfo(action: .cycleSort, name: "sort", help: "Sort the list: newest, oldest, author, title, added, most cited, then as it was", group: "Views", hint: "sort"),
         ActionInfo(action: .toggleDetail, name: "toggle-detail", help: "Hide the detail pane (the list takes the width), or show it", group: "Views", hint: "detail"),

@@ -28,7 +28,7 @@ public struct KeyMap: Sendable {
                 .character("y"): .copyCitation, .character("Y"): .copyBibTeX, .character("o"): .openLink,
                 .character("m"): .toggleStar, .character("*"): .starredOnly, .character("t"): .editTags,
                 .character("e"): .editNote, .character("u"): .undo, .character("p"): .editPlacement, .character("L"): .jumpToLadder,
-                .character("D"): .removeRecord, .character("E"): .editRecord, .character("O"): .openAttachment, .character("S"): .cycleSort, .escape: .clearSearch, .character("z"): .toggleDetail,
+                .character("D"): .removeRecord, .character("E"): .editRecord, .character("O"): .openAttachment, .character("S"): .cycleSort, .escape: .clearSearch, .character("z"): .toggleDetail, .character(":"): .commandLine,
             ],
             .help: [.escape: .back],
             // less's keys: f and Enter, d/u, </> and p, ? searches backward, h is help.

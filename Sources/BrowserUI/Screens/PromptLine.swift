@@ -2,13 +2,19 @@ import OstromCore
 import TerminalCanvas
 
 /// The prompt on the bottom row: `/` and the query with its cursor, and
-/// the reason when the query is malformed; or `tags:` and a record's tags.
+/// the reason when the query is malformed; `tags:` and a record's tags; or
+/// `:` and a command.
 enum PromptLine {
     static func draw(_ prompt: SearchPrompt, into grid: inout CellGrid, area: Rect, count: String) {
         grid.fill(area, role: .normal)
-        let label = prompt.purpose == .search ? "/" : "tags: "
+        let label = prompt.purpose == .search ? "/" : prompt.purpose == .command ? ":" : "tags: "
         let error = prompt.error.map { "  " + $0 } ?? ""
-        let right = prompt.purpose == .search ? (error.isEmpty ? count : error) : "words; Enter keeps, Esc leaves"
+        let right: String
+        switch prompt.purpose {
+        case .search: right = error.isEmpty ? count : error
+        case .command: right = error.isEmpty ? "an action's name; Tab completes" : error
+        case .tags: right = "words; Enter keeps, Esc leaves"
+        }
         let rightWidth = min(DisplayWidth.of(right), max(0, area.width / 2))
         let room = max(1, area.width - label.count - rightWidth - 1)
         let characters = prompt.editor.characters

@@ -102,6 +102,9 @@ extension AppState {
             cycleSort()
         case .clearSearch:
             clearSearch()
+        case .commandLine:
+            guard screenKind == .browse else { return }
+            prompt = SearchPrompt(purpose: .command, editor: LineEditor(), previousFilter: filters[tab], previousList: currentList)
         case .toggleDetail:
             guard screenKind == .browse else { return }
             showsDetail.toggle()

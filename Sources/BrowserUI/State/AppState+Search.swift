@@ -23,6 +23,7 @@ extension AppState {
         if case .tags(let recordID) = open.purpose {
             return handleTagPromptKey(key, recordID: recordID, open: &open)
         }
+        if open.purpose == .command { return handleCommandKey(key, open: &open) }
         switch key {
         case .enter:
             // Enter keeps the query: one still waiting for the index runs now, waiting for it.

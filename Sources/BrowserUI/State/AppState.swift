@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     public var showsDetail = true
     /// Where the browse screen's parts go now.
     var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail) }
+    /// The commands typed at `:` this session, oldest first.
+    var commandHistory: [String] = []
     /// The tabs shown before this one, for `q` to go back through.
     var tabHistory: [Tab] = []
     /// `q` at the top asked "quit? y/n": the next key answers.

@@ -21,6 +21,8 @@ public struct SearchPrompt: Sendable {
     public enum Purpose: Equatable, Sendable {
         case search
         case tags(recordID: String)
+        /// `:`, an action by its name.
+        case command
     }
 
     public var purpose: Purpose = .search

@@ -1,7 +1,7 @@
 /// How many letters must change (insert, delete, replace, or swap two
 /// neighbours) to turn one word into another: for "did you mean".
-enum EditDistance {
-    static func between(_ first: String, _ second: String) -> Int {
+public enum EditDistance {
+    public static func between(_ first: String, _ second: String) -> Int {
         let a = Array(first), b = Array(second)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -18,5 +18,10 @@ enum EditDistance {
             }
         }
         return table[a.count][b.count]
+    }
+
+    /// The names at most `limit` edits from `word`, closest first.
+    public static func closest(to word: String, among names: [String], limit: Int = 2) -> [String] {
+        names.map { ($0, between(word.lowercased(), $0)) }.filter { $0.1 <= limit }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 }

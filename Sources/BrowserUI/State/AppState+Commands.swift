@@ -1,0 +1,101 @@
+import OstromCore
+import TerminalCanvas
+
+/// `:` as in tig and neomutt: every action by its name from the action
+/// table (`:view-events`, `:toggle-star`), and `:sort KEY` (`none`; alone,
+/// the next order, as `S`), `:search
+/// QUERY`, `:set detail shown|hidden`, `:quit`. Tab completes the name; ↑/↓
+/// walk the commands typed before; a name nobody has gets the closest ones.
+extension AppState {
+    /// The names `:` knows, the action table's and the ones with arguments.
+    static var commandNames: [String] {
+        let own = ["sort", "search", "set", "quit"]
+        return own + ActionTable.all.map(\.name).filter { !own.contains($0) }
+    }
+
+    mutating func handleCommandKey(_ key: KeyPress, open: inout SearchPrompt) {
+        switch key {
+        case .enter:
+            prompt = nil
+            let text = open.editor.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return }
+            commandHistory.removeAll { $0 == text }
+            commandHistory.append(text)
+            run(command: text)
+            return
+        case .escape, .control("c"), .control("g"):
+            prompt = nil
+            return
+        case .tab:
+            complete(&open)
+        case .up, .down:
+            let next = (open.historyIndex ?? commandHistory.count) + (key == .up ? -1 : 1)
+            guard commandHistory.indices.contains(next) || next == commandHistory.count else { return }
+            open.historyIndex = next == commandHistory.count ? nil : next
+            open.editor = LineEditor(next == commandHistory.count ? "" : commandHistory[next])
+        default:
+            open.error = nil
+            _ = open.editor.apply(key)
+        }
+        prompt = open
+    }
+
+    /// Completes the command's name: to the name when one starts so, else
+    /// as far as the names that do agree, listing them.
+    private func complete(_ open: inout SearchPrompt) {
+        let typed = open.editor.text
+        guard !typed.contains(" ") else { return }
+        let matching = Self.commandNames.filter { $0.hasPrefix(typed) }
+        guard let first = matching.first else {
+            open.error = "no command starts with “\(typed)”"
+            return
+        }
+        var common = first
+        for name in matching.dropFirst() { while !name.hasPrefix(common) { common.removeLast() } }
+        open.editor = LineEditor(matching.count == 1 ? first + " " : common)
+        open.error = matching.count == 1 ? nil : matching.prefix(6).joined(separator: " ")
+    }
+
+    mutating func run(command text: String) {
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let name = words[0], argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "quit":
+            quit()
+        case "sort":
+            guard tab != .ladder else { return }
+            if argument.isEmpty { return perform(.cycleSort) }
+            if argument == "none" {
+                sorts[tab] = nil
+            } else if let sort = RecordSort(argument) {
+                sorts[tab] = sort
+            } else {
+                message = "sort: one of none, " + RecordSort.names.joined(separator: ", ")
+                return
+            }
+            refreshSorted()
+            message = sorts[tab].map { "sorted: \($0.label)" } ?? "in the library's order"
+        case "search":
+            openSearchPrompt()
+            guard var open = prompt else { return }
+            open.editor = LineEditor(argument)
+            prompt = open
+            applyQuery(waitingForIndex: true)
+            prompt = nil
+        case "set":
+            let parts = argument.split(separator: " ").map(String.init)
+            guard parts.count == 2, parts[0] == "detail", ["shown", "hidden"].contains(parts[1]) else {
+                message = "set: detail shown, or detail hidden"
+                return
+            }
+            if showsDetail != (parts[1] == "shown") { perform(.toggleDetail) }
+        default:
+            guard let info = ActionTable.all.first(where: { $0.name == name }) else {
+                let close = EditDistance.closest(to: name, among: Self.commandNames)
+                message = "no command “\(name)”" + (close.isEmpty ? " (Tab lists them)" : "; did you mean " + close.prefix(3).joined(separator: ", ") + "?")
+                return
+            }
+            perform(info.action)
+        }
+    }
+}

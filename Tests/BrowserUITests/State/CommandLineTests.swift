@@ -1,0 +1,57 @@
+import Testing
+@testable import BrowserUI
+import OstromCore
+import TerminalCanvas
+
+/// `:` runs an action by its name; Tab completes; ↑ recalls; a mistyped
+/// name gets the closest ones.
+@Suite struct CommandLineTests {
+    private func type(_ text: String, into state: inout AppState) {
+        for character in text { state.handle(.character(character)) }
+    }
+
+    private func command(_ text: String, in state: inout AppState) {
+        state.handle(.character(":"))
+        type(text, into: &state)
+        state.handle(.enter)
+    }
+
+    @Test func actionsAndCommandsByName() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character(":"))
+        #expect(FrameComposer.compose(state).rowText(29).hasPrefix(":"))
+        state.handle(.escape)
+        command("sort -year", in: &state)
+        #expect(state.sorts[.papers] == RecordSort(key: .year, descending: true) && state.message == "sorted: newest first")
+        command("set detail hidden", in: &state)
+        #expect(!state.showsDetail)
+        command("view-events", in: &state)
+        #expect(state.tab == .events)
+        command("search loeffler", in: &state)
+        #expect(state.filters[.events]?.hits.count == 1 && state.prompt == nil)
+        command("sort sideways", in: &state)
+        #expect(state.message?.hasPrefix("sort: one of none, year, -year") == true)
+        command("sotr year", in: &state)
+        #expect(state.message == "no command “sotr”; did you mean sort, set?")
+        command("quit", in: &state)
+        #expect(state.shouldQuit)
+    }
+
+    @Test func tabCompletesAndUpRecalls() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.handle(.character(":"))
+        type("toggle-s", into: &state)
+        state.handle(.tab)
+        #expect(state.prompt?.editor.text == "toggle-star ")
+        state.handle(.enter)
+        #expect(state.annotations[try #require(state.selectedRecord).id].starred)
+        state.handle(.character(":"))
+        type("view-", into: &state)
+        state.handle(.tab)
+        #expect(state.prompt?.editor.text == "view-" && state.prompt?.error?.hasPrefix("view-text view-papers") == true)
+        state.handle(.escape)
+        state.handle(.character(":"))
+        state.handle(.up)
+        #expect(state.prompt?.editor.text == "toggle-star")
+    }
+}
