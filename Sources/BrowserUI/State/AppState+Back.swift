@@ -1,7 +1,7 @@
 /// `q` closes what is open before the program, one step at a time: an
 /// overlay (reader, help, editor), the detail pane's focus, the tab's kept
 /// search, then the tab shown before; at the top it asks "quit? y/n".
-/// `Q` quits at once.
+/// `Q` quits at once; `Esc` goes back to the whole list.
 extension AppState {
     mutating func goBack() {
         if !overlays.isEmpty {
@@ -44,5 +44,27 @@ extension AppState {
         tabHistory.removeAll { $0 == next }
         tabHistory.append(tab)
         tab = next
+    }
+
+    /// `Esc`: the tab's kept search goes (the list as it was before it),
+    /// else the starred-only view.
+    mutating func clearSearch() {
+        guard screenKind == .browse, tab != .ladder else { return }
+        let selected = selectedRecordIndex
+        if filters[tab] != nil {
+            filters[tab] = nil
+            message = "search cleared"
+        } else if starredOnly {
+            starredOnly = false
+            refreshStarred()
+            message = "all records"
+        } else {
+            return
+        }
+        refreshSorted()
+        var list = ListState()
+        if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
+        list.clamp(count: listCount, height: layout.list.height)
+        currentList = list
     }
 }

@@ -14,7 +14,7 @@ struct SortedListing: Sendable {
 }
 
 /// `S`: each tab's order, stepped through; shown in the status row and
-/// remembered for the next start. `Esc`: back to the whole list.
+/// remembered for the next start.
 extension AppState {
     mutating func cycleSort() {
         guard screenKind == .browse, tab != .ladder else { return }
@@ -29,28 +29,6 @@ extension AppState {
         list.clamp(count: listCount, height: layout.list.height)
         currentList = list
         message = next.map { "sorted: \($0.label) (S for the next order)" } ?? (filters[tab] == nil ? "in the library's order" : "best match first")
-    }
-
-    /// `Esc`: the tab's kept search goes (the list as it was before it),
-    /// else the starred-only view.
-    mutating func clearSearch() {
-        guard screenKind == .browse, tab != .ladder else { return }
-        let selected = selectedRecordIndex
-        if filters[tab] != nil {
-            filters[tab] = nil
-            message = "search cleared"
-        } else if starredOnly {
-            starredOnly = false
-            refreshStarred()
-            message = "all records"
-        } else {
-            return
-        }
-        refreshSorted()
-        var list = ListState()
-        if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
-        list.clamp(count: listCount, height: layout.list.height)
-        currentList = list
     }
 
     /// Sorts what each sorted tab lists now, if that changed.
