@@ -35,6 +35,6 @@ seeds=(Resources Tests/OstromCoreTests/Fixtures)
 # Hangs over a second and blow-ups over 256 MB count as findings. Leaks
 # are not: LeakSanitizer reports what Swift's globals (compiled regular
 # expressions, caches made once) still hold at exit.
-OSTROM_FUZZ_TARGET=$target "$binary" "$corpus" "${seeds[@]}" \
+OSTROM_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$binary" "$corpus" "${seeds[@]}" \
   -max_total_time="$seconds" -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256 -max_len=65536 \
   -detect_leaks=0 -artifact_prefix=".build-fuzz/$target/" -print_final_stats=1
