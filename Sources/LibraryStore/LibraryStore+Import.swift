@@ -138,14 +138,15 @@ private struct ImportPlanner {
         }
         let doi = record.doi?.lowercased()
         let work = incomingWorkKeys[index]
-        var match = doi.flatMap { byDOI[$0] }.map { ($0, ImportPlan.Match.sameDOI) }
-        if match == nil, let row = byWork[work] {
+        var match: (row: Int, stored: Record, how: ImportPlan.Match)?
+        if let row = doi.flatMap({ byDOI[$0] }) {
+            match = (row, try self.record(at: row), .sameDOI)
+        } else if let row = byWork[work] {
             // Two DOIs that differ are two works, whatever their titles.
             let stored = try self.record(at: row)
-            if record.doi == nil || stored.doi == nil { match = (row, .sameWork) }
+            if record.doi == nil || stored.doi == nil { match = (row, stored, .sameWork) }
         }
-        if let (row, how) = match {
-            let stored = try self.record(at: row)
+        if let (row, stored, how) = match {
             try settle(record, row: row, stored: stored, into: Self.filled(stored, from: record), match: how)
             return
         }

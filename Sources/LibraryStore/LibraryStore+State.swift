@@ -58,12 +58,7 @@ extension LibraryStore {
 
     /// What the browser remembers (the tab, the selection), by name.
     public func settings() throws(DatabaseError) -> [String: String] {
-        let statement = try database.prepare("SELECT key, value FROM settings")
-        var settings: [String: String] = [:]
-        while try statement.step() {
-            if let key = statement.text(0), let value = statement.text(1) { settings[key] = value }
-        }
-        return settings
+        try database.dictionary("SELECT key, value FROM settings")
     }
 
     /// Saves these settings over the stored ones (others are kept).

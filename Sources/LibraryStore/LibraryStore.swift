@@ -78,12 +78,7 @@ public final class LibraryStore {
 
     /// The local day each record was added, `YYYY-MM-DD`, by id.
     public func addedDays() throws(DatabaseError) -> [String: String] {
-        let statement = try database.prepare("SELECT id, date(added, 'unixepoch', 'localtime') FROM records")
-        var days: [String: String] = [:]
-        while try statement.step() {
-            if let id = statement.text(0), let day = statement.text(1) { days[id] = day }
-        }
-        return days
+        try database.dictionary("SELECT id, date(added, 'unixepoch', 'localtime') FROM records")
     }
 
     func decode(_ bytes: UnsafeRawBufferPointer) throws(DatabaseError) -> Record {

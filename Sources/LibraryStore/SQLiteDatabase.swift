@@ -107,6 +107,16 @@ final class SQLiteDatabase {
         }
     }
 
+    /// The rows of a query of two text columns, the first as the key.
+    func dictionary(_ sql: String) throws(DatabaseError) -> [String: String] {
+        let statement = try prepare(sql)
+        var result: [String: String] = [:]
+        while try statement.step() {
+            if let key = statement.text(0), let value = statement.text(1) { result[key] = value }
+        }
+        return result
+    }
+
     var userVersion: Int {
         get throws(DatabaseError) {
             let statement = try prepare("PRAGMA user_version")

@@ -18,7 +18,7 @@ enum Console {
         JSONValue.streamArray(count: count, element: element) { bytes in
             ended(bytes.withUnsafeBytes { Descriptor.writeAll($0, to: STDOUT_FILENO) })
         }
-        print("", terminator: "\n")
+        print("")
     }
 
     /// Ends the program when writing stdout failed (`failure` is its errno).
