@@ -26,7 +26,7 @@ struct LibraryStart {
         let total = try store.recordCount()
         let first = try store.part(after: 0, limit: Self.firstPart)
         var ids = Set(builtIn.map(\.id))
-        records = builtIn + Self.unique(first.records, ids: &ids)
+        records = builtIn + RecordIdentifiers.keepingTaken(first.records, ids: &ids)
         addedDays = first.addedDays
         guard total > first.records.count else { return }
         let mailbox = RecordsInBackground(total: total)
@@ -36,7 +36,7 @@ struct LibraryStart {
             var all = start
             do {
                 try LibraryStore.readParts(path: path, after: lastRow, size: Self.laterPart) { part in
-                    let records = Self.unique(part.records, ids: &taken)
+                    let records = RecordIdentifiers.keepingTaken(part.records, ids: &taken)
                     all += records
                     mailbox.deliver(RecordsInBackground.Part(records: records, addedDays: part.addedDays))
                 }
@@ -47,16 +47,5 @@ struct LibraryStart {
             return SearchIndex(records: all)
         }
         loading = mailbox
-    }
-
-    /// The records with an id none before them has (a library record with a
-    /// built-in record's id gets a suffix, as `Library.adding` gives it).
-    private static func unique(_ records: [Record], ids: inout Set<String>) -> [Record] {
-        records.map { record in
-            var record = record
-            record.id = RecordIdentifiers.free(record.id, in: ids)
-            ids.insert(record.id)
-            return record
-        }
     }
 }

@@ -244,6 +244,22 @@ import TmuxHarness
         #expect(found.stdout.hasPrefix("ostrom1990"))
     }
 
+    /// A library record with a built-in record's id gets a suffix; the
+    /// built-in keeps its id, as in the browser.
+    @Test func aLibraryRecordWithABuiltInIDGetsASuffix() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("@article{tuurnas2016, author = {Other, Ann}, title = {Another paper}, year = 2016}\n".utf8).write(to: bib)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        let json = try OstromBinary.run(["list", "--format", "json"], environment: environment)
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let titles = Dictionary(items.map { ($0["id"] as? String ?? "", $0["title"] as? String ?? "") }, uniquingKeysWith: { first, _ in first })
+        #expect(titles["tuurnas2016"]?.hasPrefix("The impact of co-production") == true)
+        #expect(titles["tuurnas2016a"] == "Another paper")
+    }
+
     /// A file exported again with one entry changed and one new: the dry
     /// run says so and changes nothing; the import updates and adds.
     @Test func aNewerExportUpdatesInPlaceAndADryRunSaysWhy() throws {

@@ -128,13 +128,14 @@ public struct Library: Sendable {
         return paths.sorted()
     }
 
-    /// This library with more records after its own; ids are assigned
-    /// again so that none collide (citation keys are kept).
+    /// This library with more records after its own: ids here are kept, and
+    /// a newcomer whose id is taken gets a suffix (the user library's
+    /// `tuurnas2016` beside the built-in one is `tuurnas2016a`, in `list` as
+    /// in the browser, which shows the first records before the rest come).
     public func adding(_ more: [Record]) -> Library {
         guard !more.isEmpty else { return self }
-        var all = records + more
-        RecordIdentifiers.assign(&all)
-        return Library(records: all, diagnostics: diagnostics)
+        var ids = Set(records.map(\.id))
+        return Library(records: records + RecordIdentifiers.keepingTaken(more, ids: &ids), diagnostics: diagnostics)
     }
 
     /// The record with this id, if any.

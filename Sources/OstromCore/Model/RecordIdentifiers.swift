@@ -45,6 +45,17 @@ public enum RecordIdentifiers {
         return id + letters(suffix)
     }
 
+    /// `records` with ids none in `ids` has (each taken one gets the first
+    /// free suffix), added to `ids`.
+    public static func keepingTaken(_ records: [Record], ids: inout Set<String>) -> [Record] {
+        records.map { record in
+            var record = record
+            record.id = free(record.id, in: ids)
+            ids.insert(record.id)
+            return record
+        }
+    }
+
     /// The id before collision suffixes: name key plus year.
     public static func baseIdentifier(for record: Record) -> String {
         var stem = record.people.first.map(nameKey) ?? ""
