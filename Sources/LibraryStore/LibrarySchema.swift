@@ -46,6 +46,20 @@ enum LibrarySchema {
             migrated INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 2: a counter every change to the records moves on, and an identity
+        // made once, so that what is kept from a library (its search index)
+        // can tell that the library is the same and unchanged.
+        """
+        CREATE TABLE library_changes (
+            single INTEGER PRIMARY KEY CHECK (single = 1),
+            identity TEXT NOT NULL,
+            counter INTEGER NOT NULL
+        );
+        INSERT INTO library_changes VALUES (1, lower(hex(randomblob(16))), 0);
+        CREATE TRIGGER records_inserted AFTER INSERT ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
+        CREATE TRIGGER records_updated AFTER UPDATE ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
+        CREATE TRIGGER records_deleted AFTER DELETE ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
+        """,
     ]
 
     static var version: Int { migrations.count }

@@ -10,8 +10,11 @@ import OstromCore
 /// that a newer ostrom made, is refused and left as it is.
 public final class LibraryStore {
     public static let fileName = "library.sqlite"
+    /// The search index kept beside the library (see `IndexFile`).
+    public static let indexFileName = "search-index"
 
     public let path: String
+    public var indexPath: String { URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(Self.indexFileName).path }
     let database: SQLiteDatabase
     /// What opening found worth telling (files moved in from earlier versions, or not).
     public private(set) var warnings: [String] = []
@@ -173,9 +176,22 @@ extension LibraryStore {
     /// A part of the library: its records and the day each was added.
     public struct Part: Sendable {
         public var records: [Record]
-        public var addedDays: [String: String]
+        /// The day each record was added, by position.
+        public var addedDays: [String?]
         /// The last row read: the next part starts after it.
         public var lastRow: Int
+    }
+
+    /// Names this library and the state of its records: another library,
+    /// or any change to this one's records, gives another stamp.
+    public func changeStamp() throws(DatabaseError) -> String {
+        try Self.changeStamp(of: database)
+    }
+
+    private static func changeStamp(of database: SQLiteDatabase) throws(DatabaseError) -> String {
+        let statement = try database.prepare("SELECT identity, counter FROM library_changes")
+        guard try statement.step(), let identity = statement.text(0) else { return "" }
+        return "\(identity).\(statement.int(1))"
     }
 
     public func recordCount() throws(DatabaseError) -> Int {
@@ -188,16 +204,23 @@ extension LibraryStore {
         try Self.part(of: database, path: path, after: row, limit: limit)
     }
 
-    /// Reads the records after row `after` on a connection of its own
-    /// (for another thread), handing them over `size` at a time.
-    public static func readParts(path: String, after row: Int, size: Int, deliver: (Part) -> Void) throws(DatabaseError) {
+    /// Reads the records after row `after` on a connection of its own (for
+    /// another thread), in one read transaction: `atStart` is told the
+    /// change stamp of the state read, then the records are handed over
+    /// `size` at a time (`deliver` may change a part in place, where a
+    /// copy would cost).
+    public static func readParts(path: String, after row: Int, size: Int, atStart: (String) -> Void,
+                                 deliver: (inout Part) -> Void) throws(DatabaseError) {
         let database = try SQLiteDatabase(path: path, readOnly: true)
+        try database.execute("BEGIN")
+        defer { try? database.execute("COMMIT") }
+        atStart(try changeStamp(of: database))
         var last = row
         while true {
-            let part = try Self.part(of: database, path: path, after: last, limit: size)
+            var part = try Self.part(of: database, path: path, after: last, limit: size)
             if part.records.isEmpty { return }
             last = part.lastRow
-            deliver(part)
+            deliver(&part)
         }
     }
 
@@ -206,14 +229,43 @@ extension LibraryStore {
             SELECT rowid, date(added, 'unixepoch', 'localtime'), data FROM records WHERE rowid > ? ORDER BY rowid LIMIT ?
             """)
         try statement.bind([.integer(row), .integer(limit)])
-        var part = Part(records: [], addedDays: [:], lastRow: row)
-        part.records.reserveCapacity(min(limit, 65_536))
+        var part = Part(records: [], addedDays: [], lastRow: row)
+        // The bytes are gathered, then decoded on every core.
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
         while try statement.step() {
-            let record = try decode(statement.blob(2), path: path)
+            let blob = statement.blob(2)
+            if bytes.isEmpty { bytes.reserveCapacity(blob.count * limit * 5 / 4) }
+            bytes += blob
+            ends.append(bytes.count)
+            part.addedDays.append(statement.text(1))
             part.lastRow = statement.int(0)
-            if let day = statement.text(1) { part.addedDays[record.id] = day }
-            part.records.append(record)
         }
+        let failure = FirstFailure()
+        part.records = bytes.withUnsafeBytes { all in
+            Array(ends.indices).parallelMap(minimumPerPart: 64) { index in
+                let bytes = UnsafeRawBufferPointer(rebasing: all[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                do throws(DatabaseError) {
+                    return try decode(bytes, path: path)
+                } catch {
+                    failure.keep(error)
+                    return Record(kind: .note, title: "")
+                }
+            }
+        }
+        if let error = failure.error { throw error }
         return part
     }
+}
+
+/// The first error of work done on several cores.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: DatabaseError?
+
+    func keep(_ error: DatabaseError) {
+        lock.withLock { if first == nil { first = error } }
+    }
+
+    var error: DatabaseError? { lock.withLock { first } }
 }

@@ -11,14 +11,19 @@ struct LibraryBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "library", abstract: "Import a large .bib into the library, again, and read it back.")
 
     @Option(help: "Entries in the generated file.") var entries = 100_000
+    @Option(help: "Keep the library in this folder, and only measure its start when it is there already.")
+    var folder: String?
 
     func run() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-mixed-\(entries).bib")
         if !FileManager.default.fileExists(atPath: file.path) {
             try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)).utf8).write(to: file)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-library-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        if let folder, FileManager.default.fileExists(atPath: folder + "/" + LibraryStore.fileName) {
+            return try searchableAfterStart(folder: folder)
+        }
+        let folder = self.folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-library-\(UUID().uuidString)").path
+        defer { if self.folder == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
         func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -38,5 +43,29 @@ struct LibraryBenchmark: ParsableCommand {
         let (library, withBuiltIn) = timed { Library.builtIn().adding(records) }
         print(String(format: "read back: %d records from %d MB in %.2f s; with the built-in corpus and ids %.2f s more (%d records)",
                      records.count, size >> 20, read, withBuiltIn, library.records.count))
+        try searchableAfterStart(folder: folder)
+    }
+
+    /// When the browser could answer a search: its start with the index
+    /// built (no kept index file yet), then with the index the first kept.
+    private func searchableAfterStart(folder: String) throws {
+        let builtIn = Library.builtIn().records
+        let indexPath = try LibraryStore(folder: folder, stateFolder: nil).indexPath
+        for _ in 0..<2 {
+            let pass = FileManager.default.fileExists(atPath: indexPath) ? "kept from the last start" : "built"
+            let started = DispatchTime.now().uptimeNanoseconds
+            let store = try LibraryStore(folder: folder, stateFolder: nil)
+            let start = try LibraryStart(store: store, builtIn: builtIn, program: "ostrom-bench")
+            let firstScreen = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let hits = start.index?.index.search(try SearchQuery.parse("participation"), ranked: 50).hits.count ?? 0
+            let answered = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            print(String(format: "browser start, index %@: first records after %.3f s, a search answered after %.2f s (%d hits)",
+                         pass, firstScreen, answered, hits))
+            // The first start writes the index on another thread: wait for it.
+            let deadline = Date().addingTimeInterval(60)
+            while !FileManager.default.fileExists(atPath: indexPath) && Date() < deadline { usleep(50_000) }
+        }
+        let indexSize = (try FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0
+        print("kept index file: \(indexSize >> 20) MB")
     }
 }

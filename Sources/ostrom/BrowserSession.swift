@@ -146,7 +146,7 @@ enum BrowserSession {
         var warnings: [String] = []
         if let store = try? openStore().get() {
             do {
-                start = try LibraryStart(store: store, builtIn: builtIn)
+                start = try LibraryStart(store: store, builtIn: builtIn, program: OstromCommand.version)
             } catch {
                 warnings.append("\(error); only the built-in records are shown")
             }

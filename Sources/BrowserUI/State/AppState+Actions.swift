@@ -15,7 +15,9 @@ extension AppState {
             refreshSorted()
             if let message, messageLog.last != message { messageLog.append(message) }
         }
-        if prompt != nil, key != .resize {
+        // A search sent before the index was ready takes only a cancel: other
+        // keys work the browser meanwhile.
+        if let open = prompt, key != .resize, open.submitted == nil || SearchPrompt.cancelKeys.contains(key) {
             if case .mouse = key { return }
             handlePromptKey(key)
             return
@@ -166,8 +168,15 @@ extension AppState {
     /// count) show up; true when the screen should be drawn again.
     public mutating func tick() -> Bool {
         let loaded = takeLoadedRecords()
-        if waitsForIndex && indexReady {
+        if waitsForIndex && searchIndex.isReady {
+            if let sent = prompt?.submitted, sent != tab {
+                // Sent on another tab: not run here.
+                prompt = nil
+                waitsForIndex = false
+                return true
+            }
             applyQuery()
+            if let open = prompt, open.submitted != nil { submitSearch(open) }
             refreshSorted()
             return true
         }

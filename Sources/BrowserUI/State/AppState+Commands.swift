@@ -80,8 +80,8 @@ extension AppState {
             guard var open = prompt else { return }
             open.editor = LineEditor(argument)
             prompt = open
-            applyQuery(waitingForIndex: true)
-            prompt = nil
+            applyQuery()
+            if let typed = prompt { submitSearch(typed) }
         case "set":
             let parts = argument.split(separator: " ").map(String.init)
             guard parts.count == 2, parts[0] == "detail", ["shown", "hidden"].contains(parts[1]) else {

@@ -1,26 +1,53 @@
+import Foundation
 import OstromCore
 
 /// A large library shown before it is all read: the rest is appended on
-/// the tick, the status row says how far it has come, and searches wait
-/// for the index, which the reader builds once it has read everything.
+/// the tick and the status row says how far it has come. A search waits
+/// for the index: the one kept from the last start comes at once, and its
+/// hits are listed as their records come; else the reader builds it once it
+/// has read everything.
 extension AppState {
-    /// Whether a search may run now without waiting.
-    var indexReady: Bool { loading == nil && searchIndex.isReady }
+    /// Whether `query` may run now without waiting (a phrase within one
+    /// field reads the records' text, so it waits for all of them).
+    func indexReady(for query: SearchQuery) -> Bool {
+        searchIndex.isReady && (loading == nil || !query.readsRecords)
+    }
+
+    /// The index, given the records once they are all read (a kept index
+    /// comes without them; only a phrase within a field reads them).
+    mutating func indexWithRecords() -> SearchIndex {
+        let index = searchIndex.index
+        guard loading == nil, index.records.count != index.count, records.count == index.count else { return index }
+        let given = index.with(records: records)
+        searchIndex = IndexInBackground(index: given)
+        return given
+    }
+
+    /// Lists the hits of every search whose records have just come.
+    private mutating func listHitsReadSoFar() {
+        for (tab, filter) in filters {
+            guard let results = filter.results else { continue }
+            let listed = hits(of: results, in: tab, state: filter.state)
+            filters[tab]?.hits = listed
+        }
+    }
 
     /// Takes what the reader has delivered; true when anything changed.
     @discardableResult
     mutating func takeLoadedRecords() -> Bool {
         guard let loading else { return false }
         let taken = loading.take()
+        if records.capacity < records.count + loading.total { records.reserveCapacity(records.count + loading.total) }
         for part in taken.parts { append(part) }
-        if !taken.parts.isEmpty { refreshSorted() }
+        if !taken.parts.isEmpty {
+            listHitsReadSoFar()
+            refreshSorted()
+        }
         guard taken.finished else {
             if !taken.parts.isEmpty { message = "reading your library: \(Self.grouped(records.count)) records so far…" }
             return !taken.parts.isEmpty
         }
         self.loading = nil
-        // The places on the ladder are worked out for the whole library from now.
-        placements = PlacementCache(records: records)
         if let failure = taken.failure {
             log(failure)
             message = "your library was read only in part: ! says why"
@@ -33,14 +60,31 @@ extension AppState {
     private mutating func append(_ part: RecordsInBackground.Part) {
         let start = records.count
         records += part.records
-        addedDays.merge(part.addedDays) { _, new in new }
-        libraryRecordIDs.formUnion(part.records.map(\.id))
-        for tab in Tab.allCases where tab != .search && tab != .ladder {
-            kindListings[tab, default: []] += (start..<records.count).filter { tab.kinds.contains(records[$0].kind) }
+        placements.append(part.records)
+        for (record, day) in zip(part.records, part.addedDays) {
+            libraryRecordIDs.insert(record.id)
+            if let day { addedDays[record.id] = day }
+        }
+        for (tab, listed) in Self.kindListings(of: records, in: start..<records.count) {
+            kindListings[tab, default: []] += listed
         }
         var list = currentList
         list.clamp(count: listCount, height: layout.list.height)
         currentList = list
+    }
+
+    /// The records in `range` by the tab that lists their kind.
+    static func kindListings(of records: [Record], in range: Range<Int>) -> [Tab: [Int]] {
+        let tabs = Tab.allCases.filter { $0 != .search && $0 != .ladder }
+        var tabOfKind: [RecordKind: Int] = [:]
+        for (position, tab) in tabs.enumerated() {
+            for kind in tab.kinds { tabOfKind[kind] = position }
+        }
+        var listed = [[Int]](repeating: [], count: tabs.count)
+        for index in range {
+            if let position = tabOfKind[records[index].kind] { listed[position].append(index) }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(tabs, listed))
     }
 
     /// 100000 as "100 000".

@@ -26,15 +26,9 @@ extension AppState {
         if open.purpose == .command { return handleCommandKey(key, open: &open) }
         switch key {
         case .enter:
-            // Enter keeps the query: one still waiting for the index runs now, waiting for it.
-            if waitsForIndex { applyQuery(waitingForIndex: true) }
-            prompt = nil
-            if filters[tab] != nil {
-                history.record(open.editor.text)
-                if let newest = history.entries.last { effects.append(.addToSearchHistory(newest)) }
-            }
+            submitSearch(open)
             return
-        case .escape, .control("c"), .control("g"):
+        case _ where SearchPrompt.cancelKeys.contains(key):
             prompt = nil
             waitsForIndex = false
             filters[tab] = open.previousFilter
@@ -47,6 +41,22 @@ extension AppState {
         }
         prompt = open
         applyQuery()
+    }
+
+    /// Enter keeps the query and closes the prompt; a query still waiting
+    /// for the index stays on the prompt until the tick runs it.
+    mutating func submitSearch(_ open: SearchPrompt) {
+        var open = open
+        if waitsForIndex {
+            open.submitted = tab
+            prompt = open
+            return
+        }
+        prompt = nil
+        if filters[tab] != nil {
+            history.record(open.editor.text)
+            if let newest = history.entries.last { effects.append(.addToSearchHistory(newest)) }
+        }
     }
 
     /// The tags prompt: Enter keeps the tags typed, Esc leaves them.
@@ -84,8 +94,8 @@ extension AppState {
     /// Runs the prompt's query: the list narrows and re-ranks; a malformed
     /// query leaves the last good results and says what is wrong. While
     /// the index is still being built, a query that needs it waits (the
-    /// list stays, the prompt says "indexing…") unless `waitingForIndex`.
-    mutating func applyQuery(waitingForIndex: Bool = false) {
+    /// list stays, the prompt says "indexing…") and runs on the tick.
+    mutating func applyQuery() {
         guard var open = prompt else { return }
         defer { prompt = open }
         let text = open.editor.text
@@ -103,7 +113,7 @@ extension AppState {
             return
         }
         open.error = nil
-        waitsForIndex = !query.isEmpty && !waitingForIndex && !indexReady
+        waitsForIndex = !query.isEmpty && !indexReady(for: query)
         if waitsForIndex { return }
         if state.needsPlacements { placements.analyseAll() }
         if query.isEmpty && state.isEmpty {
@@ -112,11 +122,8 @@ extension AppState {
             let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
             filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
         } else {
-            let index = searchIndex.index
-            // The reader builds the index after it has delivered every record.
-            while loading != nil { takeLoadedRecords() }
-            let results = index.search(query, ranked: Self.rankAhead)
-            filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hitsForTab(results, state: state))
+            let results = indexWithRecords().search(query, ranked: Self.rankAhead)
+            filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hits(of: results, in: tab, state: state))
         }
         var list = ListState()
         list.clamp(count: listCount, height: layout.list.height)
@@ -131,11 +138,12 @@ extension AppState {
         }
     }
 
-    /// The hits in the current tab's kinds, in rank order.
-    func hitsForTab(_ results: SearchResults, state: StateFilter) -> [Int] {
+    /// The hits in a tab's kinds, in rank order, among the records read so
+    /// far (an index kept from the last start answers before they all are).
+    func hits(of results: SearchResults, in tab: Tab, state: StateFilter) -> [Int] {
         let kinds = tab.kinds
         return results.hits.compactMap { hit in
-            kinds.contains(records[hit.record].kind) && admits(hit.record, state) ? hit.record : nil
+            hit.record < records.count && kinds.contains(records[hit.record].kind) && admits(hit.record, state) ? hit.record : nil
         }
     }
 
@@ -145,7 +153,7 @@ extension AppState {
         guard var filter = filters[tab], var results = filter.results, row + Self.rankAhead / 2 >= results.rankedCount else { return }
         results.rankMore(upTo: row + Self.rankAhead)
         filter.results = results
-        filter.hits = hitsForTab(results, state: filter.state)
+        filter.hits = hits(of: results, in: tab, state: filter.state)
         filters[tab] = filter
     }
 

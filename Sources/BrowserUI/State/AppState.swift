@@ -95,11 +95,7 @@ public struct AppState: Sendable {
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records)
         storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
-        var listings: [Tab: [Int]] = [:]
-        for tab in Tab.allCases where tab != .search && tab != .ladder {
-            listings[tab] = records.indices.filter { tab.kinds.contains(records[$0].kind) }
-        }
-        kindListings = listings
+        kindListings = Self.kindListings(of: records, in: records.indices)
         self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []

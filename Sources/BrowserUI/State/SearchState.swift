@@ -1,4 +1,5 @@
 import OstromCore
+import TerminalCanvas
 
 /// A tab's active search: the query and its hits, best first, restricted
 /// to the tab's kinds.
@@ -30,6 +31,12 @@ public struct SearchPrompt: Sendable {
     var historyIndex: Int?
     var draft = ""
     public var error: String?
+    /// Enter was pressed before the index was ready, on this tab: the query
+    /// runs there, and the prompt closes, once it is (the screen never waits
+    /// for it, and other keys work the browser meanwhile).
+    var submitted: Tab?
+    /// Keys that close the prompt and leave the list as it was.
+    static let cancelKeys: [KeyPress] = [.escape, .control("c"), .control("g")]
     let previousFilter: SearchFilter?
     let previousList: ListState
 }

@@ -135,7 +135,9 @@ public struct Library: Sendable {
     public func adding(_ more: [Record]) -> Library {
         guard !more.isEmpty else { return self }
         var ids = Set(records.map(\.id))
-        return Library(records: records + RecordIdentifiers.keepingTaken(more, ids: &ids), diagnostics: diagnostics)
+        var more = more
+        RecordIdentifiers.keepTaken(&more, ids: &ids)
+        return Library(records: records + more, diagnostics: diagnostics)
     }
 
     /// The record with this id, if any.

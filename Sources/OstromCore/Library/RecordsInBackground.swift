@@ -5,12 +5,13 @@ import Foundation
 /// library is read, and the rest appears as it comes. The reader delivers
 /// the parts in order, then finishes (with the reason when it stopped early).
 public final class RecordsInBackground: @unchecked Sendable {
-    /// Records, and the day each of the user's library was added.
+    /// Records, and the day each was added to the user's library (by
+    /// position: `nil` for a record that is not in it, or when not known).
     public struct Part: Sendable {
         public var records: [Record]
-        public var addedDays: [String: String]
+        public var addedDays: [String?]
 
-        public init(records: [Record], addedDays: [String: String] = [:]) {
+        public init(records: [Record], addedDays: [String?] = []) {
             self.records = records
             self.addedDays = addedDays
         }

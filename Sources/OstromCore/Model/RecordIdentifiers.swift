@@ -45,14 +45,13 @@ public enum RecordIdentifiers {
         return id + letters(suffix)
     }
 
-    /// `records` with ids none in `ids` has (each taken one gets the first
-    /// free suffix), added to `ids`.
-    public static func keepingTaken(_ records: [Record], ids: inout Set<String>) -> [Record] {
-        records.map { record in
-            var record = record
-            record.id = free(record.id, in: ids)
-            ids.insert(record.id)
-            return record
+    /// Gives `records` ids none in `ids` has (each taken one gets the first
+    /// free suffix), in place, and adds them to `ids`.
+    public static func keepTaken(_ records: inout [Record], ids: inout Set<String>) {
+        for index in records.indices {
+            let id = free(records[index].id, in: ids)
+            if id != records[index].id { records[index].id = id }
+            ids.insert(id)
         }
     }
 

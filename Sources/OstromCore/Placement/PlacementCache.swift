@@ -2,21 +2,27 @@ import Foundation
 import Synchronization
 
 /// The engine's analysis of each record of a library, made the first time
-/// it is asked for and kept: records do not change while ostrom runs.
-/// Shared by copies of the browser's state, so it is a locked class.
+/// it is asked for and kept: records do not change while ostrom runs (a
+/// library still being read has more appended as they come). Shared by
+/// copies of the browser's state, so it is a locked class.
 public final class PlacementCache: Sendable {
     public let engine: PlacementEngine
-    private let records: [Record]
+    private let records: Mutex<[Record]>
     private let analyses: Mutex<[Int: PlacementAnalysis]> = Mutex([:])
 
     public init(records: [Record], engine: PlacementEngine = PlacementEngine()) {
-        self.records = records
+        self.records = Mutex(records)
         self.engine = engine
+    }
+
+    /// Records read after the first, numbered after them.
+    public func append(_ more: [Record]) {
+        records.withLock { $0 += more }
     }
 
     public func analysis(of index: Int) -> PlacementAnalysis {
         if let known = analyses.withLock({ $0[index] }) { return known }
-        let analysis = engine.analyse(records[index])
+        let analysis = engine.analyse(records.withLock { $0[index] })
         analyses.withLock { $0[index] = analysis }
         return analysis
     }
@@ -29,6 +35,7 @@ public final class PlacementCache: Sendable {
     /// Analyses every record, on all cores, so that listings by place
     /// (the Ladder tab, `stage:` searches) are quick afterwards.
     public func analyseAll() {
+        let records = records.withLock { $0 }
         let missing = analyses.withLock { known in records.indices.filter { known[$0] == nil } }
         guard !missing.isEmpty else { return }
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }

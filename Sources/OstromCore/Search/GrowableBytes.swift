@@ -8,16 +8,29 @@ final class GrowableBytes: @unchecked Sendable {
     private(set) var pointer: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    /// Bytes inside a block something else owns (an index read from its
+    /// file) are never grown nor freed here.
+    private let owned: Bool
 
     init(capacity: Int = 8) {
         self.capacity = capacity
         pointer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        owned = true
     }
 
-    deinit { free(pointer) }
+    /// Read-only bytes inside a block that outlives this.
+    init(borrowing bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        pointer = bytes
+        self.count = count
+        capacity = count
+        owned = false
+    }
+
+    deinit { if owned { free(pointer) } }
 
     @inline(__always)
     func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        precondition(owned, "borrowed bytes are read-only")
         if count + length > capacity {
             capacity = max(capacity * 2, count + length)
             pointer = realloc(pointer, capacity)!.assumingMemoryBound(to: UInt8.self)
@@ -28,7 +41,7 @@ final class GrowableBytes: @unchecked Sendable {
 
     /// Gives back the spare capacity.
     func compact() {
-        guard capacity > max(1, count) else { return }
+        guard owned, capacity > max(1, count) else { return }
         capacity = max(1, count)
         pointer = realloc(pointer, capacity)!.assumingMemoryBound(to: UInt8.self)
     }

@@ -8,7 +8,7 @@ public final class IndexInBackground: @unchecked Sendable {
     private var built: SearchIndex?
 
     /// Libraries smaller than this are indexed at once, in under 0.1 s.
-    static let backgroundThreshold = 5000
+    public static let backgroundThreshold = 5000
 
     /// The index of `records`: built at once for a small library, else
     /// started on another thread.
@@ -20,15 +20,21 @@ public final class IndexInBackground: @unchecked Sendable {
         }
     }
 
-    /// Starts `build` on another thread (a library read while the browser
-    /// runs builds its index when it has read it all; tests choose when it ends).
-    public init(build: @escaping @Sendable () -> SearchIndex) {
-        Thread.detachNewThread { [self] in
-            let index = build()
-            condition.withLock {
-                built = index
-                condition.broadcast()
-            }
+    /// Starts `build` on another thread (tests choose when it ends).
+    public convenience init(build: @escaping @Sendable () -> SearchIndex) {
+        self.init()
+        Thread.detachNewThread { [self] in fulfil(build()) }
+    }
+
+    /// An index another thread will give with `fulfil` (a library read
+    /// while the browser runs: its kept index before its records, or the
+    /// one built once it has read them all).
+    public init() {}
+
+    public func fulfil(_ index: SearchIndex) {
+        condition.withLock {
+            built = index
+            condition.broadcast()
         }
     }
 

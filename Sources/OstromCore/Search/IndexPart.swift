@@ -7,10 +7,6 @@ struct IndexPart {
     var postings: [PostingList] = []
     /// Per record and field, the number of words.
     var lengths: [Float] = []
-    var years: [Int16] = []
-    var kinds: [RecordKind] = []
-    var types: [String] = []
-    var dois: [String] = []
     var count = 0
 
     init(records: ArraySlice<Record>) {
@@ -33,11 +29,6 @@ struct IndexPart {
         let encoding = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingList.scratchBytes)
         defer { encoding.deallocate() }
         var lengths = [Float](repeating: 0, count: records.count * fieldCount)
-        var years: [Int16] = []
-        var kinds: [RecordKind] = []
-        var types: [String] = []
-        var dois: [String] = []
-        years.reserveCapacity(records.count)
         for (document, record) in records.enumerated() {
             var position: UInt32 = 0
             for field in SearchField.allCases {
@@ -96,18 +87,10 @@ struct IndexPart {
             }
             touchedCount = 0
             occurrenceCount = 0
-            years.append(Int16(clamping: record.year ?? 0))
-            kinds.append(record.kind)
-            types.append(record.type?.lowercased() ?? "")
-            dois.append(record.doi?.lowercased() ?? "")
         }
         self.terms = terms
         self.postings = postings
         self.lengths = lengths
-        self.years = years
-        self.kinds = kinds
-        self.types = types
-        self.dois = dois
         count = records.count
     }
 
@@ -119,10 +102,6 @@ struct IndexPart {
             postings[global].append(other.postings[id], documentOffset: count)
         }
         lengths += other.lengths
-        years += other.years
-        kinds += other.kinds
-        types += other.types
-        dois += other.dois
         count += other.count
     }
 }

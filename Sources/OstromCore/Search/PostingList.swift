@@ -3,10 +3,23 @@
 /// varints; and, apart, the term's word positions in each record (as
 /// varint gaps), as many as the frequencies add up to.
 struct PostingList: Sendable {
-    let bytes = GrowableBytes()
-    let positions = GrowableBytes()
+    let bytes: GrowableBytes
+    let positions: GrowableBytes
     private(set) var count = 0
-    private var lastDocument = -1
+    private(set) var lastDocument = -1
+
+    init() {
+        bytes = GrowableBytes()
+        positions = GrowableBytes()
+    }
+
+    /// A list as an index file keeps it.
+    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int) {
+        self.bytes = bytes
+        self.positions = positions
+        self.count = count
+        self.lastDocument = lastDocument
+    }
 
     /// Appends a record's posting, its positions given in order.
     mutating func append(document: Int, packed: UInt32, positions newPositions: UnsafeBufferPointer<UInt32>,

@@ -5,7 +5,7 @@ extension SearchIndex {
     /// Hits for a query; the first `ranked` are in rank order, the rest
     /// follow unordered (`SearchResults.rankMore` orders them on demand).
     public func search(_ query: SearchQuery, ranked: Int = 200) -> SearchResults {
-        let state = Evaluation(count: records.count)
+        let state = Evaluation(count: count)
         var matchTerms = MatchTerms.Builder()
         for (level, clause) in query.clauses.enumerated() {
             let isLastClause = level == query.clauses.count - 1
@@ -17,7 +17,7 @@ extension SearchIndex {
                 state.endAtom(level: UInt16(level))
             }
         }
-        var excluded = [Bool](repeating: false, count: query.excluded.isEmpty ? 0 : records.count)
+        var excluded = [Bool](repeating: false, count: query.excluded.isEmpty ? 0 : count)
         var ignored = MatchTerms.Builder()
         for atom in query.excluded {
             state.beginAtom()
@@ -27,7 +27,7 @@ extension SearchIndex {
         }
         let required = UInt16(query.clauses.count)
         var hits: [SearchHit] = []
-        for document in 0..<records.count where state.level[document] == required && (excluded.isEmpty || !excluded[document]) {
+        for document in 0..<count where state.level[document] == required && (excluded.isEmpty || !excluded[document]) {
             hits.append(SearchHit(record: document, score: state.total[document]))
         }
         var results = SearchResults(hits: hits, matchTerms: matchTerms.terms, rankedCount: 0, years: years)
@@ -135,7 +135,9 @@ extension SearchIndex {
             var inField = true
             if let field {
                 // Positions do not say which field: a field's phrase is checked in its text.
+                // (A record not given yet cannot be checked, and is left out.)
                 inField = false
+                guard document < records.count else { return }
                 field.forEachText(of: records[document]) { if !inField { inField = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
             }
             guard inField else { return }

@@ -5,7 +5,12 @@ import Foundation
 /// needs (field lengths) and what prefix and typo matching need (the
 /// vocabulary in byte order, by first byte).
 public final class SearchIndex: Sendable {
+    /// The records indexed, numbered as the index numbers them; an index
+    /// read from its file before its records may hold only the first ones
+    /// (or none) until `with(records:)` gives them.
     public let records: [Record]
+    /// How many records are indexed.
+    public let count: Int
     let terms: TermTable
     let postings: [PostingList]
     /// Per record and field: 1 / (1 − b + b · length / average length).
@@ -14,12 +19,13 @@ public final class SearchIndex: Sendable {
     let sortedTerms: [Int32]
     /// Term ids grouped by first byte, for typo matching.
     let termsByFirstByte: [[Int32]]
-    /// Per record, what filters and the recency tie-break read, kept apart
-    /// from the records so that a keystroke never copies a record.
-    let years: [Int16]
-    let kinds: [RecordKind]
-    let types: [String]
-    let dois: [String]
+    let facets: Facets
+    var years: [Int16] { facets.years }
+    var kinds: [RecordKind] { facets.kinds }
+    var types: [String] { facets.types }
+    var dois: [String] { facets.dois }
+    /// The bytes of an index read from its file, which its posting lists use.
+    private let storage: IndexFile.Block?
 
     static let b: Float = 0.75
     static let k1: Float = 1.2
@@ -31,8 +37,7 @@ public final class SearchIndex: Sendable {
     /// Records per part below which the index is built on one core.
     static let parallelThreshold = 4000
 
-    public init(records: [Record]) {
-        self.records = records
+    public convenience init(records: [Record]) {
         // Two cores: each indexes half the records, then the halves merge.
         let partCount = records.count >= Self.parallelThreshold ? 2 : 1
         let size = (records.count + partCount - 1) / max(1, partCount)
@@ -54,17 +59,58 @@ public final class SearchIndex: Sendable {
         }
         for list in merged.postings { list.compact() }
         let terms = merged.terms
-        self.terms = terms
-        postings = merged.postings
-        inverseNorms = Self.inverseNorms(lengths: merged.lengths, count: records.count)
-        sortedTerms = (0..<Int32(terms.count)).sorted { terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1))) }
+        let sortedTerms = (0..<Int32(terms.count)).sorted {
+            terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1)))
+        }
         var byFirst = [[Int32]](repeating: [], count: 256)
         for id in 0..<terms.count { byFirst[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
-        termsByFirstByte = byFirst
-        years = merged.years
-        kinds = merged.kinds
-        types = merged.types
-        dois = merged.dois
+        self.init(records: records, count: records.count, terms: terms, postings: merged.postings,
+                  inverseNorms: Self.inverseNorms(lengths: merged.lengths, count: records.count),
+                  sortedTerms: sortedTerms, termsByFirstByte: byFirst, facets: Facets(records: records), storage: nil)
+    }
+
+    /// An index from its parts, built or read from a file (`storage` then
+    /// holds the bytes its posting lists point into).
+    init(records: [Record], count: Int, terms: TermTable, postings: [PostingList], inverseNorms: [Float],
+         sortedTerms: [Int32], termsByFirstByte: [[Int32]], facets: Facets, storage: IndexFile.Block?) {
+        self.records = records
+        self.count = count
+        self.terms = terms
+        self.postings = postings
+        self.inverseNorms = inverseNorms
+        self.sortedTerms = sortedTerms
+        self.termsByFirstByte = termsByFirstByte
+        self.facets = facets
+        self.storage = storage
+    }
+
+    /// This index with its records given (all of them, or the first ones
+    /// read so far); nothing is copied but the records' array.
+    public func with(records: [Record]) -> SearchIndex {
+        precondition(records.count <= count, "more records than the index holds")
+        return SearchIndex(records: records, count: count, terms: terms, postings: postings, inverseNorms: inverseNorms,
+                           sortedTerms: sortedTerms, termsByFirstByte: termsByFirstByte, facets: facets, storage: storage)
+    }
+
+    /// Per record, what filters and the recency tie-break read, kept apart
+    /// from the records so that a keystroke never copies a record (and an
+    /// index read from its file has them before its records).
+    struct Facets: Sendable {
+        var years: [Int16]
+        var kinds: [RecordKind]
+        var types: [String]
+        var dois: [String]
+
+        init(records: [Record]) {
+            years = records.map { Int16(clamping: $0.year ?? 0) }
+            kinds = records.map(\.kind)
+            types = records.map { $0.type?.lowercased() ?? "" }
+            dois = records.map { $0.doi?.lowercased() ?? "" }
+        }
+
+        init(years: [Int16], kinds: [RecordKind], types: [String], dois: [String]) {
+            (self.years, self.kinds, self.types, self.dois) = (years, kinds, types, dois)
+        }
     }
 
     private static func inverseNorms(lengths: [Float], count: Int) -> [Float] {
@@ -83,7 +129,7 @@ public final class SearchIndex: Sendable {
 
     /// Inverse document frequency (BM25's, never negative).
     func idf(_ id: Int) -> Float {
-        let n = Float(records.count)
+        let n = Float(count)
         let df = Float(postings[id].count)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }

@@ -26,6 +26,15 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var isEmpty: Bool { clauses.isEmpty && excluded.isEmpty }
 
+    /// Whether the query reads the records' text, not only the index: a
+    /// phrase within one field (`title:"public services"`).
+    public var readsRecords: Bool {
+        (clauses.flatMap(\.atoms) + excluded).contains { atom in
+            if case .phrase(_, let field) = atom { return field != nil }
+            return false
+        }
+    }
+
     /// The names `field:` may take.
     public static let fieldNames = ["title", "author", "abstract", "body", "venue", "kind", "type", "year", "doi"]
 

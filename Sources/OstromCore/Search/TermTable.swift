@@ -6,7 +6,7 @@ import Foundation
 struct TermTable {
     private(set) var arena: [UInt8] = []
     private(set) var offsets: [Int32] = [0]
-    private var slots: [Int32]
+    private(set) var slots: [Int32]
     private var mask: Int
 
     init(capacity: Int = 1 << 16) {
@@ -14,6 +14,20 @@ struct TermTable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
+    }
+
+    /// A table as an index file keeps it; `nil` when the parts disagree.
+    init?(arena: [UInt8], offsets: [Int32], slots: [Int32]) {
+        let count = offsets.count - 1
+        guard count >= 0, offsets[0] == 0, Int(offsets[count]) == arena.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              slots.count >= max(1, count * 2), slots.count & (slots.count - 1) == 0,
+              slots.allSatisfy({ $0 >= -1 && Int($0) < count }),
+              slots.count(where: { $0 >= 0 }) == count else { return nil }
+        self.arena = arena
+        self.offsets = offsets
+        self.slots = slots
+        mask = slots.count - 1
     }
 
     var count: Int { offsets.count - 1 }

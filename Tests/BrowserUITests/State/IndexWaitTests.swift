@@ -6,7 +6,7 @@ import TerminalCanvas
 
 /// A query typed while a large library is still being indexed: the list
 /// stays and the prompt says "indexing…" until the index is ready; the
-/// next tick runs the query; Enter waits for the index and keeps it.
+/// next tick runs the query; Enter sends it, and the browser never waits.
 @Suite struct IndexWaitTests {
     private let records = Library.builtIn().records
 
@@ -45,15 +45,52 @@ import TerminalCanvas
         #expect(!tickedAfter)
     }
 
-    @Test func enterWaitsForTheIndexAndKeepsTheQuery() {
+    private func waitUntilReady(_ index: IndexInBackground) {
+        let deadline = Date().addingTimeInterval(10)
+        while !index.isReady && Date() < deadline { usleep(1000) }
+    }
+
+    @Test func enterSendsTheQueryWhichRunsOnceTheIndexIsReadyWithoutWaitingForIt() {
+        let gate = DispatchSemaphore(value: 0)
+        var (state, index) = state(gate)
+        type("coerced", into: &state)
+        state.handle(.enter)
+        // Nothing waited: the prompt shows the query, still indexing, and
+        // other keys work the list meanwhile.
+        #expect(state.prompt?.submitted == .papers)
+        #expect(FrameComposer.compose(state).rowText(29).hasSuffix("indexing…"))
+        state.handle(.character("j"))
+        #expect(state.currentList.selected == 1)
+        gate.signal()
+        waitUntilReady(index)
+        let ticked = state.tick()
+        #expect(ticked && state.prompt == nil)
+        #expect(ids(state) == ["body2021"])
+        #expect(state.history.entries.last == "coerced")
+    }
+
+    @Test func aQuerySentOnAnotherTabIsDroppedThere() {
+        let gate = DispatchSemaphore(value: 0)
+        var (state, index) = state(gate)
+        let events = state.listing(in: .events)
+        type("coerced", into: &state)
+        state.handle(.enter)
+        state.handle(.character("2"))
+        gate.signal()
+        waitUntilReady(index)
+        _ = state.tick()
+        #expect(state.prompt == nil && state.filters.isEmpty)
+        #expect(state.listing(in: .events) == events)
+    }
+
+    @Test func quitWorksWhileAQueryWaits() {
         let gate = DispatchSemaphore(value: 0)
         var (state, _) = state(gate)
         type("coerced", into: &state)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { gate.signal() }
         state.handle(.enter)
-        #expect(state.prompt == nil)
-        #expect(ids(state) == ["body2021"])
-        #expect(state.history.entries.last == "coerced")
+        state.handle(.character("Q"))
+        #expect(state.shouldQuit)
+        gate.signal()
     }
 
     @Test func escapeWhileWaitingLeavesTheListAsItWas() {

@@ -24,7 +24,7 @@ import TerminalCanvas
         for key in [.character("/")] + "participation".map(KeyPress.character) { state.handle(key) }
         #expect(state.waitsForIndex)
 
-        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.prefix(100)), addedDays: [rest[0].id: "2026-11-28"]))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.prefix(100)), addedDays: ["2026-11-28"]))
         let appeared = state.tick()
         #expect(appeared && state.records.count == 205)
         #expect(state.message == "reading your library: 205 records so far…")
@@ -57,5 +57,40 @@ import TerminalCanvas
 
     @Test func numbersAreGroupedByThousands() {
         #expect(AppState.grouped(100000) == "100 000" && AppState.grouped(999) == "999" && AppState.grouped(1234567) == "1 234 567")
+    }
+
+    /// An index kept from the last start comes before the records: a search
+    /// runs at once, lists its hits among the records read so far, and more
+    /// as they come; a phrase within a field waits for them all.
+    @Test func aKeptIndexAnswersBeforeTheRecordsComeAndListsThemAsTheyDo() throws {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
+        let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
+        let mailbox = RecordsInBackground(total: all.count - 5)
+        let kept = SearchIndex(records: all).with(records: [])
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: kept))
+        state.loading = mailbox
+        for key in [.character("/")] + "participation".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(!state.waitsForIndex && state.prompt == nil)
+        let listedFirst = try #require(state.filters[.papers]?.hits)
+        #expect(!listedFirst.isEmpty && listedFirst.allSatisfy { $0 < first.count })
+
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.prefix(150))))
+        _ = state.tick()
+        let listedMore = try #require(state.filters[.papers]?.hits)
+        #expect(listedMore.count > listedFirst.count && listedMore.contains { $0 >= first.count })
+        // A record read later is shown in the detail pane, its place on the ladder with it.
+        state.currentList.selected = try #require(listedMore.firstIndex { $0 >= first.count })
+        #expect(FrameComposer.compose(state).snapshot().contains("Ladder     "))
+
+        for key in [.character("/"), .control("u")] + "title:\"public services\"".map(KeyPress.character) { state.handle(key) }
+        let waits = state.waitsForIndex
+        #expect(waits)
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.dropFirst(150))))
+        mailbox.finish()
+        _ = state.tick()
+        let (waitsAfter, given) = (state.waitsForIndex, state.searchIndex.index.records.count)
+        #expect(!waitsAfter && given == all.count)
+        let everyHit = SearchIndex(records: all).search(try SearchQuery.parse("title:\"public services\"")).hits
+        #expect(try #require(state.filters[.papers]?.hits).count == everyHit.filter { all[$0.record].kind == .paper }.count)
     }
 }

@@ -1,0 +1,92 @@
+import Foundation
+import SyntheticLibrary
+import Testing
+@testable import OstromCore
+
+/// The search index kept in a file: read back, it answers every query as
+/// the index it was written from; a file of another stamp, or damaged, is
+/// refused, never trusted.
+@Suite struct IndexFileTests {
+    private let records = Library.builtIn().records + SyntheticLibrary.records(count: 400)
+    private let queries = ["participation", "co-production", "\"public services\"", "title:\"time bank\"", "volunt",
+                           "author:pestoff", "year:2010..2020 health", "kind:event", "type:article", "doi:10.", "health -care",
+                           "accountabilty", "coproduction OR co-design"]
+
+    private func written(_ index: SearchIndex, stamp: String = "a stamp") throws -> (folder: URL, path: String) {
+        let folder = try TestFiles.temporaryFolder()
+        let path = folder.appendingPathComponent("search-index").path
+        try index.write(to: path, stamp: stamp)
+        return (folder, path)
+    }
+
+    private func answers(_ index: SearchIndex) throws -> [[SearchHit]] {
+        try queries.map { query in
+            var results = index.search(try SearchQuery.parse(query))
+            results.rankMore(upTo: results.hits.count)
+            return results.hits
+        }
+    }
+
+    @Test func anIndexReadBackAnswersAsTheOneWritten() throws {
+        let built = SearchIndex(records: records)
+        let (folder, path) = try written(built)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let read = try SearchIndex(count: records.count, file: IndexFile.read(path: path, stamp: "a stamp"))
+        #expect(read.records.isEmpty && read.count == records.count)
+        // Field phrases read the records: given them, every answer is the same.
+        let given = read.with(records: records)
+        #expect(try answers(given) == answers(built))
+        #expect(given.years == built.years && given.kinds == built.kinds && given.types == built.types && given.dois == built.dois)
+        #expect(try answers(given).contains { !$0.isEmpty })
+        // Without its records, only a phrase within a field finds nothing.
+        let withoutRecords = try answers(read)
+        for (query, (hits, expected)) in zip(queries, zip(withoutRecords, try answers(built))) {
+            let readsRecords = try SearchQuery.parse(query).readsRecords
+            #expect(readsRecords ? hits.isEmpty : hits == expected, "\(query)")
+        }
+        // No temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["search-index"])
+    }
+
+    @Test func aFileOfAnotherStampOrSizeIsStaleAndAMissingOneSaysSo() throws {
+        let (folder, path) = try written(SearchIndex(records: records))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: IndexFile.Problem.stale) { try IndexFile.read(path: path, stamp: "another stamp") }
+        #expect(throws: IndexFile.Problem.stale) { try IndexFile.read(path: path, stamp: "a stamq") }
+        #expect(throws: IndexFile.Problem.stale) {
+            try SearchIndex(count: records.count + 1, file: IndexFile.read(path: path, stamp: "a stamp"))
+        }
+        #expect(throws: IndexFile.Problem.missing) { try IndexFile.read(path: path + "-not-there", stamp: "a stamp") }
+    }
+
+    @Test func aDamagedOrTruncatedFileIsRefused() throws {
+        let (folder, path) = try written(SearchIndex(records: records))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let damaged = folder.appendingPathComponent("damaged").path
+        for offset in [bytes.count / 3, bytes.count / 2, bytes.count - 9] {
+            var changed = bytes
+            changed[offset] ^= 0x10
+            try changed.write(to: URL(fileURLWithPath: damaged))
+            #expect(throws: IndexFile.Problem.damaged("its checksum differs")) { try IndexFile.read(path: damaged, stamp: "a stamp") }
+        }
+        for length in [bytes.count - 8, bytes.count / 2, 40, 3] {
+            try bytes.prefix(length).write(to: URL(fileURLWithPath: damaged))
+            #expect(throws: (any Error).self) { try SearchIndex(count: records.count, file: IndexFile.read(path: damaged, stamp: "a stamp")) }
+        }
+    }
+
+    @Test func aSymlinkIsNotFollowedAndAWritersLeftoverIsRemoved() throws {
+        let (folder, path) = try written(SearchIndex(records: records))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(throws: (any Error).self) { try IndexFile.read(path: link, stamp: "a stamp") }
+        // A writer that died (no such process) left its temporary file; a live one's stays.
+        let dead = path + ".2147483646.tmp", live = path + ".1.tmp"
+        for leftover in [dead, live] { try Data("partial".utf8).write(to: URL(fileURLWithPath: leftover)) }
+        try SearchIndex(records: Array(records.prefix(10))).write(to: path, stamp: "again")
+        #expect(!FileManager.default.fileExists(atPath: dead) && FileManager.default.fileExists(atPath: live))
+        #expect(try SearchIndex(count: 10, file: IndexFile.read(path: path, stamp: "again")).count == 10)
+    }
+}
