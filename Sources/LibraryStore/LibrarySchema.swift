@@ -46,9 +46,12 @@ enum LibrarySchema {
             migrated INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
-        // 2: a counter every change to the records moves on, and an identity
-        // made once, so that what is kept from a library (its search index)
-        // can tell that the library is the same and unchanged.
+        // 2: an identity made once, and a counter that every record changed
+        // or removed moves on, so that what is kept from a library (its search
+        // index) can tell that the library is the same and unchanged. (An
+        // insert changes the count of records and the last row, which the
+        // stamp also holds: a trigger on insert would cost an import of
+        // 100 000 records 0.7 s.)
         """
         CREATE TABLE library_changes (
             single INTEGER PRIMARY KEY CHECK (single = 1),
@@ -56,7 +59,6 @@ enum LibrarySchema {
             counter INTEGER NOT NULL
         );
         INSERT INTO library_changes VALUES (1, lower(hex(randomblob(16))), 0);
-        CREATE TRIGGER records_inserted AFTER INSERT ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
         CREATE TRIGGER records_updated AFTER UPDATE ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
         CREATE TRIGGER records_deleted AFTER DELETE ON records BEGIN UPDATE library_changes SET counter = counter + 1; END;
         """,

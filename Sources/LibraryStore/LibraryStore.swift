@@ -183,15 +183,19 @@ extension LibraryStore {
     }
 
     /// Names this library and the state of its records: another library,
-    /// or any change to this one's records, gives another stamp.
+    /// or any change to this one's records, gives another stamp (a record
+    /// added changes the count and the last row; one changed or removed
+    /// moves the counter on).
     public func changeStamp() throws(DatabaseError) -> String {
         try Self.changeStamp(of: database)
     }
 
     private static func changeStamp(of database: SQLiteDatabase) throws(DatabaseError) -> String {
-        let statement = try database.prepare("SELECT identity, counter FROM library_changes")
+        let statement = try database.prepare("""
+            SELECT identity, counter, (SELECT count(*) FROM records), (SELECT max(rowid) FROM records) FROM library_changes
+            """)
         guard try statement.step(), let identity = statement.text(0) else { return "" }
-        return "\(identity).\(statement.int(1))"
+        return "\(identity).\(statement.int(1)).\(statement.int(2)).\(statement.int(3))"
     }
 
     public func recordCount() throws(DatabaseError) -> Int {
