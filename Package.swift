@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure Swift, no terminal: records, importers, ladder model, text.
@@ -24,10 +25,14 @@ let package = Package(
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The user library and state in one SQLite database.
         .target(name: "LibraryStore", dependencies: ["OstromCore", "CSQLite"]),
+        // The config file: keys, colours, layout, read with TOMLKit.
+        .target(name: "Configuration", dependencies: [
+            "BrowserUI", "TerminalCanvas", "NcursesTerminal", "OstromCore", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "ostrom",
             dependencies: [
-                "OstromCore", "BrowserUI", "NcursesTerminal", "LibraryStore",
+                "OstromCore", "BrowserUI", "NcursesTerminal", "LibraryStore", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,8 +51,9 @@ let package = Package(
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore", "SyntheticLibrary"], exclude: ["Fixtures"]),
         .testTarget(name: "LibraryStoreTests", dependencies: ["LibraryStore", "OstromCore", "SyntheticLibrary"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary"], exclude: ["Golden"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary", "Configuration"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "BrowserUI", "NcursesTerminal", "TerminalCanvas"]),
         .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -31,7 +31,9 @@ public final class NcursesTerminal: TerminalBackend {
     public private(set) var inputGone = false
 
     /// Takes over the terminal. Call `close()` on every way out.
-    public static func open(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SetupError) -> NcursesTerminal {
+    /// `palette` and `overrides` are the config file's colours.
+    public static func open(environment: [String: String] = ProcessInfo.processInfo.environment, palette: Theme.Palette = .dark,
+                            overrides: [StyleRole: Theme.Style] = [:]) throws(SetupError) -> NcursesTerminal {
         ostrom_unblock_signals()
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerminalType }
         guard term != "dumb" else { throw .dumbTerminal }
@@ -47,10 +49,11 @@ public final class NcursesTerminal: TerminalBackend {
         set_term(screen)
         ostrom_install_crash_handler()
         guard let window = ostrom_stdscr() else { throw .unknownTerminalType(term) }
-        return NcursesTerminal(screen: screen, window: window, environment: environment)
+        return NcursesTerminal(screen: screen, window: window, environment: environment, palette: palette, overrides: overrides)
     }
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, environment: [String: String]) {
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, environment: [String: String],
+                 palette: Theme.Palette, overrides: [StyleRole: Theme.Style]) {
         self.screen = screen
         self.window = window
         hyperlinks = HyperlinkOutput.wanted(environment: environment)
@@ -68,7 +71,8 @@ public final class NcursesTerminal: TerminalBackend {
             start_color()
             use_default_colors()
         }
-        theme = Theme(depth: Theme.depth(colors: Int(ostrom_colors()), hasColors: hasColors, environment: environment))
+        theme = Theme(depth: Theme.depth(colors: Int(ostrom_colors()), hasColors: hasColors, environment: environment),
+                      palette: palette, overrides: overrides)
         preparePairs()
     }
 

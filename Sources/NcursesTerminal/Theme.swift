@@ -20,11 +20,31 @@ public struct Theme: Sendable {
         public var foreground: Int16
         public var background: Int16
         public var attributes: Attributes
+
+        public init(foreground: Int16, background: Int16, attributes: Attributes) {
+            self.foreground = foreground
+            self.background = background
+            self.attributes = attributes
+        }
+    }
+
+    /// A built-in look: `dark` (for dark backgrounds, the default),
+    /// `light` (for light ones), `mono` (attributes only, at any depth).
+    public enum Palette: String, CaseIterable, Sendable {
+        case dark, light, mono
     }
 
     public let depth: Depth
+    public let palette: Palette
+    /// Styles the config file gives roles, in 256-colour numbers; fitted
+    /// to the terminal's depth when drawn.
+    public let overrides: [StyleRole: Style]
 
-    public init(depth: Depth) { self.depth = depth }
+    public init(depth: Depth, palette: Palette = .dark, overrides: [StyleRole: Style] = [:]) {
+        self.depth = depth
+        self.palette = palette
+        self.overrides = overrides
+    }
 
     /// The depth for a terminal with `colors` colours, honouring `NO_COLOR`.
     public static func depth(colors: Int, hasColors: Bool, environment: [String: String]) -> Depth {
@@ -34,11 +54,53 @@ public struct Theme: Sendable {
     }
 
     public func style(for role: StyleRole) -> Style {
-        switch depth {
-        case .twoFiftySix: return Self.rich[role] ?? Style(foreground: -1, background: -1, attributes: [])
-        case .eight: return Self.basic[role] ?? Style(foreground: -1, background: -1, attributes: [])
-        case .monochrome: return Style(foreground: -1, background: -1, attributes: Self.monochrome[role] ?? [])
+        let plain = Style(foreground: -1, background: -1, attributes: [])
+        let monochrome = Style(foreground: -1, background: -1, attributes: Self.monochrome[role] ?? [])
+        if let chosen = overrides[role] {
+            switch depth {
+            case .twoFiftySix: return chosen
+            case .eight: return Style(foreground: Self.basic(chosen.foreground), background: Self.basic(chosen.background),
+                                      attributes: chosen.attributes)
+            case .monochrome: return chosen.attributes.isEmpty ? monochrome : Style(foreground: -1, background: -1, attributes: chosen.attributes)
+            }
         }
+        switch (depth, palette) {
+        case (.monochrome, _), (_, .mono): return monochrome
+        case (.twoFiftySix, .dark): return Self.rich[role] ?? plain
+        case (.twoFiftySix, .light): return Self.richLight[role] ?? plain
+        case (.eight, .dark): return Self.basic[role] ?? plain
+        case (.eight, .light): return Self.basicLight[role] ?? plain
+        }
+    }
+
+    /// The style a built-in palette gives a role at 256 colours (what the
+    /// default config file lists).
+    public static func builtIn(_ palette: Palette, _ role: StyleRole) -> Style {
+        Theme(depth: palette == .mono ? .monochrome : .twoFiftySix, palette: palette).style(for: role)
+    }
+
+    /// One of the 256 colours as the nearest of the 8 basic ones.
+    static func basic(_ colour: Int16) -> Int16 {
+        switch colour {
+        case ..<0: return -1
+        case 0..<8: return colour
+        case 8..<16: return colour - 8
+        default:
+            let (red, green, blue) = rgb(colour)
+            // A basic colour has each component off or on.
+            let bits = [red, green, blue].map { $0 >= 128 ? 1 : 0 }
+            return Int16(bits[0] | bits[1] << 1 | bits[2] << 2)
+        }
+    }
+
+    /// The red, green and blue (0–255) of one of the 256 colours above 15.
+    public static func rgb(_ colour: Int16) -> (Int, Int, Int) {
+        if colour >= 232 {
+            let grey = 8 + 10 * Int(colour - 232)
+            return (grey, grey, grey)
+        }
+        let cube = Int(colour) - 16, steps = [0, 95, 135, 175, 215, 255]
+        return (steps[cube / 36], steps[cube / 6 % 6], steps[cube % 6])
     }
 
     private static func style(_ foreground: Int16, _ background: Int16, _ attributes: Attributes = []) -> Style {
@@ -61,6 +123,24 @@ public struct Theme: Sendable {
         .statusBar: style(0, 7), .statusKey: style(7, 4, .bold), .message: style(1, 7, .bold),
         .error: style(1, -1, .bold), .border: style(4, -1), .badge: style(2, -1, .bold),
         .rung: style(3, -1, .bold), .translation: style(2, -1),
+    ]
+
+    private static let richLight: [StyleRole: Style] = [
+        .header: style(255, 25), .tabActive: style(16, 214, .bold), .tabInactive: style(255, 25),
+        .title: style(-1, -1, .bold), .label: style(25, -1), .heading: style(130, -1, .bold), .dim: style(242, -1),
+        .selection: style(16, 153, .bold), .selectionUnfocused: style(16, 252), .match: style(16, 229),
+        .statusBar: style(16, 252), .statusKey: style(255, 25, .bold), .message: style(124, 252, .bold),
+        .error: style(160, -1, .bold), .border: style(248, -1), .badge: style(28, -1, .bold),
+        .rung: style(94, -1, .bold), .translation: style(29, -1),
+    ]
+
+    private static let basicLight: [StyleRole: Style] = [
+        .header: style(7, 4), .tabActive: style(0, 3, .bold), .tabInactive: style(7, 4),
+        .title: style(-1, -1, .bold), .label: style(4, -1), .heading: style(1, -1, .bold), .dim: style(-1, -1, .dim),
+        .selection: style(0, 6, .bold), .selectionUnfocused: style(-1, -1, .reverse), .match: style(0, 3),
+        .statusBar: style(7, 0), .statusKey: style(7, 4, .bold), .message: style(1, 7, .bold),
+        .error: style(1, -1, .bold), .border: style(4, -1), .badge: style(2, -1, .bold),
+        .rung: style(1, -1, .bold), .translation: style(2, -1),
     ]
 
     private static let monochrome: [StyleRole: Attributes] = [

@@ -19,10 +19,11 @@ public final class TmuxSession {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-tmux-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         (socket, socketFolder) = try Self.socketPath(in: folder)
-        // State (search history) goes to the session's folder, never the user's.
+        // State (search history) and the config file are the session's folder's, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                          "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
                          "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path,
+                         "XDG_CONFIG_HOME=" + folder.appendingPathComponent("config").path,
                          "XDG_DATA_HOME=" + folder.appendingPathComponent("data").path] + environment + ["sh", "-c", command]
         try Self.spawnAndWait(arguments)
     }

@@ -1,4 +1,5 @@
 import BrowserUI
+import Configuration
 import Foundation
 import LibraryStore
 import NcursesTerminal
@@ -10,10 +11,12 @@ enum BrowserSession {
     /// The pager alone, on a text: `q` ends the program.
     static func page(_ pager: PagerState) throws {
         let store = openStore()
-        let terminal = try openTerminal()
+        let config = Config.load(environment: ProcessInfo.processInfo.environment)
+        let terminal = try openTerminal(config)
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
-                             size: terminal.size)
+                             size: terminal.size, keyMap: config.keyMap)
+        state.report(config.problems.map(\.description), brief: config.problems.first?.brief)
         state.readingPositions = (try? store.get().readingPositions()) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
         state.openPager(pager)
@@ -125,9 +128,9 @@ enum BrowserSession {
         }
     }
 
-    private static func openTerminal() throws -> NcursesTerminal {
+    private static func openTerminal(_ config: Config) throws -> NcursesTerminal {
         do {
-            return try NcursesTerminal.open()
+            return try NcursesTerminal.open(palette: config.palette, overrides: config.colours)
         } catch {
             throw CommandFailure(code: 2, message: error.description)
         }
@@ -164,11 +167,13 @@ enum BrowserSession {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
         let store = openStore()
-        let terminal = try openTerminal()
-        var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size,
+        let config = Config.load(environment: ProcessInfo.processInfo.environment)
+        let terminal = try openTerminal(config)
+        var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
                              history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
+        state.listShare = config.listShare
         state.loading = library?.loading
-        var warnings = loadWarnings
+        var warnings = config.problems.map(\.description) + loadWarnings
         do {
             let opened = try store.get()
             state.readingPositions = try opened.readingPositions()
@@ -182,11 +187,7 @@ enum BrowserSession {
         } catch {
             warnings.insert("\(error); your stars, tags and notes are not shown", at: 0)
         }
-        for warning in warnings { state.log(warning) }
-        if !state.messageLog.isEmpty {
-            state.message = state.messageLog.count == 1 ? state.messageLog[0]
-                : "\(state.messageLog.count) warnings while loading — ! shows them"
-        }
+        state.report(warnings, brief: warnings.count == 1 ? config.problems.first?.brief : nil)
         let removed = RemovedRecords()
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }

@@ -12,7 +12,7 @@ struct OstromCommand: ParsableCommand {
         abstract: "Browse the literature and practice of co-production of public services.",
         discussion: "Exit codes: 0 ok, 1 nothing found, 2 bad usage or unreadable input.",
         version: OstromCommand.version,
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self, RemoveCommand.self, ExportCommand.self, AnnotateCommand.self, PlaceCommand.self],
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self, RemoveCommand.self, ExportCommand.self, AnnotateCommand.self, PlaceCommand.self, ConfigCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

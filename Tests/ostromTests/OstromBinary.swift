@@ -32,6 +32,7 @@ enum OstromBinary {
         var inherited = ProcessInfo.processInfo.environment
         inherited["XDG_DATA_HOME"] = empty.path
         inherited["XDG_STATE_HOME"] = empty.path
+        inherited["XDG_CONFIG_HOME"] = empty.path
         var attempt = 0
         while true {
             let process = Process()
@@ -78,7 +79,8 @@ enum OstromBinary {
 
     /// The same, as `NAME=value` settings for a tmux session.
     static func sessionEnvironment(state folder: URL) -> [String] {
-        ["XDG_DATA_HOME=" + folder.appendingPathComponent("data").path, "XDG_STATE_HOME=" + folder.path]
+        ["XDG_DATA_HOME=" + folder.appendingPathComponent("data").path, "XDG_STATE_HOME=" + folder.path,
+         "XDG_CONFIG_HOME=" + folder.appendingPathComponent("config").path]
     }
 
     /// The library a test's binary wrote (`environment(state:)`).

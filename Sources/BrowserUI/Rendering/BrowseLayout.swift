@@ -17,7 +17,7 @@ struct BrowseLayout: Equatable {
     let sideBySide: Bool
     let showsDetail: Bool
 
-    init(width: Int, height: Int, showsDetail: Bool = true) {
+    init(width: Int, height: Int, showsDetail: Bool = true, listShare: Double = AppState.defaultListShare) {
         let (header, rest) = Rect(x: 0, y: 0, width: width, height: height).splitTop(1)
         let (body, status) = rest.splitBottom(1)
         self.header = header
@@ -28,7 +28,7 @@ struct BrowseLayout: Equatable {
             let nothing = Rect(x: body.maxX, y: body.y, width: 0, height: 0)
             (self.list, self.divider, self.detail) = (body, nothing, nothing)
         } else if sideBySide {
-            let (list, right) = body.splitLeft(width * 2 / 5)
+            let (list, right) = body.splitLeft(Int(Double(width) * listShare))
             let (divider, detail) = right.splitLeft(1)
             (self.list, self.divider, self.detail) = (list, divider, detail)
         } else {

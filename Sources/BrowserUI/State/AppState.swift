@@ -79,7 +79,12 @@ public struct AppState: Sendable {
     /// `z`: whether the detail pane is shown (the list takes the width when not).
     public var showsDetail = true
     /// Where the browse screen's parts go now.
-    var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail) }
+    var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail, listShare: listShare) }
+
+    /// The list's share of the width beside the detail pane (`[layout] ratio`).
+    public var listShare = Self.defaultListShare
+    public static let defaultListShare = 0.4
+    public static let listShares = 0.2...0.8
     /// The commands typed at `:` this session, oldest first.
     var commandHistory: [String] = []
     /// The tabs shown before this one, for `q` to go back through.
@@ -109,6 +114,15 @@ public struct AppState: Sendable {
     /// Adds a message to the log `!` shows (load warnings, before the first key).
     public mutating func log(_ message: String) {
         messageLog.append(message)
+    }
+
+    /// Warnings from the start (the config file, the library): logged for
+    /// `!`, and the one (or `brief`, a shorter form of it), or their
+    /// number, in the status row.
+    public mutating func report(_ warnings: [String], brief: String? = nil) {
+        guard !warnings.isEmpty else { return }
+        for warning in warnings { log(warning) }
+        message = warnings.count == 1 ? brief ?? warnings[0] : "\(warnings.count) warnings while loading — ! shows them"
     }
 
     /// The record indices a tab lists: its search hits in rank order, or

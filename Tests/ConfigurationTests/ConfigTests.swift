@@ -1,0 +1,111 @@
+import BrowserUI
+import NcursesTerminal
+import TerminalCanvas
+import Testing
+@testable import Configuration
+
+/// The config file: the default one reads back as the defaults; keys,
+/// colours and the layout change what they name; every mistake names the
+/// file, its line and the choices, and the rest still applies.
+@Suite struct ConfigTests {
+    private func parse(_ text: String) -> Config { Config.parse(text, file: "/home/u/.config/ostrom/config.toml") }
+
+    @Test func theDefaultFileReadsBackAsTheDefaults() {
+        let config = parse(DefaultConfig.text)
+        #expect(config.problems.isEmpty)
+        #expect(config.keyMap.generic == KeyMap.standard.generic && config.keyMap.screens == KeyMap.standard.screens)
+        #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4)
+        // Its colour lines, uncommented, are the dark theme's exactly.
+        let uncommented = parse(StyleRole.allCases.map(ColourSpec.name).reduce(DefaultConfig.text) { text, name in
+            text.replacingOccurrences(of: "\n# \(name) = ", with: "\n\(name) = ")
+        })
+        #expect(uncommented.problems.isEmpty)
+        for role in StyleRole.allCases where role != .normal {
+            #expect(uncommented.colours[role] == Theme.builtIn(.dark, role), "\(role)")
+        }
+    }
+
+    @Test func keysAreBoundAndUnboundForEveryScreenOrOne() {
+        let config = parse("""
+            [keys]
+            "x" = "move-down"
+            "j" = ""
+            "ctrl-n" = "move-down"
+            "f2" = "help"
+            [keys.pager]
+            "x" = "page-down"
+            """)
+        #expect(config.problems.isEmpty)
+        #expect(config.keyMap.action(for: .character("x"), in: .browse) == .moveDown)
+        #expect(config.keyMap.action(for: .character("x"), in: .pager) == .pageDown)
+        #expect(config.keyMap.action(for: .character("j"), in: .browse) == nil)
+        #expect(config.keyMap.action(for: .control("n"), in: .browse) == .moveDown)
+        #expect(config.keyMap.action(for: .function(2), in: .help) == .help)
+        #expect(config.keyMap.keys(for: .moveDown, in: .browse).map(\.label) == ["x", "Ctrl-N", "↓"])
+    }
+
+    @Test func everyMistakeNamesTheFileLineAndChoicesAndTheRestApplies() {
+        let config = parse("""
+            [keys]
+            "j" = "mvoe-down"
+            "ctrl-dd" = "move-down"
+            "x" = "move-down"
+            [keys.pagr]
+            "y" = "top"
+            [colors]
+            theme = "solarized"
+            selektion = "red"
+            match = "purple on black"
+            header = "1 on 2 on 3"
+            [layout]
+            ratio = 0.95
+            width = 3
+            [colours]
+            """)
+        let file = "/home/u/.config/ostrom/config.toml"
+        #expect(Set(config.problems.map(\.description)) == [
+            "\(file):15: unknown table [colours]; did you mean colors? (one of: keys, colors, layout)",
+            "\(file):11: header: \"1 on 2 on 3\" is not FOREGROUND [on BACKGROUND] [bold] [reverse] [underline] [dim]",
+            "\(file):10: match: \"purple\" is not a colour: default, black, red, green, yellow, blue, magenta, cyan, white (or bright-NAME), 0 to 255, or #rrggbb",
+            "\(file):9: unknown role \"selektion\"; did you mean selection? (ostrom config --print-default lists them all)",
+            "\(file):8: unknown theme \"solarized\" (one of: dark, light, mono)",
+            "\(file):3: unknown key \"ctrl-dd\": a character, ctrl-LETTER, f1 to f12, or one of enter, esc, tab, shift-tab, space, backspace, delete, up, down, left, right, home, end, pgup, pgdn",
+            "\(file):2: unknown action \"mvoe-down\"; did you mean move-down? (ostrom config --print-default lists them all)",
+            "\(file):5: unknown screen [keys.pagr]; did you mean pager? (one of: browse, pager, help)",
+            "\(file):13: ratio is the list's share of the width, from 0.2 to 0.8 (0.4 by default)",
+            "\(file):14: unknown setting \"width\" (one of: ratio)",
+        ])
+        // What was right still applies.
+        #expect(config.keyMap.action(for: .character("x"), in: .browse) == .moveDown)
+        #expect(config.keyMap.action(for: .character("j"), in: .browse) == .moveDown)
+    }
+
+    @Test func aSyntaxErrorSaysWhereAndTheDefaultsApply() {
+        let config = parse("[keys]\n\"j\" = \"move-down\"\n\"k\" = move-up\n")
+        #expect(config.problems.count == 1 && config.problems[0].line == 3)
+        #expect(config.keyMap.generic == KeyMap.standard.generic)
+    }
+
+    @Test func coloursAreNamesNumbersOrRGBAndFitTheTerminal() throws {
+        #expect(try ColourSpec.style("bright-red on default bold underline")
+            == Theme.Style(foreground: 9, background: -1, attributes: [.bold, .underline]))
+        #expect(try ColourSpec.colour("#ff0000") == 196 && ColourSpec.colour("#808080") == 244 && ColourSpec.colour("17") == 17)
+        #expect(try ColourSpec.style("reverse") == Theme.Style(foreground: -1, background: -1, attributes: [.reverse]))
+        let config = parse("[colors]\ntheme = \"light\"\nselection = \"#ffffff on #005f87 bold\"\n")
+        let selection = Theme.Style(foreground: 231, background: 24, attributes: [.bold])
+        #expect(config.colours[.selection] == selection && config.palette == .light)
+        #expect(Theme(depth: .twoFiftySix, palette: config.palette, overrides: config.colours).style(for: .selection) == selection)
+        // 8 colours: the nearest basic ones; none: the attributes alone.
+        #expect(Theme(depth: .eight, palette: config.palette, overrides: config.colours).style(for: .selection)
+            == Theme.Style(foreground: 7, background: 4, attributes: [.bold]))
+        #expect(Theme(depth: .monochrome, palette: config.palette, overrides: config.colours).style(for: .selection)
+            == Theme.Style(foreground: -1, background: -1, attributes: [.bold]))
+        #expect(Theme(depth: .twoFiftySix, palette: .light).style(for: .header) != Theme(depth: .twoFiftySix, palette: .dark).style(for: .header))
+    }
+
+    @Test func theFileIsFoundUnderXDGConfigHomeOrHome() {
+        #expect(Config.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/ostrom/config.toml")
+        #expect(Config.path(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/ostrom/config.toml")
+        #expect(Config.path(environment: [:]) == nil)
+    }
+}

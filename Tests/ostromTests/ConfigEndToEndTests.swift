@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TmuxHarness
+
+/// The config file with the real binary: a mistake is shown in the status
+/// row with its line and listed by `!`, and the rest applies; `ostrom
+/// config` checks the file and prints the default one.
+@Suite(.serialized) struct ConfigEndToEndTests {
+    private func writeConfig(_ text: String, in folder: URL) throws {
+        let file = folder.appendingPathComponent("config/ostrom/config.toml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    @Test func aMistakeIsShownWithItsLineAndTheRestApplies() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeConfig("[keys]\n\"x\" = \"move-down\"\n\"y\" = \"mvoe-up\"\n", in: folder)
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("the mistake in the status row") { $0.contains("config.toml:3: unknown action \"mvoe-up\"; did you mean move-up?") }
+        try session.send("x")
+        try session.waitFor("x moved down") { $0.contains("Papers 2/") }
+        try session.send("!")
+        try session.waitFor("the mistake listed") { $0.contains("did you mean move-up?") && !$0.contains("Papers 2/") }
+        try session.send("q")
+        try session.quitExpectingSuccess()
+    }
+
+    @Test func configChecksTheFileAndPrintsTheDefault() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let none = try OstromBinary.run(["config"], environment: environment)
+        #expect(none.status == 0 && none.stdout.contains("no config file; the defaults apply"))
+
+        let printed = try OstromBinary.run(["config", "--print-default"], environment: environment)
+        #expect(printed.status == 0 && printed.stdout.contains("\"j\" = \"move-down\"") && printed.stdout.contains("[layout]"))
+        try writeConfig(printed.stdout, in: folder)
+        let clean = try OstromBinary.run(["config"], environment: environment)
+        #expect(clean.status == 0 && clean.stdout.hasSuffix("config.toml: no mistakes\n"))
+
+        try writeConfig("[layout]\nratio = 2\n", in: folder)
+        let wrong = try OstromBinary.run(["config"], environment: environment)
+        #expect(wrong.status == 1 && wrong.stderr.contains("config.toml:2: ratio is the list's share of the width, from 0.2 to 0.8"))
+    }
+}
