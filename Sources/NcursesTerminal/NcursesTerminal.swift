@@ -22,7 +22,7 @@ public final class NcursesTerminal: TerminalBackend {
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private let theme: Theme
+    private var theme: Theme
     private var previous: CellGrid?
     private let hyperlinks: Bool
     private var closed = false
@@ -84,6 +84,14 @@ public final class NcursesTerminal: TerminalBackend {
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
+    }
+
+    /// Another built-in theme (`:theme`), the config file's colours kept;
+    /// the next frame is drawn whole in it.
+    public func use(_ palette: Theme.Palette) {
+        theme = Theme(depth: theme.depth, palette: palette, overrides: theme.overrides)
+        preparePairs()
+        clearok(window, true)
     }
 
     private func preparePairs() {

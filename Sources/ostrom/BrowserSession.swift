@@ -47,6 +47,9 @@ enum BrowserSession {
             }
         }
         switch effect {
+        case .useTheme(let name):
+            terminal.use(Theme.Palette(rawValue: name) ?? .dark)
+            return .done
         case .copyToClipboard(let text):
             terminal.copyToClipboard(text)
             return .done

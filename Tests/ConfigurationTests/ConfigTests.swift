@@ -109,3 +109,10 @@ import Testing
         #expect(Config.path(environment: [:]) == nil)
     }
 }
+
+/// `:theme` names the terminal's built-in palettes.
+@Suite struct ThemeNameTests {
+    @Test func theCommandLinesThemesAreTheTerminals() {
+        #expect(AppState.themes == Theme.Palette.allCases.map(\.rawValue))
+    }
+}

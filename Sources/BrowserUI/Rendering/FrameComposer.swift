@@ -12,7 +12,9 @@ public enum FrameComposer {
         }
         switch state.overlays.last {
         case .pager(let pager)?: PagerView.draw(pager, into: &grid, keyMap: state.keyMap, message: state.message)
-        case .help(let offset, let screen)?: HelpView.draw(offset: offset, from: screen, into: &grid, keyMap: state.keyMap)
+        case .help(let offset, let screen)?:
+            HelpView.draw(offset: offset, from: screen, into: &grid, keyMap: state.keyMap, find: state.helpFind,
+                          prompt: state.prompt?.purpose == .helpFind ? state.prompt : nil)
         case .placement(let editor)?: PlacementEditorView.draw(editor, into: &grid)
         case nil: BrowseView.draw(state, into: &grid)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import OstromCore
 import TerminalCanvas
 
@@ -19,6 +20,25 @@ public struct StyledLine: Equatable, Sendable {
     }
 
     public static let blank = StyledLine()
+
+    /// The text without its roles.
+    var plainText: String { spans.map(\.text).joined() }
+
+    /// The line with every occurrence of `text` (any case) in the match role.
+    func marking(_ text: String) -> StyledLine {
+        guard !text.isEmpty else { return self }
+        var marked: [Span] = []
+        for span in spans {
+            var rest = span.text[...]
+            while let found = rest.range(of: text, options: [.caseInsensitive]) {
+                if found.lowerBound > rest.startIndex { marked.append(Span(text: String(rest[..<found.lowerBound]), role: span.role, link: span.link)) }
+                marked.append(Span(text: String(rest[found]), role: .match, link: span.link))
+                rest = rest[found.upperBound...]
+            }
+            if !rest.isEmpty { marked.append(Span(text: String(rest), role: span.role, link: span.link)) }
+        }
+        return StyledLine(marked)
+    }
 
     /// Paragraph text wrapped to `width`, every row in one role, indented.
     /// Past `shownBytes`, a pane shows only how much more there is: a 10 MB

@@ -38,7 +38,8 @@ enum HelpView {
         return lines
     }
 
-    static func draw(offset: Int, from screen: ScreenKind, into grid: inout CellGrid, keyMap: KeyMap) {
+    static func draw(offset: Int, from screen: ScreenKind, into grid: inout CellGrid, keyMap: KeyMap,
+                     find: String?, prompt: SearchPrompt?) {
         let area = grid.bounds
         let (titleRow, rest) = area.splitTop(1)
         let (textArea, statusRow) = rest.splitBottom(1)
@@ -46,8 +47,14 @@ enum HelpView {
         grid.put(" ostrom — keys " + (screen == .pager ? "in the reader" : "in the list"), x: 0, y: 0, role: .header, limit: area.width)
         let lines = lines(keyMap: keyMap, width: area.width, from: screen)
         for index in 0..<textArea.height where offset + index < lines.count {
-            grid.draw(lines[offset + index], x: 0, y: textArea.y + index, width: area.width)
+            let line = find.map { lines[offset + index].marking($0) } ?? lines[offset + index]
+            grid.draw(line, x: 0, y: textArea.y + index, width: area.width)
         }
-        StatusLine.draw(into: &grid, area: statusRow, position: "Help", message: nil, hints: StatusLine.hints(keyMap: keyMap, screen: .help))
+        if let prompt {
+            let found = find.map { text in lines.filter { $0.plainText.localizedCaseInsensitiveContains(text) }.count } ?? 0
+            PromptLine.draw(prompt, into: &grid, area: statusRow, count: found == 0 ? "not found" : "\(found) lines")
+        } else {
+            StatusLine.draw(into: &grid, area: statusRow, position: "Help", message: nil, hints: StatusLine.hints(keyMap: keyMap, screen: .help))
+        }
     }
 }

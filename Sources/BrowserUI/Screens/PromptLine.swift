@@ -7,13 +7,14 @@ import TerminalCanvas
 enum PromptLine {
     static func draw(_ prompt: SearchPrompt, into grid: inout CellGrid, area: Rect, count: String) {
         grid.fill(area, role: .normal)
-        let label = prompt.purpose == .search ? "/" : prompt.purpose == .command ? ":" : "tags: "
+        let label = [.search, .helpFind].contains(prompt.purpose) ? "/" : prompt.purpose == .command ? ":" : "tags: "
         let error = prompt.error.map { "  " + $0 } ?? ""
         let right: String
         switch prompt.purpose {
         case .search: right = error.isEmpty ? count : error
         case .command: right = error.isEmpty ? "an action's name; Tab completes" : error
         case .tags: right = "words; Enter keeps, Esc leaves"
+        case .helpFind: right = error.isEmpty ? count : error
         }
         let rightWidth = min(DisplayWidth.of(right), max(0, area.width / 2))
         let room = max(1, area.width - label.count - rightWidth - 1)

@@ -62,7 +62,9 @@ extension AppState {
             show([.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
                   .showSearch: .search][action] ?? .papers)
         case .search:
-            if case .pager(var pager)? = overlays.last {
+            if case .help? = overlays.last {
+                openHelpFind()
+            } else if case .pager(var pager)? = overlays.last {
                 pager.perform(.search, size: size)
                 overlays[overlays.count - 1] = .pager(pager)
             } else {
@@ -77,6 +79,8 @@ extension AppState {
                 overlays[overlays.count - 1] = .pager(pager)
             } else if screenKind == .browse {
                 jumpToMatch(forward: action == .nextMatch)
+            } else if screenKind == .help {
+                findInHelp(forward: action == .nextMatch, from: 1)
             }
         case .focusNext, .focusPrevious:
             if screenKind == .browse && showsDetail { focus = focus == .list ? .detail : .list }

@@ -9,7 +9,7 @@ import TerminalCanvas
 extension AppState {
     /// The names `:` knows, the action table's and the ones with arguments.
     static var commandNames: [String] {
-        let own = ["sort", "search", "set", "quit"]
+        let own = ["sort", "search", "set", "theme", "quit"]
         return own + ActionTable.all.map(\.name).filter { !own.contains($0) }
     }
 
@@ -83,12 +83,14 @@ extension AppState {
             applyQuery()
             if let typed = prompt { submitSearch(typed) }
         case "set":
-            let parts = argument.split(separator: " ").map(String.init)
-            guard parts.count == 2, parts[0] == "detail", ["shown", "hidden"].contains(parts[1]) else {
-                message = "set: detail shown, or detail hidden"
+            set(argument.split(separator: " ").map(String.init))
+        case "theme":
+            guard Self.themes.contains(argument) else {
+                message = "theme: one of " + Self.themes.joined(separator: ", ")
                 return
             }
-            if showsDetail != (parts[1] == "shown") { perform(.toggleDetail) }
+            effects.append(.useTheme(argument))
+            message = "theme: \(argument)"
         default:
             guard let info = ActionTable.all.first(where: { $0.name == name }) else {
                 let close = EditDistance.closest(to: name, among: Self.commandNames)
@@ -96,6 +98,34 @@ extension AppState {
                 return
             }
             perform(info.action)
+        }
+    }
+
+    /// The built-in themes (the terminal's `Theme.Palette`; a test checks they agree).
+    public static let themes = ["dark", "light", "mono"]
+
+    /// `:set detail shown|hidden`, `:set layout.ratio 0.5`.
+    private mutating func set(_ parts: [String]) {
+        let usage = "set: detail shown, detail hidden, or layout.ratio \(Self.listShares.lowerBound) to \(Self.listShares.upperBound)"
+        guard parts.count == 2 else {
+            message = usage
+            return
+        }
+        switch parts[0] {
+        case "detail" where ["shown", "hidden"].contains(parts[1]):
+            if showsDetail != (parts[1] == "shown") { perform(.toggleDetail) }
+        case "layout.ratio":
+            guard let ratio = Double(parts[1]), Self.listShares.contains(ratio) else {
+                message = usage
+                return
+            }
+            listShare = ratio
+            var list = currentList
+            list.clamp(count: listCount, height: layout.list.height)
+            currentList = list
+            message = "layout.ratio: \(ratio)"
+        default:
+            message = usage
         }
     }
 }

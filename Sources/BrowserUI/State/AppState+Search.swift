@@ -24,6 +24,7 @@ extension AppState {
             return handleTagPromptKey(key, recordID: recordID, open: &open)
         }
         if open.purpose == .command { return handleCommandKey(key, open: &open) }
+        if open.purpose == .helpFind { return handleHelpFindKey(key, open: &open) }
         switch key {
         case .enter:
             submitSearch(open)

@@ -83,6 +83,8 @@ public struct AppState: Sendable {
 
     /// The list's share of the width beside the detail pane (`[layout] ratio`).
     public var listShare = Self.defaultListShare
+    /// What `/` looks for on the help screen.
+    var helpFind: String?
     public static let defaultListShare = 0.4
     public static let listShares = 0.2...0.8
     /// The commands typed at `:` this session, oldest first.

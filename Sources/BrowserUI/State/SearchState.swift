@@ -24,6 +24,8 @@ public struct SearchPrompt: Sendable {
         case tags(recordID: String)
         /// `:`, an action by its name.
         case command
+        /// `/` on the help screen: words to find in it.
+        case helpFind
     }
 
     public var purpose: Purpose = .search
@@ -65,6 +67,8 @@ public enum Effect: Equatable, Sendable {
     case openFile(String)
     /// Page a PDF's text (pdftotext).
     case pagePDF(path: String, title: String, recordID: String)
+    /// Draw in another built-in theme (`:theme`), one of `AppState.themes`.
+    case useTheme(String)
 }
 
 /// What running an effect came to, handed back to the state.

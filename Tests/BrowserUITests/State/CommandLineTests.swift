@@ -37,6 +37,21 @@ import TerminalCanvas
         #expect(state.shouldQuit)
     }
 
+    @Test func themeAndLayoutRatio() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        command("theme light", in: &state)
+        #expect(state.effects.last == .useTheme("light") && state.message == "theme: light")
+        command("theme solarized", in: &state)
+        #expect(state.message == "theme: one of dark, light, mono")
+        let narrow = FrameComposer.compose(state).rowText(1)
+        command("set layout.ratio 0.7", in: &state)
+        #expect(state.listShare == 0.7 && state.message == "layout.ratio: 0.7")
+        // The divider moves right: the list's titles get the width.
+        #expect(FrameComposer.compose(state).rowText(1).firstIndex(of: "│")! > narrow.firstIndex(of: "│")!)
+        command("set layout.ratio 0.95", in: &state)
+        #expect(state.listShare == 0.7 && state.message == "set: detail shown, detail hidden, or layout.ratio 0.2 to 0.8")
+    }
+
     @Test func tabCompletesAndUpRecalls() throws {
         var state = try Fixture.state(width: 100, height: 30)
         state.handle(.character(":"))
