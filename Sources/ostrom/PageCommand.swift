@@ -16,11 +16,11 @@ struct PageCommand: ParsableCommand {
     var chopLongLines = false
 
     func run() throws {
-        try Self.page(file, wrap: !chopLongLines)
+        try Self.page(file, wrapping: chopLongLines ? .none : .character)
     }
 
     /// Pages a file on a terminal, or copies it through.
-    static func page(_ file: String, wrap: Bool = true) throws {
+    static func page(_ file: String, wrapping: PagerState.Wrapping = .character) throws {
         let text: PagedText
         do {
             text = try PagedText(path: file)
@@ -35,7 +35,7 @@ struct PageCommand: ParsableCommand {
         let canonical = realpath(file, nil)
         defer { free(canonical) }
         var pager = PagerState(title: file, text: text, document: canonical.map { String(cString: $0) } ?? file)
-        pager.wrap = wrap
+        pager.wrapping = wrapping
         try BrowserSession.page(pager)
     }
 

@@ -72,7 +72,7 @@ public enum ActionTable {
         ActionInfo(action: .undo, name: "undo", help: "Undo the last star, tag, note, placement or removal", group: "Record", hint: "undo"),
         ActionInfo(action: .searchBackward, name: "search-backward", help: "Search backward in the pager", group: "Pager", hint: "search back"),
         ActionInfo(action: .percent, name: "percent", help: "Go to N percent of the text (50p)", group: "Pager", hint: "percent"),
-        ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines, or cut them; the place is kept", group: "Pager", hint: "wrap"),
+        ActionInfo(action: .toggleWrap, name: "toggle-wrap", help: "Wrap long lines at words, at any character, or cut them; the place is kept", group: "Pager", hint: "wrap"),
         ActionInfo(action: .toggleLineNumbers, name: "toggle-line-numbers", help: "Show line numbers", group: "Pager", hint: "numbers"),
         ActionInfo(action: .setMark, name: "set-mark", help: "Set a mark: m then a letter", group: "Pager", hint: "mark"),
         ActionInfo(action: .jumpToMark, name: "jump-to-mark", help: "Go to a mark: ' then a letter ('' goes back)", group: "Pager", hint: "to mark"),

@@ -45,10 +45,14 @@ enum PagerRows {
 
 
     /// The row starting at `start`: wrapped, the next `width` columns of its
-    /// line; unwrapped, the line's columns from `column`.
-    static func row(in text: PagedText, at start: Int, width: Int, wrap: Bool, column: Int) -> PagerRow {
+    /// line (with `words`, up to the last space that fits, as mutt and
+    /// newsboat wrap prose; a word longer than the row is cut, and a line
+    /// too long to lay out from its start wraps by character); unwrapped,
+    /// the line's columns from `column`.
+    static func row(in text: PagedText, at start: Int, width: Int, wrap: Bool, words: Bool = false, column: Int) -> PagerRow {
         let lineEnd = text.lineEnd(from: start)
-        let startsLine = start == text.lineStart(containing: start)
+        let lineStart = text.lineStart(containing: start)
+        let startsLine = start == lineStart
         var skip = wrap ? 0 : column
         // Far to the right in a long line, the left edge is found by bytes
         // (exact for ASCII): decoding every character before it would cost
@@ -99,6 +103,15 @@ enum PagerRows {
             pieces.append(PagerRow.Piece(text: TextWrapping.truncate(visible, width: width), bytes: from..<(from + first.utf8.count)))
             offset += first.utf8.count
         }
+        if wrap && words && !consumedAll && offset < lineEnd && lineEnd - lineStart <= longLine {
+            if text.bytes[offset] == 0x20 {
+                // The row ends at a word's end: the space between is not shown.
+                offset += 1
+            } else if let lastSpace = pieces.lastIndex(where: { $0.text == " " }), lastSpace > 0 {
+                offset = pieces[lastSpace].bytes.upperBound
+                pieces.removeSubrange((lastSpace + 1)...)
+            }
+        }
         let next: Int?
         if wrap && !consumedAll {
             next = offset
@@ -116,7 +129,8 @@ enum PagerRows {
     }
 
     /// The start of the row above the one at `start`.
-    static func previousRowStart(in text: PagedText, before start: Int, width: Int, wrap: Bool, filter: TextSearch? = nil) -> Int? {
+    static func previousRowStart(in text: PagedText, before start: Int, width: Int, wrap: Bool, words: Bool = false,
+                                 filter: TextSearch? = nil) -> Int? {
         let lineStart = text.lineStart(containing: start)
         if !wrap || start == lineStart {
             let above = filter.map { $0.previousMatchingLine(before: lineStart) } ?? text.previousLineStart(before: lineStart)
@@ -129,29 +143,30 @@ enum PagerRows {
             // The last row of the line above (which, filtered, may not be the line just before).
             let end = min(lineStart, text.nextLineStart(after: previousLine) ?? text.count)
             var row = previousLine
-            while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < end { row = next }
+            while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, words: words, column: 0).next, next < end { row = next }
             return row
         }
         // Inside a wrapped line: step back in a long one, else walk its rows up to this one.
         if start - lineStart > longLine { return stepBack(in: text, from: start, lineStart: lineStart, width: width) }
         var row = lineStart
-        while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, column: 0).next, next < start { row = next }
+        while let next = PagerRows.row(in: text, at: row, width: width, wrap: true, words: words, column: 0).next, next < start { row = next }
         return row
     }
 
     /// The row start `count` rows below (or above, for a negative count)
     /// `start`, stopping at the text's ends.
-    static func move(in text: PagedText, from start: Int, rows count: Int, width: Int, wrap: Bool, filter: TextSearch? = nil) -> Int {
+    static func move(in text: PagedText, from start: Int, rows count: Int, width: Int, wrap: Bool, words: Bool = false,
+                     filter: TextSearch? = nil) -> Int {
         var position = start
         if count >= 0 {
             for _ in 0..<count {
-                let current = row(in: text, at: position, width: width, wrap: wrap, column: 0)
+                let current = row(in: text, at: position, width: width, wrap: wrap, words: words, column: 0)
                 guard let next = Self.next(after: current, in: text, filter: filter) else { break }
                 position = next
             }
         } else {
             for _ in 0..<(-count) {
-                guard let previous = previousRowStart(in: text, before: position, width: width, wrap: wrap, filter: filter) else { break }
+                guard let previous = previousRowStart(in: text, before: position, width: width, wrap: wrap, words: words, filter: filter) else { break }
                 position = previous
             }
         }

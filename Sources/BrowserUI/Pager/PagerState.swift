@@ -12,7 +12,25 @@ public struct PagerState: @unchecked Sendable {
     let lines: LineIndex
     var top = 0
     var column = 0
-    public var wrap = true
+    /// How long lines are laid out; `w` cycles word, none (cut), character.
+    public var wrapping = Wrapping.word
+    var wrap: Bool { wrapping != .none }
+    var words: Bool { wrapping == .word }
+
+    /// At spaces, as mutt and newsboat wrap prose (the reader's default);
+    /// at any character, as less does (`ostrom page`'s, for code and logs);
+    /// or not at all, cut at the right edge (`-S`).
+    public enum Wrapping: Sendable, Equatable {
+        case word, character, none
+
+        var next: Wrapping {
+            switch self {
+            case .word: .none
+            case .none: .character
+            case .character: .word
+            }
+        }
+    }
     var numbers = false
     /// Digits typed before a key (`50p`, `123g`).
     var count: Int?
@@ -123,7 +141,7 @@ public struct PagerState: @unchecked Sendable {
                 goToLine(line)
             } else {
                 let last = filter.flatMap { $0.previousMatchingLine(before: text.count) } ?? text.lineStart(containing: text.count)
-                top = PagerRows.move(in: text, from: last, rows: -(height - 1), width: width, wrap: wrap, filter: filter)
+                top = PagerRows.move(in: text, from: last, rows: -(height - 1), width: width, wrap: wrap, words: words, filter: filter)
             }
         case .search: prompt = (LineEditor(), .searchForward)
         case .searchBackward: prompt = (LineEditor(), .searchBackward)
@@ -152,25 +170,33 @@ public struct PagerState: @unchecked Sendable {
         }
     }
 
-    /// Wrapping on or off, keeping the place: in a long line, the place
-    /// along the line carries over as the column (cut) or the row (wrapped).
+    /// The next way of wrapping, keeping the place: in a long line, the
+    /// place along the line carries over as the column (cut) or the row (wrapped).
     private mutating func toggleWrap() {
         let lineStart = text.lineStart(containing: top)
         let along = top - lineStart
-        wrap.toggle()
-        if wrap {
+        let wasWrapped = wrap
+        wrapping = wrapping.next
+        if wrap && !wasWrapped {
             top = column > PagerRows.longLine ? min(text.lineEnd(from: lineStart), lineStart + column) : lineStart
             while top > lineStart && text.bytes[top] & 0xC0 == 0x80 { top -= 1 }
             column = 0
-        } else {
+        } else if !wrap {
             column = along > PagerRows.longLine ? along : 0
             top = lineStart
+        } else {
+            // Between words and characters the rows differ: the line's first is the place.
+            top = lineStart
         }
-        message = wrap ? "wrapping long lines" : "long lines cut (← → scroll)"
+        message = switch wrapping {
+        case .word: "wrapping long lines at words"
+        case .character: "wrapping long lines at any character"
+        case .none: "long lines cut (← → scroll)"
+        }
     }
 
     private mutating func scroll(_ rows: Int, width: Int, height: Int) {
-        top = PagerRows.move(in: text, from: top, rows: rows, width: width, wrap: wrap, filter: filter)
+        top = PagerRows.move(in: text, from: top, rows: rows, width: width, wrap: wrap, words: words, filter: filter)
     }
 
     /// Shows only the lines holding `pattern`; an empty pattern shows all.

@@ -24,7 +24,7 @@ enum PagerView {
         var firstLine: Int?
         for index in 0..<textArea.height {
             guard let start = position, start < pager.text.count || (start == 0 && index == 0) else { break }
-            let row = PagerRows.row(in: pager.text, at: start, width: width, wrap: pager.wrap, column: pager.column)
+            let row = PagerRows.row(in: pager.text, at: start, width: width, wrap: pager.wrap, words: pager.words, column: pager.column)
             let y = textArea.y + index
             if pager.numbers && row.startsLine, let number = pager.lines.lineNumber(at: start) {
                 if firstLine == nil { firstLine = number }

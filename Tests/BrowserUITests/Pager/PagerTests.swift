@@ -281,4 +281,24 @@ private func settle(_ state: inout AppState) {
         #expect(pager(state)?.wrap == true)
         #expect(screen(state)[1].allSatisfy { $0 == "k" || $0 == " " })
     }
+
+    /// Prose wraps at words by default; `w` cuts long lines, then wraps
+    /// them at any character (as less), then at words again. A word longer
+    /// than the row is cut.
+    @Test func wCyclesWordsCutAndCharacters() throws {
+        var state = try Fixture.state(width: 24, height: 8)
+        let long = String(repeating: "x", count: 30)
+        state.openPager(PagerState(title: "prose", text: PagedText(text: "the ladder of co-production runs from doing to to doing with \(long) end\n")))
+        func rows(_ range: ClosedRange<Int>) -> [String] {
+            screen(state)[range].map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        }
+        #expect(rows(1...5) == ["the ladder of", "co-production runs from", "doing to to doing with", String(long.prefix(24)), "xxxxxx end"])
+        state.handle(.character("w"))
+        #expect(pager(state)?.wrapping == PagerState.Wrapping.none && rows(1...1) == ["the ladder of co-product"])
+        #expect(pager(state)?.message == "long lines cut (← → scroll)")
+        state.handle(.character("w"))
+        #expect(pager(state)?.wrapping == .character && rows(1...2) == ["the ladder of co-product", "ion runs from doing to t"])
+        state.handle(.character("w"))
+        #expect(pager(state)?.wrapping == .word && rows(1...1) == ["the ladder of"])
+    }
 }
