@@ -10,7 +10,7 @@ import TOMLKit
 /// TOMLKit (toml++ underneath, TOML 1.0 and its error positions), because
 /// a config file is hand-edited and must be read by the standard's rules;
 /// the lines of what TOMLKit parsed but ostrom does not know are found by
-/// `SourceLines`. Every mistake is a problem naming the file, the line and
+/// `TOMLSourceLines`. Every mistake is a problem naming the file, the line and
 /// the choices, and the rest of the file still applies.
 public struct Config: Sendable {
     public var keyMap = KeyMap.standard
@@ -53,7 +53,7 @@ public struct Config: Sendable {
             config.problems = [ConfigProblem(file: file, line: nil, message: "\(error); the defaults apply")]
             return config
         }
-        var reader = ConfigReader(file: file, lines: SourceLines(text))
+        var reader = ConfigReader(file: file, lines: TOMLSourceLines(text))
         reader.read(table, into: &config)
         config.problems = reader.problems
         return config

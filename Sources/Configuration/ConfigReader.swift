@@ -7,7 +7,7 @@ import TOMLKit
 /// Applies a parsed config file, table by table, collecting what is wrong.
 struct ConfigReader {
     let file: String
-    let lines: SourceLines
+    let lines: TOMLSourceLines
     var problems: [ConfigProblem] = []
 
     static let tables = ["keys", "colors", "layout"]

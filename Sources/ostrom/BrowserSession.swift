@@ -47,6 +47,14 @@ enum BrowserSession {
             }
         }
         switch effect {
+        case .export(let records, let format, let path):
+            do {
+                try NewFile.write(format.document(of: records, now: .now()), to: path)
+                return .said("exported \(records.count) record\(records.count == 1 ? "" : "s") as \(format.rawValue) to \(RawPath.display(path))")
+            } catch {
+                // The reason first: a long path is cut at the row's end.
+                return .failed("not exported: \(error.reason) (\(RawPath.display(path)))")
+            }
         case .useTheme(let name):
             terminal.use(Theme.Palette(rawValue: name) ?? .dark)
             return .done

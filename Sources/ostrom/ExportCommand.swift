@@ -9,9 +9,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write records as BibTeX, RIS, CSL-JSON, JSON or a Markdown (APA) reference list.",
         discussion: "With no ids and no --query, every record. Exit 1 when an id is unknown or nothing matches, 2 on a malformed query.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case bibtex, ris, csljson, json, markdown }
-
-    @Option(help: "bibtex, ris, csljson, json or markdown.") var format: Format
+    @Option(help: "bibtex, ris, csljson, json or markdown.") var format: ExportFormat
     @Option(help: "Only the records this search query matches, best first.") var query: String?
     @Option(name: .customLong("from"), help: "A file or folder to export from instead of the default library (repeatable).")
     var sources: [String] = []
@@ -27,15 +25,12 @@ struct ExportCommand: ParsableCommand {
             records = ids.compactMap { byID[$0] }
         }
         if let query { records = try matching(query, in: records) }
-        switch format {
-        case .bibtex: Console.printDocument(BibTeXExporter.text(of: records))
-        case .ris: Console.printDocument(RISExporter.text(of: records))
-        case .csljson: Console.printDocument(CSLJSONExporter.value(of: records).serialized() + "\n")
-        // Terminal-safe as it is: every control and bidi character is escaped.
-        case .json:
-            let now = LocalDateTime.now()
+        let now = LocalDateTime.now()
+        if format == .json {
+            // Streamed; terminal-safe as it is: every control and bidi character is escaped.
             Console.printJSONArray(count: records.count) { RecordJSON.value(of: records[$0], now: now) }
-        case .markdown: Console.printDocument(APAReferenceList.markdown(of: records))
+        } else {
+            Console.printDocument(format.document(of: records, now: now))
         }
     }
 
@@ -46,3 +41,5 @@ struct ExportCommand: ParsableCommand {
         return hits.map { records[$0.record] }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -88,7 +88,7 @@ extension AppState {
         switch outcome {
         case .done:
             return
-        case .failed(let reason):
+        case .failed(let reason), .said(let reason):
             message = reason
         case .annotationsSaved(let saved):
             // Effects run as soon as they are asked for: nothing changed since.

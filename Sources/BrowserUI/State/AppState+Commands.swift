@@ -1,3 +1,4 @@
+import Foundation
 import OstromCore
 import TerminalCanvas
 
@@ -9,7 +10,7 @@ import TerminalCanvas
 extension AppState {
     /// The names `:` knows, the action table's and the ones with arguments.
     static var commandNames: [String] {
-        let own = ["sort", "search", "set", "theme", "quit"]
+        let own = ["sort", "search", "set", "theme", "export", "quit"]
         return own + ActionTable.all.map(\.name).filter { !own.contains($0) }
     }
 
@@ -84,6 +85,8 @@ extension AppState {
             if let typed = prompt { submitSearch(typed) }
         case "set":
             set(argument.split(separator: " ").map(String.init))
+        case "export":
+            export(argument)
         case "theme":
             guard Self.themes.contains(argument) else {
                 message = "theme: one of " + Self.themes.joined(separator: ", ")
@@ -127,5 +130,26 @@ extension AppState {
         default:
             message = usage
         }
+    }
+
+    /// `:export FORMAT PATH`: the records the tab lists (its search's hits,
+    /// in their order) to a new file; an existing one is never replaced.
+    private mutating func export(_ argument: String) {
+        let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        let usage = "export: FORMAT FILE, FORMAT one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        guard parts.count == 2, let format = ExportFormat(rawValue: parts[0]) else {
+            message = usage
+            return
+        }
+        guard tab != .ladder else {
+            message = "export: the Ladder tab lists passages, not records; export from another tab"
+            return
+        }
+        let records = listing(in: tab).map { self.records[$0] }
+        guard !records.isEmpty else {
+            message = "export: nothing listed here"
+            return
+        }
+        effects.append(.export(records, format, path: NSString(string: parts[1]).expandingTildeInPath))
     }
 }

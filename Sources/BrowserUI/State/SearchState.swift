@@ -69,12 +69,16 @@ public enum Effect: Equatable, Sendable {
     case pagePDF(path: String, title: String, recordID: String)
     /// Draw in another built-in theme (`:theme`), one of `AppState.themes`.
     case useTheme(String)
+    /// Write records to a new file (`:export`).
+    case export([Record], ExportFormat, path: String)
 }
 
 /// What running an effect came to, handed back to the state.
 public enum EffectOutcome: Sendable {
     case done
     case failed(String)
+    /// It worked; the status row says what it did.
+    case said(String)
     /// The annotations as saved (with other instances' changes).
     case annotationsSaved(Annotations)
     /// The note's new text; `nil` when the editor failed (the message says why).

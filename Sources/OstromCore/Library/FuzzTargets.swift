@@ -7,7 +7,7 @@ import Foundation
 public enum FuzzTargets {
     public static let names = [
         "bibtex", "ris", "csljson", "scholarly-page", "transcript", "catalog", "event-announcement", "event-page",
-        "plain-note", "latex", "names", "query", "record-coding", "legacy-state", "record-json",
+        "plain-note", "latex", "names", "query", "record-coding", "legacy-state", "record-json", "config-lines", "index-file",
     ]
 
     /// Runs one target on `data`; false for an unknown name.
@@ -43,6 +43,22 @@ public enum FuzzTargets {
             let original = Record(id: "x", kind: .paper, title: "")
             _ = try? RecordEditing.record(from: String(decoding: data, as: UTF8.self), as: .json, original: original)
             _ = try? RecordEditing.record(from: String(decoding: data, as: UTF8.self), as: .bibtex, original: original)
+        case "config-lines":
+            let lines = TOMLSourceLines(String(decoding: data, as: UTF8.self))
+            _ = lines.line(table: "keys", key: "j")
+        case "index-file":
+            // Its sections, as if the checksum (which the file's reader checks first) had passed.
+            let block = IndexFile.Block(count: data.count)
+            data.withUnsafeBytes { if let base = $0.baseAddress { block.base.copyMemory(from: base, byteCount: data.count) } }
+            var records = 0
+            if data.count >= 16 {
+                let stamp = data.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 12, as: UInt32.self)) }
+                let counts = 16 + IndexFile.padded(stamp)
+                if counts + 8 <= data.count {
+                    records = data.withUnsafeBytes { Int(truncatingIfNeeded: $0.loadUnaligned(fromByteOffset: counts, as: UInt64.self)) }
+                }
+            }
+            _ = try? SearchIndex(count: records, file: block)
         default: return false
         }
         return true

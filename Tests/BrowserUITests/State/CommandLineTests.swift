@@ -52,6 +52,32 @@ import TerminalCanvas
         #expect(state.listShare == 0.7 && state.message == "set: detail shown, detail hidden, or layout.ratio 0.2 to 0.8")
     }
 
+    @Test func exportWritesTheListedRecords() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        command("search co-production", in: &state)
+        let hits = try #require(state.filters[.papers]?.hits)
+        command("export bibtex ~/refs.bib", in: &state)
+        guard case .export(let records, let format, let path)? = state.effects.last else {
+            Issue.record("no export asked for")
+            return
+        }
+        #expect(records.map(\.id) == hits.map { state.records[$0].id } && format == .bibtex)
+        #expect(path.hasSuffix("/refs.bib") && !path.hasPrefix("~"))
+        command("export docx out.docx", in: &state)
+        #expect(state.message == "export: FORMAT FILE, FORMAT one of bibtex, ris, csljson, json, markdown")
+        command("view-ladder", in: &state)
+        command("export ris out.ris", in: &state)
+        #expect(state.message?.hasPrefix("export: the Ladder tab lists passages") == true)
+    }
+
+    /// One key, one meaning on each screen: the help never lists a key twice.
+    @Test func noKeyHasTwoMeaningsOnOneScreen() {
+        for screen in [ScreenKind.browse, .pager, .help] {
+            let keys = ActionTable.all.flatMap { KeyMap.standard.keys(for: $0.action, in: screen) }
+            #expect(Set(keys).count == keys.count, "\(screen)")
+        }
+    }
+
     @Test func tabCompletesAndUpRecalls() throws {
         var state = try Fixture.state(width: 100, height: 30)
         state.handle(.character(":"))

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Where each table and key of a TOML file is, for messages: TOMLKit gives
-/// positions only for syntax errors. Only the forms a config file uses are
+/// Where each table and key of a TOML file is, for the config file's
+/// messages: TOMLKit gives positions only for syntax errors. Only the forms a config file uses are
 /// recognised: `[table.sub]` headers and `key = …` lines, keys bare or quoted.
-struct SourceLines {
+public struct TOMLSourceLines {
     private var lines: [String: Int] = [:]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var table = ""
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -22,7 +22,7 @@ struct SourceLines {
     }
 
     /// The line of `key` in `table` (or of the table itself).
-    func line(table: String, key: String? = nil) -> Int? {
+    public func line(table: String, key: String? = nil) -> Int? {
         guard let key else { return lines[table] }
         return lines[table.isEmpty ? key : table + "." + key] ?? lines[table]
     }

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import TmuxHarness
+
+/// The `:` command line with the real binary: a search's hits exported to
+/// a new file (never over one), and the theme changed while running.
+@Suite(.serialized) struct CommandLineEndToEndTests {
+    @Test func exportAndThemeFromTheCommandLine() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("hits.bib")
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("Tuurnas et al.")
+        try session.send(":")
+        try session.send("-l", "search conciliation")
+        try session.send("Enter")
+        try session.waitFor("the search") { $0.contains("/conciliation") }
+        try session.send(":")
+        try session.send("-l", "export bibtex \(file.path)")
+        try session.send("Enter")
+        try session.waitFor("exported 1 record as bibtex")
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.hasPrefix("@article{tuurnas2016,") && written.contains("conciliation service"))
+        try session.send(":")
+        try session.send("-l", "export ris \(file.path)")
+        try session.send("Enter")
+        try session.waitFor("it exists already")
+        #expect(try String(contentsOf: file, encoding: .utf8) == written)
+        try session.send(":")
+        try session.send("-l", "theme light")
+        try session.send("Enter")
+        try session.waitFor("theme: light")
+        try session.quitExpectingSuccess()
+    }
+}
