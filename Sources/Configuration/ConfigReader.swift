@@ -10,7 +10,7 @@ struct ConfigReader {
     let lines: TOMLSourceLines
     var problems: [ConfigProblem] = []
 
-    static let tables = ["keys", "colors", "layout"]
+    static let tables = ["general", "keys", "colors", "layout"]
     static let screens: [(String, ScreenKind)] = [("browse", .browse), ("pager", .pager), ("help", .help)]
 
     mutating func read(_ table: TOMLTable, into config: inout Config) {
@@ -20,6 +20,7 @@ struct ConfigReader {
             case "keys": if let keys = self.table(value, "keys") { readKeys(keys, into: &config.keyMap) }
             case "colors": if let colors = self.table(value, "colors") { readColours(colors, into: &config) }
             case "layout": if let layout = self.table(value, "layout") { readLayout(layout, into: &config) }
+            case "general": if let general = self.table(value, "general") { readGeneral(general, into: &config) }
             default: problem(table: name, "unknown table [\(name)]", choices: Self.tables, closestTo: name)
             }
         }
@@ -118,6 +119,23 @@ struct ConfigReader {
                 continue
             }
             config.listShare = ratio
+        }
+    }
+
+    // MARK: - [general]
+
+    private mutating func readGeneral(_ table: TOMLTable, into config: inout Config) {
+        for name in table.keys.sorted() {
+            guard let value = table[name] else { continue }
+            guard name == "confirm-quit" else {
+                problem(table: "general", key: name, "unknown setting \"\(name)\"", choices: ["confirm-quit"], closestTo: name)
+                continue
+            }
+            guard let confirms = value.bool else {
+                problem(table: "general", key: name, "confirm-quit is true or false")
+                continue
+            }
+            config.confirmsQuit = confirms
         }
     }
 

@@ -183,6 +183,7 @@ enum BrowserSession {
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
                              history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
         state.listShare = config.listShare
+        state.asksBeforeQuitting = config.confirmsQuit
         state.loading = library?.loading
         var warnings = config.problems.map(\.description) + loadWarnings
         do {

@@ -14,7 +14,7 @@ import Testing
         let config = parse(DefaultConfig.text)
         #expect(config.problems.isEmpty)
         #expect(config.keyMap.generic == KeyMap.standard.generic && config.keyMap.screens == KeyMap.standard.screens)
-        #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4)
+        #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4 && config.confirmsQuit)
         // Its colour lines, uncommented, are the dark theme's exactly.
         let uncommented = parse(StyleRole.allCases.map(ColourSpec.name).reduce(DefaultConfig.text) { text, name in
             text.replacingOccurrences(of: "\n# \(name) = ", with: "\n\(name) = ")
@@ -64,7 +64,7 @@ import Testing
             """)
         let file = "/home/u/.config/ostrom/config.toml"
         #expect(Set(config.problems.map(\.description)) == [
-            "\(file):15: unknown table [colours]; did you mean colors? (one of: keys, colors, layout)",
+            "\(file):15: unknown table [colours]; did you mean colors? (one of: general, keys, colors, layout)",
             "\(file):11: header: \"1 on 2 on 3\" is not FOREGROUND [on BACKGROUND] [bold] [reverse] [underline] [dim]",
             "\(file):10: match: \"purple\" is not a colour: default, black, red, green, yellow, blue, magenta, cyan, white (or bright-NAME), 0 to 255, or #rrggbb",
             "\(file):9: unknown role \"selektion\"; did you mean selection? (ostrom config --print-default lists them all)",
@@ -78,6 +78,12 @@ import Testing
         // What was right still applies.
         #expect(config.keyMap.action(for: .character("x"), in: .browse) == .moveDown)
         #expect(config.keyMap.action(for: .character("j"), in: .browse) == .moveDown)
+    }
+
+    @Test func quitCanBeUnconfirmed() {
+        #expect(!parse("[general]\nconfirm-quit = false\n").confirmsQuit)
+        let wrong = parse("[general]\nconfirm-quit = \"no\"\n")
+        #expect(wrong.confirmsQuit && wrong.problems.map(\.line) == [2])
     }
 
     @Test func aSyntaxErrorSaysWhereAndTheDefaultsApply() {

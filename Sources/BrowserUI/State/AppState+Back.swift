@@ -20,6 +20,7 @@ extension AppState {
             message = "back on \(previous.title)"
             return
         }
+        guard asksBeforeQuitting else { return quit() }
         confirmingQuit = true
         message = "quit? y/n (Q quits at once)"
     }

@@ -93,6 +93,8 @@ public struct AppState: Sendable {
     var tabHistory: [Tab] = []
     /// `q` at the top asked "quit? y/n": the next key answers.
     public internal(set) var confirmingQuit = false
+    /// Whether `q` at the top asks before quitting (`[general] confirm-quit`).
+    public var asksBeforeQuitting = true
     /// Quit when the last overlay closes (`ostrom page FILE`).
     public var quitsWithLastOverlay = false
 

@@ -37,6 +37,16 @@ import TerminalCanvas
         #expect(state.shouldQuit)
     }
 
+    @Test func withoutConfirmationQAtTheTopQuits() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.asksBeforeQuitting = false
+        state.handle(.character("?"))
+        state.handle(.character("q"))
+        #expect(!state.shouldQuit)
+        state.handle(.character("q"))
+        #expect(state.shouldQuit && !state.confirmingQuit)
+    }
+
     @Test func capitalQQuitsFromAnywhere() throws {
         var state = try Fixture.state(width: 100, height: 30)
         state.handle(.character("?"))
