@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticLibrary
 import Testing
 import TmuxHarness
 
@@ -30,5 +31,26 @@ import TmuxHarness
 
         let shown = try OstromBinary.run(["show", "body2021"], environment: OstromBinary.environment(state: folder))
         #expect(shown.stdout.contains("On the ladder (set by you)\n  Stage       Doing to"))
+    }
+
+    /// A large library: the Ladder tab opens at once and answers keys while
+    /// its records are placed on another thread, the status row counting.
+    @Test func theLadderAnswersWhileALargeLibraryIsPlaced() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("large.bib")
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 20_000)).utf8).write(to: bib)
+        let session = try TmuxSession(command: appThenReport("'\(bib.path)'"), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("the library", timeout: 60) { $0.contains("Papers 1/") }
+        try session.send("4")
+        let placing = try session.waitFor("the count of records placed") { $0.contains("placing records on the ladder: ") }
+        let selected = placing.split(separator: "\n").last.map(String.init) ?? ""
+        try session.send("j")
+        // The selection moved while records are still being placed.
+        try session.waitFor("j answered while placing", timeout: 5) { screen in
+            let status = screen.split(separator: "\n").last.map(String.init) ?? ""
+            return status != selected && status.contains("Ladder 2/") && status.contains("placing records on the ladder: ")
+        }
+        try session.quitExpectingSuccess()
     }
 }

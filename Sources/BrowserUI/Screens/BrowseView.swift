@@ -20,7 +20,7 @@ enum BrowseView {
         var position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"
         let matching = state.filters[state.tab].map { "\($0.hits.count)/\(state.totalCount(in: state.tab))" }
         if let prompt = state.prompt {
-            PromptLine.draw(prompt, into: &grid, area: layout.status, count: state.waitsForIndex ? "indexing…" : matching ?? "")
+            PromptLine.draw(prompt, into: &grid, area: layout.status, count: state.waitsForIndex ? state.waitingLabel : matching ?? "")
             return
         }
         if let filter = state.filters[state.tab], let matching { position += "  /\(filter.query)  \(matching)" }

@@ -58,7 +58,7 @@ extension AppState {
         case .showPapers, .showEvents, .showTranscripts, .showLadder, .showSearch:
             overlays.removeAll()
             jumps.removeAll()
-            if action == .showLadder { placements.analyseAll() }
+            if action == .showLadder { placements.analyseInBackground() }
             show([.showPapers: Tab.papers, .showEvents: .events, .showTranscripts: .transcripts, .showLadder: .ladder,
                   .showSearch: .search][action] ?? .papers)
         case .search:
@@ -172,6 +172,7 @@ extension AppState {
     /// count) show up; true when the screen should be drawn again.
     public mutating func tick() -> Bool {
         let loaded = takeLoadedRecords()
+        let placing = showPlacingProgress()
         if waitsForIndex && searchIndex.isReady {
             if let sent = prompt?.submitted, sent != tab {
                 // Sent on another tab: not run here.
@@ -184,7 +185,7 @@ extension AppState {
             refreshSorted()
             return true
         }
-        if loaded { return true }
+        if loaded || placing { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

@@ -58,7 +58,7 @@ extension AppState {
             message = "\(records[index].id) is not placed on the ladder — p places it"
             return
         }
-        placements.analyseAll()
+        placements.analyseInBackground()
         pushJump()
         tab = .ladder
         select(row, direction: 1, height: layout.list.height)

@@ -115,8 +115,13 @@ extension AppState {
         }
         open.error = nil
         waitsForIndex = !query.isEmpty && !indexReady(for: query)
+        // `stage:` and the like read every record's place: placed on another thread first.
+        waitsForPlacements = state.needsPlacements && !placements.isComplete
+        if waitsForPlacements {
+            placements.analyseInBackground()
+            waitsForIndex = true
+        }
         if waitsForIndex { return }
-        if state.needsPlacements { placements.analyseAll() }
         if query.isEmpty && state.isEmpty {
             filters[tab] = nil
         } else if query.isEmpty {

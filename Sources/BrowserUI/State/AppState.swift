@@ -85,6 +85,10 @@ public struct AppState: Sendable {
     public var listShare = Self.defaultListShare
     /// What `/` looks for on the help screen.
     var helpFind: String?
+    /// The query waiting (`waitsForIndex`) waits for every record's place.
+    var waitsForPlacements = false
+    /// How many records were placed when the screen last showed it.
+    var placedShown: Int?
     public static let defaultListShare = 0.4
     public static let listShares = 0.2...0.8
     /// The commands typed at `:` this session, oldest first.

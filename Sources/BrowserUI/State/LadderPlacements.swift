@@ -40,11 +40,16 @@ extension AppState {
 
     /// The records and stories placed on an entry, best evidence first
     /// (records before stories on equal scores, then in library order).
+    /// While records are still being placed, those placed so far (and every
+    /// one the user placed).
     func placedItems(on entry: LadderEntry) -> [PlacedItem] {
         guard let name = placementName(of: entry) else { return [] }
         var items: [PlacedItem] = []
         for index in records.indices {
-            let placement = placement(ofRecordAt: index)
+            let user = annotations[records[index].id].placement
+            guard let placement = user == nil ? placements.placementIfAnalysed(of: index, user: nil) : placement(ofRecordAt: index) else {
+                continue
+            }
             let choice = placement.choice
             guard choice.stage == name || choice.level == name || choice.principles.contains(name) else { continue }
             items.append(.record(index: index, score: placement.score(of: name), setByUser: placement.setBy == .user))

@@ -30,8 +30,12 @@ enum GoldenFrames {
 enum Fixture {
     static let now = LocalDateTime(date: PartialDate(year: 2026, month: 11, day: 22), hour: 12, minute: 0)
 
+    /// Every record already placed on the ladder (which the browser does on
+    /// another thread; `PlacingTests` checks that).
     static func state(width: Int, height: Int) throws -> AppState {
-        AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+        let state = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+        state.placements.analyseAll()
+        return state
     }
 
     /// The state after keys, rendered.
