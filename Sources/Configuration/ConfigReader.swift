@@ -19,8 +19,7 @@ struct ConfigReader {
             switch name {
             case "keys": if let keys = self.table(value, "keys") { readKeys(keys, into: &config.keyMap) }
             case "colors": if let colors = self.table(value, "colors") { readColours(colors, into: &config) }
-            case "layout": if let layout = self.table(value, "layout") { readLayout(layout, into: &config) }
-            case "general": if let general = self.table(value, "general") { readGeneral(general, into: &config) }
+            case "layout", "general": if let settings = self.table(value, name) { readSettings(settings, named: name, into: &config) }
             default: problem(table: name, "unknown table [\(name)]", choices: Self.tables, closestTo: name)
             }
         }
@@ -104,39 +103,38 @@ struct ConfigReader {
         }
     }
 
-    // MARK: - [layout]
+    // MARK: - [layout], [general]
 
-    private mutating func readLayout(_ table: TOMLTable, into config: inout Config) {
+    /// The settings of the tables that hold single values.
+    static let settings = ["layout": ["ratio"], "general": ["confirm-quit"]]
+
+    private mutating func readSettings(_ table: TOMLTable, named tableName: String, into config: inout Config) {
+        let known = Self.settings[tableName] ?? []
         for name in table.keys.sorted() {
             guard let value = table[name] else { continue }
-            guard name == "ratio" else {
-                problem(table: "layout", key: name, "unknown setting \"\(name)\"", choices: ["ratio"], closestTo: name)
+            guard known.contains(name) else {
+                problem(table: tableName, key: name, "unknown setting \"\(name)\"", choices: known, closestTo: name)
                 continue
             }
-            guard let ratio = value.double ?? value.int.map(Double.init), AppState.listShares.contains(ratio) else {
-                problem(table: "layout", key: name, "ratio is the list's share of the width, from "
-                    + "\(AppState.listShares.lowerBound) to \(AppState.listShares.upperBound) (0.4 by default)")
-                continue
-            }
-            config.listShare = ratio
+            if let wrong = Self.apply(name, value, to: &config) { problem(table: tableName, key: name, wrong) }
         }
     }
 
-    // MARK: - [general]
-
-    private mutating func readGeneral(_ table: TOMLTable, into config: inout Config) {
-        for name in table.keys.sorted() {
-            guard let value = table[name] else { continue }
-            guard name == "confirm-quit" else {
-                problem(table: "general", key: name, "unknown setting \"\(name)\"", choices: ["confirm-quit"], closestTo: name)
-                continue
+    /// Sets one setting; what is wrong with its value, if anything.
+    private static func apply(_ name: String, _ value: TOMLValueConvertible, to config: inout Config) -> String? {
+        switch name {
+        case "ratio":
+            guard let ratio = value.double ?? value.int.map(Double.init), AppState.listShares.contains(ratio) else {
+                return "ratio is the list's share of the width, from \(AppState.listShares.lowerBound) to "
+                    + "\(AppState.listShares.upperBound) (0.4 by default)"
             }
-            guard let confirms = value.bool else {
-                problem(table: "general", key: name, "confirm-quit is true or false")
-                continue
-            }
+            config.listShare = ratio
+        case "confirm-quit":
+            guard let confirms = value.bool else { return "confirm-quit is true or false" }
             config.confirmsQuit = confirms
+        default: break
         }
+        return nil
     }
 
     // MARK: - Problems
