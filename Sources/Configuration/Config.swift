@@ -18,6 +18,8 @@ public struct Config: Sendable {
     public var colours: [StyleRole: Theme.Style] = [:]
     /// The list's share of the width beside the detail pane.
     public var listShare = AppState.defaultListShare
+    /// Each tab's list columns.
+    public var columns = ListColumn.standard
     /// Whether `q` asks "quit? y/n" once nothing is left to close.
     public var confirmsQuit = true
     public var problems: [ConfigProblem] = []

@@ -106,7 +106,7 @@ struct ConfigReader {
     // MARK: - [layout], [general]
 
     /// The settings of the tables that hold single values.
-    static let settings = ["layout": ["ratio"], "general": ["confirm-quit"]]
+    static let settings = ["layout": ["ratio", "columns"], "general": ["confirm-quit"]]
 
     private mutating func readSettings(_ table: TOMLTable, named tableName: String, into config: inout Config) {
         let known = Self.settings[tableName] ?? []
@@ -114,6 +114,10 @@ struct ConfigReader {
             guard let value = table[name] else { continue }
             guard known.contains(name) else {
                 problem(table: tableName, key: name, "unknown setting \"\(name)\"", choices: known, closestTo: name)
+                continue
+            }
+            if name == "columns" {
+                if let columns = self.table(value, "layout.columns") { readColumns(columns, into: &config) }
                 continue
             }
             if let wrong = Self.apply(name, value, to: &config) { problem(table: tableName, key: name, wrong) }
@@ -135,6 +139,48 @@ struct ConfigReader {
         default: break
         }
         return nil
+    }
+
+    // MARK: - [layout.columns]
+
+    /// `papers = ["star", "year", "authors:20", "title", "citations"]`: a
+    /// tab's columns in order, each a field and, after `:`, its width.
+    private mutating func readColumns(_ table: TOMLTable, into config: inout Config) {
+        let tabs = ListColumn.tabs.map { $0.title.lowercased() }
+        let fields = ListColumn.Field.allCases.map(\.rawValue)
+        for name in table.keys.sorted() {
+            guard let value = table[name] else { continue }
+            guard let tab = ListColumn.tabs.first(where: { $0.title.lowercased() == name }) else {
+                problem(table: "layout.columns", key: name, "unknown tab \"\(name)\"", choices: tabs, closestTo: name)
+                continue
+            }
+            guard let words = value.array?.map(\.string), words.allSatisfy({ $0 != nil }) else {
+                problem(table: "layout.columns", key: name, "\(name) is a list of columns, as [\"star\", \"year\", \"authors:20\", \"title\"]")
+                continue
+            }
+            var columns: [ListColumn] = []
+            for word in words.compactMap({ $0 }) {
+                let parts = word.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let field = parts.first.flatMap(ListColumn.Field.init(rawValue:)) else {
+                    problem(table: "layout.columns", key: name, "unknown column \"\(word)\"", choices: fields, closestTo: parts.first ?? word)
+                    columns = []
+                    break
+                }
+                let width = parts.count == 2 ? Int(parts[1]) : nil
+                guard parts.count == 1 || (field != .title && width.map { (1...200).contains($0) } == true) else {
+                    problem(table: "layout.columns", key: name, "\"\(word)\": a width is a number from 1 to 200, and the title takes what is left")
+                    columns = []
+                    break
+                }
+                columns.append(ListColumn(field, width: width))
+            }
+            guard !columns.isEmpty else { continue }
+            guard columns.filter({ $0.field == .title }).count == 1 else {
+                problem(table: "layout.columns", key: name, "\(name) needs the title column, once")
+                continue
+            }
+            config.columns[tab] = columns
+        }
     }
 
     // MARK: - Problems

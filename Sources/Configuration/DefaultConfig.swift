@@ -45,8 +45,19 @@ public enum DefaultConfig {
             "[layout]",
             "# The list's share of the width beside the detail pane (\(AppState.listShares.lowerBound) to \(AppState.listShares.upperBound)).",
             "ratio = \(AppState.defaultListShare)",
+            "",
+            "# Each tab's list, column by column: " + ListColumn.Field.allCases.map(\.rawValue).joined(separator: ", ") + ";",
+            "# \"NAME:WIDTH\" sets a width; the title takes what is left. (star is the * of a starred record.)",
+            "[layout.columns]",
         ]
+        lines += ListColumn.tabs.map(columnsLine)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `papers = ["star", "year", "authors", "title"]`.
+    private static func columnsLine(_ tab: Tab) -> String {
+        let names: [String] = (ListColumn.standard[tab] ?? []).map { column in quoted(column.field.rawValue) }
+        return tab.title.lowercased() + " = [" + names.joined(separator: ", ") + "]"
     }
 
     private static func section(_ name: String, bindings: [KeyPress: Action]) -> [String] {

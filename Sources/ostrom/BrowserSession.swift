@@ -184,6 +184,7 @@ enum BrowserSession {
                              history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
         state.listShare = config.listShare
         state.asksBeforeQuitting = config.confirmsQuit
+        state.columns = config.columns
         state.loading = library?.loading
         var warnings = config.problems.map(\.description) + loadWarnings
         do {

@@ -15,6 +15,7 @@ import Testing
         #expect(config.problems.isEmpty)
         #expect(config.keyMap.generic == KeyMap.standard.generic && config.keyMap.screens == KeyMap.standard.screens)
         #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4 && config.confirmsQuit)
+        #expect(config.columns == ListColumn.standard)
         // Its colour lines, uncommented, are the dark theme's exactly.
         let uncommented = parse(StyleRole.allCases.map(ColourSpec.name).reduce(DefaultConfig.text) { text, name in
             text.replacingOccurrences(of: "\n# \(name) = ", with: "\n\(name) = ")
@@ -73,11 +74,30 @@ import Testing
             "\(file):2: unknown action \"mvoe-down\"; did you mean move-down? (ostrom config --print-default lists them all)",
             "\(file):5: unknown screen [keys.pagr]; did you mean pager? (one of: browse, pager, help)",
             "\(file):13: ratio is the list's share of the width, from 0.2 to 0.8 (0.4 by default)",
-            "\(file):14: unknown setting \"width\" (one of: ratio)",
+            "\(file):14: unknown setting \"width\" (one of: ratio, columns)",
         ])
         // What was right still applies.
         #expect(config.keyMap.action(for: .character("x"), in: .browse) == .moveDown)
         #expect(config.keyMap.action(for: .character("j"), in: .browse) == .moveDown)
+    }
+
+    @Test func columnsPerTabWithWidthsAndTheirMistakes() {
+        let config = parse("""
+            [layout.columns]
+            papers = ["star", "citations", "year", "title", "authors:12"]
+            events = ["date", "venue"]
+            transcript = ["title"]
+            search = ["kind", "title:30"]
+            """)
+        #expect(config.columns[.papers] == [ListColumn(.star), ListColumn(.citations), ListColumn(.year), ListColumn(.title),
+                                            ListColumn(.authors, width: 12)])
+        #expect(config.columns[.events] == ListColumn.standard[.events] && config.columns[.search] == ListColumn.standard[.search])
+        let file = "/home/u/.config/ostrom/config.toml"
+        #expect(Set(config.problems.map(\.description)) == [
+            "\(file):3: events needs the title column, once",
+            "\(file):4: unknown tab \"transcript\"; did you mean transcripts? (one of: papers, events, transcripts, search)",
+            "\(file):5: \"title:30\": a width is a number from 1 to 200, and the title takes what is left",
+        ])
     }
 
     @Test func quitCanBeUnconfirmed() {

@@ -63,11 +63,9 @@ enum BrowseView {
         for row in 0..<area.height where list.offset + row < listing.count {
             let index = list.offset + row
             let record = state.records[listing[index]]
-            var line = RecordRows.line(for: record, in: state.tab, width: area.width, now: state.now)
-            if state.annotations[record.id].starred, let first = line.spans.first {
-                // The row's leading space marks a starred record.
-                line.spans[0].text = "*" + first.text.dropFirst()
-            }
+            let annotation = state.annotations[record.id]
+            var line = RecordRows.line(for: record, in: state.tab, columns: state.columns[state.tab] ?? [], starred: annotation.starred,
+                                       tags: annotation.tags, width: area.width, now: state.now)
             if state.tab == .search {
                 let snippet = Snippet.best(for: record, matching: terms, maximumLength: max(20, area.width)).text
                 line.spans.append(StyledLine.Span(text: "  " + snippet, role: .dim))

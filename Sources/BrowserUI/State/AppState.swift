@@ -83,6 +83,8 @@ public struct AppState: Sendable {
 
     /// The list's share of the width beside the detail pane (`[layout] ratio`).
     public var listShare = Self.defaultListShare
+    /// Each tab's list columns (`[layout.columns]`).
+    public var columns = ListColumn.standard
     /// What `/` looks for on the help screen.
     var helpFind: String?
     /// The query waiting (`waitsForIndex`) waits for every record's place.
