@@ -20,6 +20,8 @@ public struct Config: Sendable {
     public var listShare = AppState.defaultListShare
     /// Each tab's list columns.
     public var columns = ListColumn.standard
+    /// Whether searches also match words an edit or two away.
+    public var allowsTypos = true
     /// Whether `q` asks "quit? y/n" once nothing is left to close.
     public var confirmsQuit = true
     public var problems: [ConfigProblem] = []

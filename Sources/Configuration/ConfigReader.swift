@@ -10,7 +10,7 @@ struct ConfigReader {
     let lines: TOMLSourceLines
     var problems: [ConfigProblem] = []
 
-    static let tables = ["general", "keys", "colors", "layout"]
+    static let tables = ["general", "keys", "colors", "layout", "search"]
     static let screens: [(String, ScreenKind)] = [("browse", .browse), ("pager", .pager), ("help", .help)]
 
     mutating func read(_ table: TOMLTable, into config: inout Config) {
@@ -19,7 +19,7 @@ struct ConfigReader {
             switch name {
             case "keys": if let keys = self.table(value, "keys") { readKeys(keys, into: &config.keyMap) }
             case "colors": if let colors = self.table(value, "colors") { readColours(colors, into: &config) }
-            case "layout", "general": if let settings = self.table(value, name) { readSettings(settings, named: name, into: &config) }
+            case "layout", "general", "search": if let settings = self.table(value, name) { readSettings(settings, named: name, into: &config) }
             default: problem(table: name, "unknown table [\(name)]", choices: Self.tables, closestTo: name)
             }
         }
@@ -106,7 +106,7 @@ struct ConfigReader {
     // MARK: - [layout], [general]
 
     /// The settings of the tables that hold single values.
-    static let settings = ["layout": ["ratio", "columns"], "general": ["confirm-quit"]]
+    static let settings = ["layout": ["ratio", "columns"], "general": ["confirm-quit"], "search": ["typos"]]
 
     private mutating func readSettings(_ table: TOMLTable, named tableName: String, into config: inout Config) {
         let known = Self.settings[tableName] ?? []
@@ -136,6 +136,9 @@ struct ConfigReader {
         case "confirm-quit":
             guard let confirms = value.bool else { return "confirm-quit is true or false" }
             config.confirmsQuit = confirms
+        case "typos":
+            guard let typos = value.bool else { return "typos is true or false" }
+            config.allowsTypos = typos
         default: break
         }
         return nil

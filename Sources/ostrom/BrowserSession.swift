@@ -185,6 +185,7 @@ enum BrowserSession {
         state.listShare = config.listShare
         state.asksBeforeQuitting = config.confirmsQuit
         state.columns = config.columns
+        state.allowsTypos = config.allowsTypos
         state.loading = library?.loading
         var warnings = config.problems.map(\.description) + loadWarnings
         do {

@@ -1,3 +1,5 @@
+import Configuration
+import Foundation
 import OstromCore
 
 /// A query given on the command line, run over a library: its words go to
@@ -18,9 +20,11 @@ struct CommandLineQuery {
         } catch {
             throw CommandFailure(code: 2, message: "bad query: \(error.message)")
         }
-        let parsed: SearchQuery
+        var parsed: SearchQuery
         do {
             parsed = try SearchQuery.parse(rest)
+            // The config file's search settings, as the browser's.
+            parsed.allowsTypos = Config.load(environment: ProcessInfo.processInfo.environment).allowsTypos
         } catch {
             throw CommandFailure(code: 2, message: "bad query at character \(error.position + 1): \(error.message)")
         }

@@ -15,7 +15,7 @@ import Testing
         #expect(config.problems.isEmpty)
         #expect(config.keyMap.generic == KeyMap.standard.generic && config.keyMap.screens == KeyMap.standard.screens)
         #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4 && config.confirmsQuit)
-        #expect(config.columns == ListColumn.standard)
+        #expect(config.columns == ListColumn.standard && config.allowsTypos)
         // Its colour lines, uncommented, are the dark theme's exactly.
         let uncommented = parse(StyleRole.allCases.map(ColourSpec.name).reduce(DefaultConfig.text) { text, name in
             text.replacingOccurrences(of: "\n# \(name) = ", with: "\n\(name) = ")
@@ -65,7 +65,7 @@ import Testing
             """)
         let file = "/home/u/.config/ostrom/config.toml"
         #expect(Set(config.problems.map(\.description)) == [
-            "\(file):15: unknown table [colours]; did you mean colors? (one of: general, keys, colors, layout)",
+            "\(file):15: unknown table [colours]; did you mean colors? (one of: general, keys, colors, layout, search)",
             "\(file):11: header: \"1 on 2 on 3\" is not FOREGROUND [on BACKGROUND] [bold] [reverse] [underline] [dim]",
             "\(file):10: match: \"purple\" is not a colour: default, black, red, green, yellow, blue, magenta, cyan, white (or bright-NAME), 0 to 255, or #rrggbb",
             "\(file):9: unknown role \"selektion\"; did you mean selection? (ostrom config --print-default lists them all)",
@@ -98,6 +98,12 @@ import Testing
             "\(file):4: unknown tab \"transcript\"; did you mean transcripts? (one of: papers, events, transcripts, search)",
             "\(file):5: \"title:30\": a width is a number from 1 to 200, and the title takes what is left",
         ])
+    }
+
+    @Test func typosCanBeTurnedOff() {
+        #expect(!parse("[search]\ntypos = false\n").allowsTypos)
+        #expect(parse("[search]\ntypo = false\n").problems.map(\.description)
+            == ["/home/u/.config/ostrom/config.toml:2: unknown setting \"typo\"; did you mean typos? (one of: typos)"])
     }
 
     @Test func quitCanBeUnconfirmed() {

@@ -43,4 +43,15 @@ import TmuxHarness
         let wrong = try OstromBinary.run(["config"], environment: environment)
         #expect(wrong.status == 1 && wrong.stderr.contains("config.toml:2: ratio is the list's share of the width, from 0.2 to 0.8"))
     }
+
+    @Test func typosOffInTheConfigHoldOnTheCommandLine() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        let withTypos = try OstromBinary.run(["search", "accountabilty"], environment: environment)
+        #expect(withTypos.status == 0 && withTypos.stdout.contains("tuurnas2016"))
+        try writeConfig("[search]\ntypos = false\n", in: folder)
+        let without = try OstromBinary.run(["search", "accountabilty"], environment: environment)
+        #expect(without.status == 1 && !without.stdout.contains("tuurnas2016"))
+    }
 }

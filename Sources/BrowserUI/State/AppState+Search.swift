@@ -100,7 +100,8 @@ extension AppState {
         guard var open = prompt else { return }
         defer { prompt = open }
         let text = open.editor.text
-        let rest: String, state: StateFilter, query: SearchQuery
+        let rest: String, state: StateFilter
+        var query: SearchQuery
         do {
             (rest, state) = try StateFilter.split(text, names: placementNames)
         } catch {
@@ -109,6 +110,7 @@ extension AppState {
         }
         do {
             query = try SearchQuery.parse(rest, typing: true)
+            query.allowsTypos = allowsTypos
         } catch {
             open.error = error.message
             return

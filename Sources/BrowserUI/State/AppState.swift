@@ -83,6 +83,8 @@ public struct AppState: Sendable {
 
     /// The list's share of the width beside the detail pane (`[layout] ratio`).
     public var listShare = Self.defaultListShare
+    /// Whether searches match words an edit or two away (`[search] typos`).
+    public var allowsTypos = true
     /// Each tab's list columns (`[layout.columns]`).
     public var columns = ListColumn.standard
     /// What `/` looks for on the help screen.

@@ -13,7 +13,7 @@ extension SearchIndex {
                 let prefix = query.lastTermIsPrefix && isLastClause && atomIndex == clause.atoms.count - 1
                 state.beginAtom()
                 matchTerms.nextWord()
-                evaluate(atom, prefix: prefix, into: state, matchTerms: &matchTerms)
+                evaluate(atom, prefix: prefix, typos: query.allowsTypos, into: state, matchTerms: &matchTerms)
                 state.endAtom(level: UInt16(level))
             }
         }
@@ -21,7 +21,7 @@ extension SearchIndex {
         var ignored = MatchTerms.Builder()
         for atom in query.excluded {
             state.beginAtom()
-            evaluate(atom, prefix: false, into: state, matchTerms: &ignored)
+            evaluate(atom, prefix: false, typos: query.allowsTypos, into: state, matchTerms: &ignored)
             for document in state.atomDocuments { excluded[Int(document)] = true }
             state.clearAtom()
         }
@@ -36,7 +36,8 @@ extension SearchIndex {
     }
 
     /// Adds an atom's matches to the evaluation.
-    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, into state: Evaluation, matchTerms: inout MatchTerms.Builder) {
+    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, typos: Bool, into state: Evaluation,
+                          matchTerms: inout MatchTerms.Builder) {
         switch atom {
         case .term(let text, let field):
             let words = queryTerms(text)
@@ -44,7 +45,7 @@ extension SearchIndex {
             guard let word = words.first else { return }
             // A lone CJK character is matched as the start of the bigrams.
             let isPrefix = prefix || (word.count <= 4 && SearchTokenizer.isCJKTerm(word))
-            score(TermExpansion(term: word, prefix: isPrefix, typos: true, index: self), field: field, into: state, matchTerms: &matchTerms)
+            score(TermExpansion(term: word, prefix: isPrefix, typos: typos, index: self), field: field, into: state, matchTerms: &matchTerms)
         case .phrase(let text, let field):
             let words = queryTerms(text)
             if words.count == 1 {

@@ -23,6 +23,9 @@ public struct SearchQuery: Equatable, Sendable {
     public var excluded: [Atom] = []
     /// The last term is still being typed: it matches as a prefix.
     public var lastTermIsPrefix = false
+    /// Whether a term of 5 letters or more also matches words an edit or two
+    /// away (the config file's `[search] typos`).
+    public var allowsTypos = true
 
     public var isEmpty: Bool { clauses.isEmpty && excluded.isEmpty }
 
