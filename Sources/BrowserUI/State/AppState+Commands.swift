@@ -41,20 +41,29 @@ extension AppState {
         prompt = open
     }
 
-    /// Completes the command's name: to the name when one starts so, else
-    /// as far as the names that do agree, listing them.
+    /// Completes the command's name, or after it its argument (`:sort -y`,
+    /// `:theme l`, `:export b`, `:set la`): to the word when one starts so,
+    /// else as far as the words that do agree, listing them.
     private func complete(_ open: inout SearchPrompt) {
         let typed = open.editor.text
-        guard !typed.contains(" ") else { return }
-        let matching = Self.commandNames.filter { $0.hasPrefix(typed) }
+        let parts = typed.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let (before, word, candidates) = parts.count == 1 ? ("", typed, Self.commandNames)
+            : (parts[0] + " ", parts[1], Self.arguments[parts[0]] ?? [])
+        let matching = candidates.filter { $0.hasPrefix(word) }
         guard let first = matching.first else {
-            open.error = "no command starts with “\(typed)”"
+            open.error = candidates.isEmpty ? nil : "nothing to complete starts with “\(word)”"
             return
         }
         var common = first
         for name in matching.dropFirst() { while !name.hasPrefix(common) { common.removeLast() } }
-        open.editor = LineEditor(matching.count == 1 ? first + " " : common)
+        open.editor = LineEditor(before + (matching.count == 1 ? first + (parts.count == 1 ? " " : "") : common))
         open.error = matching.count == 1 ? nil : matching.prefix(6).joined(separator: " ")
+    }
+
+    /// What each command's argument may be, for Tab.
+    static var arguments: [String: [String]] {
+        ["sort": ["none"] + RecordSort.names, "theme": themes, "export": ExportFormat.allCases.map { $0.rawValue + " " },
+         "set": ["detail shown", "detail hidden", "layout.ratio "]]
     }
 
     mutating func run(command text: String) {

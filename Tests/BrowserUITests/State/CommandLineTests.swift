@@ -95,4 +95,20 @@ import TerminalCanvas
         state.handle(.up)
         #expect(state.prompt?.editor.text == "toggle-star")
     }
+
+    /// After a command's name, Tab completes its argument.
+    @Test func tabCompletesArguments() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        for (typed, completed, listed) in [("theme l", "theme light", nil), ("sort -y", "sort -year", nil), ("export c", "export csljson ", nil),
+                                           ("set la", "set layout.ratio ", nil), ("set de", "set detail ", "detail shown detail hidden"),
+                                           ("sort ti", "sort title", nil)] {
+            state.handle(.character(":"))
+            type(typed, into: &state)
+            state.handle(.tab)
+            #expect(state.prompt?.editor.text == completed, "\(typed)")
+            #expect(state.prompt?.error == listed, "\(typed)")
+            if listed != nil { GoldenFrames.check(FrameComposer.compose(state), named: "command-completion-100x30") }
+            state.handle(.escape)
+        }
+    }
 }
