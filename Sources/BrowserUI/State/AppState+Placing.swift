@@ -15,7 +15,8 @@ extension AppState {
     mutating func showPlacingProgress() -> Bool {
         guard tab == .ladder || waitsForPlacements else { return false }
         let (analysed, total) = placements.progress
-        guard analysed != placedShown else { return false }
+        // (A key clears the message: the count comes back on the next tick.)
+        guard analysed != placedShown || (tab == .ladder && analysed < total && message == nil) else { return false }
         let wasCounting = placedShown.map { $0 < total } ?? false
         placedShown = analysed
         if tab == .ladder && analysed < total {
