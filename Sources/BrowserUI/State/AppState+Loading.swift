@@ -1,4 +1,3 @@
-import Foundation
 import OstromCore
 
 /// A large library shown before it is all read: the rest is appended on

@@ -120,12 +120,11 @@ extension SearchIndex {
     public func write(to path: String, stamp: String) throws(IndexFile.Problem) {
         IndexFileWriter.removeLeftovers(of: path)
         let temporary = "\(path).\(getpid()).tmp"
-        var writer = try IndexFileWriter(path: temporary)
         do {
-            try writeContents(&writer, stamp: stamp)
+            let writer = try IndexFileWriter(path: temporary)
+            try writeContents(writer, stamp: stamp)
             try writer.finish()
         } catch {
-            writer.abandon()
             unlink(temporary)
             throw error
         }
@@ -136,7 +135,7 @@ extension SearchIndex {
         }
     }
 
-    private func writeContents(_ writer: inout IndexFileWriter, stamp: String) throws(IndexFile.Problem) {
+    private func writeContents(_ writer: IndexFileWriter, stamp: String) throws(IndexFile.Problem) {
         let stampBytes = Array(stamp.utf8)
         try writer.words([IndexFile.magic, UInt64(IndexFile.format) | UInt64(stampBytes.count) << 32])
         try writer.array(stampBytes)
@@ -209,16 +208,15 @@ extension SearchIndex {
             return RecordKind.allCases[Int(kind)]
         }
         let types = try reader.texts(count: recordCount), dois = try reader.texts(count: recordCount)
-        var byFirst = [[Int32]](repeating: [], count: 256)
-        for id in 0..<terms.count { byFirst[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
         self.init(records: [], count: recordCount, terms: terms, postings: postings, inverseNorms: norms, sortedTerms: sorted,
-                  termsByFirstByte: byFirst, facets: Facets(years: years, kinds: kinds, types: types, dois: dois), storage: block)
+                  termsByFirstByte: Self.termsByFirstByte(terms), facets: Facets(years: years, kinds: kinds, types: types, dois: dois), storage: block)
     }
 }
 
-/// Writes an index file a megabyte at a time, summing what it writes.
-struct IndexFileWriter {
-    private let descriptor: Int32
+/// Writes an index file a megabyte at a time, summing what it writes; its
+/// file is closed and its buffer freed when it goes, however the writing ended.
+final class IndexFileWriter {
+    private var descriptor: Int32
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     private var used = 0
     private var written = 0
@@ -226,13 +224,15 @@ struct IndexFileWriter {
 
     init(path: String) throws(IndexFile.Problem) {
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            buffer.deallocate()
-            throw .unwritable("\(path): \(String(cString: strerror(errno)))")
-        }
+        guard descriptor >= 0 else { throw .unwritable("\(path): \(String(cString: strerror(errno)))") }
     }
 
-    mutating func bytes(_ bytes: UnsafeRawBufferPointer) throws(IndexFile.Problem) {
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        buffer.deallocate()
+    }
+
+    func bytes(_ bytes: UnsafeRawBufferPointer) throws(IndexFile.Problem) {
         var start = 0
         while start < bytes.count {
             let length = min(bytes.count - start, buffer.count - used)
@@ -244,21 +244,21 @@ struct IndexFileWriter {
         }
     }
 
-    mutating func pad() throws(IndexFile.Problem) {
+    func pad() throws(IndexFile.Problem) {
         let zeros: UInt64 = 0
         let missing = IndexFile.padded(written + used) - (written + used)
         try withUnsafeBytes(of: zeros) { (raw) throws(IndexFile.Problem) in try bytes(UnsafeRawBufferPointer(rebasing: raw[0..<missing])) }
     }
 
-    mutating func array<Element>(_ elements: [Element]) throws(IndexFile.Problem) {
+    func array<Element>(_ elements: [Element]) throws(IndexFile.Problem) {
         // `withUnsafeBytes` rethrows untyped errors: the result carries the typed one out.
         try elements.withUnsafeBytes { raw in Result { () throws(IndexFile.Problem) in try bytes(raw) } }.get()
         try pad()
     }
 
-    mutating func words(_ words: [UInt64]) throws(IndexFile.Problem) { try array(words) }
+    func words(_ words: [UInt64]) throws(IndexFile.Problem) { try array(words) }
 
-    private mutating func flush() throws(IndexFile.Problem) {
+    private func flush() throws(IndexFile.Problem) {
         let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<used])
         checksum.add(chunk)
         var start = 0
@@ -272,21 +272,16 @@ struct IndexFileWriter {
         used = 0
     }
 
-    /// Writes the checksum and syncs the file to the disk.
-    mutating func finish() throws(IndexFile.Problem) {
+    /// Writes the checksum, syncs the file to the disk and closes it.
+    func finish() throws(IndexFile.Problem) {
         try flush()
         var sum = checksum.value
         guard Foundation.write(descriptor, &sum, 8) == 8, fsync(descriptor) == 0 else {
-            abandon()
             throw .unwritable(String(cString: strerror(errno)))
         }
-        close(descriptor)
-        buffer.deallocate()
-    }
-
-    func abandon() {
-        close(descriptor)
-        buffer.deallocate()
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw .unwritable(String(cString: strerror(errno))) }
     }
 
     /// Removes the temporary files of writers that are no longer running.

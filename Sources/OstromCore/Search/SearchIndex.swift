@@ -62,11 +62,16 @@ public final class SearchIndex: Sendable {
         let sortedTerms = (0..<Int32(terms.count)).sorted {
             terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1)))
         }
-        var byFirst = [[Int32]](repeating: [], count: 256)
-        for id in 0..<terms.count { byFirst[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
         self.init(records: records, count: records.count, terms: terms, postings: merged.postings,
                   inverseNorms: Self.inverseNorms(lengths: merged.lengths, count: records.count),
-                  sortedTerms: sortedTerms, termsByFirstByte: byFirst, facets: Facets(records: records), storage: nil)
+                  sortedTerms: sortedTerms, termsByFirstByte: Self.termsByFirstByte(terms), facets: Facets(records: records), storage: nil)
+    }
+
+    /// Term ids grouped by their first byte.
+    static func termsByFirstByte(_ terms: TermTable) -> [[Int32]] {
+        var grouped = [[Int32]](repeating: [], count: 256)
+        for id in 0..<terms.count { grouped[Int(terms.bytes(of: id).first ?? 0)].append(Int32(id)) }
+        return grouped
     }
 
     /// An index from its parts, built or read from a file (`storage` then

@@ -89,4 +89,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dead) && FileManager.default.fileExists(atPath: live))
         #expect(try SearchIndex(count: 10, file: IndexFile.read(path: path, stamp: "again")).count == 10)
     }
+
+    @Test func aWriteThatFailsLeavesTheKeptFileAsItWas() throws {
+        let (folder, path) = try written(SearchIndex(records: records), stamp: "first")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The name of this process's temporary file is taken (by a folder): the write cannot begin.
+        try FileManager.default.createDirectory(atPath: "\(path).\(getpid()).tmp", withIntermediateDirectories: false)
+        #expect(throws: IndexFile.Problem.self) { try SearchIndex(records: Array(records.prefix(10))).write(to: path, stamp: "second") }
+        #expect(try SearchIndex(count: records.count, file: IndexFile.read(path: path, stamp: "first")).count == records.count)
+    }
 }
