@@ -22,11 +22,19 @@ extension AppState {
         return given
     }
 
-    /// Lists the hits of every search whose records have just come.
+    /// Lists what every search finds among the records that have just come
+    /// (a search of state words alone, `tag:care`, admits them one by one;
+    /// one of places, `stage:with`, once they are placed).
     private mutating func listHitsReadSoFar() {
         for (tab, filter) in filters {
-            guard let results = filter.results else { continue }
-            let listed = hits(of: results, in: tab, state: filter.state)
+            let listed: [Int]
+            if let results = filter.results {
+                listed = hits(of: results, in: tab, state: filter.state)
+            } else if !filter.state.needsPlacements || placements.isComplete {
+                listed = admitted(in: tab, filter.state)
+            } else {
+                continue
+            }
             filters[tab]?.hits = listed
         }
     }

@@ -127,8 +127,7 @@ extension AppState {
         if query.isEmpty && state.isEmpty {
             filters[tab] = nil
         } else if query.isEmpty {
-            let admitted = (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
-            filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted)
+            filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted(in: tab, state))
         } else {
             let results = indexWithRecords().search(query, ranked: Self.rankAhead)
             filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hits(of: results, in: tab, state: state))
@@ -136,6 +135,11 @@ extension AppState {
         var list = ListState()
         list.clamp(count: listCount, height: layout.list.height)
         currentList = list
+    }
+
+    /// The records of a tab that pass the state words of a query, in the tab's order.
+    func admitted(in tab: Tab, _ state: StateFilter) -> [Int] {
+        (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
     }
 
     /// Whether a record passes the state words of a query (star, tags, note, added, place).

@@ -93,4 +93,20 @@ import TerminalCanvas
         let everyHit = SearchIndex(records: all).search(try SearchQuery.parse("title:\"public services\"")).hits
         #expect(try #require(state.filters[.papers]?.hits).count == everyHit.filter { all[$0.record].kind == .paper }.count)
     }
+
+    /// A search of state words alone (`tag:`) admits the records read later too.
+    @Test func aSearchOfStateWordsTakesInTheRecordsReadLater() throws {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
+        let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
+        let mailbox = RecordsInBackground(total: all.count - 5)
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: SearchIndex(records: all)))
+        state.loading = mailbox
+        state.annotations = Annotations(byRecord: [first[60].id: Annotation(tags: ["care"]), rest[10].id: Annotation(tags: ["care"])])
+        for key in [.character("/")] + "tag:care".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.filters[.papers]?.hits == [60])
+        mailbox.deliver(RecordsInBackground.Part(records: rest))
+        mailbox.finish()
+        _ = state.tick()
+        #expect(state.filters[.papers]?.hits == [60, 115])
+    }
 }
