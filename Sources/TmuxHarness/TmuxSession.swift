@@ -21,7 +21,8 @@ public final class TmuxSession {
         (socket, socketFolder) = try Self.socketPath(in: folder)
         // State (search history) and the config file are the session's folder's, never the user's.
         let arguments = ["tmux", "-S", socket, "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-                         "env", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
+                         // NO_COLOR from the test runner's environment (swift test may set it) is not the session's.
+                         "env", "-u", "NO_COLOR", "LANG=C.UTF-8", "TERM=tmux-256color", "SWIFT_BACKTRACE=enable=no",
                          "XDG_STATE_HOME=" + folder.appendingPathComponent("state").path,
                          "XDG_CONFIG_HOME=" + folder.appendingPathComponent("config").path,
                          "XDG_DATA_HOME=" + folder.appendingPathComponent("data").path] + environment + ["sh", "-c", command]
@@ -112,6 +113,11 @@ public final class TmuxSession {
 
     public func capture() throws -> String {
         try tmux(["capture-pane", "-p"])
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    public func captureStyled() throws -> String {
+        try tmux(["capture-pane", "-p", "-e"])
     }
 
     public func resize(width: Int, height: Int) throws {

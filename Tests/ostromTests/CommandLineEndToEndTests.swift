@@ -26,10 +26,15 @@ import TmuxHarness
         try session.send("Enter")
         try session.waitFor("it exists already")
         #expect(try String(contentsOf: file, encoding: .utf8) == written)
+        // The header is drawn in the light theme's colours (255 on 25) instead of the dark's (252 on 24).
+        let dark = try session.captureStyled().split(separator: "\n")[0]
+        #expect(dark.contains("48;5;24m") && !dark.contains("48;5;25m"), "\(dark.debugDescription)")
         try session.send(":")
         try session.send("-l", "theme light")
         try session.send("Enter")
         try session.waitFor("theme: light")
+        let light = try session.captureStyled().split(separator: "\n")[0]
+        #expect(light.contains("48;5;25m") && !light.contains("48;5;24m"))
         try session.quitExpectingSuccess()
     }
 }
