@@ -26,6 +26,30 @@ import TmuxHarness
         try session.quitExpectingSuccess()
     }
 
+    /// Every setting reaches the browser: columns, the split, the theme, and
+    /// `q` quitting without asking.
+    @Test func theLayoutThemeAndQuittingComeFromTheFile() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeConfig("""
+            [general]
+            confirm-quit = false
+            [colors]
+            theme = "light"
+            [layout]
+            ratio = 0.7
+            [layout.columns]
+            papers = ["kind", "title"]
+            """, in: folder)
+        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        let screen = try session.waitFor("the configured list") { $0.contains("paper      The impact of co-production") }
+        let row = screen.split(separator: "\n")[1]
+        #expect(row.distance(from: row.startIndex, to: try #require(row.firstIndex(of: "│"))) == 70)
+        #expect(try session.captureStyled().split(separator: "\n")[0].contains("48;5;25m"))
+        try session.send("q")
+        #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
+    }
+
     @Test func configChecksTheFileAndPrintsTheDefault() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
