@@ -111,4 +111,20 @@ import Testing
         #expect(start.loading == nil && start.records.count == builtIn.count + 20)
         #expect(!FileManager.default.fileExists(atPath: store.indexPath))
     }
+
+    /// A record whose bytes cannot be read (decoded on several cores) stops
+    /// the reading with its reason, after the parts before it.
+    @Test func aDamagedRecordStopsTheReadingAndSaysWhy() throws {
+        let (folder, store) = try library(count: 1_300)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try store.database.execute("UPDATE records SET data = x'FF00' WHERE rowid = 1200")
+        var delivered = 0
+        #expect {
+            try LibraryStore.readParts(path: store.path, after: 0, size: 1_000, atStart: { _ in }) { delivered += $0.records.count }
+        } throws: { error in
+            "\(error)".contains("a record cannot be read")
+        }
+        #expect(delivered == 1_000)
+        #expect(throws: DatabaseError.self) { try store.records() }
+    }
 }
