@@ -263,7 +263,7 @@ public struct PagerState: @unchecked Sendable {
             guard !entered.isEmpty else { repeatSearch(sameDirection: true); return }
             startSearch(entered, forward: open.kind == .searchForward, from: top)
             return
-        case .escape, .control("c"), .control("g"): prompt = nil; return
+        case _ where SearchPrompt.cancelKeys.contains(key): prompt = nil; return
         case .backspace where open.editor.text.isEmpty, .control("h") where open.editor.text.isEmpty:
             // As in less: backspace on an empty prompt closes it.
             prompt = nil

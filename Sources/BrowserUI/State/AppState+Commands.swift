@@ -24,7 +24,7 @@ extension AppState {
             commandHistory.append(text)
             run(command: text)
             return
-        case .escape, .control("c"), .control("g"):
+        case _ where SearchPrompt.cancelKeys.contains(key):
             prompt = nil
             return
         case .tab:

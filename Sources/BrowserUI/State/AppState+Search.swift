@@ -66,7 +66,7 @@ extension AppState {
         case .enter:
             prompt = nil
             finishTagEditing(recordID: recordID, text: open.editor.text)
-        case .escape, .control("c"), .control("g"):
+        case _ where SearchPrompt.cancelKeys.contains(key):
             prompt = nil
         default:
             if open.editor.apply(key) { prompt = open }

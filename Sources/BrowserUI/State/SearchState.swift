@@ -37,7 +37,8 @@ public struct SearchPrompt: Sendable {
     /// runs there, and the prompt closes, once it is (the screen never waits
     /// for it, and other keys work the browser meanwhile).
     var submitted: Tab?
-    /// Keys that close the prompt and leave the list as it was.
+    /// Keys that close a prompt (the list, the tags, the command line, the
+    /// pager's) and leave everything as it was.
     static let cancelKeys: [KeyPress] = [.escape, .control("c"), .control("g")]
     let previousFilter: SearchFilter?
     let previousList: ListState
