@@ -38,7 +38,7 @@ public struct ListColumn: Equatable, Sendable {
     public static let tabs: [Tab] = [.papers, .events, .transcripts, .search]
 
     /// The cell's text (not yet padded) and role.
-    func cell(for record: Record, in tab: Tab, starred: Bool, now: LocalDateTime) -> (String, StyleRole) {
+    func cell(for record: Record, in tab: Tab, starred: Bool, tags: [String], now: LocalDateTime) -> (String, StyleRole) {
         switch field {
         case .star: return (starred ? "*" : " ", .normal)
         case .year: return (record.year.map(String.init) ?? (record.kind == .note ? "note" : ""), .dim)
@@ -48,7 +48,7 @@ public struct ListColumn: Equatable, Sendable {
         case .venue: return (record.container ?? "", .dim)
         case .type: return (record.type ?? record.kind.rawValue, .dim)
         case .citations: return (record.citations.map(String.init) ?? "", .dim)
-        case .tags: return ("", .badge)
+        case .tags: return (tags.joined(separator: ", "), .badge)
         case .kind: return (record.kind.rawValue, .badge)
         case .status:
             let status = record.status(now: now)

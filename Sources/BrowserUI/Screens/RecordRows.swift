@@ -12,8 +12,7 @@ enum RecordRows {
     static func line(for record: Record, in tab: Tab, columns: [ListColumn], starred: Bool, tags: [String],
                      width: Int, now: LocalDateTime) -> StyledLine {
         var cells: [(text: String, role: StyleRole, column: ListColumn)] = columns.map { column in
-            let (text, role) = column.field == .tags ? (tags.joined(separator: ", "), StyleRole.badge)
-                : column.cell(for: record, in: tab, starred: starred, now: now)
+            let (text, role) = column.cell(for: record, in: tab, starred: starred, tags: tags, now: now)
             return (text, role, column)
         }
         cells.removeAll { $0.column.width == nil && $0.column.field != .title && $0.text.isEmpty }
@@ -37,7 +36,7 @@ enum RecordRows {
             if separator(before: index, in: cells) == 1 {
                 if let titleIndex, index > titleIndex { text = " " + text } else if !spans.isEmpty { spans[spans.count - 1].text += " " }
             }
-            let role = cell.column.field == .star && index + 1 < cells.count && text == " " ? cells[index + 1].role : cell.role
+            let role = cell.column.field == .star && index + 1 < cells.count ? cells[index + 1].role : cell.role
             spans.append(.init(text: text, role: role))
         }
         return StyledLine(spans)

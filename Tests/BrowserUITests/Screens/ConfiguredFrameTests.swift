@@ -31,4 +31,20 @@ import TerminalCanvas
         state.handle(.function(2))
         GoldenFrames.check(FrameComposer.compose(state), named: "configured-help-100x30")
     }
+
+    /// Every column a tab's list may have, laid out: fixed widths cut and
+    /// padded, the title taking the rest, a status after it as wide as it is.
+    @Test func everyColumnOfARow() throws {
+        var record = Record(id: "x", kind: .event, title: "Co-production in the city")
+        record.date = PartialDate(year: 2027, month: 3, day: 1)
+        record.container = "Public Management Review"
+        record.type = "speech"
+        record.citations = 12
+        record.authors = [Person(family: "Loeffler", given: "Elke")]
+        let columns = ListColumn.Field.allCases.map { ListColumn($0) }
+        let line = RecordRows.line(for: record, in: .events, columns: columns, starred: true, tags: ["care", "city"], width: 150, now: Fixture.now)
+        #expect(line.spans.map(\.text).joined() == "*2027 2027-03-01 Loeffler         " + "Co-production in the city".padding(toLength: 35, withPad: " ", startingAt: 0)
+            + " Public Management R… speech           12    care, city       event      upcoming")
+        #expect(line.spans.map(\.role) == [.dim, .dim, .dim, .label, .normal, .dim, .dim, .dim, .badge, .badge, .badge])
+    }
 }
