@@ -12,8 +12,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Pure Swift, no terminal: records, importers, ladder model, text.
-        .target(name: "OstromCore"),
+        // Snowball's stemmers (Debian libstemmer-dev), for the search's word forms.
+        .target(name: "CStemmer", linkerSettings: [.linkedLibrary("stemmer")]),
+        // Records, importers, ladder model, text, search; no terminal.
+        .target(name: "OstromCore", dependencies: ["CStemmer"]),
         // Pure Swift drawing surface: cells, grids, keys, the backend protocol.
         .target(name: "TerminalCanvas", dependencies: ["OstromCore"]),
         // Screens, state, actions: never imports ncurses.

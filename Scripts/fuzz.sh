@@ -23,7 +23,7 @@ flock 9
 if [ ! -x "$binary" ] || [ -n "$(find Sources/OstromCore Fuzz -newer "$binary" -name '*.swift' -print -quit)" ]; then
   echo "building $binary…" >&2
   swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name OstromCore -swift-version 6 \
-    $sources Fuzz/Harness.swift -o "$binary.new"
+    -I Sources/CStemmer/include $sources Fuzz/Harness.swift -o "$binary.new"
   mv -f "$binary.new" "$binary"
 fi
 flock -u 9

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowserUI
 import Foundation
 import OstromCore
 import SyntheticLibrary
@@ -44,8 +45,8 @@ struct SearchBenchmark: ParsableCommand {
                 for length in 1...query.count {
                     let typed = String(query.prefix(length))
                     let begin = DispatchTime.now().uptimeNanoseconds
-                    if let parsed = try? SearchQuery.parse(typed, typing: true) {
-                        let results = index.search(parsed)
+                    if let parsed = try? SearchQuery.parse(SearchQuery.typed(typed, cursor: length), typing: true) {
+                        let results = index.search(parsed, ranked: AppState.rankAhead)
                         for hit in results.hits.prefix(Self.visibleHits) {
                             _ = Snippet.best(for: index.records[hit.record], matching: results.matchTerms)
                         }

@@ -30,7 +30,8 @@ struct CommandLineQuery {
         }
         guard !parsed.isEmpty || !state.isEmpty else { throw CommandFailure(code: 2, message: "empty query") }
         index = SearchIndex(records: records)
-        let results = parsed.isEmpty ? nil : index.search(parsed)
+        // Every hit in rank order: `list` and `export` print them all.
+        let results = parsed.isEmpty ? nil : index.search(parsed, ranked: .max)
         // State words alone keep the library's order.
         var hits = results?.hits ?? records.indices.map { SearchHit(record: $0, score: 0) }
         matchTerms = results?.matchTerms ?? .none

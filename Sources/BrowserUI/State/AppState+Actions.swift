@@ -180,8 +180,7 @@ extension AppState {
                 waitsForIndex = false
                 return true
             }
-            applyQuery()
-            if let open = prompt, open.submitted != nil { submitSearch(open) }
+            if let open = prompt, open.submitted != nil { submitSearch(open) } else { applyQuery() }
             refreshSorted()
             return true
         }

@@ -89,9 +89,7 @@ extension AppState {
             openSearchPrompt()
             guard var open = prompt else { return }
             open.editor = LineEditor(argument)
-            prompt = open
-            applyQuery()
-            if let typed = prompt { submitSearch(typed) }
+            submitSearch(open)
         case "set":
             set(argument.split(separator: " ").map(String.init))
         case "export":

@@ -39,6 +39,18 @@ extension AppState {
         }
     }
 
+    /// Orders the hits of searches run before the records were all read
+    /// by the last rank rule, which reads them (see `Proximity`).
+    private mutating func completeProximity() {
+        for (tab, filter) in filters {
+            guard var results = filter.results, results.awaitsProximity else { continue }
+            results.completeProximity(records: records)
+            let listed = hits(of: results, in: tab, state: filter.state)
+            filters[tab]?.results = results
+            filters[tab]?.hits = listed
+        }
+    }
+
     /// Takes what the reader has delivered; true when anything changed.
     @discardableResult
     mutating func takeLoadedRecords() -> Bool {
@@ -55,6 +67,7 @@ extension AppState {
             return !taken.parts.isEmpty
         }
         self.loading = nil
+        completeProximity()
         if let failure = taken.failure {
             log(failure)
             message = "your library was read only in part: ! says why"

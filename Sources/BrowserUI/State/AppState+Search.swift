@@ -3,7 +3,7 @@ import TerminalCanvas
 
 extension AppState {
     /// Hits ranked ahead of what the list can show.
-    static let rankAhead = 1000
+    public static let rankAhead = 1000
 
     /// `/`: a prompt for the current tab's list (the Ladder has none).
     mutating func openSearchPrompt() {
@@ -44,16 +44,24 @@ extension AppState {
         applyQuery()
     }
 
-    /// Enter keeps the query and closes the prompt; a query still waiting
-    /// for the index stays on the prompt until the tick runs it.
+    /// Enter runs the query as finished (the word under the cursor is no
+    /// longer a prefix, as on the command line), keeps it and closes the
+    /// prompt; a query still waiting for the index stays on the prompt
+    /// until the tick runs it.
     mutating func submitSearch(_ open: SearchPrompt) {
         var open = open
-        if waitsForIndex {
-            open.submitted = tab
-            prompt = open
-            return
-        }
+        let hitsWhileTyped = filters[tab]?.hits.count ?? 0
+        open.submitted = tab
+        prompt = open
+        applyQuery()
+        if waitsForIndex { return }
         prompt = nil
+        let text = open.editor.text
+        if hitsWhileTyped > 0, filters[tab]?.hits.isEmpty == true,
+           let word = SearchQuery.wordUnderCursor(text, cursor: open.editor.cursor) {
+            let characters = Array(text)
+            message = "no whole word “\(String(characters[word]))”: \(String(characters[word]))* finds the words it begins"
+        }
         if filters[tab] != nil {
             history.record(open.editor.text)
             if let newest = history.entries.last { effects.append(.addToSearchHistory(newest)) }
@@ -93,23 +101,25 @@ extension AppState {
     }
 
     /// Runs the prompt's query: the list narrows and re-ranks; a malformed
-    /// query leaves the last good results and says what is wrong. While
+    /// query leaves the last good results and says what is wrong. Until
+    /// it is sent, the word under the cursor is also a prefix. While
     /// the index is still being built, a query that needs it waits (the
     /// list stays, the prompt says "indexing…") and runs on the tick.
     mutating func applyQuery() {
         guard var open = prompt else { return }
         defer { prompt = open }
         let text = open.editor.text
+        let typed = open.submitted == nil ? SearchQuery.typed(text, cursor: open.editor.cursor) : text
         let rest: String, state: StateFilter
         var query: SearchQuery
         do {
-            (rest, state) = try StateFilter.split(text, names: placementNames)
+            (rest, state) = try StateFilter.split(typed, names: placementNames)
         } catch {
             open.error = error.message
             return
         }
         do {
-            query = try SearchQuery.parse(rest, typing: true)
+            query = try SearchQuery.parse(rest, typing: open.submitted == nil)
             query.allowsTypos = allowsTypos
         } catch {
             open.error = error.message

@@ -10,8 +10,9 @@ import Foundation
 /// Layout, native byte order, every section padded to 8 bytes: a header
 /// (magic, format, stamp), the counts, the term table (bytes, offsets, hash
 /// slots), each posting list's size, the posting and position bytes, the
-/// field length norms, the sorted term ids, each record's year, kind, type
-/// and DOI (the types and DOIs as bytes and offsets); then a checksum of all
+/// field length norms, the sorted term ids, the stem groups (the stems'
+/// table, where each stem's terms start, the terms), each record's year,
+/// kind, type and DOI (the types and DOIs as bytes and offsets); then a checksum of all
 /// before it.
 public enum IndexFile {
     /// Why a file was not used.
@@ -35,7 +36,7 @@ public enum IndexFile {
     /// "OSTRMIDX" read as a native word.
     static let magic: UInt64 = 0x5844_494D_5254_534F
     /// Moves on whenever the tokenizer, the fields or this layout change.
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
 
     /// The bytes of a file read whole; the posting lists of the index read
     /// from it point into them, so it lives as long as the index.
@@ -154,6 +155,13 @@ extension SearchIndex {
         try writer.pad()
         try writer.array(inverseNorms)
         try writer.array(sortedTerms)
+        let stems = stemGroups.stems
+        try writer.words([stems.count, stems.arena.count, stems.slots.count].map { UInt64($0) })
+        try writer.array(stems.arena)
+        try writer.array(stems.offsets)
+        try writer.array(stems.slots)
+        try writer.array(stemGroups.starts)
+        try writer.array(stemGroups.members)
         try writer.array(years)
         try writer.array(kinds.map { UInt8(RecordKind.allCases.firstIndex(of: $0)!) })
         for texts in [types, dois] {
@@ -202,6 +210,7 @@ extension SearchIndex {
         let norms = Array(try reader.take(Float.self, count: recordCount * SearchIndex.fieldCount))
         let sorted = Array(try reader.take(Int32.self, count: termCount))
         guard sorted.allSatisfy({ $0 >= 0 && Int($0) < termCount }) else { throw .damaged("its term order is out of range") }
+        let stemGroups = try reader.stemGroups(termCount: termCount)
         let years = Array(try reader.take(Int16.self, count: recordCount))
         let kinds = try reader.take(UInt8.self, count: recordCount).map { (kind) throws(IndexFile.Problem) -> RecordKind in
             guard Int(kind) < RecordKind.allCases.count else { throw .damaged("a record's kind is out of range") }
@@ -209,7 +218,8 @@ extension SearchIndex {
         }
         let types = try reader.texts(count: recordCount), dois = try reader.texts(count: recordCount)
         self.init(records: [], count: recordCount, terms: terms, postings: postings, inverseNorms: norms, sortedTerms: sorted,
-                  termsByFirstByte: Self.termsByFirstByte(terms), facets: Facets(years: years, kinds: kinds, types: types, dois: dois), storage: block)
+                  termsByFirstByte: Self.termsByFirstByte(terms), stemGroups: stemGroups,
+                  facets: Facets(years: years, kinds: kinds, types: types, dois: dois), storage: block)
     }
 }
 
@@ -320,6 +330,22 @@ struct IndexFileReader {
             defer { start = Int(end) }
             return String(decoding: UnsafeBufferPointer(rebasing: arena[start..<Int(end)]), as: UTF8.self)
         }
+    }
+
+    /// The stem groups of a vocabulary of `termCount` terms.
+    mutating func stemGroups(termCount: Int) throws(IndexFile.Problem) -> StemGroups {
+        let (stemCount, arenaCount, slotCount) = (try count(), try count(), try count())
+        let arena = Array(try take(UInt8.self, count: arenaCount))
+        let offsets = Array(try take(Int32.self, count: stemCount + 1))
+        guard let stems = TermTable(arena: arena, offsets: offsets, slots: Array(try take(Int32.self, count: slotCount))) else {
+            throw .damaged("its stems disagree")
+        }
+        let starts = Array(try take(Int32.self, count: stemCount + 1))
+        guard let last = starts.last, last >= 0,
+              let groups = StemGroups(stems: stems, starts: starts, members: Array(try take(Int32.self, count: Int(last))), termCount: termCount) else {
+            throw .damaged("its stem groups disagree")
+        }
+        return groups
     }
 
     mutating func word() throws(IndexFile.Problem) -> UInt64 { try take(UInt64.self, count: 1)[0] }

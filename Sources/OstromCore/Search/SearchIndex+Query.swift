@@ -1,27 +1,26 @@
-/// Evaluating a query: BM25F over the fields, AND across clauses, OR
-/// within one, exclusions, filters; ties broken by recency. Scores live in
-/// dense per-record arrays, and only the best `ranked` hits are sorted.
+/// Evaluating a query: AND across clauses, OR within one, exclusions,
+/// filters; each hit scored by the rank rules (`RankClass`), then BM25F,
+/// then recency. Scores live in dense per-record arrays, and only the best
+/// `ranked` hits are sorted.
 extension SearchIndex {
     /// Hits for a query; the first `ranked` are in rank order, the rest
     /// follow unordered (`SearchResults.rankMore` orders them on demand).
     public func search(_ query: SearchQuery, ranked: Int = 200) -> SearchResults {
         let state = Evaluation(count: count)
-        var matchTerms = MatchTerms.Builder()
+        var context = QueryContext(typos: query.allowsTypos)
         for (level, clause) in query.clauses.enumerated() {
-            let isLastClause = level == query.clauses.count - 1
-            for (atomIndex, atom) in clause.atoms.enumerated() {
-                let prefix = query.lastTermIsPrefix && isLastClause && atomIndex == clause.atoms.count - 1
+            for atom in clause.atoms {
                 state.beginAtom()
-                matchTerms.nextWord()
-                evaluate(atom, prefix: prefix, typos: query.allowsTypos, into: state, matchTerms: &matchTerms)
+                context.matchTerms.nextWord()
+                evaluate(atom, into: state, context: &context)
                 state.endAtom(level: UInt16(level))
             }
         }
         var excluded = [Bool](repeating: false, count: query.excluded.isEmpty ? 0 : count)
-        var ignored = MatchTerms.Builder()
+        var exclusions = QueryContext(typos: query.allowsTypos)
         for atom in query.excluded {
             state.beginAtom()
-            evaluate(atom, prefix: false, typos: query.allowsTypos, into: state, matchTerms: &ignored)
+            evaluate(atom, into: state, context: &exclusions)
             for document in state.atomDocuments { excluded[Int(document)] = true }
             state.clearAtom()
         }
@@ -30,28 +29,46 @@ extension SearchIndex {
         for document in 0..<count where state.level[document] == required && (excluded.isEmpty || !excluded[document]) {
             hits.append(SearchHit(record: document, score: state.total[document]))
         }
-        var results = SearchResults(hits: hits, matchTerms: matchTerms.terms, rankedCount: 0, years: years)
+        var results = SearchResults(hits: hits, matchTerms: context.matchTerms.terms, rankedCount: 0, years: years)
+        results.approximateWords = context.approximateWords
+        results.rankByProximity(words: context.words, records: records)
         results.rankMore(upTo: ranked)
         return results
     }
 
+    /// What evaluating a query gathers besides scores.
+    struct QueryContext {
+        let typos: Bool
+        let stemmer = Stemmer()
+        var matchTerms = MatchTerms.Builder()
+        /// The words typed that matched only words an edit or two away.
+        var approximateWords: [String] = []
+        /// How many word atoms the query has (proximity needs two).
+        var words = 0
+
+        init(typos: Bool) { self.typos = typos }
+    }
+
     /// Adds an atom's matches to the evaluation.
-    private func evaluate(_ atom: SearchQuery.Atom, prefix: Bool, typos: Bool, into state: Evaluation,
-                          matchTerms: inout MatchTerms.Builder) {
+    private func evaluate(_ atom: SearchQuery.Atom, into state: Evaluation, context: inout QueryContext) {
         switch atom {
-        case .term(let text, let field):
+        case .term(let text, let field), .prefix(let text, let field):
             let words = queryTerms(text)
-            if words.count > 1 { return phrase(words, field: field, into: state, matchTerms: &matchTerms) }
+            context.words += 1
+            if words.count > 1 { return phrase(words, field: field, into: state, matchTerms: &context.matchTerms) }
             guard let word = words.first else { return }
             // A lone CJK character is matched as the start of the bigrams.
-            let isPrefix = prefix || (word.count <= 4 && SearchTokenizer.isCJKTerm(word))
-            score(TermExpansion(term: word, prefix: isPrefix, typos: typos, index: self), field: field, into: state, matchTerms: &matchTerms)
+            let isPrefix: Bool = if case .prefix = atom { true } else { word.count <= 4 && SearchTokenizer.isCJKTerm(word) }
+            let expansion = TermExpansion(term: word, prefix: isPrefix, typos: context.typos, index: self, stemmer: context.stemmer)
+            if expansion.isApproximate { context.approximateWords.append(text) }
+            score(expansion, field: field, into: state, matchTerms: &context.matchTerms)
         case .phrase(let text, let field):
             let words = queryTerms(text)
+            context.words += 1
             if words.count == 1 {
-                score(TermExpansion(term: words[0], prefix: false, typos: false, index: self), field: field, into: state, matchTerms: &matchTerms)
+                score(TermExpansion(exactly: words[0], index: self), field: field, into: state, matchTerms: &context.matchTerms)
             } else if words.count > 1 {
-                phrase(words, field: field, into: state, matchTerms: &matchTerms)
+                phrase(words, field: field, into: state, matchTerms: &context.matchTerms)
             }
         case .kind(let kind):
             for document in kinds.indices where kinds[document] == kind { state.offer(document, 0) }
@@ -90,7 +107,7 @@ extension SearchIndex {
         inverseNorms.withUnsafeBufferPointer { norms in
             slotWeight.withUnsafeBufferPointer { weights in
                 slotField.withUnsafeBufferPointer { columns in
-                    for (id, weight) in expansion.ids {
+                    for (id, weight, form) in expansion.ids {
                         let factor = weight * idf(Int(id))
                         var matchedAny = false
                         postings[Int(id)].forEach { document, all in
@@ -106,7 +123,7 @@ extension SearchIndex {
                                 slot += 1
                             }
                             matchedAny = true
-                            state.offer(document, factor * frequency * (k1 + 1) / (frequency + k1))
+                            state.offer(document, RankClass.of(form, packed: all & mask) + factor * frequency * (k1 + 1) / (frequency + k1))
                         }
                         if matchedAny { matchTerms.insert(terms.bytes(of: Int(id))) }
                     }
@@ -143,10 +160,12 @@ extension SearchIndex {
             }
             guard inField else { return }
             var total: Float = 0
+            var inHeading = true
             for index in cursors.indices {
                 total += factors[index] * saturated(frequency(cursors[index].packed & mask, document: document, fields: fields))
+                inHeading = inHeading && cursors[index].packed & mask & RankClass.headingMask != 0
             }
-            state.offer(document, total * 1.5)
+            state.offer(document, RankClass.of(.exact, packed: inHeading ? RankClass.headingMask : 0) + total * 1.5)
             found = true
         }
         if cursors.count == 2 {

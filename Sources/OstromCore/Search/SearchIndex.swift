@@ -19,6 +19,8 @@ public final class SearchIndex: Sendable {
     let sortedTerms: [Int32]
     /// Term ids grouped by first byte, for typo matching.
     let termsByFirstByte: [[Int32]]
+    /// Terms grouped by their English stem, for a word's other forms.
+    let stemGroups: StemGroups
     let facets: Facets
     var years: [Int16] { facets.years }
     var kinds: [RecordKind] { facets.kinds }
@@ -59,12 +61,27 @@ public final class SearchIndex: Sendable {
         }
         for list in merged.postings { list.compact() }
         let terms = merged.terms
-        let sortedTerms = (0..<Int32(terms.count)).sorted {
-            terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1)))
+        // The vocabulary sorted on one core while it is stemmed on the other.
+        var sortedTerms: [Int32] = []
+        var stemGroups: StemGroups?
+        withUnsafeMutablePointer(to: &sortedTerms) { sorted in
+            withUnsafeMutablePointer(to: &stemGroups) { groups in
+                nonisolated(unsafe) let (sorted, groups) = (sorted, groups)
+                DispatchQueue.concurrentPerform(iterations: 2) { task in
+                    if task == 0 {
+                        sorted.pointee = (0..<Int32(terms.count)).sorted {
+                            terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1)))
+                        }
+                    } else {
+                        groups.pointee = StemGroups(terms: terms)
+                    }
+                }
+            }
         }
         self.init(records: records, count: records.count, terms: terms, postings: merged.postings,
                   inverseNorms: Self.inverseNorms(lengths: merged.lengths, count: records.count),
-                  sortedTerms: sortedTerms, termsByFirstByte: Self.termsByFirstByte(terms), facets: Facets(records: records), storage: nil)
+                  sortedTerms: sortedTerms, termsByFirstByte: Self.termsByFirstByte(terms), stemGroups: stemGroups!,
+                  facets: Facets(records: records), storage: nil)
     }
 
     /// Term ids grouped by their first byte.
@@ -77,7 +94,7 @@ public final class SearchIndex: Sendable {
     /// An index from its parts, built or read from a file (`storage` then
     /// holds the bytes its posting lists point into).
     init(records: [Record], count: Int, terms: TermTable, postings: [PostingList], inverseNorms: [Float],
-         sortedTerms: [Int32], termsByFirstByte: [[Int32]], facets: Facets, storage: IndexFile.Block?) {
+         sortedTerms: [Int32], termsByFirstByte: [[Int32]], stemGroups: StemGroups, facets: Facets, storage: IndexFile.Block?) {
         self.records = records
         self.count = count
         self.terms = terms
@@ -85,6 +102,7 @@ public final class SearchIndex: Sendable {
         self.inverseNorms = inverseNorms
         self.sortedTerms = sortedTerms
         self.termsByFirstByte = termsByFirstByte
+        self.stemGroups = stemGroups
         self.facets = facets
         self.storage = storage
     }
@@ -94,7 +112,7 @@ public final class SearchIndex: Sendable {
     public func with(records: [Record]) -> SearchIndex {
         precondition(records.count <= count, "more records than the index holds")
         return SearchIndex(records: records, count: count, terms: terms, postings: postings, inverseNorms: inverseNorms,
-                           sortedTerms: sortedTerms, termsByFirstByte: termsByFirstByte, facets: facets, storage: storage)
+                           sortedTerms: sortedTerms, termsByFirstByte: termsByFirstByte, stemGroups: stemGroups, facets: facets, storage: storage)
     }
 
     /// Per record, what filters and the recency tie-break read, kept apart

@@ -6,6 +6,8 @@ public struct SearchQuery: Equatable, Sendable {
     public enum Atom: Equatable, Sendable {
         /// A word; `field` nil means any text field.
         case term(String, field: SearchField?)
+        /// The start of a word (`partic*`): the words it begins.
+        case prefix(String, field: SearchField?)
         case phrase(String, field: SearchField?)
         case kind(RecordKind)
         /// Publication type, matched as a prefix (`type:article`).
@@ -21,8 +23,6 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var clauses: [Clause] = []
     public var excluded: [Atom] = []
-    /// The last term is still being typed: it matches as a prefix.
-    public var lastTermIsPrefix = false
     /// Whether a term of 5 letters or more also matches words an edit or two
     /// away (the config file's `[search] typos`).
     public var allowsTypos = true
@@ -41,17 +41,47 @@ public struct SearchQuery: Equatable, Sendable {
     /// The names `field:` may take.
     public static let fieldNames = ["title", "author", "abstract", "body", "venue", "kind", "type", "year", "doi"]
 
-    /// Parses the query language; `typing` makes the last bare term a prefix.
-    /// While typing, a phrase whose closing quote is still to come counts
-    /// as closed, so that the list narrows as the phrase is typed.
+    /// Parses the query language. While `typing`, a phrase whose closing
+    /// quote is still to come counts as closed, so that the list narrows
+    /// as the phrase is typed.
     public static func parse(_ text: String, typing: Bool = false) throws(QueryError) -> SearchQuery {
         var parser = QueryParser(text: Array(text), closesOpenQuote: typing)
-        var query = try parser.parse()
-        if typing, let last = text.last, !last.isWhitespace, last != "\"",
-           case .term(_, _)? = query.clauses.last?.atoms.last {
-            query.lastTermIsPrefix = true
+        return try parser.parse()
+    }
+
+    /// The fields whose words may be prefixes (`title:partic*`).
+    static let wordFields: Set<String> = ["title", "author", "abstract", "body", "venue"]
+
+    /// The query as the prompt runs it while it is typed: the word under
+    /// the cursor (ending at it or holding it) is taken as the start of a
+    /// word, as if `*` followed it. Only that word, and only a word that
+    /// could take a `*`: not a quoted one, an `OR`, or a `kind:`, `year:`
+    /// or state word.
+    public static func typed(_ text: String, cursor: Int) -> String {
+        guard let word = wordUnderCursor(text, cursor: cursor) else { return text }
+        var characters = Array(text)
+        characters.insert("*", at: word.upperBound)
+        return String(characters)
+    }
+
+    /// Where the word `typed` makes a prefix stands, in characters.
+    public static func wordUnderCursor(_ text: String, cursor: Int) -> Range<Int>? {
+        let characters = Array(text)
+        guard cursor > 0, cursor <= characters.count, !characters[cursor - 1].isWhitespace else { return nil }
+        var start = cursor
+        while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
+        var end = cursor
+        while end < characters.count && !characters[end].isWhitespace { end += 1 }
+        let word = String(characters[start..<end])
+        let quotesBefore = characters[..<start].count { $0 == "\"" }
+        guard quotesBefore % 2 == 0, !word.contains("\""), word != "OR", word.last != "*" else { return nil }
+        let bare = word.hasPrefix("-") ? word.dropFirst() : word[...]
+        if let colon = bare.firstIndex(of: ":") {
+            let name = bare[..<colon].lowercased()
+            guard wordFields.contains(name), colon < bare.index(before: bare.endIndex) else { return nil }
         }
-        return query
+        guard bare.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+        return start..<end
     }
 }
 
@@ -133,6 +163,10 @@ struct QueryParser {
             return try parseField(name, start: start)
         }
         let word = readBare()
+        if word.hasSuffix("*") {
+            let start = Self.droppingStars(word)
+            return start.isEmpty ? nil : .prefix(start, field: nil)
+        }
         return word.isEmpty ? nil : .term(word, field: nil)
     }
 
@@ -142,7 +176,10 @@ struct QueryParser {
                              position: start)
         }
         let quoted = index < text.count && text[index] == "\""
-        let value = quoted ? try readQuoted() : readBare()
+        var value = quoted ? try readQuoted() : readBare()
+        // `word*`: a word field's prefix; `type:` and `doi:` are prefixes anyway.
+        let starred = !quoted && value.hasSuffix("*") && (Self.wordFields.contains(name) || name == "type" || name == "doi")
+        if starred { value = Self.droppingStars(value) }
         guard !value.isEmpty else { throw QueryError(message: "\(name): needs a value", position: start) }
         switch name {
         case "kind":
@@ -165,8 +202,17 @@ struct QueryParser {
             case "body": .body
             default: .venue
             }
-            return quoted ? .phrase(value, field: field) : .term(value, field: field)
+            if quoted { return .phrase(value, field: field) }
+            return starred ? .prefix(value, field: field) : .term(value, field: field)
         }
+    }
+
+    static let wordFields = SearchQuery.wordFields
+
+    static func droppingStars(_ word: String) -> String {
+        var word = word
+        while word.last == "*" { word.removeLast() }
+        return word
     }
 
     /// `2016`, `2015..2020`, `2015-2020`, `>2018`, `>=2018`, `<2000`, `<=2000`.

@@ -19,6 +19,11 @@ public struct SearchResults: Sendable {
     public private(set) var rankedCount: Int
     /// Each record's year, the tie-break after the score.
     var years: [Int16]
+    /// The query's words that matched only words an edit or two away
+    /// (shown as approximate).
+    public internal(set) var approximateWords: [String] = []
+    /// Whether the proximity rule waits for the records (see `completeProximity`).
+    public internal(set) var awaitsProximity = false
 
     init(hits: [SearchHit], matchTerms: MatchTerms, rankedCount: Int, years: [Int16]) {
         self.hits = hits
@@ -33,13 +38,7 @@ public struct SearchResults: Sendable {
     public mutating func rankMore(upTo count: Int) {
         let target = min(count, hits.count)
         guard target > rankedCount else { return }
-        let years = self.years
-        let before: (SearchHit, SearchHit) -> Bool = { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let (left, right) = (years[lhs.record], years[rhs.record])
-            if left != right { return left > right }
-            return lhs.record < rhs.record
-        }
+        let before = order
         let start = rankedCount
         hits.withUnsafeMutableBufferPointer { buffer in
             if target < buffer.count { Self.select(buffer, from: start, count: target - start, by: before) }
@@ -47,6 +46,23 @@ public struct SearchResults: Sendable {
             ranked.sort(by: before)
         }
         rankedCount = target
+    }
+
+    /// Rank order: score, then year (newest first), then library order.
+    private var order: (SearchHit, SearchHit) -> Bool {
+        let years = self.years
+        return { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let (left, right) = (years[lhs.record], years[rhs.record])
+            if left != right { return left > right }
+            return lhs.record < rhs.record
+        }
+    }
+
+    /// Sorts the first hits again after their scores changed.
+    mutating func reorder(through count: Int) {
+        let before = order
+        hits[0..<count].sort(by: before)
     }
 
     /// Moves the `count` best elements from `start` on to the front of
@@ -99,6 +115,11 @@ public struct MatchTerms: Sendable {
     }
 
     public var isEmpty: Bool { table.count == 0 }
+
+    /// The query word a term matches, if it matches one.
+    func word(of term: UnsafeBufferPointer<UInt8>) -> Int? {
+        table.id(of: term).map { words[$0] }
+    }
 
     /// The matches in UTF-8 text: byte ranges and the query word of each.
     func byteMatches(in text: String, tokenizer: inout SearchTokenizer) -> [(start: Int, end: Int, word: Int)] {

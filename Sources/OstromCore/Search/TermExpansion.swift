@@ -1,20 +1,38 @@
-/// The vocabulary terms one query term stands for: itself (weight 1),
-/// longer terms it begins (while typed, 0.8), and terms within 1 edit
-/// (5+ letters) or 2 edits (9+ letters), weighted below exact hits.
-struct TermExpansion: Sendable {
-    var ids: [(id: Int32, weight: Float)] = []
+/// The vocabulary terms one query term stands for, each with its form:
+/// the word itself; the words it begins (`partic*`, or the word under the
+/// prompt's cursor); the words of its English stem (`volunteering` →
+/// volunteers); and, only when none of these is in the index, the words an
+/// edit away (5+ letters) or two (9+ letters), the first letter right.
+struct TermExpansion {
+    /// How a vocabulary term matches the query term, best last: the rank
+    /// rules order hits by it (see `RankClass`).
+    enum Form: Int {
+        case typo, stem, prefix, exact
+    }
 
+    var ids: [(id: Int32, weight: Float, form: Form)] = []
+
+    /// BM25F weights of the forms, within one rank class.
     static let exactWeight: Float = 1
     static let prefixWeight: Float = 0.8
+    static let stemWeight: Float = 0.7
     static let typoWeights: [Float] = [1, 0.5, 0.35]
     /// Postings a prefix may pull in, so that one typed letter stays fast.
     static let prefixPostingBudget = 200_000
     static let maximumTypoTerms = 24
 
-    init(term: [UInt8], prefix: Bool, typos: Bool, index: SearchIndex) {
+    /// Whether the term matched only words an edit or two away.
+    var isApproximate: Bool { ids.first?.form == .typo }
+
+    /// The word as written, and no other form (a quoted word).
+    init(exactly term: [UInt8], index: SearchIndex) {
+        if let exact = index.terms.id(of: term) { ids = [(Int32(exact), Self.exactWeight, .exact)] }
+    }
+
+    init(term: [UInt8], prefix: Bool, typos: Bool, index: SearchIndex, stemmer: Stemmer) {
         var seen = Set<Int32>()
         if let exact = index.terms.id(of: term) {
-            ids.append((Int32(exact), Self.exactWeight))
+            ids.append((Int32(exact), Self.exactWeight, .exact))
             seen.insert(Int32(exact))
         }
         if prefix {
@@ -25,12 +43,16 @@ struct TermExpansion: Sendable {
                 let frequency = index.documentFrequency(Int(id))
                 if budget - frequency < 0 && !ids.isEmpty { break }
                 budget -= frequency
-                ids.append((id, Self.prefixWeight))
+                ids.append((id, Self.prefixWeight, .prefix))
                 seen.insert(id)
             }
         }
+        for id in index.stemGroups.terms(sharingStemWith: term, stemmer: stemmer) where !seen.contains(id) {
+            ids.append((id, Self.stemWeight, .stem))
+            seen.insert(id)
+        }
         let letters = String(decoding: term, as: UTF8.self).count
-        guard typos, letters >= 5, let first = term.first else { return }
+        guard ids.isEmpty, typos, letters >= 5, let first = term.first else { return }
         let allowed = letters >= 9 ? 2 : 1
         var typos: [(id: Int32, edits: Int)] = []
         // Two rows of the edit-distance table, reused for every candidate.
@@ -38,7 +60,7 @@ struct TermExpansion: Sendable {
         defer { rows.deallocate() }
         term.withUnsafeBufferPointer { query in
             index.terms.arena.withUnsafeBufferPointer { arena in
-                for id in index.termsByFirstByte[Int(first)] where !seen.contains(id) {
+                for id in index.termsByFirstByte[Int(first)] {
                     let start = Int(index.terms.offsets[Int(id)])
                     let length = Int(index.terms.offsets[Int(id) + 1]) - start
                     if !prefix && abs(length - term.count) > allowed { continue }
@@ -52,7 +74,7 @@ struct TermExpansion: Sendable {
         }
         typos.sort { ($0.edits, -index.documentFrequency(Int($0.id))) < ($1.edits, -index.documentFrequency(Int($1.id))) }
         for typo in typos.prefix(Self.maximumTypoTerms) {
-            ids.append((typo.id, Self.typoWeights[typo.edits]))
+            ids.append((typo.id, Self.typoWeights[typo.edits], .typo))
         }
     }
 

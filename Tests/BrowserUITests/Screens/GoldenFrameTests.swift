@@ -65,7 +65,7 @@ import TerminalCanvas
     @Test func searchPromptNarrowedListAndHighlights() throws {
         let typed: [KeyPress] = [.character("/")] + "co-prod".map { KeyPress.character($0) }
         GoldenFrames.check(try Fixture.frame(width: 100, height: 30, keys: typed).1, named: "search-prompt-100x30")
-        let kept = typed + [.enter, .character("j")]
+        let kept = typed + [.character("*"), .enter, .character("j")]
         GoldenFrames.check(try Fixture.frame(width: 60, height: 20, keys: kept).1, named: "search-kept-60x20")
         let error: [KeyPress] = [.character("/")] + "title:".map { KeyPress.character($0) }
         GoldenFrames.check(try Fixture.frame(width: 60, height: 20, keys: error).1, named: "search-error-60x20")

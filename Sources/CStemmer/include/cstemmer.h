@@ -1,0 +1,7 @@
+#ifndef OSTROM_CSTEMMER_H
+#define OSTROM_CSTEMMER_H
+
+/* Snowball's stemmers (Debian libstemmer-dev). */
+#include <libstemmer.h>
+
+#endif
