@@ -10,6 +10,8 @@ struct CommandLineQuery {
     let index: SearchIndex
     let hits: [SearchHit]
     let matchTerms: MatchTerms
+    /// The query's words that matched only words close to them.
+    let approximateWords: [String]
 
     /// A malformed or empty query ends the command with exit code 2.
     init(_ text: String, records: [Record]) throws {
@@ -25,7 +27,7 @@ struct CommandLineQuery {
         let saved = query.state.isEmpty ? nil : UserLibrary.state()
         let placements = query.state.isEmpty ? nil : PlacementCache(records: records)
         if query.state.needsPlacements { placements?.analyseAll() }
-        (hits, matchTerms) = query.hits(in: index) { record in
+        (hits, matchTerms, approximateWords) = query.hits(in: index) { record in
             guard let saved, let placements else { return true }
             let annotation = saved.annotations[records[record].id]
             return query.state.admits(annotation, added: saved.addedDays[records[record].id]) {

@@ -7,7 +7,8 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library.",
         discussion: """
-            Terms must all match; "a phrase"; -term excludes; a OR b; fields title: author: \
+            Terms must all match, each also in its other English forms; word* for the words it begins; \
+            "a phrase"; -term excludes; a OR b; fields title: author: \
             abstract: body: venue: kind: type: year:2016 year:2015..2020 year:>2018 doi:; \
             from your state tag:NAME starred:yes note:WORD added:>2026-01-01 (also added:2026-03, added:2026-01..2026-06), \
             and the place on the ladder stage:with level:transformative \
@@ -31,6 +32,7 @@ struct SearchCommand: ParsableCommand {
         let index = results.index
         guard !results.hits.isEmpty else { throw CommandFailure(code: 1, message: "nothing matches “\(query)”") }
         let hits = Array(results.hits.prefix(limit))
+        if let note = FinishedQuery.approximateNote(results.approximateWords) { Console.error(note) }
         switch format {
         case .json:
             Console.print(SearchJSON.value(of: hits, in: index, matchTerms: results.matchTerms, annotations: UserLibrary.state().annotations).serialized())

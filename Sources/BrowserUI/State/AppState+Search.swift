@@ -141,6 +141,7 @@ extension AppState {
         } else {
             let results = indexWithRecords().search(query, ranked: Self.rankAhead)
             filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hits(of: results, in: tab, state: state))
+            if let note = FinishedQuery.approximateNote(results.approximateWords) { message = note }
         }
         var list = ListState()
         list.clamp(count: listCount, height: layout.list.height)

@@ -31,10 +31,18 @@ public struct FinishedQuery {
 
     /// Every hit in rank order (state words alone keep the records' order),
     /// those `admits` passes when there are state words.
-    public func hits(in index: SearchIndex, admits: (Int) -> Bool) -> (hits: [SearchHit], matchTerms: MatchTerms) {
+    /// The query's words that matched only words an edit or two away come too.
+    public func hits(in index: SearchIndex, admits: (Int) -> Bool) -> (hits: [SearchHit], matchTerms: MatchTerms, approximateWords: [String]) {
         let results = search.isEmpty ? nil : index.search(search, ranked: .max)
         var hits = results?.hits ?? (0..<index.count).map { SearchHit(record: $0, score: 0) }
         if !state.isEmpty { hits = hits.filter { admits($0.record) } }
-        return (hits, results?.matchTerms ?? .none)
+        return (hits, results?.matchTerms ?? .none, results?.approximateWords ?? [])
+    }
+
+    /// What to say of words matched only approximately: `concil` → "no word
+    /// “concil”: words close to it".
+    public static func approximateNote(_ words: [String]) -> String? {
+        guard !words.isEmpty else { return nil }
+        return "no word " + words.map { "“\($0)”" }.joined(separator: ", ") + ": words close to " + (words.count == 1 ? "it" : "them")
     }
 }

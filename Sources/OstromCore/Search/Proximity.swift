@@ -5,7 +5,7 @@
 enum Proximity {
     static let window = 100
     /// Two or more of the query's words side by side, in order, in the title.
-    static let phraseClasses: Float = 2
+    static let phraseClasses: Float = 4
     /// The query's words within `span` words of each other in one sentence
     /// of the title or abstract.
     static let nearClasses: Float = 1

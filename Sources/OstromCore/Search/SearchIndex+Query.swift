@@ -109,6 +109,7 @@ extension SearchIndex {
                 slotField.withUnsafeBufferPointer { columns in
                     for (id, weight, form) in expansion.ids {
                         let factor = weight * idf(Int(id))
+                        let (inHeading, elsewhere) = (RankClass.of(form, packed: RankClass.headingMask), RankClass.of(form, packed: 0))
                         var matchedAny = false
                         postings[Int(id)].forEach { document, all in
                             var bits = all & mask
@@ -123,7 +124,8 @@ extension SearchIndex {
                                 slot += 1
                             }
                             matchedAny = true
-                            state.offer(document, RankClass.of(form, packed: all & mask) + factor * frequency * (k1 + 1) / (frequency + k1))
+                            let rankClass = all & mask & RankClass.headingMask != 0 ? inHeading : elsewhere
+                            state.offer(document, rankClass + factor * frequency * (k1 + 1) / (frequency + k1))
                         }
                         if matchedAny { matchTerms.insert(terms.bytes(of: Int(id))) }
                     }

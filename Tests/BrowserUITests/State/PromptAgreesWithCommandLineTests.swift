@@ -81,4 +81,19 @@ import TerminalCanvas
         // The queries are not all empty-handed.
         #expect(compared == 360 && withHits > 250, "\(withHits) of \(compared) queries have hits")
     }
+
+    @Test func aWordThatMatchesNothingFindsWordsCloseToItAndSaysSo() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        for key in [KeyPress.character("s")] + "accountabilty".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
+        #expect(state.message == "no word “accountabilty”: words close to it")
+        #expect((state.filters[.search]?.hits ?? []).map { state.records[$0].id } == ["tuurnas2016"])
+        // Typed, the word is a prefix and nothing matches it either.
+        for key in [KeyPress.character("s"), .control("u")] + "concil".map({ KeyPress.character($0) }) { state.handle(key) }
+        #expect((state.filters[.search]?.hits ?? []).map { state.records[$0].id } == ["tuurnas2016"])
+        // Sent, it is a whole word: no record holds it, so words close to it answer.
+        state.message = nil
+        state.handle(.enter)
+        #expect(state.message == "no word “concil”: words close to it")
+        #expect((state.filters[.search]?.hits ?? []).map { state.records[$0].id } == ["nef2014"])
+    }
 }
