@@ -208,6 +208,21 @@ import TmuxHarness
         #expect((hits.first?["score"] as? Double ?? 0) > 0)
     }
 
+    /// The command line's answers to the examples, which
+    /// `PromptAgreesWithCommandLineTests` checks the prompt gives too.
+    @Test func prefixesStemsAndWordsCloseToThem() throws {
+        func ids(_ query: String) throws -> [String] {
+            let output = try OstromBinary.run(["search", query, "--format", "json"])
+            return (try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
+        #expect(try ids("reciproc*") == ["nef2014"])
+        #expect(try ids("volunteering") == ["nef2014", "tuurnas2016", "body2021"])
+        #expect(try ids("concil*") == ["tuurnas2016"])
+        let approximate = try OstromBinary.run(["search", "accountabilty"])
+        #expect(approximate.status == 0 && approximate.stdout.hasPrefix("tuurnas2016"))
+        #expect(approximate.stderr == "ostrom: no word “accountabilty”: words close to it\n")
+    }
+
     @Test func limitAndChineseAndExitCodes() throws {
         let limited = try OstromBinary.run(["search", "co-production", "--limit", "2", "--format", "json"])
         #expect((try JSONSerialization.jsonObject(with: Data(limited.stdout.utf8)) as? [Any])?.count == 2)

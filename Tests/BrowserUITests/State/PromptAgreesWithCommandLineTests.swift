@@ -82,6 +82,19 @@ import TerminalCanvas
         #expect(compared == 360 && withHits > 250, "\(withHits) of \(compared) queries have hits")
     }
 
+    /// The issue's examples, in the browser's Search tab, typed and sent.
+    @Test func theIssuesExamplesAsTheCommandLineAnswersThem() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        func sent(_ text: String) -> [String] {
+            for key in [KeyPress.character("s"), .control("u")] + text.map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
+            return (state.filters[.search]?.hits ?? []).map { state.records[$0].id }
+        }
+        // As `CommandLineTests.prefixesStemsAndWordsCloseToThem` finds them with the real binary.
+        #expect(sent("reciproc*") == ["nef2014"])
+        #expect(sent("volunteering") == ["nef2014", "tuurnas2016", "body2021"])
+        #expect(sent("concil*") == ["tuurnas2016"])
+    }
+
     @Test func aWordThatMatchesNothingFindsWordsCloseToItAndSaysSo() throws {
         var state = try Fixture.state(width: 100, height: 30)
         for key in [KeyPress.character("s")] + "accountabilty".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }

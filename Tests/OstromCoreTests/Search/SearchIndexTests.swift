@@ -58,6 +58,49 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         #expect(try ids("conciliat ", typing: true).isEmpty)
     }
 
+    @Test func aWordFindsItsOtherFormsRankedBelowItself() throws {
+        // nef2014 says "volunteering"; tuurnas2016 and body2021 say "volunteers".
+        let volunteering = try ids("volunteering")
+        #expect(volunteering.first == "nef2014")
+        #expect(Set(volunteering).isSuperset(of: ["tuurnas2016", "body2021"]))
+        #expect(try ids("participate").contains("mcmullin2018"))   // "participation"
+        // A quoted word is that word only.
+        #expect(try !ids("\"volunteering\"").contains("body2021"))
+        // Another stem: "voluntary" is not "volunteer".
+        let small = SearchIndex(records: [record("a", title: "Voluntary sector contracts"), record("b", title: "Why volunteers stay")])
+        #expect(small.search(try SearchQuery.parse("volunteering")).hits.map { small.records[$0.record].id } == ["b"])
+        // The stem groups come back from the index file (IndexFileTests) and are the vocabulary's.
+        let stemmer = Stemmer()
+        #expect(stemmer.stem(Array("volunteering".utf8)) == Array("volunt".utf8))
+        #expect(stemmer.stem(Array("co".utf8)) == nil && stemmer.stem(Array("covid19".utf8)) == nil)
+    }
+
+    @Test func aStarMakesAPrefixInEveryField() throws {
+        #expect(try ids("reciproc*") == ["nef2014"])
+        #expect(try ids("reciproc") == ["nef2014"])              // its stem is reciprocal's
+        #expect(try ids("concil").isEmpty == false && ids("concil").contains("tuurnas2016") == false)   // only words close to it
+        #expect(try ids("concil*") == ["tuurnas2016"])
+        #expect(try ids("title:accountab*") == ["tuurnas2016"])
+        #expect(try ids("-concil* co-production").contains("tuurnas2016") == false)
+        #expect(try Set(ids("co-prod*")).isSuperset(of: ["tuurnas2016", "nef2014", "body2021", "mcmullin2018", "loeffler2020"]))
+        #expect(try SearchQuery.parse("* **").isEmpty)
+    }
+
+    @Test func onlyTheWordUnderTheCursorIsTakenAsAPrefix() {
+        #expect(SearchQuery.typed("co-design year:2015..2020", cursor: 9) == "co-design* year:2015..2020")
+        #expect(SearchQuery.typed("year:2015..2020 co-design", cursor: 25) == "year:2015..2020 co-design*")
+        // The cursor at the end of the year: a year is not a word.
+        #expect(SearchQuery.typed("co-design year:2015..2020", cursor: 25) == "co-design year:2015..2020")
+        #expect(SearchQuery.typed("time bank", cursor: 4) == "time* bank")
+        #expect(SearchQuery.typed("time bank", cursor: 2) == "time* bank")
+        #expect(SearchQuery.typed("time bank ", cursor: 10) == "time bank ")
+        #expect(SearchQuery.typed("title:parti", cursor: 11) == "title:parti*")
+        #expect(SearchQuery.typed("-health", cursor: 7) == "-health*")
+        for unchanged in ["\"time bank", "a OR", "kind:ev", "tag:ca", "stage:wi", "partic*", "title:", "-"] {
+            #expect(SearchQuery.typed(unchanged, cursor: unchanged.count) == unchanged, "\(unchanged)")
+        }
+    }
+
     @Test func typosWithinOneEditFromFiveLettersAndTwoFromNine() throws {
         #expect(try ids("polcy").contains("body2021"))          // 5 letters, 1 edit
         #expect(try ids("acountabilty").contains("tuurnas2016")) // 12 letters, 2 edits
@@ -160,6 +203,28 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         ])
         #expect(small.search(try SearchQuery.parse("banking")).hits.map { small.records[$0.record].id } == ["intitle", "inabstract"])
         #expect(small.search(try SearchQuery.parse("peer")).hits.map { small.records[$0.record].id } == ["newer", "older"])
+    }
+
+    @Test func theRankClassesDecideBeforeBM25F() throws {
+        let small = SearchIndex(records: [
+            // The word many times in a long abstract…
+            record("abstract", title: "Asset-based approaches", abstract: "Reciprocity, reciprocity and reciprocity again.", year: 2024),
+            // …comes after the word once in the title, then its stem in the title.
+            record("title", title: "A long title that ends with reciprocity among neighbours and friends in towns", year: 2001),
+            record("stem", title: "Reciprocal relationships", year: 2001),
+            // Two words side by side in the title come before the same words apart.
+            record("apart", title: "Bank closures and the time it takes", year: 2024),
+            record("phrase", title: "A time bank for older people", year: 2001),
+        ])
+        func ranked(_ query: String) throws -> [String] { small.search(try SearchQuery.parse(query)).hits.map { small.records[$0.record].id } }
+        #expect(try ranked("reciprocity") == ["title", "stem", "abstract"])
+        #expect(try ranked("time bank") == ["phrase", "apart"])
+        // A typo matches only a word that matches nothing, and counts 0.
+        let approximate = small.search(try SearchQuery.parse("reciprocty"))
+        #expect(Set(approximate.hits.map { small.records[$0.record].id }) == ["title", "abstract", "stem"])
+        #expect(approximate.hits.allSatisfy { $0.score < RankClass.unit })
+        #expect(small.search(try SearchQuery.parse("reciprocty")).approximateWords == ["reciprocty"])
+        #expect(small.search(try SearchQuery.parse("reciprocity")).approximateWords.isEmpty)
     }
 
     @Test func snippetIsTheBestSentenceWithMatchesMarked() throws {
