@@ -58,30 +58,35 @@ public struct SearchQuery: Equatable, Sendable {
     /// could take a `*`: not a quoted one, an `OR`, or a `kind:`, `year:`
     /// or state word.
     public static func typed(_ text: String, cursor: Int) -> String {
-        guard let word = wordUnderCursor(text, cursor: cursor) else { return text }
-        var characters = Array(text)
-        characters.insert("*", at: word.upperBound)
-        return String(characters)
+        guard let word = wordUnderCursor(in: text, cursor: cursor) else { return text }
+        return text[..<word.upperBound] + "*" + text[word.upperBound...]
     }
 
     /// Where the word `typed` makes a prefix stands, in characters.
     public static func wordUnderCursor(_ text: String, cursor: Int) -> Range<Int>? {
-        let characters = Array(text)
-        guard cursor > 0, cursor <= characters.count, !characters[cursor - 1].isWhitespace else { return nil }
-        var start = cursor
-        while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
-        var end = cursor
-        while end < characters.count && !characters[end].isWhitespace { end += 1 }
-        let word = String(characters[start..<end])
-        let quotesBefore = characters[..<start].count { $0 == "\"" }
+        wordUnderCursor(in: text, cursor: cursor).map {
+            text.distance(from: text.startIndex, to: $0.lowerBound)..<text.distance(from: text.startIndex, to: $0.upperBound)
+        }
+    }
+
+    /// The same as indices of the text (found without copying it: the
+    /// prompt asks at every key).
+    private static func wordUnderCursor(in text: String, cursor: Int) -> Range<String.Index>? {
+        guard cursor > 0, let end = text.index(text.startIndex, offsetBy: cursor, limitedBy: text.endIndex),
+              !text[text.index(before: end)].isWhitespace else { return nil }
+        var start = end
+        while start > text.startIndex && !text[text.index(before: start)].isWhitespace { start = text.index(before: start) }
+        let after = text[end...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+        let word = text[start..<after]
+        let quotesBefore = text.utf8[..<start].count { $0 == 0x22 }
         guard quotesBefore % 2 == 0, !word.contains("\""), word != "OR", word.last != "*" else { return nil }
-        let bare = word.hasPrefix("-") ? word.dropFirst() : word[...]
+        let bare = word.hasPrefix("-") ? word.dropFirst() : word
         if let colon = bare.firstIndex(of: ":") {
             let name = bare[..<colon].lowercased()
             guard wordFields.contains(name), colon < bare.index(before: bare.endIndex) else { return nil }
         }
         guard bare.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
-        return start..<end
+        return start..<after
     }
 }
 
