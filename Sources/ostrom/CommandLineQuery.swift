@@ -20,8 +20,7 @@ struct CommandLineQuery {
             // The config file's search settings, as the browser's.
             query = try FinishedQuery(text, allowsTypos: Config.load(environment: ProcessInfo.processInfo.environment).allowsTypos)
         } catch {
-            let at = error.position.map { " at character \($0 + 1)" } ?? ""
-            throw CommandFailure(code: 2, message: error.message == "empty query" ? "empty query" : "bad query\(at): \(error.message)")
+            throw CommandFailure(code: 2, message: error.description)
         }
         index = SearchIndex(records: records)
         let saved = query.state.isEmpty ? nil : UserLibrary.state()

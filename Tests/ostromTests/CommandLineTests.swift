@@ -232,7 +232,9 @@ import TmuxHarness
         #expect(nothing.status == 1 && nothing.stdout.isEmpty)
         let malformed = try OstromBinary.run(["search", "colour:red"])
         #expect(malformed.status == 2)
-        #expect(malformed.stderr.contains("unknown field “colour:”"))
+        #expect(malformed.stderr.hasPrefix("ostrom: bad query at character 1: unknown field “colour:”"))
+        let sideways = try OstromBinary.run(["search", "trust stage:sideways"])
+        #expect(sideways.status == 2 && sideways.stderr.hasPrefix("ostrom: bad query: no stage “sideways”"))
         let unclosed = try OstromBinary.run(["search", "\"open"])
         #expect(unclosed.status == 2 && unclosed.stderr.contains("unclosed quote"))
     }

@@ -56,11 +56,9 @@ extension AppState {
         applyQuery()
         if waitsForIndex { return }
         prompt = nil
-        let text = open.editor.text
         if hitsWhileTyped > 0, filters[tab]?.hits.isEmpty == true,
-           let word = SearchQuery.wordUnderCursor(text, cursor: open.editor.cursor) {
-            let characters = Array(text)
-            message = "no whole word “\(String(characters[word]))”: \(String(characters[word]))* finds the words it begins"
+           let word = SearchQuery.wordUnderCursor(open.editor.text, cursor: open.editor.cursor) {
+            message = "no whole word “\(word)”: \(word)* finds the words it begins"
         }
         if filters[tab] != nil {
             history.record(open.editor.text)

@@ -6,10 +6,18 @@ public struct FinishedQuery {
     public let state: StateFilter
 
     /// What is wrong with the query, and at which character when known.
-    public struct Problem: Error {
+    public struct Problem: Error, CustomStringConvertible {
         public var message: String
         /// 0-based character offset.
         public var position: Int?
+
+        /// `empty query`, `bad query: …`, `bad query at character 3: …`.
+        public var description: String {
+            guard message != Self.empty else { return message }
+            return "bad query" + (position.map { " at character \($0 + 1)" } ?? "") + ": " + message
+        }
+
+        static let empty = "empty query"
     }
 
     public init(_ text: String, allowsTypos: Bool, names: PlacementNames = PlacementNames()) throws(Problem) {
@@ -26,7 +34,7 @@ public struct FinishedQuery {
         } catch {
             throw Problem(message: error.message, position: error.position)
         }
-        guard !search.isEmpty || !state.isEmpty else { throw Problem(message: "empty query") }
+        guard !search.isEmpty || !state.isEmpty else { throw Problem(message: Problem.empty) }
     }
 
     /// Every hit in rank order (state words alone keep the records' order),

@@ -26,13 +26,13 @@ enum Proximity {
 
     /// Whether `words` distinct query words stand within `span` words in one sentence.
     private static func near(_ sequence: [MatchTerms.Placed], words: Int) -> Bool {
+        // Each query word's latest place in the sentence.
         var latest: [Int: Int] = [:]
         for placed in sequence {
-            if placed.startsSentence { latest.removeAll() }
+            if placed.startsSentence { latest.removeAll(keepingCapacity: true) }
             guard let word = placed.word else { continue }
             latest[word] = placed.position
-            latest = latest.filter { placed.position - $0.value < span }
-            if latest.count == words { return true }
+            if latest.count == words && latest.values.allSatisfy({ placed.position - $0 < span }) { return true }
         }
         return false
     }
@@ -71,15 +71,7 @@ extension SearchResults {
     mutating func rankByProximity(words: Int, records: [Record]) {
         guard words >= 2, !matchTerms.isEmpty else { return }
         rankMore(upTo: Proximity.window)
-        guard hits[0..<rankedCount].allSatisfy({ $0.record < records.count }) else {
-            awaitsProximity = true
-            return
-        }
-        var tokenizer = SearchTokenizer()
-        for index in 0..<min(rankedCount, Proximity.window) {
-            hits[index].score += Proximity.bonus(of: records[hits[index].record], matching: matchTerms, tokenizer: &tokenizer) * RankClass.unit
-        }
-        reorder(through: min(rankedCount, Proximity.window))
+        if hits[0..<rankedCount].allSatisfy({ $0.record < records.count }) { addProximity(records: records) } else { awaitsProximity = true }
     }
 
     /// The proximity rule, applied once the records are all read, for a
@@ -87,6 +79,16 @@ extension SearchResults {
     public mutating func completeProximity(records: [Record]) {
         guard awaitsProximity else { return }
         awaitsProximity = false
-        rankByProximity(words: 2, records: records)
+        addProximity(records: records)
+    }
+
+    /// The window's hits, in rank order by the other rules, gain their classes.
+    private mutating func addProximity(records: [Record]) {
+        let window = min(rankedCount, Proximity.window)
+        var tokenizer = SearchTokenizer()
+        for index in 0..<window {
+            hits[index].score += Proximity.bonus(of: records[hits[index].record], matching: matchTerms, tokenizer: &tokenizer) * RankClass.unit
+        }
+        reorder(through: window)
     }
 }

@@ -21,9 +21,9 @@ enum RankClass {
     static let headingMask: UInt32 = 31 << SearchField.title.shift | 31 << SearchField.people.shift
     static let headingBonus = 3
 
-    @inline(__always)
-    static func of(_ form: TermExpansion.Form, packed: UInt32) -> Float {
+    /// The class of a match of this form, in a heading field or not, times `unit`.
+    static func of(_ form: TermExpansion.Form, inHeading: Bool) -> Float {
         guard form != .typo else { return 0 }
-        return Float(form.rawValue + (packed & headingMask != 0 ? headingBonus : 0)) * unit
+        return Float(form.rawValue + (inHeading ? headingBonus : 0)) * unit
     }
 }

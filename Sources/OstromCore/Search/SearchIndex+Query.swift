@@ -11,7 +11,6 @@ extension SearchIndex {
         for (level, clause) in query.clauses.enumerated() {
             for atom in clause.atoms {
                 state.beginAtom()
-                context.matchTerms.nextWord()
                 evaluate(atom, into: state, context: &context)
                 state.endAtom(level: UInt16(level))
             }
@@ -43,10 +42,19 @@ extension SearchIndex {
         var matchTerms = MatchTerms.Builder()
         /// The words typed that matched only words an edit or two away.
         var approximateWords: [String] = []
-        /// How many word atoms the query has (proximity needs two).
-        var words = 0
+        /// How many words (terms, prefixes, phrases) the query has:
+        /// proximity needs two.
+        private(set) var words = 0
 
         init(typos: Bool) { self.typos = typos }
+
+        /// The terms matched next stand for the next query word (filters
+        /// such as `year:` are none, so that words next to each other in
+        /// the query are numbered so).
+        mutating func nextWord() {
+            words += 1
+            matchTerms.nextWord()
+        }
     }
 
     /// Adds an atom's matches to the evaluation.
@@ -54,7 +62,7 @@ extension SearchIndex {
         switch atom {
         case .term(let text, let field), .prefix(let text, let field):
             let words = queryTerms(text)
-            context.words += 1
+            context.nextWord()
             if words.count > 1 { return phrase(words, field: field, into: state, matchTerms: &context.matchTerms) }
             guard let word = words.first else { return }
             // A lone CJK character is matched as the start of the bigrams.
@@ -64,7 +72,7 @@ extension SearchIndex {
             score(expansion, field: field, into: state, matchTerms: &context.matchTerms)
         case .phrase(let text, let field):
             let words = queryTerms(text)
-            context.words += 1
+            context.nextWord()
             if words.count == 1 {
                 score(TermExpansion(exactly: words[0], index: self), field: field, into: state, matchTerms: &context.matchTerms)
             } else if words.count > 1 {
@@ -109,7 +117,7 @@ extension SearchIndex {
                 slotField.withUnsafeBufferPointer { columns in
                     for (id, weight, form) in expansion.ids {
                         let factor = weight * idf(Int(id))
-                        let (inHeading, elsewhere) = (RankClass.of(form, packed: RankClass.headingMask), RankClass.of(form, packed: 0))
+                        let (inHeading, elsewhere) = (RankClass.of(form, inHeading: true), RankClass.of(form, inHeading: false))
                         var matchedAny = false
                         postings[Int(id)].forEach { document, all in
                             var bits = all & mask
@@ -167,7 +175,7 @@ extension SearchIndex {
                 total += factors[index] * saturated(frequency(cursors[index].packed & mask, document: document, fields: fields))
                 inHeading = inHeading && cursors[index].packed & mask & RankClass.headingMask != 0
             }
-            state.offer(document, RankClass.of(.exact, packed: inHeading ? RankClass.headingMask : 0) + total * 1.5)
+            state.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
             found = true
         }
         if cursors.count == 2 {

@@ -62,15 +62,13 @@ public struct SearchQuery: Equatable, Sendable {
         return text[..<word.upperBound] + "*" + text[word.upperBound...]
     }
 
-    /// Where the word `typed` makes a prefix stands, in characters.
-    public static func wordUnderCursor(_ text: String, cursor: Int) -> Range<Int>? {
-        wordUnderCursor(in: text, cursor: cursor).map {
-            text.distance(from: text.startIndex, to: $0.lowerBound)..<text.distance(from: text.startIndex, to: $0.upperBound)
-        }
+    /// The word `typed` makes a prefix.
+    public static func wordUnderCursor(_ text: String, cursor: Int) -> Substring? {
+        wordUnderCursor(in: text, cursor: cursor).map { text[$0] }
     }
 
-    /// The same as indices of the text (found without copying it: the
-    /// prompt asks at every key).
+    /// Where that word stands (found without copying the text: the prompt
+    /// asks at every key).
     private static func wordUnderCursor(in text: String, cursor: Int) -> Range<String.Index>? {
         guard cursor > 0, let end = text.index(text.startIndex, offsetBy: cursor, limitedBy: text.endIndex),
               !text[text.index(before: end)].isWhitespace else { return nil }
@@ -183,7 +181,7 @@ struct QueryParser {
         let quoted = index < text.count && text[index] == "\""
         var value = quoted ? try readQuoted() : readBare()
         // `word*`: a word field's prefix; `type:` and `doi:` are prefixes anyway.
-        let starred = !quoted && value.hasSuffix("*") && (Self.wordFields.contains(name) || name == "type" || name == "doi")
+        let starred = !quoted && value.hasSuffix("*") && (SearchQuery.wordFields.contains(name) || name == "type" || name == "doi")
         if starred { value = Self.droppingStars(value) }
         guard !value.isEmpty else { throw QueryError(message: "\(name): needs a value", position: start) }
         switch name {
@@ -211,8 +209,6 @@ struct QueryParser {
             return starred ? .prefix(value, field: field) : .term(value, field: field)
         }
     }
-
-    static let wordFields = SearchQuery.wordFields
 
     static func droppingStars(_ word: String) -> String {
         var word = word

@@ -14,10 +14,11 @@ final class Stemmer {
     deinit { sb_stemmer_delete(stemmer) }
 
     /// The stem of a folded word; nil for a word that has none worth
-    /// matching on (shorter than 3 letters, or holding a digit).
+    /// matching on: shorter than 3 letters, or not all English letters
+    /// (a number, a Chinese bigram).
     func stem<Bytes: Collection<UInt8>>(_ word: Bytes) -> [UInt8]? {
         guard word.count >= 3, word.count <= SearchTokenizer.maximumWordBytes,
-              word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }) else { return nil }
+              word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
         let bytes = Array(word)
         guard let stemmed = sb_stemmer_stem(stemmer, bytes, Int32(bytes.count)) else { return nil }
         return Array(UnsafeBufferPointer(start: stemmed, count: Int(sb_stemmer_length(stemmer))))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserUI
-import OstromCore
+@testable import OstromCore
 import SyntheticLibrary
 import TerminalCanvas
 
@@ -92,6 +92,31 @@ import TerminalCanvas
         #expect(!waitsAfter && given == all.count)
         let everyHit = SearchIndex(records: all).search(try SearchQuery.parse("title:\"public services\"")).hits
         #expect(try #require(state.filters[.papers]?.hits).count == everyHit.filter { all[$0.record].kind == .paper }.count)
+    }
+
+    /// A search of two words sent before the records are read is ordered
+    /// by proximity, which reads them, once they all are: as the same
+    /// search over the whole library.
+    @Test func proximityOrdersAKeptIndexsHitsOnceTheRecordsAreRead() throws {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
+        let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
+        let mailbox = RecordsInBackground(total: all.count - 5)
+        let whole = SearchIndex(records: all)
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: whole.with(records: [])))
+        state.loading = mailbox
+        for key in [.character("/")] + "public services".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.filters[.papers]?.results?.awaitsProximity == true)
+        mailbox.deliver(RecordsInBackground.Part(records: rest))
+        mailbox.finish()
+        _ = state.tick()
+        let expected = whole.search(try SearchQuery.parse("public services"), ranked: .max).hits.map(\.record).filter { all[$0].kind == .paper }
+        let listed = try #require(state.filters[.papers]?.hits)
+        #expect(state.filters[.papers]?.results?.awaitsProximity == false)
+        #expect(listed.prefix(Proximity.window) == expected.prefix(Proximity.window))
+        // Without the rule the order differs: the test is not idle.
+        var withoutProximity = whole.with(records: []).search(try SearchQuery.parse("public services"), ranked: .max)
+        withoutProximity.rankMore(upTo: .max)
+        #expect(withoutProximity.hits.map(\.record).filter { all[$0].kind == .paper }.prefix(Proximity.window) != expected.prefix(Proximity.window))
     }
 
     /// A search of state words alone (`tag:`) admits the records read later too.

@@ -95,6 +95,17 @@ import TerminalCanvas
         #expect(sent("concil*") == ["tuurnas2016"])
     }
 
+    /// A word that found records while typed, as a start, and none once
+    /// sent, as a whole word: the status row says how to keep them.
+    @Test func sendingAStartThatIsNoWholeWordSaysHowToKeepItsHits() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        for key in [KeyPress.character("/")] + "co-prod".map({ KeyPress.character($0) }) { state.handle(key) }
+        #expect(state.filters[.papers]?.hits.isEmpty == false)
+        state.handle(.enter)
+        #expect(state.filters[.papers]?.hits.isEmpty == true)
+        #expect(state.message == "no whole word “co-prod”: co-prod* finds the words it begins")
+    }
+
     @Test func aWordThatMatchesNothingFindsWordsCloseToItAndSaysSo() throws {
         var state = try Fixture.state(width: 100, height: 30)
         for key in [KeyPress.character("s")] + "accountabilty".map({ KeyPress.character($0) }) + [.enter] { state.handle(key) }
