@@ -219,6 +219,8 @@ private func record(_ id: String, title: String, abstract: String? = nil, year: 
         func ranked(_ query: String) throws -> [String] { small.search(try SearchQuery.parse(query)).hits.map { small.records[$0.record].id } }
         #expect(try ranked("reciprocity") == ["title", "stem", "abstract"])
         #expect(try ranked("time bank") == ["phrase", "apart"])
+        // A filter between the words leaves them next to each other.
+        #expect(try ranked("time kind:paper bank") == ["phrase", "apart"])
         // A typo matches only a word that matches nothing, and counts 0.
         let approximate = small.search(try SearchQuery.parse("reciprocty"))
         #expect(Set(approximate.hits.map { small.records[$0.record].id }) == ["title", "abstract", "stem"])
