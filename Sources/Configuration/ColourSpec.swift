@@ -4,7 +4,7 @@ import TerminalCanvas
 /// A role's look as the config file writes it: `"FOREGROUND [on
 /// BACKGROUND] [bold] [reverse] [underline] [dim]"`, each colour `default`,
 /// a name (`red`, `bright-blue`…), a number from 0 to 255, or `#rrggbb`
-/// (drawn as the nearest of the 256 colours).
+/// (exact on a direct-colour terminal, the nearest of the 256 elsewhere).
 enum ColourSpec {
     struct Failure: Error {
         var message: String
@@ -22,7 +22,7 @@ enum ColourSpec {
 
     static func style(_ text: String) throws(Failure) -> Theme.Style {
         var words = text.split(separator: " ").map { String($0).lowercased() }
-        var style = Theme.Style(foreground: -1, background: -1, attributes: [])
+        var style = Theme.Style()
         while let last = words.last, let attribute = attributes.first(where: { $0.0 == last })?.1 {
             style.attributes.insert(attribute)
             words.removeLast()
@@ -38,35 +38,32 @@ enum ColourSpec {
         return style
     }
 
-    /// A colour as one of the 256 (-1 is the terminal's own).
-    static func colour(_ word: String) throws(Failure) -> Int16 {
-        if word == "default" { return -1 }
-        if let index = names.firstIndex(of: word) { return Int16(index) }
-        if word.hasPrefix("bright-"), let index = names.firstIndex(of: String(word.dropFirst(7))) { return Int16(index + 8) }
-        if let number = Int16(word), (0...255).contains(number) { return number }
-        if word.hasPrefix("#"), word.count == 7, let value = Int(word.dropFirst(), radix: 16) {
-            return nearest(red: value >> 16, green: value >> 8 & 0xFF, blue: value & 0xFF)
+    /// A colour as the file writes it.
+    static func colour(_ word: String) throws(Failure) -> Theme.Colour {
+        if word == "default" { return .terminal }
+        if let index = names.firstIndex(of: word) { return .indexed(UInt8(index)) }
+        if word.hasPrefix("bright-"), let index = names.firstIndex(of: String(word.dropFirst(7))) { return .indexed(UInt8(index + 8)) }
+        if let number = UInt8(word) { return .indexed(number) }
+        if word.hasPrefix("#"), word.count == 7, word.dropFirst().allSatisfy(\.isHexDigit), let value = Int(word.dropFirst(), radix: 16) {
+            return .rgb(red: UInt8(value >> 16), green: UInt8(value >> 8 & 0xFF), blue: UInt8(value & 0xFF))
         }
         throw Failure(message: "\"\(word)\" is not a colour: default, " + names.joined(separator: ", ")
             + " (or bright-NAME), 0 to 255, or #rrggbb")
     }
 
-    /// The nearest of the 240 colours above 15 (the first 16 vary by terminal).
-    static func nearest(red: Int, green: Int, blue: Int) -> Int16 {
-        (16...255).min { a, b in
-            distance(Theme.rgb(Int16(a)), (red, green, blue)) < distance(Theme.rgb(Int16(b)), (red, green, blue))
-        }.map(Int16.init) ?? -1
-    }
-
-    private static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
-        (a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1) + (a.2 - b.2) * (a.2 - b.2)
-    }
-
     /// How the default file writes a style.
     static func text(_ style: Theme.Style) -> String {
-        var words = [style.foreground == -1 ? "default" : String(style.foreground)]
-        if style.background != -1 { words += ["on", String(style.background)] }
+        var words = [text(style.foreground)]
+        if style.background != .terminal { words += ["on", text(style.background)] }
         words += attributes.filter { style.attributes.contains($0.1) }.map(\.0)
         return words.joined(separator: " ")
+    }
+
+    static func text(_ colour: Theme.Colour) -> String {
+        switch colour {
+        case .terminal: return "default"
+        case .indexed(let index): return String(index)
+        case .rgb(let red, let green, let blue): return "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        }
     }
 }

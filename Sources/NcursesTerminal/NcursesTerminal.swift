@@ -104,8 +104,9 @@ public final class NcursesTerminal: TerminalBackend {
             if style.attributes.contains(.underline) { attributes |= ostrom_a_underline() }
             if style.attributes.contains(.dim) { attributes |= ostrom_a_dim() }
             var pair: Int16 = 0
-            if theme.depth != .monochrome && (style.foreground != -1 || style.background != -1) {
-                init_pair(next, style.foreground, style.background)
+            if style.foreground != .terminal || style.background != .terminal {
+                // Extended pairs take direct colours' packed numbers.
+                init_extended_pair(Int32(next), style.foreground.terminalNumber, style.background.terminalNumber)
                 pair = next
                 next += 1
             }

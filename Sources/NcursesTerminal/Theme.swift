@@ -1,10 +1,11 @@
 import TerminalCanvas
 
 /// How each style role looks, at the colour depth the terminal offers:
-/// 256 colours, 8 colours, or none (monochrome, also when `NO_COLOR` is
-/// set), where attributes alone keep the roles apart.
+/// direct colour (any red-green-blue), 256 colours, 8 colours, or none
+/// (monochrome, also when `NO_COLOR` is set), where attributes alone keep
+/// the roles apart.
 public struct Theme: Sendable {
-    public enum Depth: Sendable, Equatable { case monochrome, eight, twoFiftySix }
+    public enum Depth: Sendable, Equatable { case monochrome, eight, twoFiftySix, direct }
 
     public struct Attributes: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
@@ -15,13 +16,12 @@ public struct Theme: Sendable {
         public static let dim = Attributes(rawValue: 8)
     }
 
-    /// Colours as terminal colour numbers; -1 is the terminal's default.
     public struct Style: Sendable, Equatable {
-        public var foreground: Int16
-        public var background: Int16
+        public var foreground: Colour
+        public var background: Colour
         public var attributes: Attributes
 
-        public init(foreground: Int16, background: Int16, attributes: Attributes) {
+        public init(foreground: Colour = .terminal, background: Colour = .terminal, attributes: Attributes = []) {
             self.foreground = foreground
             self.background = background
             self.attributes = attributes
@@ -36,8 +36,8 @@ public struct Theme: Sendable {
 
     public let depth: Depth
     public let palette: Palette
-    /// Styles the config file gives roles, in 256-colour numbers; fitted
-    /// to the terminal's depth when drawn.
+    /// Styles the config file gives roles; fitted to the terminal's depth
+    /// when drawn.
     public let overrides: [StyleRole: Style]
 
     public init(depth: Depth, palette: Palette = .dark, overrides: [StyleRole: Style] = [:]) {
@@ -46,31 +46,34 @@ public struct Theme: Sendable {
         self.overrides = overrides
     }
 
-    /// The depth for a terminal with `colors` colours, honouring `NO_COLOR`.
+    /// The depth for a terminal with `colors` colours, honouring
+    /// `NO_COLOR`. A direct-colour terminal's entry (`xterm-direct`,
+    /// `tmux-direct`…) gives 2^24.
     public static func depth(colors: Int, hasColors: Bool, environment: [String: String]) -> Depth {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
         guard hasColors else { return .monochrome }
-        return colors >= 256 ? .twoFiftySix : colors >= 8 ? .eight : .monochrome
+        return colors >= 1 << 24 ? .direct : colors >= 256 ? .twoFiftySix : colors >= 8 ? .eight : .monochrome
     }
 
+    /// How a role is drawn on this terminal: the config file's style or
+    /// the palette's, its colours fitted to the depth.
     public func style(for role: StyleRole) -> Style {
-        let plain = Style(foreground: -1, background: -1, attributes: [])
-        let monochrome = Style(foreground: -1, background: -1, attributes: Self.monochrome[role] ?? [])
-        if let chosen = overrides[role] {
-            switch depth {
-            case .twoFiftySix: return chosen
-            case .eight: return Style(foreground: Self.basic(chosen.foreground), background: Self.basic(chosen.background),
-                                      attributes: chosen.attributes)
-            case .monochrome: return chosen.attributes.isEmpty ? monochrome : Style(foreground: -1, background: -1, attributes: chosen.attributes)
+        let monochrome = Style(attributes: Self.monochrome[role] ?? [])
+        let chosen: Style
+        if let override = overrides[role] {
+            guard depth != .monochrome || !override.attributes.isEmpty else { return monochrome }
+            chosen = override
+        } else {
+            switch (depth, palette) {
+            case (.monochrome, _), (_, .mono): return monochrome
+            case (.eight, .dark): chosen = Self.basic[role] ?? Style()
+            case (.eight, .light): chosen = Self.basicLight[role] ?? Style()
+            case (_, .dark): chosen = Self.rich[role] ?? Style()
+            case (_, .light): chosen = Self.richLight[role] ?? Style()
             }
         }
-        switch (depth, palette) {
-        case (.monochrome, _), (_, .mono): return monochrome
-        case (.twoFiftySix, .dark): return Self.rich[role] ?? plain
-        case (.twoFiftySix, .light): return Self.richLight[role] ?? plain
-        case (.eight, .dark): return Self.basic[role] ?? plain
-        case (.eight, .light): return Self.basicLight[role] ?? plain
-        }
+        return Style(foreground: chosen.foreground.fitted(to: depth), background: chosen.background.fitted(to: depth),
+                     attributes: chosen.attributes)
     }
 
     /// The style a built-in palette gives a role at 256 colours (what the
@@ -79,32 +82,10 @@ public struct Theme: Sendable {
         Theme(depth: palette == .mono ? .monochrome : .twoFiftySix, palette: palette).style(for: role)
     }
 
-    /// One of the 256 colours as the nearest of the 8 basic ones.
-    static func basic(_ colour: Int16) -> Int16 {
-        switch colour {
-        case ..<0: return -1
-        case 0..<8: return colour
-        case 8..<16: return colour - 8
-        default:
-            let (red, green, blue) = rgb(colour)
-            // A basic colour has each component off or on.
-            let bits = [red, green, blue].map { $0 >= 128 ? 1 : 0 }
-            return Int16(bits[0] | bits[1] << 1 | bits[2] << 2)
-        }
-    }
-
-    /// The red, green and blue (0–255) of one of the 256 colours above 15.
-    public static func rgb(_ colour: Int16) -> (Int, Int, Int) {
-        if colour >= 232 {
-            let grey = 8 + 10 * Int(colour - 232)
-            return (grey, grey, grey)
-        }
-        let cube = Int(colour) - 16, steps = [0, 95, 135, 175, 215, 255]
-        return (steps[cube / 36], steps[cube / 6 % 6], steps[cube % 6])
-    }
-
-    private static func style(_ foreground: Int16, _ background: Int16, _ attributes: Attributes = []) -> Style {
-        Style(foreground: foreground, background: background, attributes: attributes)
+    /// A palette's style from colour numbers, -1 being the terminal's own.
+    private static func style(_ foreground: Int, _ background: Int, _ attributes: Attributes = []) -> Style {
+        func colour(_ number: Int) -> Colour { number < 0 ? .terminal : .indexed(UInt8(number)) }
+        return Style(foreground: colour(foreground), background: colour(background), attributes: attributes)
     }
 
     private static let rich: [StyleRole: Style] = [

@@ -120,19 +120,27 @@ import Testing
 
     @Test func coloursAreNamesNumbersOrRGBAndFitTheTerminal() throws {
         #expect(try ColourSpec.style("bright-red on default bold underline")
-            == Theme.Style(foreground: 9, background: -1, attributes: [.bold, .underline]))
-        #expect(try ColourSpec.colour("#ff0000") == 196 && ColourSpec.colour("#808080") == 244 && ColourSpec.colour("17") == 17)
-        #expect(try ColourSpec.style("reverse") == Theme.Style(foreground: -1, background: -1, attributes: [.reverse]))
-        let config = parse("[colors]\ntheme = \"light\"\nselection = \"#ffffff on #005f87 bold\"\n")
-        let selection = Theme.Style(foreground: 231, background: 24, attributes: [.bold])
-        #expect(config.colours[.selection] == selection && config.palette == .light)
-        #expect(Theme(depth: .twoFiftySix, palette: config.palette, overrides: config.colours).style(for: .selection) == selection)
-        // 8 colours: the nearest basic ones; none: the attributes alone.
+            == Theme.Style(foreground: .indexed(9), attributes: [.bold, .underline]))
+        #expect(try ColourSpec.colour("#ff8000") == .rgb(red: 255, green: 128, blue: 0) && ColourSpec.colour("17") == .indexed(17))
+        #expect(throws: ColourSpec.Failure.self) { try ColourSpec.colour("#ff80") }
+        #expect(throws: ColourSpec.Failure.self) { try ColourSpec.colour("#+ff800") }
+        #expect(throws: ColourSpec.Failure.self) { try ColourSpec.colour("256") }
+        #expect(try ColourSpec.style("reverse") == Theme.Style(attributes: [.reverse]))
+        let config = parse("[colors]\ntheme = \"light\"\nselection = \"#ffffff on #005f80 bold\"\n")
+        let exact = Theme.Style(foreground: .rgb(red: 255, green: 255, blue: 255), background: .rgb(red: 0, green: 95, blue: 128),
+                                attributes: [.bold])
+        #expect(config.colours[.selection] == exact && config.palette == .light)
+        // Direct colour: exact; 256: the nearest; 8: the nearest basic
+        // ones; none: the attributes alone.
+        #expect(Theme(depth: .direct, palette: config.palette, overrides: config.colours).style(for: .selection) == exact)
+        #expect(Theme(depth: .twoFiftySix, palette: config.palette, overrides: config.colours).style(for: .selection)
+            == Theme.Style(foreground: .indexed(231), background: .indexed(24), attributes: [.bold]))
         #expect(Theme(depth: .eight, palette: config.palette, overrides: config.colours).style(for: .selection)
-            == Theme.Style(foreground: 7, background: 4, attributes: [.bold]))
+            == Theme.Style(foreground: .indexed(7), background: .indexed(4), attributes: [.bold]))
         #expect(Theme(depth: .monochrome, palette: config.palette, overrides: config.colours).style(for: .selection)
-            == Theme.Style(foreground: -1, background: -1, attributes: [.bold]))
+            == Theme.Style(attributes: [.bold]))
         #expect(Theme(depth: .twoFiftySix, palette: .light).style(for: .header) != Theme(depth: .twoFiftySix, palette: .dark).style(for: .header))
+        #expect(ColourSpec.text(exact) == "#ffffff on #005f80 bold")
     }
 
     @Test func theFileIsFoundUnderXDGConfigHomeOrHome() {

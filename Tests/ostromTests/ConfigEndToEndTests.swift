@@ -50,6 +50,22 @@ import TmuxHarness
         #expect(try session.waitFor("EXIT=").contains("EXIT=0"))
     }
 
+    /// `#rrggbb` is drawn exactly on a direct-colour terminal (tmux keeps
+    /// the colour it was sent, and gives it back as `38;2;R;G;B`), and as
+    /// the nearest of the 256 on a 256-colour one.
+    @Test func exactColoursOnADirectColourTerminal() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writeConfig("[colors]\nheader = \"#123456 on #abcdef\"\n", in: folder)
+        for (term, foreground, background) in [("xterm-direct", "38;2;18;52;86", "48;2;171;205;239"), ("tmux-256color", "38;5;23", "48;5;153")] {
+            let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder) + ["TERM=" + term])
+            try session.waitFor("the list") { $0.contains("The impact of co-production") }
+            let header = try #require(try session.captureStyled().split(separator: "\n").first)
+            #expect(header.contains(foreground) && header.contains(background), "\(term): \(header)")
+            try session.quitExpectingSuccess()
+        }
+    }
+
     @Test func configChecksTheFileAndPrintsTheDefault() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
