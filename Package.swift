@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "OstromCoreTests", dependencies: ["OstromCore", "SyntheticLibrary"], exclude: ["Fixtures"]),
         .testTarget(name: "LibraryStoreTests", dependencies: ["LibraryStore", "OstromCore", "SyntheticLibrary"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
-        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary", "Configuration"], exclude: ["Golden"]),
+        .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary", "Configuration", "NcursesTerminal"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "BrowserUI", "NcursesTerminal", "TerminalCanvas"]),
         .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),

@@ -11,7 +11,7 @@ enum ColourSpec {
     }
 
     static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
-    static let attributes: [(String, Theme.Attributes)] = [("bold", .bold), ("reverse", .reverse), ("underline", .underline), ("dim", .dim)]
+    static let attributes = Theme.Attributes.named
 
     /// A role's name in the file: `tabActive` is `tab-active`.
     static func name(_ role: StyleRole) -> String {
@@ -49,21 +49,5 @@ enum ColourSpec {
         }
         throw Failure(message: "\"\(word)\" is not a colour: default, " + names.joined(separator: ", ")
             + " (or bright-NAME), 0 to 255, or #rrggbb")
-    }
-
-    /// How the default file writes a style.
-    static func text(_ style: Theme.Style) -> String {
-        var words = [text(style.foreground)]
-        if style.background != .terminal { words += ["on", text(style.background)] }
-        words += attributes.filter { style.attributes.contains($0.1) }.map(\.0)
-        return words.joined(separator: " ")
-    }
-
-    static func text(_ colour: Theme.Colour) -> String {
-        switch colour {
-        case .terminal: return "default"
-        case .indexed(let index): return String(index)
-        case .rgb(let red, let green, let blue): return "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        }
     }
 }

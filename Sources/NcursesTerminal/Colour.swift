@@ -4,10 +4,19 @@ extension Theme {
     /// exact red-green-blue one (`#rrggbb` in the config file), drawn as
     /// such on a terminal with direct colour and as the nearest of the 256
     /// elsewhere.
-    public enum Colour: Sendable, Hashable {
+    public enum Colour: Sendable, Hashable, CustomStringConvertible {
         case terminal
         case indexed(UInt8)
         case rgb(red: UInt8, green: UInt8, blue: UInt8)
+
+        /// As the config file writes it: `default`, `24`, `#005f87`.
+        public var description: String {
+            switch self {
+            case .terminal: return "default"
+            case .indexed(let index): return String(index)
+            case .rgb(let red, let green, let blue): return "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            }
+        }
 
         /// The colour at a terminal's depth: exact on a direct-colour
         /// terminal (where the 8 basic colours stay the terminal's own),

@@ -14,9 +14,14 @@ public struct Theme: Sendable {
         public static let reverse = Attributes(rawValue: 2)
         public static let underline = Attributes(rawValue: 4)
         public static let dim = Attributes(rawValue: 8)
+
+        /// Their names in the config file.
+        public static let named: [(String, Attributes)] = [("bold", .bold), ("reverse", .reverse), ("underline", .underline), ("dim", .dim)]
     }
 
-    public struct Style: Sendable, Equatable {
+    /// A style as the config file writes it: `FOREGROUND [on BACKGROUND]
+    /// [bold] [reverse] [underline] [dim]`.
+    public struct Style: Sendable, Equatable, CustomStringConvertible {
         public var foreground: Colour
         public var background: Colour
         public var attributes: Attributes
@@ -25,6 +30,13 @@ public struct Theme: Sendable {
             self.foreground = foreground
             self.background = background
             self.attributes = attributes
+        }
+
+        public var description: String {
+            var words = [foreground.description]
+            if background != .terminal { words += ["on", background.description] }
+            words += Attributes.named.filter { attributes.contains($0.1) }.map(\.0)
+            return words.joined(separator: " ")
         }
     }
 

@@ -140,7 +140,7 @@ import Testing
         #expect(Theme(depth: .monochrome, palette: config.palette, overrides: config.colours).style(for: .selection)
             == Theme.Style(attributes: [.bold]))
         #expect(Theme(depth: .twoFiftySix, palette: .light).style(for: .header) != Theme(depth: .twoFiftySix, palette: .dark).style(for: .header))
-        #expect(ColourSpec.text(exact) == "#ffffff on #005f80 bold")
+        #expect(exact.description == "#ffffff on #005f80 bold")
     }
 
     @Test func theFileIsFoundUnderXDGConfigHomeOrHome() {

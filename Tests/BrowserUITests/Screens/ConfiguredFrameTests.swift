@@ -2,18 +2,25 @@ import Configuration
 import OstromCore
 import Testing
 @testable import BrowserUI
+import NcursesTerminal
 import TerminalCanvas
 
-/// A config file that rebinds keys and changes the layout, as the screen
-/// shows it: the list wider with other columns, `x` moving down where `j`
-/// no longer does, and the help screen listing the keys as configured.
+/// A config file that rebinds keys, recolours and changes the layout, as
+/// the screen shows it: the list wider with other columns, `x` moving down
+/// where `j` no longer does, the light theme with the header and the
+/// selection in the file's colours (the frame's legend, at 256 colours and
+/// at direct colour), and the help screen listing the keys as configured.
 @Suite struct ConfiguredFrameTests {
-    @Test func aConfigThatRebindsAndRelayoutsIsWhatTheScreenShows() throws {
+    @Test func aConfigThatRebindsRecoloursAndRelayoutsIsWhatTheScreenShows() throws {
         let config = Config.parse("""
             [keys]
             "x" = "move-down"
             "j" = ""
             "f2" = "help"
+            [colors]
+            theme = "light"
+            header = "#1d3557 on #f1faee bold"
+            selection = "white on 88"
             [layout]
             ratio = 0.6
             [layout.columns]
@@ -27,7 +34,11 @@ import TerminalCanvas
         state.handle(.character("x"))
         state.handle(.character("j"))
         #expect(state.currentList.selected == 1)
-        GoldenFrames.check(FrameComposer.compose(state), named: "configured-papers-100x30")
+        let frame = FrameComposer.compose(state)
+        GoldenFrames.check(frame, named: "configured-papers-100x30",
+                           theme: Theme(depth: .twoFiftySix, palette: config.palette, overrides: config.colours))
+        GoldenFrames.check(frame, named: "configured-papers-direct-colour-100x30",
+                           theme: Theme(depth: .direct, palette: config.palette, overrides: config.colours))
         state.handle(.function(2))
         GoldenFrames.check(FrameComposer.compose(state), named: "configured-help-100x30")
     }

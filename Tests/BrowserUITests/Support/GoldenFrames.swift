@@ -1,19 +1,21 @@
 import Foundation
 import Testing
 import BrowserUI
+import NcursesTerminal
 import OstromCore
 import TerminalCanvas
 
 /// Golden frames: a rendered grid as text (rows between `|…|`, then the
-/// role codes) compared with a file in `Golden/`. `OSTROM_RECORD_GOLDEN=1`
-/// rewrites the files; a missing file fails.
+/// role codes, then with a theme how each role on it is drawn) compared
+/// with a file in `Golden/`. `OSTROM_RECORD_GOLDEN=1` rewrites the files;
+/// a missing file fails.
 enum GoldenFrames {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Golden")
 
-    static func check(_ grid: CellGrid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ grid: CellGrid, named name: String, theme: Theme? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = folder.appendingPathComponent(name + ".txt")
-        let actual = grid.snapshot()
+        let actual = grid.snapshot() + (theme.map { legend(of: grid, in: $0) } ?? "")
         if ProcessInfo.processInfo.environment["OSTROM_RECORD_GOLDEN"] == "1" {
             try? actual.write(to: url, atomically: true, encoding: .utf8)
             return
@@ -23,6 +25,15 @@ enum GoldenFrames {
             return
         }
         #expect(actual == expected, "frame \(name) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
+    }
+
+    /// Each role the frame shows, with its code and its style in the theme:
+    /// `H header  #123456 on 24 bold`.
+    private static func legend(of grid: CellGrid, in theme: Theme) -> String {
+        let shown = Set(grid.cells.map(\.role))
+        return "\n" + StyleRole.allCases.filter(shown.contains).map { role in
+            "\(role.code) \(String(describing: role).padding(toLength: 20, withPad: " ", startingAt: 0)) \(theme.style(for: role))\n"
+        }.joined()
     }
 }
 
