@@ -19,6 +19,7 @@ public final class AppDriver {
     /// `pollMilliseconds`), so a signal ends the loop in an orderly way.
     public func run(pollMilliseconds: Int = 100, shouldStop: () -> Bool = { false }) {
         state.size = backend.size
+        runEffects()
         backend.present(FrameComposer.compose(state))
         while !state.shouldQuit && !shouldStop() {
             guard let key = backend.readKey(timeoutMilliseconds: pollMilliseconds) else {
@@ -52,12 +53,18 @@ public final class AppDriver {
     private func step(_ key: KeyPress) {
         if key == .resize { state.size = backend.size }
         state.handle(key)
-        // An effect's outcome may ask for more (an edited note is saved).
+        runEffects()
+        if !state.shouldQuit { backend.present(FrameComposer.compose(state)) }
+    }
+
+    /// The effects the state asked for (some before the first frame: the
+    /// theme a run remembered); an outcome may ask for more (an edited
+    /// note is saved).
+    private func runEffects() {
         var effects = state.takeEffects()
         while !effects.isEmpty {
             for effect in effects { state.receive(runEffect(effect)) }
             effects = state.takeEffects()
         }
-        if !state.shouldQuit { backend.present(FrameComposer.compose(state)) }
     }
 }

@@ -16,6 +16,7 @@ enum BrowserSession {
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
                              size: terminal.size, keyMap: config.keyMap)
+        state.useConfigured(theme: config.palette.rawValue, listShare: config.listShare)
         state.report(config.problems.map(\.description), brief: config.problems.first?.brief)
         state.readingPositions = (try? store.get().readingPositions()) ?? ReadingPositions()
         state.quitsWithLastOverlay = true
@@ -182,7 +183,7 @@ enum BrowserSession {
         let terminal = try openTerminal(config)
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
                              history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
-        state.listShare = config.listShare
+        state.useConfigured(theme: config.palette.rawValue, listShare: config.listShare)
         state.asksBeforeQuitting = config.confirmsQuit
         state.columns = config.columns
         state.allowsTypos = config.allowsTypos

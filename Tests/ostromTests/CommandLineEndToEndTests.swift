@@ -3,7 +3,8 @@ import Testing
 import TmuxHarness
 
 /// The `:` command line with the real binary: a search's hits exported to
-/// a new file (never over one), and the theme changed while running.
+/// a new file (never over one), and the theme changed while running and
+/// drawn again at the next start.
 @Suite(.serialized) struct CommandLineEndToEndTests {
     @Test func exportAndThemeFromTheCommandLine() throws {
         let folder = try OstromBinary.temporaryFolder()
@@ -36,5 +37,10 @@ import TmuxHarness
         let light = try session.captureStyled().split(separator: "\n")[0]
         #expect(light.contains("48;5;25m") && !light.contains("48;5;24m"))
         try session.quitExpectingSuccess()
+
+        let next = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try next.waitFor("the list") { $0.contains("Papers 1/") }
+        #expect(try next.captureStyled().split(separator: "\n")[0].contains("48;5;25m"))
+        try next.quitExpectingSuccess()
     }
 }

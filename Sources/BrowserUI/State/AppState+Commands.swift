@@ -99,6 +99,7 @@ extension AppState {
                 message = "theme: one of " + Self.themes.joined(separator: ", ")
                 return
             }
+            theme = argument
             effects.append(.useTheme(argument))
             message = "theme: \(argument)"
         default:

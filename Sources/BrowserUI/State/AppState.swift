@@ -81,8 +81,14 @@ public struct AppState: Sendable {
     /// Where the browse screen's parts go now.
     var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail, listShare: listShare) }
 
-    /// The list's share of the width beside the detail pane (`[layout] ratio`).
+    /// The list's share of the width beside the detail pane (`[layout]
+    /// ratio`, `:set layout.ratio`).
     public var listShare = Self.defaultListShare
+    /// The built-in theme drawn now (`[colors] theme`, `:theme`).
+    public internal(set) var theme = "dark"
+    /// What the config file says of the settings `:` may change, by their
+    /// remembered names (`useConfigured`).
+    var fromFile = ["theme": "dark", "layout.ratio": String(AppState.defaultListShare)]
     /// Whether searches match words an edit or two away (`[search] typos`).
     public var allowsTypos = true
     /// Each tab's list columns (`[layout.columns]`).
