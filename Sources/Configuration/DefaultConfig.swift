@@ -49,7 +49,8 @@ public enum DefaultConfig {
         lines += [
             "",
             "[layout]",
-            "# The list's share of the width beside the detail pane (\(AppState.listShares.lowerBound) to \(AppState.listShares.upperBound)).",
+            "# The list's share of the width beside the detail pane (\(AppState.listShares.lowerBound) to \(AppState.listShares.upperBound)),",
+            "# from \(BrowseLayout.sideBySideWidth) columns (\(BrowseLayout.sideBySideWidthWithoutTitles) for the Ladder tab); below that the list is above it.",
             "ratio = \(AppState.defaultListShare)",
             "",
             "# Each tab's list, column by column: " + ListColumn.Field.allCases.map(\.rawValue).joined(separator: ", ") + ";",

@@ -56,7 +56,7 @@ import TmuxHarness
         try session.waitFor("30 columns") { $0.split(separator: "\n").first.map { $0.count <= 30 && $0.contains("1 Papers") } ?? false }
         try session.resize(width: 1, height: 1)
         try session.waitFor("1×1") { $0.trimmingCharacters(in: .whitespacesAndNewlines).count <= 1 }
-        try session.resize(width: 100, height: 30)
+        try session.resize(width: 120, height: 30)
         let restored = try session.waitFor("side by side again") { $0.contains("│ The impact of co-production") && $0.contains("ostrom") }
         let lines = restored.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count >= 30)

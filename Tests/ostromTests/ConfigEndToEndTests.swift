@@ -41,10 +41,10 @@ import TmuxHarness
             [layout.columns]
             papers = ["kind", "title"]
             """, in: folder)
-        let session = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        let session = try TmuxSession(width: 120, command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
         let screen = try session.waitFor("the configured list") { $0.contains("paper      The impact of co-production") }
         let row = screen.split(separator: "\n")[1]
-        #expect(row.distance(from: row.startIndex, to: try #require(row.firstIndex(of: "│"))) == 70)
+        #expect(row.distance(from: row.startIndex, to: try #require(row.firstIndex(of: "│"))) == 84)
         #expect(try session.captureStyled().split(separator: "\n")[0].contains("48;5;25m"))
         try session.send("q")
         #expect(try session.waitFor("EXIT=").contains("EXIT=0"))

@@ -4,7 +4,7 @@ import TerminalCanvas
 /// The tabs' screen: header, list pane, divider, detail pane, status row.
 enum BrowseView {
     static func draw(_ state: AppState, into grid: inout CellGrid) {
-        let layout = BrowseLayout(width: grid.width, height: grid.height, showsDetail: state.showsDetail, listShare: state.listShare)
+        let layout = state.layout
         HeaderBar.draw(into: &grid, area: layout.header, active: state.tab)
         drawList(state, area: layout.list, into: &grid)
         if layout.showsDetail {

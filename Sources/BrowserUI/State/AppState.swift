@@ -79,7 +79,9 @@ public struct AppState: Sendable {
     /// `z`: whether the detail pane is shown (the list takes the width when not).
     public var showsDetail = true
     /// Where the browse screen's parts go now.
-    var layout: BrowseLayout { BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail, listShare: listShare) }
+    var layout: BrowseLayout {
+        BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail, listShare: listShare, listsTitles: tab != .ladder)
+    }
 
     /// The list's share of the width beside the detail pane (`[layout]
     /// ratio`, `:set layout.ratio`).

@@ -28,19 +28,19 @@ import TerminalCanvas
             """, file: "config.toml")
         #expect(config.problems.isEmpty)
         var state = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: Fixture.now,
-                             size: (100, 30), keyMap: config.keyMap)
+                             size: (120, 30), keyMap: config.keyMap)
         state.listShare = config.listShare
         state.columns = config.columns
         state.handle(.character("x"))
         state.handle(.character("j"))
         #expect(state.currentList.selected == 1)
         let frame = FrameComposer.compose(state)
-        GoldenFrames.check(frame, named: "configured-papers-100x30",
+        GoldenFrames.check(frame, named: "configured-papers-120x30",
                            theme: Theme(depth: .twoFiftySix, palette: config.palette, overrides: config.colours))
-        GoldenFrames.check(frame, named: "configured-papers-direct-colour-100x30",
+        GoldenFrames.check(frame, named: "configured-papers-direct-colour-120x30",
                            theme: Theme(depth: .direct, palette: config.palette, overrides: config.colours))
         state.handle(.function(2))
-        GoldenFrames.check(FrameComposer.compose(state), named: "configured-help-100x30")
+        GoldenFrames.check(FrameComposer.compose(state), named: "configured-help-120x30")
     }
 
     /// Every column a tab's list may have, laid out: fixed widths cut and

@@ -15,11 +15,11 @@ import TerminalCanvas
 
     @Test func body2021DetailWithChineseTranslation() throws {
         let keys: [KeyPress] = [.character("j"), .tab, .character("G")]
-        let (state, grid) = try Fixture.frame(width: 100, height: 30, keys: keys)
+        let (state, grid) = try Fixture.frame(width: 120, height: 30, keys: keys)
         #expect(state.selectedRecord?.id == "body2021")
-        GoldenFrames.check(grid, named: "body2021-translation-100x30")
+        GoldenFrames.check(grid, named: "body2021-translation-120x30")
         // The right border column stays aligned after the Chinese rows.
-        for y in 1..<29 { #expect(grid[40, y].text == "│") }
+        for y in 1..<29 { #expect(grid[48, y].text == "│") }
         let (_, narrow) = try Fixture.frame(width: 60, height: 20, keys: keys)
         GoldenFrames.check(narrow, named: "body2021-translation-60x20")
     }

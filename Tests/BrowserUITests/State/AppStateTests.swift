@@ -85,7 +85,7 @@ import TerminalCanvas
     }
 
     @Test func focusedDetailScrollsAndTheListDoesNot() throws {
-        var state = try Fixture.state(width: 100, height: 30)
+        var state = try Fixture.state(width: 120, height: 30)
         state.handle(.tab)
         #expect(state.focus == .detail)
         state.handle(.control("d"))
@@ -123,7 +123,7 @@ import TerminalCanvas
     }
 
     @Test func mouseSelectsTabsRowsAndScrolls() throws {
-        var state = try Fixture.state(width: 100, height: 30)
+        var state = try Fixture.state(width: 120, height: 30)
         let eventsTab = try #require(HeaderBar.tabs().first { $0.tab == .events })
         state.handle(.mouse(MouseEvent(kind: .press, x: eventsTab.x + 2, y: 0)))
         #expect(state.tab == .events)

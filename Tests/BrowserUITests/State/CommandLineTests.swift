@@ -38,7 +38,7 @@ import TerminalCanvas
     }
 
     @Test func themeAndLayoutRatio() throws {
-        var state = try Fixture.state(width: 100, height: 30)
+        var state = try Fixture.state(width: 120, height: 30)
         command("theme light", in: &state)
         #expect(state.effects.last == .useTheme("light") && state.message == "theme: light")
         command("theme solarized", in: &state)
