@@ -43,6 +43,14 @@ import TerminalCanvas
         GoldenFrames.check(FrameComposer.compose(state), named: "configured-help-120x30")
     }
 
+    /// The built-in themes as the papers' screen draws them: each role on
+    /// it with its colours at 256 colours (mono: its attributes alone).
+    @Test(arguments: Theme.Palette.allCases)
+    func theBuiltInThemes(palette: Theme.Palette) throws {
+        let (_, frame) = try Fixture.frame(width: 100, height: 30, keys: [.character("j")])
+        GoldenFrames.check(frame, named: "theme-\(palette.rawValue)-100x30", theme: Theme(depth: .twoFiftySix, palette: palette))
+    }
+
     /// Every column a tab's list may have, laid out: fixed widths cut and
     /// padded, the title taking the rest, a status after it as wide as it is.
     @Test func everyColumnOfARow() throws {
