@@ -43,6 +43,9 @@ enum BrowserSession {
                 return .done
             } catch let failure as CommandFailure {
                 return .failed("not saved: \(failure.message ?? "the library cannot be opened")")
+            } catch let failure as DatabaseError {
+                // The reason first: a long path is cut at the row's end.
+                return .failed("not saved: \(failure.message) (\(RawPath.display(failure.path)))")
             } catch {
                 return .failed("not saved: \(error)")
             }
