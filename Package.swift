@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary", "Configuration", "NcursesTerminal"], exclude: ["Golden"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "BrowserUI", "NcursesTerminal", "TerminalCanvas"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "BrowserUI", "NcursesTerminal", "OstromCore", "TerminalCanvas"]),
         .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -48,6 +48,11 @@ public struct Config: Sendable {
 
     public static func parse(_ text: String, file: String) -> Config {
         var config = Config()
+        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
+            config.problems = [ConfigProblem(file: file, line: line, message: "a table's name must start with a letter, a digit, - or _, "
+                                             + "or be quoted (\"…\"); the file is not used, the defaults apply")]
+            return config
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

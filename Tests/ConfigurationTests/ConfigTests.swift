@@ -1,5 +1,7 @@
 import BrowserUI
+import Foundation
 import NcursesTerminal
+import OstromCore
 import TerminalCanvas
 import Testing
 @testable import Configuration
@@ -110,6 +112,36 @@ import Testing
         #expect(!parse("[general]\nconfirm-quit = false\n").confirmsQuit)
         let wrong = parse("[general]\nconfirm-quit = \"no\"\n")
         #expect(wrong.confirmsQuit && wrong.problems.map(\.line) == [2])
+    }
+
+    /// toml++ (in TOMLKit 0.6) asserts, ending the program, on a table
+    /// header whose name starts with anything but a key's characters: such
+    /// a file is refused first, with its line, and the defaults apply. A
+    /// `[` inside a string, a comment or an array spanning lines is no
+    /// header.
+    @Test func aTableNameThatCannotStartAKeyIsAMistakeNotACrash() {
+        let bad = ["[é]\n": 1, "[keys]\n\"x\" = \"move-down\"\n[": 3, "[[[1]]]\n": 1, "[ \t=]\n": 1, "[[é]]\n": 1, "x = \"\"\"a\\\n\"\"\"\n[é]": 3]
+        for (text, line) in bad {
+            let config = parse(text)
+            #expect(config.problems.map(\.line) == [line], "\(text.debugDescription)")
+            #expect(config.problems.first?.message.hasPrefix("a table's name must start with a letter, a digit, - or _") == true)
+            #expect(config.keyMap.generic == KeyMap.standard.generic)
+        }
+        for text in ["# [é]\n", "[keys]\n\"é\" = \"move-down\"\n", "x = '[é]'\n", "x = \"\"\"\n[é]\n\"\"\"\n", "x = [\n[ ]\n]\n", "[\"é\"]\n", "[ keys ]\n"] {
+            #expect(TOMLHeaderCheck.badHeaderLine(in: text) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    /// What fuzzing the config file found (`Scripts/fuzz.sh config`), kept
+    /// in `Tests/FuzzRegressions/config/`: each is read to a mistake.
+    @Test func whatFuzzingFoundIsAMistake() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("FuzzRegressions/config")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count >= 3)
+        for file in files {
+            #expect(!Config.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self), file: file.path).problems.isEmpty)
+        }
     }
 
     @Test func aSyntaxErrorSaysWhereAndTheDefaultsApply() {

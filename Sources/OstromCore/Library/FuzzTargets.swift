@@ -45,8 +45,9 @@ public enum FuzzTargets {
             _ = try? RecordEditing.record(from: String(decoding: data, as: UTF8.self), as: .json, original: original)
             _ = try? RecordEditing.record(from: String(decoding: data, as: UTF8.self), as: .bibtex, original: original)
         case "config-lines":
-            let lines = TOMLSourceLines(String(decoding: data, as: UTF8.self))
-            _ = lines.line(table: "keys", key: "j")
+            let text = String(decoding: data, as: UTF8.self)
+            _ = TOMLSourceLines(text).line(table: "keys", key: "j")
+            _ = TOMLHeaderCheck.badHeaderLine(in: text)
         case "index-file":
             // Its sections, as if the checksum (which the file's reader checks first) had passed.
             let block = IndexFile.Block(count: data.count)
