@@ -2,7 +2,7 @@
 // Scripts/fuzz.sh (never by SwiftPM). The target is $OSTROM_FUZZ_TARGET.
 import Foundation
 
-nonisolated(unsafe) private let target = ProcessInfo.processInfo.environment["OSTROM_FUZZ_TARGET"] ?? ""
+private let target = ProcessInfo.processInfo.environment["OSTROM_FUZZ_TARGET"] ?? ""
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
