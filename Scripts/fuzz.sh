@@ -38,6 +38,10 @@ if [ "$target" = config ]; then
       -o "$binary.new" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
     mv -f "$binary.new" "$binary"
   fi
+  # TOMLKit 0.6 leaks a little of every parse (the table, its keys, each
+  # string read: LeakSanitizer shows them), which over a run of hundreds of
+  # thousands of inputs passes 256 MB; one allocation over 256 MB still counts.
+  rss_limit=4096
   # The seed: the default file, which has every setting.
   swift build --product ostrom >&2
   "$(swift build --show-bin-path)/ostrom" config --print-default > "$corpus/default.toml"
@@ -52,6 +56,7 @@ else
     mv -f "$binary.new" "$binary"
   fi
   seeds=(Resources Tests/OstromCoreTests/Fixtures)
+  rss_limit=256
 fi
 flock -u 9
 
@@ -65,5 +70,5 @@ flock -u 9
 # otherwise passed the limit with 25 MB live.
 # Swift's own backtracer stays out of the way of libFuzzer's report.
 OSTROM_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=64:allocator_release_to_os_interval_ms=100 "$binary" "$corpus" "${seeds[@]}" \
-  -max_total_time="$seconds" -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256 -max_len=65536 \
+  -max_total_time="$seconds" -timeout=1 -rss_limit_mb="$rss_limit" -malloc_limit_mb=256 -max_len=65536 \
   -detect_leaks=0 -artifact_prefix=".build-fuzz/$target/" -print_final_stats=1

@@ -60,20 +60,24 @@ enum BrowseView {
             return
         }
         let terms = state.filters[state.tab]?.matchTerms ?? .none
-        for row in 0..<area.height where list.offset + row < listing.count {
+        let height = state.rowHeight(in: state.tab)
+        for row in 0..<state.visibleRows where list.offset + row < listing.count {
             let index = list.offset + row
             let record = state.records[listing[index]]
             let annotation = state.annotations[record.id]
-            var line = RecordRows.line(for: record, in: state.tab, columns: state.columns[state.tab] ?? [], starred: annotation.starred,
-                                       tags: annotation.tags, width: area.width, now: state.now)
-            if state.tab == .search {
+            var lines = [RecordRows.line(for: record, in: state.tab, columns: state.columns[state.tab] ?? [], starred: annotation.starred,
+                                         tags: annotation.tags, width: area.width, now: state.now)]
+            if height == 2 {
+                // The sentence that matched, under the record.
                 let snippet = Snippet.best(for: record, matching: terms, maximumLength: max(20, area.width)).text
-                line.spans.append(StyledLine.Span(text: "  " + snippet, role: .dim))
+                lines.append(StyledLine(RecordRows.indent + snippet, .dim))
             }
-            line = line.highlighted(by: terms)
-            if index == list.selected { line = restyled(line, selectionRole) }
-            grid.draw(line, x: area.x, y: area.y + row, width: area.width, fill: index == list.selected ? selectionRole : .normal,
-                      ellipsis: true)
+            for (offset, var line) in lines.enumerated() {
+                line = line.highlighted(by: terms)
+                if index == list.selected { line = restyled(line, selectionRole) }
+                grid.draw(line, x: area.x, y: area.y + row * height + offset, width: area.width,
+                          fill: index == list.selected ? selectionRole : .normal, ellipsis: true)
+            }
         }
     }
 

@@ -31,7 +31,7 @@ public struct ListColumn: Equatable, Sendable {
         .papers: [.init(.star), .init(.year), .init(.authors), .init(.title)],
         .events: [.init(.star), .init(.date), .init(.authors), .init(.title), .init(.status)],
         .transcripts: [.init(.star), .init(.date), .init(.authors), .init(.title)],
-        .search: [.init(.star), .init(.kind), .init(.title)],
+        .search: [.init(.star), .init(.kind), .init(.year), .init(.authors), .init(.title)],
     ]
 
     /// The tabs whose lists have columns (not the Ladder's).

@@ -8,6 +8,8 @@ import TerminalCanvas
 /// left out when empty.
 enum RecordRows {
     static let peopleWidth = 16
+    /// Where the Search tab's matched sentence starts, under its record.
+    static let indent = "  "
 
     static func line(for record: Record, in tab: Tab, columns: [ListColumn], starred: Bool, tags: [String],
                      width: Int, now: LocalDateTime) -> StyledLine {

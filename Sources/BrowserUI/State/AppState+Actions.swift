@@ -116,7 +116,7 @@ extension AppState {
             showsDetail.toggle()
             if !showsDetail { focus = .list }
             var list = currentList
-            list.clamp(count: listCount, height: layout.list.height)
+            list.clamp(count: listCount, height: visibleRows)
             currentList = list
             message = showsDetail ? "detail pane shown" : "detail pane hidden (z shows it)"
         case .showMessages:
@@ -230,8 +230,8 @@ extension AppState {
                                                  limit: max(0, total - layout.detail.height))
                 currentList = list
             } else {
-                select(currentList.selected + Self.delta(of: action, height: layout.list.height),
-                       direction: Self.delta(of: action, height: layout.list.height) >= 0 ? 1 : -1, height: layout.list.height)
+                select(currentList.selected + Self.delta(of: action, height: visibleRows),
+                       direction: Self.delta(of: action, height: visibleRows) >= 0 ? 1 : -1, height: visibleRows)
             }
         }
     }

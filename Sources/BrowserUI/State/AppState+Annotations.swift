@@ -29,7 +29,7 @@ extension AppState {
         starredOnly.toggle()
         refreshStarred()
         var list = ListState()
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
         message = starredOnly ? "starred records only (* shows all)" : "all records"
     }

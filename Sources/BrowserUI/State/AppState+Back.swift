@@ -34,7 +34,7 @@ extension AppState {
         refreshSorted()
         var list = ListState()
         list.selected = listing(in: own).firstIndex(of: index) ?? 0
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
         message = "\(records[index].id) in \(own.title) (q goes back to the search)"
     }
@@ -65,7 +65,7 @@ extension AppState {
         refreshSorted()
         var list = ListState()
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
     }
 }

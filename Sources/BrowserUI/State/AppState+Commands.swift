@@ -132,7 +132,7 @@ extension AppState {
             }
             listShare = ratio
             var list = currentList
-            list.clamp(count: listCount, height: layout.list.height)
+            list.clamp(count: listCount, height: visibleRows)
             currentList = list
             message = "layout.ratio: \(ratio)"
         default:

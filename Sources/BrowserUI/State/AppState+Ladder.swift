@@ -42,7 +42,7 @@ extension AppState {
         case .story(let index, _):
             guard let row = ladderEntries.firstIndex(where: { if case .story(let story) = $0.kind { story.name == ladder?.stories[index].name } else { false } }) else { return true }
             focus = .list
-            select(row, direction: 1, height: layout.list.height)
+            select(row, direction: 1, height: visibleRows)
         }
         message = "q goes back to the ladder"
         return true
@@ -61,7 +61,7 @@ extension AppState {
         placements.analyseInBackground()
         pushJump()
         tab = .ladder
-        select(row, direction: 1, height: layout.list.height)
+        select(row, direction: 1, height: visibleRows)
         focus = .detail
         let items = selectedPlacedItems
         placedSelected = items.firstIndex { if case .record(index, _, _) = $0 { true } else { false } } ?? 0
@@ -95,6 +95,6 @@ extension AppState {
         if !listing(in: tab).contains(index) { filters[tab] = nil }
         focus = .list
         let row = listing(in: tab).firstIndex(of: index) ?? 0
-        select(row, direction: 1, height: layout.list.height)
+        select(row, direction: 1, height: visibleRows)
     }
 }

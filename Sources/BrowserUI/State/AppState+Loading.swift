@@ -89,7 +89,7 @@ extension AppState {
             kindListings[tab, default: []] += listed
         }
         var list = currentList
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
     }
 

@@ -23,11 +23,11 @@ extension AppState {
             focus = .list
             switch event.kind {
             case .press:
-                select(currentList.offset + event.y - layout.list.y, direction: 1, height: layout.list.height)
+                select(currentList.offset + (event.y - layout.list.y) / rowHeight(in: tab), direction: 1, height: visibleRows)
             case .wheelUp:
-                select(currentList.selected - Self.wheelStep, direction: -1, height: layout.list.height)
+                select(currentList.selected - Self.wheelStep, direction: -1, height: visibleRows)
             case .wheelDown:
-                select(currentList.selected + Self.wheelStep, direction: 1, height: layout.list.height)
+                select(currentList.selected + Self.wheelStep, direction: 1, height: visibleRows)
             }
         } else if layout.detail.contains(x: event.x, y: event.y) {
             focus = .detail

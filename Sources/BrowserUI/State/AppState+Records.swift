@@ -17,7 +17,7 @@ extension AppState {
         undoSteps.append(.removal(index))
         effects.append(.removeRecords([id]))
         var list = currentList
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
         message = "removed \(id) from your library (u brings it back)"
     }
@@ -34,7 +34,7 @@ extension AppState {
         if let row = listing(in: tab).firstIndex(of: index) {
             var list = currentList
             list.selected = row
-            list.clamp(count: listCount, height: layout.list.height)
+            list.clamp(count: listCount, height: visibleRows)
             currentList = list
         }
         message = "undone: \(records[index].id) is back in your library"

@@ -65,13 +65,12 @@ extension AppState {
             sorts[tab] = settings["sort." + tab.title.lowercased()].flatMap(RecordSort.init)
         }
         refreshSorted()
-        let height = layout.list.height
         for tab in Self.rememberedTabs {
             guard let id = settings["selected." + tab.title.lowercased()],
                   let row = listing(in: tab).firstIndex(where: { records[$0].id == id }) else { continue }
             var list = lists[tab] ?? ListState()
             list.selected = row
-            list.clamp(count: listing(in: tab).count, height: height)
+            list.clamp(count: listing(in: tab).count, height: visibleRows(in: tab))
             lists[tab] = list
         }
     }

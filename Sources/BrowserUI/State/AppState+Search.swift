@@ -142,7 +142,7 @@ extension AppState {
             if let note = FinishedQuery.approximateNote(results.approximateWords) { message = note }
         }
         var list = ListState()
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
     }
 

@@ -26,7 +26,7 @@ extension AppState {
         // The record selected stays selected, wherever it went.
         var list = currentList
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
-        list.clamp(count: listCount, height: layout.list.height)
+        list.clamp(count: listCount, height: visibleRows)
         currentList = list
         message = next.map { "sorted: \($0.label) (S for the next order)" } ?? (filters[tab] == nil ? "in the library's order" : "best match first")
     }

@@ -37,3 +37,32 @@ import TerminalCanvas
         #expect(state.tab == .search && state.filters[.search] != nil)
     }
 }
+
+/// Each hit of the Search tab takes two lines: its kind, year, first
+/// author or speaker and title, then the sentence that matched; moving,
+/// paging and clicking go by hits.
+@Suite struct SearchTabRowsTests {
+    @Test func everyKindShowsItsYearPeopleTitleAndTheSentenceThatMatched() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        for key in [.character("s")] + "co-production".map(KeyPress.character) + [.enter] { state.handle(key) }
+        let listing = state.listing(in: .search)
+        let kinds = Set(listing.map { state.records[$0].kind })
+        #expect(kinds == [.paper, .event, .transcript])
+        let frame = FrameComposer.compose(state)
+        for (position, index) in listing.prefix(state.visibleRows).enumerated() {
+            let record = state.records[index]
+            let first = frame.rowText(1 + 2 * position), second = frame.rowText(2 + 2 * position)
+            let year = String(try #require(record.year))
+            let person = try #require(RecordTable.peopleSummary(record.people).split(separator: " ").first)
+            #expect(first.contains(record.kind.rawValue) && first.contains(year) && first.contains(person), "\(first)")
+            #expect(first.contains(String(record.title.prefix(20))), "\(first)")
+            #expect(second.lowercased().contains("co-production"), "\(second)")
+        }
+        #expect(state.visibleRows == state.layout.list.height / 2)
+        // A click on a hit's second line selects that hit.
+        state.handle(.mouse(MouseEvent(kind: .press, x: 10, y: state.layout.list.y + 3)))
+        #expect(state.currentList.selected == 1)
+        state.handle(.character("j"))
+        #expect(state.currentList.selected == 2)
+    }
+}
