@@ -48,9 +48,9 @@ public struct Config: Sendable {
 
     public static func parse(_ text: String, file: String) -> Config {
         var config = Config()
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            config.problems = [ConfigProblem(file: file, line: line, message: "a table's name must start with a letter, a digit, - or _, "
-                                             + "or be quoted (\"…\"); the file is not used, the defaults apply")]
+        // What TOMLKit's toml++ would end the program for, refused first.
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            config.problems = [ConfigProblem(file: file, line: problem.line, message: problem.message + "; the file is not used, the defaults apply")]
             return config
         }
         let table: TOMLTable

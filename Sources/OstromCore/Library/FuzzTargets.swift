@@ -47,7 +47,7 @@ public enum FuzzTargets {
         case "config-lines":
             let text = String(decoding: data, as: UTF8.self)
             _ = TOMLSourceLines(text).line(table: "keys", key: "j")
-            _ = TOMLHeaderCheck.badHeaderLine(in: text)
+            _ = TOMLPrecheck.firstProblem(in: text)
         case "index-file":
             // Its sections, as if the checksum (which the file's reader checks first) had passed.
             let block = IndexFile.Block(count: data.count)
