@@ -32,6 +32,8 @@ public struct PagerState: @unchecked Sendable {
         }
     }
     var numbers = false
+    /// Whether the last tick left the line count's progress on the screen.
+    private var countingShown = true
     /// Digits typed before a key (`50p`, `123g`).
     var count: Int?
     /// A passage shown highlighted (a ladder quotation), as bytes.
@@ -58,14 +60,19 @@ public struct PagerState: @unchecked Sendable {
 
     enum SearchReport { case nothing, match, complete }
 
-    public init(title: String, text: PagedText, document: String? = nil, passage: Range<Int>? = nil) {
+    /// `lines`, when given, is a count the caller runs (tests).
+    public init(title: String, text: PagedText, document: String? = nil, passage: Range<Int>? = nil, lines: LineIndex? = nil) {
         self.title = title
         self.document = document
         self.text = text
-        lines = LineIndex(text: text)
-        // Counting 8 MB takes under a millisecond: small texts have their
-        // line numbers at once, large ones count in the background.
-        if text.count <= Self.countAtOnceLimit { lines.build() } else { lines.start() }
+        if let lines {
+            self.lines = lines
+        } else {
+            self.lines = LineIndex(text: text)
+            // Counting 8 MB takes under a millisecond: small texts have their
+            // line numbers at once, large ones count in the background.
+            if text.count <= Self.countAtOnceLimit { self.lines.build() } else { self.lines.start() }
+        }
         self.passage = passage
         if let passage { top = text.lineStart(containing: passage.lowerBound) }
     }
@@ -318,9 +325,20 @@ public struct PagerState: @unchecked Sendable {
         message = "search cancelled"
     }
 
-    /// Takes in a finished search: jumps to the match. True when the
-    /// screen changed.
+    /// On the loop's tick (a tenth of a second, no key needed): the line
+    /// count's progress, and a finished search taken in (it jumps to the
+    /// match). True when the screen changed.
     mutating func tick() -> Bool {
+        let searchChanged = takeSearchProgress()
+        // The status row shows "counting lines N%" until the count is done:
+        // drawn again on each tick meanwhile, and once more at the end.
+        let counting = !lines.progress.complete
+        let countChanged = counting || countingShown
+        countingShown = counting
+        return searchChanged || countChanged
+    }
+
+    private mutating func takeSearchProgress() -> Bool {
         if let search, isSearching, search.current == nil {
             message = "searching… \(Int(search.progress * 100))% (Esc cancels)"
             return true

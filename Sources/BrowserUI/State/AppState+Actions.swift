@@ -188,7 +188,7 @@ extension AppState {
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)
-        return changed || (pager.numbers && !pager.lines.progress.complete)
+        return changed
     }
 
     /// Rows a movement covers, for a view `height` rows tall; `top` and

@@ -302,3 +302,23 @@ private func settle(_ state: inout AppState) {
         #expect(pager(state)?.wrapping == .word && rows(1...1) == ["the ladder of"])
     }
 }
+
+/// The line count's progress is drawn on the tick, no key needed, with or
+/// without line numbers, and the row once more when the count is done.
+@Suite struct PagerCountingTests {
+    @Test func countingLinesIsRedrawnOnTheTickAlone() throws {
+        let text = PagedText(text: String(repeating: "co-production of public services\n", count: 1_000))
+        let lines = LineIndex(text: text)
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30))
+        state.openPager(PagerState(title: "big", text: text, lines: lines))
+        let first = state.tick(), second = state.tick()
+        #expect(first && second, "redrawn on every tick while counting")
+        #expect(FrameComposer.compose(state).rowText(29).contains("counting lines 0%"))
+        lines.build()
+        let last = state.tick()
+        #expect(last, "redrawn once when the count is done")
+        #expect(FrameComposer.compose(state).rowText(29).contains("line 1/1000"))
+        let after = state.tick()
+        #expect(!after)
+    }
+}
