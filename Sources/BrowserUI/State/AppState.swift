@@ -78,18 +78,21 @@ public struct AppState: Sendable {
     var effects: [Effect] = []
     /// `z`: whether the detail pane is shown (the list takes the width when not).
     public var showsDetail = true
-    /// Where the browse screen's parts go now.
     /// The lines a record's row takes in a tab's list: two in the Search
     /// tab (the record, then the sentence that matched), else one.
     func rowHeight(in tab: Tab) -> Int { tab == .search ? 2 : 1 }
 
     /// How many rows a tab's list shows at once.
-    func visibleRows(in tab: Tab) -> Int { max(1, layout.list.height / rowHeight(in: tab)) }
+    func visibleRows(in tab: Tab) -> Int { max(1, layout(for: tab).list.height / rowHeight(in: tab)) }
 
     /// How many rows the current tab's list shows at once.
     var visibleRows: Int { visibleRows(in: tab) }
 
-    var layout: BrowseLayout {
+    /// Where the browse screen's parts go now.
+    var layout: BrowseLayout { layout(for: tab) }
+
+    /// Where they go on a tab (the Ladder's list has no titles).
+    func layout(for tab: Tab) -> BrowseLayout {
         BrowseLayout(width: size.width, height: size.height, showsDetail: showsDetail, listShare: listShare, listsTitles: tab != .ladder)
     }
 
