@@ -6,7 +6,8 @@ struct OstromBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ostrom-bench",
         abstract: "Measure ostrom's performance.",
-        subcommands: [FrameBenchmark.self, SearchBenchmark.self, PagerBenchmark.self, BibTeXBenchmark.self, PlacementBenchmark.self, LibraryBenchmark.self]
+        subcommands: [FrameBenchmark.self, SearchBenchmark.self, PagerBenchmark.self, BibTeXBenchmark.self, PlacementBenchmark.self, LibraryBenchmark.self,
+                      GenerateCommand.self]
     )
 }
 

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# ostrom side by side with the tools users would pick instead, on the same
+# generated files, in one run (not part of `swift test`):
+#   Scripts/compare-peers.sh [ENTRIES]
+# ENTRIES (100 000 by default) is the size of the generated .bib; pandoc,
+# much slower, reads a 10 000-entry one. What is missing is installed
+# first: fzf, ripgrep, pandoc, less and tmux with apt-get, bibtexparser
+# with pip. Prints a Markdown table: each command's median wall time over
+# three runs, and the peer's time divided by ostrom's; then the pager
+# benchmark, which drives `ostrom page` and `less` in tmux.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+entries=${1:-100000}
+runs=3
+
+missing=()
+command -v fzf >/dev/null 2>&1 || missing+=(fzf)
+command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+command -v pandoc >/dev/null 2>&1 || missing+=(pandoc)
+command -v less >/dev/null 2>&1 || missing+=(less)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+fi
+python3 -c 'import bibtexparser' 2>/dev/null || python3 -m pip install -q bibtexparser >&2
+
+swift build -c release --product ostrom >&2
+swift build -c release --product ostrom-bench >&2
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d "${TMPDIR:-/tmp}/ostrom-peers.XXXXXXXX")
+trap 'rm -rf "$work"' EXIT
+# ostrom's own library and config stay out of it.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
+"$bin/ostrom-bench" generate --entries "$entries" --output "$work/big.bib"
+"$bin/ostrom-bench" generate --entries 10000 --output "$work/small.bib"
+
+# bibtexparser's way to JSON, for either of its APIs (2.x, or 1.x's load).
+cat > "$work/bibtexparser-json.py" <<'PYTHON'
+import json, sys
+import bibtexparser
+if hasattr(bibtexparser, "parse_file"):
+    library = bibtexparser.parse_file(sys.argv[1])
+    entries = [{**{key: field.value for key, field in entry.fields_dict.items()}, "ID": entry.key, "ENTRYTYPE": entry.entry_type}
+               for entry in library.entries]
+else:
+    with open(sys.argv[1], encoding="utf-8") as file:
+        entries = bibtexparser.load(file).entries
+json.dump(entries, sys.stdout)
+PYTHON
+
+# The median wall time, in seconds, of $runs runs of a command (its output
+# thrown away).
+seconds() {
+  local times=() start end
+  for _ in $(seq "$runs"); do
+    start=$(date +%s.%N)
+    "$@" > /dev/null || true
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+# One row: what is compared, ostrom's command, the peer's name and command.
+row() {
+  local task=$1 ours peer_name=$3 theirs
+  ours=$(eval "seconds $2")
+  theirs=$(eval "seconds $4")
+  awk -v task="$task" -v ours="$ours" -v name="$peer_name" -v theirs="$theirs" \
+    'BEGIN { printf "| %s | %.2f s | %s | %.2f s | %.2g× |\n", task, ours, name, theirs, theirs / ours }'
+}
+
+size=$(du -m "$work/big.bib" | cut -f1)
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); $entries entries ($size MB) and 10 000 for pandoc"
+echo
+echo "| task | ostrom | peer | peer's time | peer ÷ ostrom |"
+echo "|---|---|---|---|---|"
+row "BibTeX to JSON, $entries entries" "'$bin/ostrom' list --format json '$work/big.bib'" \
+  "bibtexparser $(python3 -c 'import bibtexparser; print(bibtexparser.__version__)')" "python3 '$work/bibtexparser-json.py' '$work/big.bib'"
+row "BibTeX to CSL-JSON, 10 000 entries" "'$bin/ostrom' export --format csljson --from '$work/small.bib'" \
+  "pandoc $(pandoc --version | head -1 | cut -d' ' -f2)" "pandoc -f bibtex -t csljson '$work/small.bib'"
+row "a search, $entries entries" "'$bin/ostrom' search 'public services' '$work/big.bib'" \
+  "fzf --filter $(fzf --version | cut -d' ' -f1)" "fzf --filter 'public services' < '$work/big.bib'"
+row "a search, $entries entries" "'$bin/ostrom' search 'public services' '$work/big.bib'" \
+  "rg -c $(rg --version | head -1 | cut -d' ' -f2)" "rg -c 'public services' '$work/big.bib'"
+echo
+"$bin/ostrom-bench" pager --runs "$runs"
