@@ -134,7 +134,8 @@ extension AppState {
             var list = currentList
             list.clamp(count: listCount, height: visibleRows)
             currentList = list
-            message = "layout.ratio: \(ratio)"
+            message = "layout.ratio: \(ratio)" + (layout.sideBySide || !showsDetail ? ""
+                : " (for the panes side by side, from \(BrowseLayout.sideBySideWidth) columns)")
         default:
             message = usage
         }

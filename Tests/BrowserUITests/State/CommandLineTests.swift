@@ -48,6 +48,10 @@ import TerminalCanvas
         #expect(state.listShare == 0.7 && state.message == "layout.ratio: 0.7")
         // The divider moves right: the list's titles get the width.
         #expect(FrameComposer.compose(state).rowText(1).firstIndex(of: "│")! > narrow.firstIndex(of: "│")!)
+        // Stacked, the split waits for a wider terminal, and says so.
+        var narrow100 = try Fixture.state(width: 100, height: 30)
+        command("set layout.ratio 0.6", in: &narrow100)
+        #expect(narrow100.listShare == 0.6 && narrow100.message == "layout.ratio: 0.6 (for the panes side by side, from 120 columns)")
         command("set layout.ratio 0.95", in: &state)
         #expect(state.listShare == 0.7 && state.message == "set: detail shown, detail hidden, or layout.ratio 0.2 to 0.8")
     }
