@@ -30,11 +30,12 @@ public final class AppDriver {
         }
     }
 
-    /// An interrupt (Ctrl-C) while a search runs: the search stops and the
-    /// screen shows it. Returns false when there was nothing to cancel.
-    public func interruptRunningSearch() -> Bool {
-        guard state.hasRunningSearch else { return false }
-        state.cancelRunningSearch()
+    /// An interrupt (Ctrl-C) while a search or an export runs: it stops
+    /// and the screen shows it. Returns false when there was nothing to
+    /// cancel.
+    public func interruptRunningWork() -> Bool {
+        guard state.hasRunningWork else { return false }
+        state.cancelRunningWork()
         backend.present(FrameComposer.compose(state))
         return true
     }

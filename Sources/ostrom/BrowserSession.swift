@@ -52,13 +52,7 @@ enum BrowserSession {
         }
         switch effect {
         case .export(let records, let format, let path):
-            do {
-                try NewFile.write(format.document(of: records, now: .now()), to: path)
-                return .said("exported \(records.count) record\(records.count == 1 ? "" : "s") as \(format.rawValue) to \(RawPath.display(path))")
-            } catch {
-                // The reason first: a long path is cut at the row's end.
-                return .failed("not exported: \(error.reason) (\(RawPath.display(path)))")
-            }
+            return .exportStarted(BackgroundExport(records: records, format: format, path: path, now: .now()))
         case .useTheme(let name):
             terminal.use(Theme.Palette(rawValue: name) ?? .dark)
             return .done
@@ -119,10 +113,23 @@ enum BrowserSession {
         }
     }
 
-    /// Ctrl-C ends the program, except while a search runs: then it
-    /// cancels the search.
+    /// An `:export` still being written when the browser quits is finished
+    /// (or, quit by a signal, cancelled), and its end said on stderr.
+    private static func finishExport(_ export: BackgroundExport?, cancelled: Bool) {
+        guard let export else { return }
+        if cancelled { export.cancel() }
+        let path = RawPath.display(export.path)
+        switch export.waitForOutcome() {
+        case .written: Console.error("exported \(export.count) record\(export.count == 1 ? "" : "s") as \(export.format.rawValue) to \(path)")
+        case .failed(let reason): Console.error("not exported: \(reason) (\(path))")
+        case .cancelled: Console.error("export cancelled; nothing written (\(path))")
+        }
+    }
+
+    /// Ctrl-C ends the program, except while a search or an export runs:
+    /// then it cancels that.
     private static func stopUnlessCancelling(_ driver: AppDriver, _ terminal: NcursesTerminal) -> Bool {
-        if terminal.exitSignal == SIGINT, driver.interruptRunningSearch() {
+        if terminal.exitSignal == SIGINT, driver.interruptRunningWork() {
             terminal.clearExitSignal()
             return false
         }
@@ -210,6 +217,7 @@ enum BrowserSession {
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
+        finishExport(driver.state.exportInProgress, cancelled: terminal.exitSignal != nil)
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
     }

@@ -138,17 +138,21 @@ extension AppState {
         return false
     }
 
-    /// Whether a pager search is still looking (Ctrl-C then cancels it).
-    public var hasRunningSearch: Bool {
-        if case .pager(let pager)? = overlays.last { return pager.isSearching }
-        return false
+    /// Whether a pager search is still looking or an export being written
+    /// (Ctrl-C then cancels it).
+    public var hasRunningWork: Bool {
+        if case .pager(let pager)? = overlays.last, pager.isSearching { return true }
+        return runningExport != nil
     }
 
-    /// Ctrl-C (SIGINT) during a search: the search stops.
-    public mutating func cancelRunningSearch() {
-        guard case .pager(var pager)? = overlays.last else { return }
-        pager.cancelSearch()
-        overlays[overlays.count - 1] = .pager(pager)
+    /// Ctrl-C (SIGINT) during a search or an export: it stops.
+    public mutating func cancelRunningWork() {
+        if case .pager(var pager)? = overlays.last, pager.isSearching {
+            pager.cancelSearch()
+            overlays[overlays.count - 1] = .pager(pager)
+        } else {
+            cancelExport()
+        }
     }
 
     /// Shows a text in the pager, over whatever is shown, where it was
@@ -173,6 +177,7 @@ extension AppState {
     public mutating func tick() -> Bool {
         let loaded = takeLoadedRecords()
         let placing = showPlacingProgress()
+        let exported = takeExportOutcome()
         if waitsForIndex && searchIndex.isReady {
             if let sent = prompt?.submitted, sent != tab {
                 // Sent on another tab: not run here.
@@ -184,7 +189,7 @@ extension AppState {
             refreshSorted()
             return true
         }
-        if loaded || placing { return true }
+        if loaded || placing || exported { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

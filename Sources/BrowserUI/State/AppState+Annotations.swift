@@ -110,6 +110,9 @@ extension AppState {
         case .pdfTextUnavailable(let recordID, let reason):
             if let record = records.first(where: { $0.id == recordID }) { viewOwnText(of: record) }
             message = reason
+        case .exportStarted(let export):
+            runningExport = export
+            message = "exporting \(export.count) record\(export.count == 1 ? "" : "s") as \(export.format.rawValue)… (Esc cancels)"
         case .recordEdited(let record):
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { return }
             records[index] = record

@@ -50,6 +50,7 @@ extension AppState {
     /// `Esc`: the tab's kept search goes (the list as it was before it),
     /// else the starred-only view.
     mutating func clearSearch() {
+        if runningExport != nil { return cancelExport() }
         guard screenKind == .browse, tab != .ladder else { return }
         let selected = selectedRecordIndex
         if filters[tab] != nil {

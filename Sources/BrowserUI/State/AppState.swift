@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     /// What the config file says of the settings `:` may change, by their
     /// remembered names (`useConfigured`).
     var fromFile = ["theme": "dark", "layout.ratio": String(AppState.defaultListShare)]
+    /// The `:export` being written, if one is.
+    var runningExport: BackgroundExport?
     /// Whether searches match words an edit or two away (`[search] typos`).
     public var allowsTypos = true
     /// Each tab's list columns (`[layout.columns]`).

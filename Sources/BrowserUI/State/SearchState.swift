@@ -91,4 +91,6 @@ public enum EffectOutcome: Sendable {
     /// A PDF's text to page; or why there is none (the record's own text is paged instead).
     case pdfText(title: String, text: String, recordID: String)
     case pdfTextUnavailable(recordID: String, reason: String)
+    /// An export being made and written on its own thread.
+    case exportStarted(BackgroundExport)
 }

@@ -4,7 +4,9 @@ import Foundation
 /// written beside it under another name, synced, then linked into place,
 /// which fails if the name was taken meanwhile; nothing is ever replaced.
 public enum NewFile {
-    public static func write(_ text: String, to path: String) throws(Failure) {
+    /// `cancelled`, asked once the text is synced, keeps it from being
+    /// linked into place.
+    public static func write(_ text: String, to path: String, unless cancelled: () -> Bool = { false }) throws(Failure) {
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
@@ -15,6 +17,7 @@ public enum NewFile {
         let reason = String(cString: strerror(written != 0 ? written : errno))
         close(descriptor)
         guard synced else { throw Failure(path: path, reason: reason) }
+        guard !cancelled() else { throw Failure(path: path, reason: "cancelled") }
         guard link(temporary, path) == 0 else {
             throw Failure(path: path, reason: errno == EEXIST ? "it exists already; give another name" : String(cString: strerror(errno)))
         }

@@ -82,11 +82,11 @@ private func settle(_ state: inout AppState) {
         state.handle(.character(" "))
         let place = pager(state)?.top
         for key in [.character("/"), .character("a"), .character("b"), .enter] as [KeyPress] { state.handle(key) }
-        #expect(state.hasRunningSearch)
+        #expect(state.hasRunningWork)
         _ = state.tick()
         #expect(pager(state)?.message?.hasPrefix("searching…") == true)
         state.handle(.escape)
-        #expect(!state.hasRunningSearch)
+        #expect(!state.hasRunningWork)
         #expect(pager(state)?.message == "search cancelled")
         #expect(pager(state)?.top == place)
         #expect(state.overlays.count == 1)
