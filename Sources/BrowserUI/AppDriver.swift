@@ -43,6 +43,7 @@ public final class AppDriver {
     /// Runs until the queued keys are used up (for headless tests).
     public func runUntilIdle() {
         state.size = backend.size
+        runEffects()
         backend.present(FrameComposer.compose(state))
         while !state.shouldQuit, let key = backend.readKey(timeoutMilliseconds: 0) {
             step(key)

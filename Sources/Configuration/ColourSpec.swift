@@ -11,7 +11,6 @@ enum ColourSpec {
     }
 
     static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
-    static let attributes = Theme.Attributes.named
 
     /// A role's name in the file: `tabActive` is `tab-active`.
     static func name(_ role: StyleRole) -> String {
@@ -23,7 +22,7 @@ enum ColourSpec {
     static func style(_ text: String) throws(Failure) -> Theme.Style {
         var words = text.split(separator: " ").map { String($0).lowercased() }
         var style = Theme.Style()
-        while let last = words.last, let attribute = attributes.first(where: { $0.0 == last })?.1 {
+        while let last = words.last, let attribute = Theme.Attributes.named.first(where: { $0.0 == last })?.1 {
             style.attributes.insert(attribute)
             words.removeLast()
         }

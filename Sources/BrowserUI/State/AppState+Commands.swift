@@ -154,6 +154,10 @@ extension AppState {
             message = "export: the Ladder tab lists passages, not records; export from another tab"
             return
         }
+        guard runningExport == nil else {
+            message = "export: one is being written; Esc cancels it"
+            return
+        }
         let records = listing(in: tab).map { self.records[$0] }
         guard !records.isEmpty else {
             message = "export: nothing listed here"

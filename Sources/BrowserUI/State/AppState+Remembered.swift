@@ -17,8 +17,9 @@ extension AppState {
         fromFile = chosenInPlaceOfFile
     }
 
-    /// The settings `:` changes, by their remembered names.
-    private var chosenInPlaceOfFile: [String: String] { ["theme": theme, "layout.ratio": String(listShare)] }
+    /// The settings `:` changes, by their remembered names (the defaults
+    /// until `useConfigured`).
+    var chosenInPlaceOfFile: [String: String] { ["theme": theme, "layout.ratio": String(listShare)] }
 
     /// The settings to keep, by name.
     var remembered: [String: String] {

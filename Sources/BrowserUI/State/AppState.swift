@@ -103,7 +103,7 @@ public struct AppState: Sendable {
     public internal(set) var theme = "dark"
     /// What the config file says of the settings `:` may change, by their
     /// remembered names (`useConfigured`).
-    var fromFile = ["theme": "dark", "layout.ratio": String(AppState.defaultListShare)]
+    var fromFile: [String: String] = [:]
     /// The `:export` being written, if one is.
     var runningExport: BackgroundExport?
     /// Whether searches match words an edit or two away (`[search] typos`).
@@ -144,6 +144,7 @@ public struct AppState: Sendable {
         self.keyMap = keyMap
         for tab in Tab.allCases { lists[tab] = ListState() }
         lists[.ladder]?.selected = ladderEntries.firstIndex(where: \.isSelectable) ?? 0
+        fromFile = chosenInPlaceOfFile
     }
 
     /// Adds a message to the log `!` shows (load warnings, before the first key).

@@ -46,10 +46,29 @@ import SyntheticLibrary
         let records = SyntheticLibrary.records(count: 2_000)
         state.receive(.exportStarted(BackgroundExport(records: records, format: .bibtex, path: path, now: Fixture.now)))
         #expect(state.hasRunningWork)
+        // One at a time: a second is refused while the first runs.
+        state.handle(.character(":"))
+        for character in "export ris \(folder.path)/other.ris" { state.handle(.character(character)) }
+        state.handle(.enter)
+        #expect(state.message == "export: one is being written; Esc cancels it" && state.takeEffects().isEmpty)
         state.handle(.escape)
         #expect(state.message == "cancelling the export…")
         settle(&state)
         #expect(state.message == "export cancelled; nothing written" && !state.hasRunningWork)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// Ctrl-C (the session's interrupt) cancels it as Esc does.
+    @Test func anInterruptCancelsIt() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state = try Fixture.state(width: 100, height: 30)
+        let export = BackgroundExport(records: SyntheticLibrary.records(count: 2_000), format: .csljson,
+                                      path: folder.appendingPathComponent("many.json").path, now: Fixture.now)
+        state.receive(.exportStarted(export))
+        state.cancelRunningWork()
+        settle(&state)
+        #expect(state.message == "export cancelled; nothing written")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 

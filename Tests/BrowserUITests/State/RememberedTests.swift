@@ -69,6 +69,20 @@ import TerminalCanvas
         #expect(forgotten["theme"] == "" && forgotten["layout.ratio"] == "")
     }
 
+    /// The theme a run remembered is asked for before the first frame, by
+    /// the driver the real terminal and the headless one share.
+    @Test func theRememberedThemeIsUsedBeforeTheFirstFrame() throws {
+        var state = try Fixture.state(width: 100, height: 30)
+        state.restore(["theme": "light", "theme.in-file": "dark"])
+        var asked: [Effect] = []
+        let driver = AppDriver(state: state, backend: HeadlessTerminal(width: 100, height: 30, keys: [])) { effect in
+            asked.append(effect)
+            return .done
+        }
+        driver.runUntilIdle()
+        #expect(asked == [.useTheme("light")])
+    }
+
     private func command(_ text: String, in state: inout AppState) {
         state.handle(.character(":"))
         for character in text { state.handle(.character(character)) }
