@@ -12,13 +12,6 @@ enum ColourSpec {
 
     static let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
-    /// A role's name in the file: `tabActive` is `tab-active`.
-    static func name(_ role: StyleRole) -> String {
-        String(describing: role).reduce(into: "") { name, character in
-            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
-        }
-    }
-
     static func style(_ text: String) throws(Failure) -> Theme.Style {
         var words = text.split(separator: " ").map { String($0).lowercased() }
         var style = Theme.Style()

@@ -79,7 +79,7 @@ struct ConfigReader {
     // MARK: - [colors]
 
     private mutating func readColours(_ table: TOMLTable, into config: inout Config) {
-        let roles = StyleRole.allCases.map(ColourSpec.name)
+        let roles = StyleRole.allCases.map(\.configName)
         for name in table.keys.sorted() {
             guard let value = table[name] else { continue }
             if name == "theme" {
@@ -91,7 +91,7 @@ struct ConfigReader {
                 config.palette = theme
                 continue
             }
-            guard let role = StyleRole.allCases.first(where: { ColourSpec.name($0) == name }) else {
+            guard let role = StyleRole.allCases.first(where: { $0.configName == name }) else {
                 problem(table: "colors", key: name, "unknown role \"\(name)\"", choices: ["theme"] + roles, closestTo: name)
                 continue
             }

@@ -44,7 +44,7 @@ public enum DefaultConfig {
             "# A role set here wins over the theme; the dark theme's are shown (uncomment to change one).",
         ]
         lines += StyleRole.allCases.filter { $0 != .normal }.map { role in
-            "# \(ColourSpec.name(role)) = \"\(Theme.builtIn(.dark, role))\""
+            "# \(role.configName) = \"\(Theme.builtIn(.dark, role))\""
         }
         lines += [
             "",

@@ -21,6 +21,13 @@ public enum StyleRole: UInt8, CaseIterable, Sendable {
     case rung
     case translation
 
+    /// Its name in the config file: `tabActive` is `tab-active`.
+    public var configName: String {
+        String(describing: self).reduce(into: "") { name, character in
+            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+        }
+    }
+
     /// A short, stable name used in golden frames.
     public var code: Character {
         switch self {

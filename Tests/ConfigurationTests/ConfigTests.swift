@@ -19,7 +19,7 @@ import Testing
         #expect(config.palette == .dark && config.colours.isEmpty && config.listShare == 0.4 && config.confirmsQuit)
         #expect(config.columns == ListColumn.standard && config.allowsTypos)
         // Its colour lines, uncommented, are the dark theme's exactly.
-        let uncommented = parse(StyleRole.allCases.map(ColourSpec.name).reduce(DefaultConfig.text) { text, name in
+        let uncommented = parse(StyleRole.allCases.map(\.configName).reduce(DefaultConfig.text) { text, name in
             text.replacingOccurrences(of: "\n# \(name) = ", with: "\n\(name) = ")
         })
         #expect(uncommented.problems.isEmpty)

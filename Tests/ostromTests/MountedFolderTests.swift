@@ -43,8 +43,7 @@ import TmuxHarness
         try Data(paper.utf8).write(to: file)
         #expect(try OstromBinary.run(["import", file.path], environment: OstromBinary.environment(state: folder)).status == 0)
         let data = PrivateMounts.quoted(folder.appendingPathComponent("data").path)
-        let namespace = getuid() == 0 ? "-m" : "-r -m"
-        let command = "unshare \(namespace) sh -c " + PrivateMounts.quoted("mount --bind -o ro \(data) \(data) && " + appThenReport())
+        let command = "unshare \(PrivateMounts.unshareOptions.joined(separator: " ")) sh -c " + PrivateMounts.quoted("mount --bind -o ro \(data) \(data) && " + appThenReport())
         let session = try TmuxSession(command: command, environment: OstromBinary.sessionEnvironment(state: folder))
         try session.waitFor("the list") { $0.contains("Papers 1/") }
         try session.send("m")

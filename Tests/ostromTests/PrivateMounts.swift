@@ -22,8 +22,7 @@ enum PrivateMounts {
         }
         var environment = environment
         environment["OSTROM"] = OstromBinary.url.path
-        let namespace = getuid() == 0 ? ["-m"] : ["-r", "-m"]
-        let shell = try OstromBinary.run(["unshare"] + namespace + ["sh", "-c", script], executable: URL(fileURLWithPath: "/usr/bin/env"),
+        let shell = try OstromBinary.run(["unshare"] + unshareOptions + ["sh", "-c", script], executable: URL(fileURLWithPath: "/usr/bin/env"),
                                          environment: environment)
         guard shell.status == 0 else {
             Issue.record("the mount could not be made (\(shell.status)): \(shell.stderr)", sourceLocation: sourceLocation)
@@ -36,6 +35,9 @@ enum PrivateMounts {
                                        stdout: try text(".out"), stderr: try text(".err"))
         }
     }
+
+    /// `unshare`'s options for a mount namespace of our own.
+    static let unshareOptions = getuid() == 0 ? ["-m"] : ["-r", "-m"]
 
     /// A word for `sh`, in single quotes.
     static func quoted(_ text: String) -> String {

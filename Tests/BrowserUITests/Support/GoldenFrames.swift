@@ -27,12 +27,12 @@ enum GoldenFrames {
         #expect(actual == expected, "frame \(name) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
     }
 
-    /// Each role the frame shows, with its code and its style in the theme:
-    /// `H header  #123456 on 24 bold`.
+    /// Each role the frame shows, with its code, its name in the config
+    /// file and its style in the theme: `T tab-active  16 on 214 bold`.
     private static func legend(of grid: CellGrid, in theme: Theme) -> String {
         let shown = Set(grid.cells.map(\.role))
         return "\n" + StyleRole.allCases.filter(shown.contains).map { role in
-            "\(role.code) \(String(describing: role).padding(toLength: 20, withPad: " ", startingAt: 0)) \(theme.style(for: role))\n"
+            "\(role.code) \(role.configName.padding(toLength: 20, withPad: " ", startingAt: 0)) \(theme.style(for: role))\n"
         }.joined()
     }
 }
