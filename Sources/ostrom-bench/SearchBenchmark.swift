@@ -16,6 +16,15 @@ struct SearchBenchmark: ParsableCommand {
     static let queries = ["coproduction", "partic", "accountabilty", "author:muller year:>2010", "\"public services\"",
                           "volunteers -health kind:paper"]
 
+    @Option(name: .customLong("query"), help: "Queries to type (repeatable; the six built in by default).")
+    var typedQueries: [String] = SearchBenchmark.queries
+
+    @Option(help: "Times each keystroke is run; its median is kept, so that a pause of the machine is not taken for the search's.")
+    var runs = 3
+
+    @Flag(help: "Print each keystroke's time.")
+    var detail = false
+
     /// Hits whose snippet the prompt shows at once, per keystroke.
     static let visibleHits = 20
 
@@ -39,20 +48,21 @@ struct SearchBenchmark: ParsableCommand {
             print(String(format: "  index build %.2f s; peak memory %d MB (%.1f× the text): records %d MB, index %d MB",
                          built, peak / 1_000_000, Double(peak) / Double(corpusBytes), before / 1_000_000, (after - before) / 1_000_000))
             var all: [UInt64] = []
-            for query in Self.queries {
+            for query in typedQueries {
                 var samples: [UInt64] = []
                 var hits = 0
                 for length in 1...query.count {
                     let typed = String(query.prefix(length))
-                    let begin = DispatchTime.now().uptimeNanoseconds
-                    if let parsed = try? SearchQuery.parse(SearchQuery.typed(typed, cursor: length), typing: true) {
-                        let results = index.search(parsed, ranked: AppState.rankAhead)
-                        for hit in results.hits.prefix(Self.visibleHits) {
-                            _ = Snippet.best(for: index.records[hit.record], matching: results.matchTerms)
-                        }
-                        hits = results.hits.count
+                    let times = (0..<max(1, runs)).map { _ in
+                        let begin = DispatchTime.now().uptimeNanoseconds
+                        hits = Self.keystroke(typed, cursor: length, index: index)
+                        return DispatchTime.now().uptimeNanoseconds - begin
+                    }.sorted()
+                    samples.append(times[times.count / 2])
+                    if detail {
+                        print("    " + typed.padding(toLength: 30, withPad: " ", startingAt: 0)
+                              + String(format: " %7.2f ms  %d hits", Double(samples.last!) / 1e6, hits))
                     }
-                    samples.append(DispatchTime.now().uptimeNanoseconds - begin)
                 }
                 all += samples
                 print("  " + query.padding(toLength: 30, withPad: " ", startingAt: 0)
@@ -60,6 +70,17 @@ struct SearchBenchmark: ParsableCommand {
             }
             print("  all keystrokes                 keystroke " + Self.figures(all))
         }
+    }
+
+    /// What the prompt does on a keystroke: the query read as typed so
+    /// far, searched, and the snippets of the hits it shows; how many hits.
+    static func keystroke(_ typed: String, cursor: Int, index: SearchIndex) -> Int {
+        guard let parsed = try? SearchQuery.parse(SearchQuery.typed(typed, cursor: cursor), typing: true) else { return 0 }
+        let results = index.search(parsed, ranked: AppState.rankAhead)
+        for hit in results.hits.prefix(visibleHits) {
+            _ = Snippet.best(for: index.records[hit.record], matching: results.matchTerms)
+        }
+        return results.hits.count
     }
 
     static func figures(_ samples: [UInt64]) -> String {

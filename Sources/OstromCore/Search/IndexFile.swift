@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Layout, native byte order, every section padded to 8 bytes: a header
 /// (magic, format, stamp), the counts, the term table (bytes, offsets, hash
-/// slots), each posting list's size, the posting and position bytes, the
+/// slots), each posting list's sizes and where its second half starts,
+/// the posting and position bytes, the
 /// field length norms, the sorted term ids, the stem groups (the stems'
 /// table, where each stem's terms start, the terms), each record's year,
 /// kind, type and DOI (the types and DOIs as bytes and offsets); then a checksum of all
@@ -36,7 +37,7 @@ public enum IndexFile {
     /// "OSTRMIDX" read as a native word.
     static let magic: UInt64 = 0x5844_494D_5254_534F
     /// Moves on whenever the tokenizer, the fields or this layout change.
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
 
     /// The bytes of a file read whole; the posting lists of the index read
     /// from it point into them, so it lives as long as the index.
@@ -142,12 +143,13 @@ extension SearchIndex {
         try writer.array(stampBytes)
         let positionBytes = postings.reduce(0) { $0 + $1.positions.count }
         try writer.words([records.count, SearchIndex.fieldCount, terms.count, terms.arena.count, terms.slots.count,
-                          postings.reduce(0) { $0 + $1.bytes.count }, positionBytes].map { UInt64($0) })
+                          postings.reduce(0) { $0 + $1.bytes.count }, positionBytes, splitDocument].map { UInt64($0) })
         try writer.array(terms.arena)
         try writer.array(terms.offsets)
         try writer.array(terms.slots)
         try writer.array(postings.flatMap { list in
-            [UInt32(list.count), UInt32(list.lastDocument), UInt32(list.bytes.count), UInt32(list.positions.count)]
+            [UInt32(list.count), UInt32(list.lastDocument), UInt32(list.bytes.count), UInt32(list.positions.count),
+             UInt32(bitPattern: Int32(list.split.document)), UInt32(list.split.offset), UInt32(list.split.positionOffset)]
         })
         for list in postings { try writer.bytes(UnsafeRawBufferPointer(list.bytes.buffer)) }
         try writer.pad()
@@ -179,8 +181,9 @@ extension SearchIndex {
         // The header and stamp, which `read` has checked.
         let head = try reader.take(UInt64.self, count: 2)
         _ = try reader.take(UInt8.self, count: Int(head[1] >> 32))
-        let counts = try (0..<7).map { _ throws(IndexFile.Problem) in try reader.count() }
+        let counts = try (0..<8).map { _ throws(IndexFile.Problem) in try reader.count() }
         guard counts[0] == recordCount else { throw .stale }
+        guard counts[7] <= recordCount else { throw .damaged("its halves are out of range") }
         guard counts[1] == SearchIndex.fieldCount else { throw .damaged("\(counts[1]) fields") }
         let termCount = counts[2]
         let arena = Array(try reader.take(UInt8.self, count: counts[3]))
@@ -188,22 +191,26 @@ extension SearchIndex {
         guard let terms = TermTable(arena: arena, offsets: offsets, slots: Array(try reader.take(Int32.self, count: counts[4]))) else {
             throw .damaged("its terms disagree")
         }
-        let sizes = try reader.take(UInt32.self, count: termCount * 4)
+        let sizes = try reader.take(UInt32.self, count: termCount * 7)
         let postingBase = try reader.take(UInt8.self, count: counts[5])
         let positionBase = try reader.take(UInt8.self, count: counts[6])
         var postings: [PostingList] = []
         postings.reserveCapacity(termCount)
         var postingOffset = 0, positionOffset = 0
         for term in 0..<termCount {
-            let (count, last) = (Int(sizes[term * 4]), Int(sizes[term * 4 + 1]))
-            let (length, positionLength) = (Int(sizes[term * 4 + 2]), Int(sizes[term * 4 + 3]))
+            let size = sizes[(term * 7)..<(term * 7 + 7)].map(Int.init)
+            let (count, last, length, positionLength) = (size[0], size[1], size[2], size[3])
+            let split = PostingList.Split(document: Int(Int32(bitPattern: UInt32(size[4]))), offset: size[5], positionOffset: size[6])
             guard count > 0, last < recordCount, length <= counts[5] - postingOffset,
                   positionLength <= counts[6] - positionOffset else { throw .damaged("posting list \(term) does not fit") }
+            guard split.document >= -1, split.document <= last, split.offset <= length, split.positionOffset <= positionLength else {
+                throw .damaged("posting list \(term) has its halves out of range")
+            }
             postings.append(PostingList(
                 bytes: GrowableBytes(borrowing: UnsafeMutablePointer(mutating: postingBase.baseAddress! + postingOffset), count: length),
                 positions: GrowableBytes(borrowing: UnsafeMutablePointer(mutating: positionBase.baseAddress! + positionOffset),
                                          count: positionLength),
-                count: count, lastDocument: last))
+                count: count, lastDocument: last, split: split))
             postingOffset += length
             positionOffset += positionLength
         }
@@ -217,7 +224,7 @@ extension SearchIndex {
             return RecordKind.allCases[Int(kind)]
         }
         let types = try reader.texts(count: recordCount), dois = try reader.texts(count: recordCount)
-        self.init(records: [], count: recordCount, terms: terms, postings: postings, inverseNorms: norms, sortedTerms: sorted,
+        self.init(records: [], count: recordCount, splitDocument: counts[7], terms: terms, postings: postings, inverseNorms: norms, sortedTerms: sorted,
                   termsByFirstByte: Self.termsByFirstByte(terms), stemGroups: stemGroups,
                   facets: Facets(years: years, kinds: kinds, types: types, dois: dois), storage: block)
     }

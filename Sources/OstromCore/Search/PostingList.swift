@@ -1,12 +1,27 @@
 /// One term's postings, compressed: for each record holding the term, the
 /// gap from the previous record and the packed per-field frequencies as
 /// varints; and, apart, the term's word positions in each record (as
-/// varint gaps), as many as the frequencies add up to.
+/// varint gaps), as many as the frequencies add up to. The index's records
+/// fall in two halves, searched on two cores; the list knows where its
+/// postings of the second half start.
 struct PostingList: Sendable {
     let bytes: GrowableBytes
     let positions: GrowableBytes
     private(set) var count = 0
     private(set) var lastDocument = -1
+    /// Where the second half starts, if the list was made of two parts.
+    private var secondHalf: Split?
+
+    /// A place in the list: the record before it, and the offsets in its two streams.
+    struct Split: Equatable, Sendable {
+        var document: Int
+        var offset: Int
+        var positionOffset: Int
+    }
+
+    /// Where the postings of the index's second half of the records start
+    /// (the end, when none of them holds the term).
+    var split: Split { secondHalf ?? Split(document: lastDocument, offset: bytes.count, positionOffset: positions.count) }
 
     init() {
         bytes = GrowableBytes()
@@ -14,11 +29,12 @@ struct PostingList: Sendable {
     }
 
     /// A list as an index file keeps it.
-    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int) {
+    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, split: Split) {
         self.bytes = bytes
         self.positions = positions
         self.count = count
         self.lastDocument = lastDocument
+        secondHalf = split
     }
 
     /// Appends a record's posting, its positions given in order.
@@ -56,8 +72,11 @@ struct PostingList: Sendable {
     }
 
     /// Appends another list whose records are numbered from 0, after
-    /// `documentOffset`: only its first record gap is re-encoded.
+    /// `documentOffset`, as the second half: only its first record gap is
+    /// re-encoded.
     mutating func append(_ other: PostingList, documentOffset: Int) {
+        precondition(secondHalf == nil, "a list has two halves at most")
+        secondHalf = Split(document: lastDocument, offset: bytes.count, positionOffset: positions.count)
         let source = other.bytes.buffer
         guard !source.isEmpty, let base = source.baseAddress else { return }
         var offset = 0
@@ -83,14 +102,18 @@ struct PostingList: Sendable {
 
     @inline(__always)
     static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
-        var value: UInt32 = 0
-        var shift: UInt32 = 0
+        // Most are one byte: positions' gaps, record gaps, counts in one field.
+        let first = bytes[offset]
+        offset &+= 1
+        if first < 0x80 { return UInt32(first) }
+        var value = UInt32(first & 0x7F)
+        var shift: UInt32 = 7
         while true {
             let byte = bytes[offset]
-            offset += 1
-            value |= UInt32(byte & 0x7F) << shift
+            offset &+= 1
+            value |= UInt32(byte & 0x7F) &<< shift
             if byte < 0x80 { return value }
-            shift += 7
+            shift &+= 7
         }
     }
 
@@ -101,12 +124,14 @@ struct PostingList: Sendable {
             + Int((packed >> 15) & 31) + Int((packed >> 20) & 31) + Int((packed >> 25) & 31)
     }
 
-    /// Calls `body` with each (record, packed frequencies), in record order.
+    /// Calls `body` with each (record, packed frequencies) of one half of
+    /// the records (0 or 1), in record order.
     @inline(__always)
-    func forEach(_ body: (Int, UInt32) -> Void) {
-        let buffer = bytes.buffer
+    func forEach(half: Int, _ body: (Int, UInt32) -> Void) {
+        let split = self.split
+        let buffer = UnsafeBufferPointer(rebasing: half == 0 ? bytes.buffer[..<split.offset] : bytes.buffer[split.offset...])
         var offset = 0
-        var document = -1
+        var document = half == 0 ? -1 : split.document
         while offset < buffer.count {
             document += Int(Self.readVarint(buffer, &offset))
             body(document, Self.readVarint(buffer, &offset))

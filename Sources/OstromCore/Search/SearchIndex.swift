@@ -11,6 +11,9 @@ public final class SearchIndex: Sendable {
     public let records: [Record]
     /// How many records are indexed.
     public let count: Int
+    /// The first record of the second half (`count` when there is one
+    /// half): each half is searched on a core of its own.
+    let splitDocument: Int
     let terms: TermTable
     let postings: [PostingList]
     /// Per record and field: 1 / (1 − b + b · length / average length).
@@ -36,12 +39,18 @@ public final class SearchIndex: Sendable {
     /// one field, so that no phrase spans two of them.
     static let textGap: UInt32 = 4
 
-    /// Records per part below which the index is built on one core.
+    /// Records below which the index has one half, built and searched on one core.
     static let parallelThreshold = 4000
 
     public convenience init(records: [Record]) {
-        // Two cores: each indexes half the records, then the halves merge.
-        let partCount = records.count >= Self.parallelThreshold ? 2 : 1
+        self.init(records: records, halves: records.count >= Self.parallelThreshold ? 2 : 1)
+    }
+
+    /// An index of one or two halves. Two cores each index half the
+    /// records, then the halves merge; each query searches each half on a
+    /// core of its own.
+    convenience init(records: [Record], halves partCount: Int) {
+        precondition((1...2).contains(partCount), "an index has one or two halves")
         let size = (records.count + partCount - 1) / max(1, partCount)
         let ranges = (0..<partCount).map { min(records.count, $0 * size)..<min(records.count, ($0 + 1) * size) }
         var parts = [IndexPart?](repeating: nil, count: partCount)
@@ -78,7 +87,8 @@ public final class SearchIndex: Sendable {
                 }
             }
         }
-        self.init(records: records, count: records.count, terms: terms, postings: merged.postings,
+        self.init(records: records, count: records.count, splitDocument: ranges.count > 1 ? ranges[1].lowerBound : records.count,
+                  terms: terms, postings: merged.postings,
                   inverseNorms: Self.inverseNorms(lengths: merged.lengths, count: records.count),
                   sortedTerms: sortedTerms, termsByFirstByte: Self.termsByFirstByte(terms), stemGroups: stemGroups!,
                   facets: Facets(records: records), storage: nil)
@@ -93,10 +103,11 @@ public final class SearchIndex: Sendable {
 
     /// An index from its parts, built or read from a file (`storage` then
     /// holds the bytes its posting lists point into).
-    init(records: [Record], count: Int, terms: TermTable, postings: [PostingList], inverseNorms: [Float],
+    init(records: [Record], count: Int, splitDocument: Int, terms: TermTable, postings: [PostingList], inverseNorms: [Float],
          sortedTerms: [Int32], termsByFirstByte: [[Int32]], stemGroups: StemGroups, facets: Facets, storage: IndexFile.Block?) {
         self.records = records
         self.count = count
+        self.splitDocument = splitDocument
         self.terms = terms
         self.postings = postings
         self.inverseNorms = inverseNorms
@@ -111,7 +122,7 @@ public final class SearchIndex: Sendable {
     /// read so far); nothing is copied but the records' array.
     public func with(records: [Record]) -> SearchIndex {
         precondition(records.count <= count, "more records than the index holds")
-        return SearchIndex(records: records, count: count, terms: terms, postings: postings, inverseNorms: inverseNorms,
+        return SearchIndex(records: records, count: count, splitDocument: splitDocument, terms: terms, postings: postings, inverseNorms: inverseNorms,
                            sortedTerms: sortedTerms, termsByFirstByte: termsByFirstByte, stemGroups: stemGroups, facets: facets, storage: storage)
     }
 

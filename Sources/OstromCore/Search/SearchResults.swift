@@ -38,56 +38,92 @@ public struct SearchResults: Sendable {
     public mutating func rankMore(upTo count: Int) {
         let target = min(count, hits.count)
         guard target > rankedCount else { return }
-        let before = order
-        let start = rankedCount
-        hits.withUnsafeMutableBufferPointer { buffer in
-            if target < buffer.count { Self.select(buffer, from: start, count: target - start, by: before) }
-            var ranked = UnsafeMutableBufferPointer(rebasing: buffer[start..<target])
-            ranked.sort(by: before)
+        let (start, needed, years) = (rankedCount, target - rankedCount, self.years)
+        hits.withUnsafeMutableBufferPointer { all in
+            let rest = UnsafeMutableBufferPointer(rebasing: all[start...])
+            let candidates = Self.frontRunners(rest, count: needed, years: years)
+            var keys = rest[0..<candidates].map { RankKey($0, year: years[$0.record]) }
+            keys.withUnsafeMutableBufferPointer { buffer in
+                if needed < buffer.count { Self.quickselect(buffer, count: needed) }
+                var ranked = UnsafeMutableBufferPointer(rebasing: buffer[0..<needed])
+                ranked.sort(by: >)
+            }
+            for (offset, key) in keys.enumerated() { rest[offset] = key.hit }
         }
         rankedCount = target
     }
 
-    /// Rank order: score, then year (newest first), then library order.
-    private var order: (SearchHit, SearchHit) -> Bool {
-        let years = self.years
-        return { lhs, rhs in
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let (left, right) = (years[lhs.record], years[rhs.record])
-            if left != right { return left > right }
-            return lhs.record < rhs.record
-        }
-    }
-
     /// Sorts the first hits again after their scores changed.
     mutating func reorder(through count: Int) {
-        let before = order
-        hits[0..<count].sort(by: before)
+        let years = self.years
+        let sorted = hits[0..<count].map { RankKey($0, year: years[$0.record]) }.sorted(by: >)
+        for (offset, key) in sorted.enumerated() { hits[offset] = key.hit }
     }
 
-    /// Moves the `count` best elements from `start` on to the front of
-    /// that range (quickselect).
-    private static func select(_ buffer: UnsafeMutableBufferPointer<SearchHit>, from start: Int, count: Int,
-                               by before: (SearchHit, SearchHit) -> Bool) {
-        var low = start
+    /// Hits sampled to guess how good the `count`-th best hit is.
+    private static let sampleSize = 512
+
+    /// Moves hits that hold the `count` best to the front, and says how
+    /// many: a sample gives a key about twice `count` hits reach, and one
+    /// pass moves those forward (or, if the sample guessed too high, all).
+    private static func frontRunners(_ hits: UnsafeMutableBufferPointer<SearchHit>, count: Int, years: [Int16]) -> Int {
+        guard hits.count >= 8 * sampleSize && count * 8 < hits.count else { return hits.count }
+        let step = hits.count / sampleSize
+        let sample = (0..<sampleSize).map { RankKey(hits[$0 * step], year: years[hits[$0 * step].record]) }.sorted(by: >)
+        let threshold = sample[min(sampleSize - 1, 2 * count * sampleSize / hits.count + 16)]
+        let lowest = threshold.hit.score
+        var front = 0
+        for index in 0..<hits.count where hits[index].score >= lowest && RankKey(hits[index], year: years[hits[index].record]) >= threshold {
+            hits.swapAt(front, index)
+            front += 1
+        }
+        return front >= count ? front : hits.count
+    }
+
+    /// Moves the `count` greatest keys to the front; the keys are
+    /// distinct, as each holds its record.
+    private static func quickselect(_ buffer: UnsafeMutableBufferPointer<RankKey>, count: Int) {
+        var low = 0
         var high = buffer.count - 1
-        let goal = start + count
         while low < high {
             let pivot = buffer[(low + high) / 2]
             var i = low
             var j = high
             while i <= j {
-                while before(buffer[i], pivot) { i += 1 }
-                while before(pivot, buffer[j]) { j -= 1 }
+                while buffer[i] > pivot { i += 1 }
+                while pivot > buffer[j] { j -= 1 }
                 if i <= j {
                     buffer.swapAt(i, j)
                     i += 1
                     j -= 1
                 }
             }
-            if goal <= j { high = j } else if goal >= i { low = i } else { return }
+            if count <= j { high = j } else if count >= i { low = i } else { return }
         }
     }
+}
+
+/// A hit as one number whose order is rank order, greatest first: the
+/// score's bits, then the year, then the record's place counted down, so
+/// that ranking compares integers and reads nothing else.
+struct RankKey: Comparable {
+    private let value: UInt128
+
+    init(_ hit: SearchHit, year: Int16) {
+        let bits = hit.score.bitPattern
+        // Floats ordered as unsigned integers: negatives flipped whole, positives above them.
+        let score = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+        let yearBits = UInt16(bitPattern: year) ^ 0x8000
+        value = UInt128(score) << 48 | UInt128(yearBits) << 32 | UInt128(UInt32.max - UInt32(hit.record))
+    }
+
+    var hit: SearchHit {
+        let score = UInt32(truncatingIfNeeded: value >> 48)
+        let bits = score & 0x8000_0000 != 0 ? score & 0x7FFF_FFFF : ~score
+        return SearchHit(record: Int(UInt32.max - UInt32(truncatingIfNeeded: value)), score: Float(bitPattern: bits))
+    }
+
+    static func < (lhs: RankKey, rhs: RankKey) -> Bool { lhs.value < rhs.value }
 }
 
 /// The folded terms a query matched, to find them again in any text;
