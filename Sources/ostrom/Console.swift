@@ -14,7 +14,7 @@ enum Console {
 
     /// A JSON array to stdout as it is made, element by element (a library
     /// of 100 000 records is never all in memory as text), then a newline.
-    static func printJSONArray(count: Int, element: (Int) -> JSONValue) {
+    static func printJSONArray(count: Int, element: @Sendable (Int) -> JSONValue) {
         JSONValue.streamArray(count: count, element: element) { bytes in
             ended(bytes.withUnsafeBytes { Descriptor.writeAll($0, to: STDOUT_FILENO) })
         }

@@ -28,7 +28,8 @@ struct ExportCommand: ParsableCommand {
         let now = LocalDateTime.now()
         if format == .json {
             // Streamed; terminal-safe as it is: every control and bidi character is escaped.
-            Console.printJSONArray(count: records.count) { RecordJSON.value(of: records[$0], now: now) }
+            let chosen = records
+            Console.printJSONArray(count: chosen.count) { RecordJSON.value(of: chosen[$0], now: now) }
         } else {
             Console.printDocument(format.document(of: records, now: now))
         }

@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         var records = try library.load().records
         if let query { records = try CommandLineQuery(query, records: records).hits.map { records[$0.record] } }
-        records = records.filter { kind == nil || $0.kind == kind }
+        if let kind { records = records.filter { $0.kind == kind } }
         let needsState = starred || !tags.isEmpty || sort?.key == .added || format == .json
         let saved = needsState ? UserLibrary.state() : SavedState()
         if starred || !tags.isEmpty {
@@ -58,7 +58,9 @@ struct ListCommand: ParsableCommand {
         guard !records.isEmpty else { throw CommandFailure(code: 1, message: "no records") }
         switch format {
         case .table: Console.print(RecordTable.lines(for: records, width: Console.outputWidth).joined(separator: "\n"))
-        case .json: Console.printJSONArray(count: records.count) { saved.json(records[$0]) }
+        case .json:
+            let listed = records
+            Console.printJSONArray(count: listed.count) { saved.json(listed[$0]) }
         }
     }
 }

@@ -39,8 +39,10 @@ public struct ImportResult: Sendable {
         self.diagnostics = diagnostics
     }
 
-    mutating func append(_ other: ImportResult) {
-        records.append(contentsOf: other.records)
-        diagnostics.append(contentsOf: other.diagnostics)
+    /// Adds another result after this one; the first one added is taken
+    /// whole, without copying its records (a large library's are many).
+    mutating func append(_ other: consuming ImportResult) {
+        if records.isEmpty { records = other.records } else { records.append(contentsOf: other.records) }
+        if diagnostics.isEmpty { diagnostics = other.diagnostics } else { diagnostics.append(contentsOf: other.diagnostics) }
     }
 }

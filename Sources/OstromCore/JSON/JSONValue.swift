@@ -45,7 +45,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .object(let members):
             Self.writeContainer(open: 0x7B, close: 0x7D, count: members.count, to: &output, indent: indent) { index, output, inner in
                 Self.writeString(members[index].0, to: &output)
-                output += inner == nil ? [0x3A] : [0x3A, 0x20]
+                output.append(0x3A)
+                if inner != nil { output.append(0x20) }
                 members[index].1.write(to: &output, indent: inner)
             }
         }
@@ -53,20 +54,44 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// A JSON array written as it is made, a part at a time: the same
     /// bytes as `.array(…).serialized(pretty: true)`, without holding
-    /// every element (or all the text) at once. `flush` is handed the text
-    /// whenever `limit` bytes have piled up, and at the end.
-    public static func streamArray(count: Int, limit: Int = 1 << 20, element: (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
-        var output: [UInt8] = []
+    /// every element (or all the text) at once. Elements are made and
+    /// written a batch at a time, two batches at once on two cores, and
+    /// handed on in order: `flush` is handed the text whenever `limit`
+    /// bytes have piled up, and at the end.
+    public static func streamArray(count: Int, limit: Int = 1 << 20, element: @Sendable (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
+        guard count > 0 else { return flush([0x5B, 0x5D]) }
+        var output: [UInt8] = [0x5B]
         output.reserveCapacity(limit + 65_536)
-        writeContainer(open: 0x5B, close: 0x5D, count: count, to: &output, indent: 0) { index, output, inner in
-            element(index).write(to: &output, indent: inner)
+        var start = 0
+        while start < count {
+            let batches = (0..<2).map { min(count, start + $0 * streamBatch)..<min(count, start + ($0 + 1) * streamBatch) }
+            var parts = [[UInt8]](repeating: [], count: 2)
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: batches[1].isEmpty ? 1 : 2) { batch in
+                    var part: [UInt8] = []
+                    for index in batches[batch] {
+                        if index > 0 { part.append(0x2C) }
+                        part += [0x0A, 0x20, 0x20]
+                        element(index).write(to: &part, indent: 2)
+                    }
+                    slots[batch] = part
+                }
+            }
+            output += parts[0]
+            output += parts[1]
             if output.count >= limit {
                 flush(output)
                 output.removeAll(keepingCapacity: true)
             }
+            start = batches[1].upperBound
         }
+        output += [0x0A, 0x5D]
         flush(output)
     }
+
+    /// Elements a core makes and writes at a time when an array is streamed.
+    static let streamBatch = 256
 
     private static func writeContainer(open: UInt8, close: UInt8, count: Int, to output: inout [UInt8], indent: Int?,
                                        element: (Int, inout [UInt8], Int?) -> Void) {
@@ -80,13 +105,13 @@ public indirect enum JSONValue: Equatable, Sendable {
             if index > 0 { output.append(0x2C) }
             if let inner {
                 output.append(0x0A)
-                output += repeatElement(0x20, count: inner)
+                for _ in 0..<inner { output.append(0x20) }
             }
             element(index, &output, inner)
         }
         if let indent {
             output.append(0x0A)
-            output += repeatElement(0x20, count: indent)
+            for _ in 0..<indent { output.append(0x20) }
         }
         output.append(close)
     }
@@ -100,27 +125,55 @@ public indirect enum JSONValue: Equatable, Sendable {
         output.append(0x22)
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte > 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                let (length, escape) = Self.escape(bytes, at: index)
-                guard let escape else {
+            plainBytes.withUnsafeBufferPointer { plain in
+                var start = 0
+                var index = 0
+                let raw = UnsafeRawPointer(bytes.baseAddress)
+                while index < bytes.count {
+                    // Eight bytes at a time while they are plain ASCII.
+                    if let raw, index + 8 <= bytes.count, Self.isPlainASCII(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    if plain[Int(bytes[index])] {
+                        index += 1
+                        continue
+                    }
+                    let (length, escape) = Self.escape(bytes, at: index)
+                    guard let escape else {
+                        index += length
+                        continue
+                    }
+                    output += UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    output += escape
                     index += length
-                    continue
+                    start = index
                 }
-                output += UnsafeBufferPointer(rebasing: bytes[start..<index])
-                output += escape
-                index += length
-                start = index
+                output += UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
             }
-            output += UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])
         }
         output.append(0x22)
+    }
+
+    /// Whether eight bytes are all printable ASCII but `"` and `\`: no byte
+    /// below 0x20, none above 0x7E (DEL and every byte of other
+    /// characters), none equal to either (tests on the whole word at once).
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        let above = ((word &+ ones) | word) & highs != 0
+        return !below && !above && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C))
+    }
+
+    /// The bytes copied as they are, looked up rather than tested: all but
+    /// controls, `"`, `\`, DEL, and the lead bytes of the characters that
+    /// may need escaping (C2 for C1 controls, D8 for Arabic letter marks,
+    /// E2 for bidi overrides and U+2028, U+2029).
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C || byte > 0x7F && byte != 0xC2 && byte != 0xD8 && byte != 0xE2
     }
 
     /// At a byte that may start an escape: how many bytes the character

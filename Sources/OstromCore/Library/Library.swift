@@ -15,7 +15,9 @@ public struct Library: Sendable {
         var result = ImportResult()
         var context = ImportContext()
         for document in documents { result.append(recognizer.importRecords(from: document, context: &context)) }
+        // Taken out of the result, so that assigning ids does not copy them.
         var records = result.records
+        result.records = []
         RecordIdentifiers.assign(&records)
         self.init(records: records, diagnostics: result.diagnostics + Self.repeatedKeys(in: records))
     }

@@ -16,8 +16,23 @@ import Testing
         #expect(JSONValue.string("").serialized() == "\"\"")
     }
 
+    /// Plain ASCII is skipped eight bytes at a time: a character to escape
+    /// (or a safe one of another script) is found at every place in a run.
+    @Test func everyPlaceInARunOfPlainBytesIsLookedAt() {
+        let cases: [(String, String)] = [("\u{0}", #"\u0000"#), ("\u{1F}", #"\u001F"#), ("\u{7F}", #"\u007F"#), ("\"", #"\""#),
+                                         ("\\", #"\\"#), ("\u{85}", #"\u0085"#), ("\u{202E}", #"\u202E"#), ("\u{2028}", #"\u2028"#),
+                                         ("é", "é"), ("中", "中"), (" ", " "), ("~", "~")]
+        for (character, written) in cases {
+            for lead in 0...17 {
+                let before = String(repeating: "a", count: lead), after = String(repeating: "z", count: 17 - lead)
+                #expect(JSONValue.string(before + character + after).serialized() == "\"" + before + written + after + "\"", "\(lead)")
+            }
+        }
+    }
+
     @Test func aStreamedArrayIsTheSameBytesAsTheWhole() throws {
-        let records = Library.builtIn().records + SyntheticLibrary.everyField() + SyntheticLibrary.records(count: 400)
+        // More than two rounds of two batches, the last one short.
+        let records = Library.builtIn().records + SyntheticLibrary.everyField() + SyntheticLibrary.records(count: 4 * JSONValue.streamBatch + 100)
         let now = LocalDateTime(date: PartialDate(year: 2026, month: 11, day: 28), hour: 12, minute: 0)
         var streamed: [UInt8] = []
         var flushes = 0
@@ -25,10 +40,17 @@ import Testing
             streamed += part
             flushes += 1
         }
-        #expect(flushes > 100)
+        // Flushed a round at a time, not once at the end.
+        #expect(flushes >= 3)
         #expect(String(decoding: streamed, as: UTF8.self) == RecordJSON.value(of: records, now: now).serialized())
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(streamed)) as? [[String: Any]])
         #expect(parsed.count == records.count)
+        // Fewer elements than a batch, one more than two batches, and none.
+        for count in [1, 2, JSONValue.streamBatch + 1, 2 * JSONValue.streamBatch + 1] {
+            var part: [UInt8] = []
+            JSONValue.streamArray(count: count, limit: 100, element: { RecordJSON.value(of: records[$0], now: now) }) { part += $0 }
+            #expect(String(decoding: part, as: UTF8.self) == RecordJSON.value(of: Array(records.prefix(count)), now: now).serialized())
+        }
         var empty: [UInt8] = []
         JSONValue.streamArray(count: 0, element: { _ in .null }) { empty += $0 }
         #expect(empty == Array("[]".utf8))
