@@ -26,10 +26,12 @@ struct ExportCommand: ParsableCommand {
         }
         if let query { records = try matching(query, in: records) }
         let now = LocalDateTime.now()
+        let chosen = records
+        // JSON is streamed; terminal-safe as it is: every control and bidi character is escaped.
         if format == .json {
-            // Streamed; terminal-safe as it is: every control and bidi character is escaped.
-            let chosen = records
             Console.printJSONArray(count: chosen.count) { RecordJSON.value(of: chosen[$0], now: now) }
+        } else if format == .csljson {
+            Console.printJSONArray(count: chosen.count) { CSLJSONExporter.item(chosen[$0]) }
         } else {
             Console.printDocument(format.document(of: records, now: now))
         }

@@ -27,10 +27,10 @@ struct PlaceCommand: ParsableCommand {
         for diagnostic in library.diagnostics where !diagnostic.isPlainNoteWarning { Console.error(diagnostic.description) }
         let records = library.records
         let engine = PlacementEngine()
-        let placements = records.map { RecordPlacement(analysis: engine.analyse($0)) }
+        let placements = records.parallelMap { RecordPlacement(analysis: engine.analyse($0)) }
         switch format {
         case .json:
-            Console.print(JSONValue.array(zip(records, placements).map { PlacementJSON.value(of: $1, id: $0.id) }).serialized())
+            Console.printJSONArray(count: records.count) { PlacementJSON.value(of: placements[$0], id: records[$0].id) }
         case .text:
             let width = min(Console.outputWidth ?? 80, 100)
             var blocks: [String] = []

@@ -35,7 +35,8 @@ struct SearchCommand: ParsableCommand {
         if let note = FinishedQuery.approximateNote(results.approximateWords) { Console.error(note) }
         switch format {
         case .json:
-            Console.print(SearchJSON.value(of: hits, in: index, matchTerms: results.matchTerms, annotations: UserLibrary.state().annotations).serialized())
+            let (matchTerms, annotations) = (results.matchTerms, UserLibrary.state().annotations)
+            Console.printJSONArray(count: hits.count) { SearchJSON.item(of: hits[$0], in: index, matchTerms: matchTerms, annotations: annotations) }
         case .table:
             for hit in hits {
                 let record = index.records[hit.record]

@@ -5,7 +5,8 @@ public enum CSLJSONExporter {
         .array(records.map(item))
     }
 
-    static func item(_ record: Record) -> JSONValue {
+    /// One record of the array.
+    public static func item(_ record: Record) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("id", record.citationKey ?? record.id)
         object.add("type", record.type ?? "document")

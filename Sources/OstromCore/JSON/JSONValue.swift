@@ -91,7 +91,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 
     /// Elements a core makes and writes at a time when an array is streamed.
-    static let streamBatch = 256
+    public static let streamBatch = 256
 
     private static func writeContainer(open: UInt8, close: UInt8, count: Int, to output: inout [UInt8], indent: Int?,
                                        element: (Int, inout [UInt8], Int?) -> Void) {
