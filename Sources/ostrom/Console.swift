@@ -21,6 +21,15 @@ enum Console {
         print("")
     }
 
+    /// A JSON object to stdout whose last member, an array, is written as
+    /// it is made (as `printJSONArray`), then a newline.
+    static func printJSONObject(_ head: [(String, JSONValue)], then key: String, count: Int, element: @Sendable (Int) -> JSONValue) {
+        JSONValue.streamObject(head, then: key, count: count, element: element) { bytes in
+            ended(bytes.withUnsafeBytes { Descriptor.writeAll($0, to: STDOUT_FILENO) })
+        }
+        print("")
+    }
+
     /// Ends the program when writing stdout failed (`failure` is its errno).
     private static func ended(_ failure: Int32) {
         guard failure != 0 else { return }

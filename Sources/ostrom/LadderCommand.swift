@@ -30,7 +30,12 @@ struct LadderCommand: ParsableCommand {
         case .text:
             let width = min(Console.outputWidth ?? 80, 100)
             Console.print(LadderText.render(model, width: width) + "\n" + LadderText.placements(placements, model: model, width: width), terminator: "")
-        case .json: Console.print(LadderJSON.value(of: model, placements: placements).serialized())
+        case .json where placements.isEmpty: Console.print(LadderJSON.value(of: model).serialized())
+        case .json:
+            // Every record's place streams after the model, as `list --format json` streams records.
+            Console.printJSONObject(LadderJSON.modelMembers(model).members, then: "placements", count: placements.count) {
+                PlacementJSON.value(of: placements[$0].placement, id: placements[$0].id)
+            }
         }
     }
 }

@@ -3,7 +3,8 @@ import OstromCore
 import SyntheticLibrary
 import Testing
 
-/// The commands that print arrays of JSON stream them, a batch of records
+/// The commands that print arrays of JSON stream them (`ladder`, its
+/// array of places after the model), a batch of records
 /// at a time on two cores: what they print is byte for byte the array the
 /// library's records make whole, across batches.
 @Suite struct StreamedJSONTests {
@@ -24,6 +25,15 @@ import Testing
         #expect(output.status == 0)
         #expect(records.count == Self.count)
         #expect(output.stdout == CSLJSONExporter.value(of: records).serialized() + "\n")
+    }
+
+    @Test func ladderJSONIsTheObjectMadeWhole() throws {
+        let (folder, file, records) = try generated()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try OstromBinary.run(["ladder", "--format", "json", file])
+        let engine = PlacementEngine()
+        let placements = records.map { (id: $0.id, placement: RecordPlacement(analysis: engine.analyse($0))) }
+        #expect(output.stdout == LadderJSON.value(of: try LadderModel.builtIn(), placements: placements).serialized() + "\n")
     }
 
     @Test func placeJSONIsTheArrayMadeWhole() throws {

@@ -58,7 +58,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// written a batch at a time, two batches at once on two cores, and
     /// handed on in order: `flush` is handed the text whenever `limit`
     /// bytes have piled up, and at the end.
-    public static func streamArray(count: Int, limit: Int = 1 << 20, element: @Sendable (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
+    /// `indent` is where the array stands, as `write(to:indent:)` has it.
+    public static func streamArray(count: Int, limit: Int = 1 << 20, indent: Int = 0, element: @Sendable (Int) -> JSONValue,
+                                   flush: ([UInt8]) -> Void) {
         guard count > 0 else { return flush([0x5B, 0x5D]) }
         var output: [UInt8] = [0x5B]
         output.reserveCapacity(limit + 65_536)
@@ -72,8 +74,9 @@ public indirect enum JSONValue: Equatable, Sendable {
                     var part: [UInt8] = []
                     for index in batches[batch] {
                         if index > 0 { part.append(0x2C) }
-                        part += [0x0A, 0x20, 0x20]
-                        element(index).write(to: &part, indent: 2)
+                        part.append(0x0A)
+                        for _ in 0..<(indent + 2) { part.append(0x20) }
+                        element(index).write(to: &part, indent: indent + 2)
                     }
                     slots[batch] = part
                 }
@@ -86,8 +89,32 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             start = batches[1].upperBound
         }
-        output += [0x0A, 0x5D]
+        output.append(0x0A)
+        for _ in 0..<indent { output.append(0x20) }
+        output.append(0x5D)
         flush(output)
+    }
+
+    /// A JSON object whose last member is an array streamed as
+    /// `streamArray` streams one: the same bytes as
+    /// `.object(head + [(key, .array(…))]).serialized(pretty: true)`.
+    public static func streamObject(_ head: [(String, JSONValue)], then key: String, count: Int, limit: Int = 1 << 20,
+                                    element: @Sendable (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
+        var output: [UInt8] = [0x7B]
+        func writeName(_ name: String) {
+            output += [0x0A, 0x20, 0x20]
+            writeString(name, to: &output)
+            output += [0x3A, 0x20]
+        }
+        for (name, value) in head {
+            writeName(name)
+            value.write(to: &output, indent: 2)
+            output.append(0x2C)
+        }
+        writeName(key)
+        flush(output)
+        streamArray(count: count, limit: limit, indent: 2, element: element, flush: flush)
+        flush([0x0A, 0x7D])
     }
 
     /// Elements a core makes and writes at a time when an array is streamed.

@@ -3,6 +3,14 @@ public enum LadderJSON {
     /// With `placements`, each record's place (`id`, `stage`, `level`,
     /// `principles` with score and evidence, `setBy`).
     public static func value(of model: LadderModel, placements: [(id: String, placement: RecordPlacement)] = []) -> JSONValue {
+        var object = modelMembers(model)
+        object.add("placements", .array(placements.map { PlacementJSON.value(of: $0.placement, id: $0.id) }))
+        return object.value
+    }
+
+    /// The whole object but its placements, which come last: a large
+    /// library's are streamed after these (`JSONValue.streamObject`).
+    public static func modelMembers(_ model: LadderModel) -> JSONObjectBuilder {
         var object = JSONObjectBuilder()
         object.add("definitions", .array(model.definitions.map(item)))
         object.add("stages", .array(model.stages.map(item)))
@@ -11,8 +19,7 @@ public enum LadderJSON {
         object.add("notCoProduction", .array(model.notCoProduction.map(item)))
         object.add("stories", .array(model.stories.map(story)))
         object.add("matrix", matrix(model.matrix))
-        object.add("placements", .array(placements.map { PlacementJSON.value(of: $0.placement, id: $0.id) }))
-        return object.value
+        return object
     }
 
     static func item(_ item: LadderModel.Item) -> JSONValue {

@@ -51,6 +51,16 @@ import Testing
             JSONValue.streamArray(count: count, limit: 100, element: { RecordJSON.value(of: records[$0], now: now) }) { part += $0 }
             #expect(String(decoding: part, as: UTF8.self) == RecordJSON.value(of: Array(records.prefix(count)), now: now).serialized())
         }
+        // An object whose last member streams: as the object made whole.
+        let head: [(String, JSONValue)] = [("name", .string("ladder")), ("stages", .array([.integer(1), .object([("a", .null)])]))]
+        for count in [1, JSONValue.streamBatch + 1, 2 * JSONValue.streamBatch + 1] {
+            var object: [UInt8] = []
+            JSONValue.streamObject(head, then: "records", count: count, limit: 100, element: { RecordJSON.value(of: records[$0], now: now) }) {
+                object += $0
+            }
+            let whole = JSONValue.object(head + [("records", RecordJSON.value(of: Array(records.prefix(count)), now: now))])
+            #expect(String(decoding: object, as: UTF8.self) == whole.serialized())
+        }
         var empty: [UInt8] = []
         JSONValue.streamArray(count: 0, element: { _ in .null }) { empty += $0 }
         #expect(empty == Array("[]".utf8))
