@@ -1,9 +1,9 @@
+import Dispatch
+
 /// Evaluating a query: AND across clauses, OR within one, exclusions,
 /// filters; each hit scored by the rank rules (`RankClass`), then BM25F,
 /// then recency. Scores live in dense per-record arrays, and only the best
 /// `ranked` hits are sorted.
-import Dispatch
-
 extension SearchIndex {
     /// Hits for a query; the first `ranked` are in rank order, the rest
     /// follow unordered (`SearchResults.rankMore` orders them on demand).
