@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Layout, native byte order, every section padded to 8 bytes: a header
 /// (magic, format, stamp), the counts, the term table (bytes, offsets, hash
-/// slots), each posting list's sizes and where its second half starts,
+/// slots), each posting list's sizes, fields and where its second half starts,
 /// the posting and position bytes, the
 /// field length norms, the sorted term ids, the stem groups (the stems'
 /// table, where each stem's terms start, the terms), each record's year,
@@ -148,7 +148,7 @@ extension SearchIndex {
         try writer.array(terms.offsets)
         try writer.array(terms.slots)
         try writer.array(postings.flatMap { list in
-            [UInt32(list.count), UInt32(list.lastDocument), UInt32(list.bytes.count), UInt32(list.positions.count),
+            [UInt32(list.count), UInt32(list.lastDocument), UInt32(list.bytes.count), UInt32(list.positions.count), list.fields,
              UInt32(bitPattern: Int32(list.split.document)), UInt32(list.split.offset), UInt32(list.split.positionOffset)]
         })
         for list in postings { try writer.bytes(UnsafeRawBufferPointer(list.bytes.buffer)) }
@@ -191,16 +191,16 @@ extension SearchIndex {
         guard let terms = TermTable(arena: arena, offsets: offsets, slots: Array(try reader.take(Int32.self, count: counts[4]))) else {
             throw .damaged("its terms disagree")
         }
-        let sizes = try reader.take(UInt32.self, count: termCount * 7)
+        let sizes = try reader.take(UInt32.self, count: termCount * 8)
         let postingBase = try reader.take(UInt8.self, count: counts[5])
         let positionBase = try reader.take(UInt8.self, count: counts[6])
         var postings: [PostingList] = []
         postings.reserveCapacity(termCount)
         var postingOffset = 0, positionOffset = 0
         for term in 0..<termCount {
-            let size = sizes[(term * 7)..<(term * 7 + 7)].map(Int.init)
-            let (count, last, length, positionLength) = (size[0], size[1], size[2], size[3])
-            let split = PostingList.Split(document: Int(Int32(bitPattern: UInt32(size[4]))), offset: size[5], positionOffset: size[6])
+            let size = sizes[(term * 8)..<(term * 8 + 8)].map(Int.init)
+            let (count, last, length, positionLength, fields) = (size[0], size[1], size[2], size[3], UInt32(size[4]))
+            let split = PostingList.Split(document: Int(Int32(bitPattern: UInt32(size[5]))), offset: size[6], positionOffset: size[7])
             guard count > 0, last < recordCount, length <= counts[5] - postingOffset,
                   positionLength <= counts[6] - positionOffset else { throw .damaged("posting list \(term) does not fit") }
             guard split.document >= -1, split.document <= last, split.offset <= length, split.positionOffset <= positionLength else {
@@ -210,7 +210,7 @@ extension SearchIndex {
                 bytes: GrowableBytes(borrowing: UnsafeMutablePointer(mutating: postingBase.baseAddress! + postingOffset), count: length),
                 positions: GrowableBytes(borrowing: UnsafeMutablePointer(mutating: positionBase.baseAddress! + positionOffset),
                                          count: positionLength),
-                count: count, lastDocument: last, split: split))
+                count: count, lastDocument: last, fields: fields, split: split))
             postingOffset += length
             positionOffset += positionLength
         }

@@ -9,6 +9,9 @@ struct PostingList: Sendable {
     let positions: GrowableBytes
     private(set) var count = 0
     private(set) var lastDocument = -1
+    /// Every posting's packed counts OR-ed: a field's slot is not zero
+    /// when some record holds the term in that field.
+    private(set) var fields: UInt32 = 0
     /// Where the second half starts, if the list was made of two parts.
     private var secondHalf: Split?
 
@@ -29,11 +32,12 @@ struct PostingList: Sendable {
     }
 
     /// A list as an index file keeps it.
-    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, split: Split) {
+    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, fields: UInt32, split: Split) {
         self.bytes = bytes
         self.positions = positions
         self.count = count
         self.lastDocument = lastDocument
+        self.fields = fields
         secondHalf = split
     }
 
@@ -51,6 +55,7 @@ struct PostingList: Sendable {
         }
         positions.append(scratch, count: length)
         lastDocument = document
+        fields |= packed
         count += 1
     }
 
@@ -91,6 +96,7 @@ struct PostingList: Sendable {
             positions.append(positionsBase, count: other.positions.count)
         }
         count += other.count
+        fields |= other.fields
         lastDocument = documentOffset + other.lastDocument
     }
 

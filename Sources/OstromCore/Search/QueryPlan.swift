@@ -64,7 +64,8 @@ struct QueryPlan {
             guard let word = words.first else { return .nothing }
             // A lone CJK character is matched as the start of the bigrams.
             let isPrefix: Bool = if case .prefix = atom { true } else { word.count <= 4 && SearchTokenizer.isCJKTerm(word) }
-            return .terms(TermExpansion(term: word, prefix: isPrefix, typos: typos, index: index, stemmer: stemmer), field: field)
+            let expansion = TermExpansion(term: word, prefix: isPrefix, typos: typos, mask: SearchIndex.mask(field), index: index, stemmer: stemmer)
+            return .terms(expansion, field: field)
         case .phrase(let text, let field):
             let words = index.queryTerms(text)
             if words.count == 1 { return .terms(TermExpansion(exactly: words[0], index: index), field: field) }

@@ -29,7 +29,9 @@ struct TermExpansion {
         if let exact = index.terms.id(of: term) { ids = [(Int32(exact), Self.exactWeight, .exact)] }
     }
 
-    init(term: [UInt8], prefix: Bool, typos: Bool, index: SearchIndex, stemmer: Stemmer) {
+    /// `mask` is the fields searched (`SearchIndex.mask`): a prefix spends
+    /// its budget only on words found in them.
+    init(term: [UInt8], prefix: Bool, typos: Bool, mask: UInt32, index: SearchIndex, stemmer: Stemmer) {
         var seen = Set<Int32>()
         if let exact = index.terms.id(of: term) {
             ids.append((Int32(exact), Self.exactWeight, .exact))
@@ -37,7 +39,7 @@ struct TermExpansion {
         }
         if prefix {
             var budget = Self.prefixPostingBudget
-            let candidates = index.termsWithPrefix(term).filter { !seen.contains($0) }
+            let candidates = index.termsWithPrefix(term).filter { !seen.contains($0) && index.postings[Int($0)].fields & mask != 0 }
                 .sorted { index.documentFrequency(Int($0)) > index.documentFrequency(Int($1)) }
             for id in candidates {
                 let frequency = index.documentFrequency(Int(id))

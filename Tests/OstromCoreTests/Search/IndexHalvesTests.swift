@@ -61,3 +61,29 @@ import SyntheticLibrary
         }
     }
 }
+
+/// A prefix in a field spends its budget of postings on the words found in
+/// that field: `author:m` finds Müller although a hundred common words of
+/// the abstracts begin with m, more postings than the budget.
+@Suite struct FieldPrefixTests {
+    @Test func aPrefixInAFieldIsNotCrowdedOutByOtherFields() throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let common: [String] = (0..<100).map { (number: Int) -> String in "m" + String(letters[number / 26]) + String(letters[number % 26]) }
+        let count = TermExpansion.prefixPostingBudget / common.count + 100
+        var records = (0..<count).map { number in
+            var record = Record(id: "r\(number)", kind: .paper, title: "Record \(number)")
+            record.abstract = common.joined(separator: " ")
+            return record
+        }
+        records[7].authors = [Person(family: "Müller", given: "Anna")]
+        let index = SearchIndex(records: records)
+        for query in ["author:m*", "author:mu*"] {
+            let hits = index.search(try SearchQuery.parse(query)).hits
+            #expect(hits.map { $0.record } == [7], "\(query)")
+        }
+        let typed = index.search(try SearchQuery.parse(SearchQuery.typed("author:m", cursor: 8), typing: true))
+        #expect(typed.hits.map { $0.record } == [7])
+        // Without a field, the commonest words still take the budget.
+        #expect(index.search(try SearchQuery.parse("m*")).hits.count == count)
+    }
+}
