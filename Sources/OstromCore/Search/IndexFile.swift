@@ -37,7 +37,7 @@ public enum IndexFile {
     /// "OSTRMIDX" read as a native word.
     static let magic: UInt64 = 0x5844_494D_5254_534F
     /// Moves on whenever the tokenizer, the fields or this layout change.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
 
     /// The bytes of a file read whole; the posting lists of the index read
     /// from it point into them, so it lives as long as the index.
