@@ -28,6 +28,10 @@ struct SearchBenchmark: ParsableCommand {
     /// Hits whose snippet the prompt shows at once, per keystroke.
     static let visibleHits = 20
 
+    func validate() throws {
+        guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
+    }
+
     func run() throws {
         for count in records.sorted() {
             let library = SyntheticLibrary.records(count: count)
@@ -53,7 +57,7 @@ struct SearchBenchmark: ParsableCommand {
                 var hits = 0
                 for length in 1...query.count {
                     let typed = String(query.prefix(length))
-                    let times = (0..<max(1, runs)).map { _ in
+                    let times = (0..<runs).map { _ in
                         let begin = DispatchTime.now().uptimeNanoseconds
                         hits = Self.keystroke(typed, cursor: length, index: index)
                         return DispatchTime.now().uptimeNanoseconds - begin

@@ -10,17 +10,24 @@ import TmuxHarness
     private let paper = "@article{a1, title={Time banks and co-production}, author={Smith, Jo}, year={2020}}\n"
     private let another = "@article{c3, title={Facilitating rather than delivering}, author={Ng, Bo}, year={2022}}\n"
 
-    @Test func aReadOnlyFolderIsReadAndNeverWritten() throws {
+    /// A folder of the test's own, holding ostrom's state (its `data`
+    /// folder, once made) and these files; the environment that uses it.
+    private func folder(with files: [(name: String, text: String)]) throws -> (folder: URL, environment: [String: String], files: [URL]) {
         let folder = try OstromBinary.temporaryFolder()
+        let written = try files.map { file in
+            let url = folder.appendingPathComponent(file.name)
+            try Data(file.text.utf8).write(to: url)
+            return url
+        }
+        return (folder, OstromBinary.environment(state: folder), written)
+    }
+
+    @Test func aReadOnlyFolderIsReadAndNeverWritten() throws {
+        let (folder, environment, files) = try folder(with: [("a.bib", paper), ("c.bib", another)])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = OstromBinary.environment(state: folder)
-        let first = folder.appendingPathComponent("a.bib"), second = folder.appendingPathComponent("c.bib")
-        try Data(paper.utf8).write(to: first)
-        try Data(another.utf8).write(to: second)
-        #expect(try OstromBinary.run(["import", first.path], environment: environment).status == 0)
-        let data = PrivateMounts.quoted(folder.appendingPathComponent("data").path)
-        let outputs = try PrivateMounts.run(after: "mount --bind -o ro \(data) \(data)",
-                                            [["list"], ["import", second.path], ["annotate", "a1", "--star"]], environment: environment)
+        #expect(try OstromBinary.run(["import", files[0].path], environment: environment).status == 0)
+        let outputs = try PrivateMounts.run(after: PrivateMounts.readOnly(folder.appendingPathComponent("data").path),
+                                            [["list"], ["import", files[1].path], ["annotate", "a1", "--star"]], environment: environment)
         guard outputs.count == 3 else { return }
         let library = OstromBinary.library(state: folder)
         #expect(outputs[0].status == 0 && outputs[0].stdout.contains("Time banks and co-production"), "\(outputs[0])")
@@ -37,13 +44,11 @@ import TmuxHarness
     /// In the browser a star that cannot be saved says so in the status
     /// row, and the browser goes on.
     @Test func theBrowserSaysAStarCannotBeSaved() throws {
-        let folder = try OstromBinary.temporaryFolder()
+        let (folder, environment, files) = try folder(with: [("a.bib", paper)])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("a.bib")
-        try Data(paper.utf8).write(to: file)
-        #expect(try OstromBinary.run(["import", file.path], environment: OstromBinary.environment(state: folder)).status == 0)
-        let data = PrivateMounts.quoted(folder.appendingPathComponent("data").path)
-        let command = "unshare \(PrivateMounts.unshareOptions.joined(separator: " ")) sh -c " + PrivateMounts.quoted("mount --bind -o ro \(data) \(data) && " + appThenReport())
+        #expect(try OstromBinary.run(["import", files[0].path], environment: environment).status == 0)
+        let mount = PrivateMounts.readOnly(folder.appendingPathComponent("data").path)
+        let command = "unshare \(PrivateMounts.unshareOptions.joined(separator: " ")) sh -c " + PrivateMounts.quoted(mount + " && " + appThenReport())
         let session = try TmuxSession(command: command, environment: OstromBinary.sessionEnvironment(state: folder))
         try session.waitFor("the list") { $0.contains("Papers 1/") }
         try session.send("m")
@@ -54,15 +59,11 @@ import TmuxHarness
     }
 
     @Test func aReadOnlyFolderWithoutALibraryShowsTheBuiltInRecordsAndSaysWhy() throws {
-        let folder = try OstromBinary.temporaryFolder()
+        let (folder, environment, files) = try folder(with: [("a.bib", paper)])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = OstromBinary.environment(state: folder)
-        let file = folder.appendingPathComponent("a.bib")
-        try Data(paper.utf8).write(to: file)
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        let outputs = try PrivateMounts.run(after: "mount --bind -o ro \(PrivateMounts.quoted(data.path)) \(PrivateMounts.quoted(data.path))",
-                                            [["list"], ["import", file.path]], environment: environment)
+        let outputs = try PrivateMounts.run(after: PrivateMounts.readOnly(data.path), [["list"], ["import", files[0].path]], environment: environment)
         guard outputs.count == 2 else { return }
         let cannot = "ostrom: \(data.path)/ostrom: the folder for the library cannot be made"
         #expect(outputs[0].status == 0 && outputs[0].stdout.contains("tuurnas2016"), "\(outputs[0])")
@@ -74,16 +75,13 @@ import TmuxHarness
     /// `AnnotationSavingTests`: the import that does not fit is refused
     /// whole, the library before it is read as it was.
     @Test func aFullDiskRefusesTheImportWholeAndKeepsTheLibrary() throws {
-        let folder = try OstromBinary.temporaryFolder()
+        let big = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 2_000, seed: 3))
+        let (folder, environment, files) = try folder(with: [("a.bib", paper), ("big.bib", big)])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = OstromBinary.environment(state: folder)
-        let small = folder.appendingPathComponent("a.bib"), big = folder.appendingPathComponent("big.bib")
-        try Data(paper.utf8).write(to: small)
-        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 2_000, seed: 3)).utf8).write(to: big)
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let outputs = try PrivateMounts.run(after: "mount -t tmpfs -o size=1m tmpfs \(PrivateMounts.quoted(data.path))",
-                                            [["import", small.path], ["import", big.path], ["list"]], environment: environment)
+                                            [["import", files[0].path], ["import", files[1].path], ["list"]], environment: environment)
         guard outputs.count == 3 else { return }
         #expect(outputs[0].status == 0, "\(outputs[0])")
         #expect(outputs[1].status == 2

@@ -36,6 +36,11 @@ enum PrivateMounts {
         }
     }
 
+    /// The shell command that mounts a folder read-only over itself.
+    static func readOnly(_ path: String) -> String {
+        "mount --bind -o ro \(quoted(path)) \(quoted(path))"
+    }
+
     /// `unshare`'s options for a mount namespace of our own.
     static let unshareOptions = getuid() == 0 ? ["-m"] : ["-r", "-m"]
 

@@ -73,9 +73,7 @@ public indirect enum JSONValue: Equatable, Sendable {
                 DispatchQueue.concurrentPerform(iterations: batches[1].isEmpty ? 1 : 2) { batch in
                     var part: [UInt8] = []
                     for index in batches[batch] {
-                        if index > 0 { part.append(0x2C) }
-                        part.append(0x0A)
-                        for _ in 0..<(indent + 2) { part.append(0x20) }
+                        startElement(index, indent: indent + 2, to: &part)
                         element(index).write(to: &part, indent: indent + 2)
                     }
                     slots[batch] = part
@@ -89,8 +87,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             start = batches[1].upperBound
         }
-        output.append(0x0A)
-        for _ in 0..<indent { output.append(0x20) }
+        newLine(indent: indent, to: &output)
         output.append(0x5D)
         flush(output)
     }
@@ -101,17 +98,16 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func streamObject(_ head: [(String, JSONValue)], then key: String, count: Int, limit: Int = 1 << 20,
                                     element: @Sendable (Int) -> JSONValue, flush: ([UInt8]) -> Void) {
         var output: [UInt8] = [0x7B]
-        func writeName(_ name: String) {
-            output += [0x0A, 0x20, 0x20]
+        func name(_ index: Int, _ name: String) {
+            startElement(index, indent: 2, to: &output)
             writeString(name, to: &output)
             output += [0x3A, 0x20]
         }
-        for (name, value) in head {
-            writeName(name)
+        for (index, (key, value)) in head.enumerated() {
+            name(index, key)
             value.write(to: &output, indent: 2)
-            output.append(0x2C)
         }
-        writeName(key)
+        name(head.count, key)
         flush(output)
         streamArray(count: count, limit: limit, indent: 2, element: element, flush: flush)
         flush([0x0A, 0x7D])
@@ -129,18 +125,23 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
         let inner = indent.map { $0 + 2 }
         for index in 0..<count {
-            if index > 0 { output.append(0x2C) }
-            if let inner {
-                output.append(0x0A)
-                for _ in 0..<inner { output.append(0x20) }
-            }
+            startElement(index, indent: inner, to: &output)
             element(index, &output, inner)
         }
-        if let indent {
-            output.append(0x0A)
-            for _ in 0..<indent { output.append(0x20) }
-        }
+        if let indent { newLine(indent: indent, to: &output) }
         output.append(close)
+    }
+
+    /// What goes before a container's element or member: a comma after the
+    /// first, and, pretty, a new line `indent` spaces in.
+    private static func startElement(_ index: Int, indent: Int?, to output: inout [UInt8]) {
+        if index > 0 { output.append(0x2C) }
+        if let indent { newLine(indent: indent, to: &output) }
+    }
+
+    private static func newLine(indent: Int, to output: inout [UInt8]) {
+        output.append(0x0A)
+        for _ in 0..<indent { output.append(0x20) }
     }
 
     /// A JSON string: `"` and `\` escaped, line feed, return and tab as

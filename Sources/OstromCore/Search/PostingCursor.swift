@@ -20,15 +20,7 @@ struct PostingCursor {
 
     /// A cursor over one half of the records (0 or 1).
     init(list: PostingList, half: Int) {
-        let split = list.split
-        if half == 0 {
-            bytes = UnsafeBufferPointer(rebasing: list.bytes.buffer[..<split.offset])
-            stream = UnsafeBufferPointer(rebasing: list.positions.buffer[..<split.positionOffset])
-        } else {
-            bytes = UnsafeBufferPointer(rebasing: list.bytes.buffer[split.offset...])
-            stream = UnsafeBufferPointer(rebasing: list.positions.buffer[split.positionOffset...])
-            document = split.document
-        }
+        (bytes, stream, document) = list.half(half)
     }
 
     /// The next record.

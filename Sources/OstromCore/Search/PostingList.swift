@@ -130,14 +130,24 @@ struct PostingList: Sendable {
             + Int((packed >> 15) & 31) + Int((packed >> 20) & 31) + Int((packed >> 25) & 31)
     }
 
+    /// One half of the list (0 or 1): its postings' bytes, its positions'
+    /// bytes, and the record its first record gap counts from.
+    func half(_ half: Int) -> (bytes: UnsafeBufferPointer<UInt8>, positions: UnsafeBufferPointer<UInt8>, before: Int) {
+        let split = self.split
+        return half == 0
+            ? (UnsafeBufferPointer(rebasing: bytes.buffer[..<split.offset]),
+               UnsafeBufferPointer(rebasing: positions.buffer[..<split.positionOffset]), -1)
+            : (UnsafeBufferPointer(rebasing: bytes.buffer[split.offset...]),
+               UnsafeBufferPointer(rebasing: positions.buffer[split.positionOffset...]), split.document)
+    }
+
     /// Calls `body` with each (record, packed frequencies) of one half of
     /// the records (0 or 1), in record order.
     @inline(__always)
     func forEach(half: Int, _ body: (Int, UInt32) -> Void) {
-        let split = self.split
-        let buffer = UnsafeBufferPointer(rebasing: half == 0 ? bytes.buffer[..<split.offset] : bytes.buffer[split.offset...])
+        let (buffer, _, before) = self.half(half)
+        var document = before
         var offset = 0
-        var document = half == 0 ? -1 : split.document
         while offset < buffer.count {
             document += Int(Self.readVarint(buffer, &offset))
             body(document, Self.readVarint(buffer, &offset))

@@ -45,15 +45,15 @@ struct QueryPlan {
         excluded = query.excluded.map { place(Self.step(for: $0, typos: query.allowsTypos, index: index, stemmer: stemmer)) }
     }
 
+    /// The step with the next free slots, as many as it has terms to mark.
     private mutating func place(_ step: Step) -> Placed {
-        defer {
-            switch step {
-            case .terms(let expansion, _): slotCount += expansion.ids.count
-            case .phrase: slotCount += 1
-            case .filter, .nothing: break
-            }
+        let placed = Placed(step: step, slot: slotCount)
+        switch step {
+        case .terms(let expansion, _): slotCount += expansion.ids.count
+        case .phrase: slotCount += 1
+        case .filter, .nothing: break
         }
-        return Placed(step: step, slot: slotCount)
+        return placed
     }
 
     private static func step(for atom: SearchQuery.Atom, typos: Bool, index: SearchIndex, stemmer: Stemmer) -> Step {

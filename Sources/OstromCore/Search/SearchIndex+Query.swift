@@ -10,14 +10,13 @@ extension SearchIndex {
     /// The two halves of the records are searched on two cores.
     public func search(_ query: SearchQuery, ranked: Int = 200) -> SearchResults {
         let plan = QueryPlan(query, index: self)
-        let halves = [0..<splitDocument, splitDocument..<count].filter { !$0.isEmpty }
+        // Each half's records and its number (an index of one half has only the first).
+        let halves = [(records: 0..<splitDocument, half: 0), (records: splitDocument..<count, half: 1)].filter { !$0.records.isEmpty }
         var outcomes = [(hits: [SearchHit], matched: [Bool])](repeating: ([], []), count: halves.count)
-        if halves.count == 1 {
-            outcomes[0] = evaluate(plan, over: halves[0], half: halves[0].lowerBound == 0 ? 0 : 1)
-        } else {
-            outcomes.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: 2) { half in slots[half] = evaluate(plan, over: halves[half], half: half) }
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+                slots[part] = evaluate(plan, over: halves[part].records, half: halves[part].half)
             }
         }
         var matched = [Bool](repeating: false, count: plan.slotCount)
@@ -136,13 +135,13 @@ extension SearchIndex {
         let factors = ids.map { idf($0) }
         let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         let offered = state.atomCount
+        var tokenizer = SearchTokenizer()
         inverseNorms.withUnsafeBufferPointer { norms in
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in
                 if let field {
                     // Positions do not say which field: a field's phrase is checked in its text.
                     // (A record not given yet cannot be checked, and is left out.)
                     guard document < records.count else { return }
-                    var tokenizer = SearchTokenizer()
                     var inField = false
                     field.forEachText(of: records[document]) { if !inField { inField = Self.contains(words, in: $0, tokenizer: &tokenizer) } }
                     guard inField else { return }
@@ -165,10 +164,6 @@ extension SearchIndex {
     /// term's packed posting there.
     private func forEachAdjacent(_ ids: [Int], mask: UInt32, half: Int, _ body: (Int, (Int) -> UInt32) -> Void) {
         var cursors = ids.map { PostingCursor(list: postings[$0], half: half) }
-        // Each word's positions in the record where all meet.
-        let stride = PostingCursor.maximumPositions
-        let positions = UnsafeMutablePointer<UInt32>.allocate(capacity: max(2, cursors.count) * stride)
-        defer { positions.deallocate() }
         if cursors.count == 2 {
             // Two words, the common case: the two cursors walk in step.
             var (first, second) = (cursors[0], cursors[1])
@@ -190,6 +185,10 @@ extension SearchIndex {
             }
             return
         }
+        // Each word's positions in the record where all meet.
+        let stride = PostingCursor.maximumPositions
+        let positions = UnsafeMutablePointer<UInt32>.allocate(capacity: cursors.count * stride)
+        defer { positions.deallocate() }
         var counts = [Int](repeating: 0, count: cursors.count)
         for index in cursors.indices { cursors[index].advance() }
         outer: while true {
