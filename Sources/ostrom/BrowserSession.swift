@@ -118,12 +118,8 @@ enum BrowserSession {
     private static func finishExport(_ export: BackgroundExport?, cancelled: Bool) {
         guard let export else { return }
         if cancelled { export.cancel() }
-        let path = RawPath.display(export.path)
-        switch export.waitForOutcome() {
-        case .written: Console.error("exported \(export.count) record\(export.count == 1 ? "" : "s") as \(export.format.rawValue) to \(path)")
-        case .failed(let reason): Console.error("not exported: \(reason) (\(path))")
-        case .cancelled: Console.error("export cancelled; nothing written (\(path))")
-        }
+        _ = export.waitForOutcome()
+        if let summary = export.summary { Console.error(summary) }
     }
 
     /// Ctrl-C ends the program, except while a search or an export runs:

@@ -17,18 +17,9 @@ extension AppState {
 
     /// How a finished export ended, in the status row; true when it did.
     mutating func takeExportOutcome() -> Bool {
-        guard let export = runningExport, let outcome = export.outcome else { return false }
+        guard let summary = runningExport?.summary else { return false }
         runningExport = nil
-        let path = RawPath.display(export.path)
-        switch outcome {
-        case .written:
-            message = "exported \(export.count) record\(export.count == 1 ? "" : "s") as \(export.format.rawValue) to \(path)"
-        case .failed(let reason):
-            // The reason first: a long path is cut at the row's end.
-            message = "not exported: \(reason) (\(path))"
-        case .cancelled:
-            message = "export cancelled; nothing written"
-        }
+        message = summary
         return true
     }
 }

@@ -31,6 +31,19 @@ public final class BackgroundExport: @unchecked Sendable {
     /// How it ended; nil while it runs.
     public var outcome: Outcome? { lock.withLock { finished } }
 
+    /// How it ended, in words for the status row or stderr; nil while it runs.
+    public var summary: String? {
+        let path = RawPath.display(self.path)
+        return outcome.map { outcome in
+            switch outcome {
+            case .written: "exported \(count) record\(count == 1 ? "" : "s") as \(format.rawValue) to \(path)"
+            // The reason first: a long path is cut at the row's end.
+            case .failed(let reason): "not exported: \(reason) (\(path))"
+            case .cancelled: "export cancelled; nothing written"
+            }
+        }
+    }
+
     /// Waits for the end (the program quitting while it runs).
     public func waitForOutcome() -> Outcome {
         done.wait()
