@@ -1,41 +1,106 @@
-/// A sentence's words, folded to lowercase ASCII, with where each one is
-/// (in characters) and which clause it is in, so that a negation only
-/// reaches the words after it up to the next comma, semicolon or colon.
+/// A sentence's words, folded to lowercase ASCII and looked up in the
+/// lexicon's vocabulary, with where each one is and which clause it is in,
+/// so that a negation only reaches the words after it up to the next
+/// comma, semicolon or colon. Read from the paragraph's bytes; a word with
+/// other than ASCII letters and digits is folded as `ASCIIFolding` does.
+/// One value is filled again for each sentence, keeping its memory.
 struct PlacementTokens {
     struct Token {
-        var word: String
-        /// Character offsets in the sentence.
-        var range: Range<Int>
-        var clause: Int
+        /// The word's number in the vocabulary, -1 when the lexicon has no such word.
+        var word: Int32
+        var clause: Int32
+        /// UTF-8 offsets in the paragraph.
+        var start: Int32
+        var end: Int32
+        /// The prefixes the word starts with: `prefixes[prefixStart..<prefixEnd]`.
+        var prefixStart: Int32
+        var prefixEnd: Int32
+        /// The vocabulary's nodes of the word's first one, two and three bytes.
+        var keys: (Int, Int, Int)
     }
 
-    var tokens: [Token] = []
+    private(set) var tokens: [Token] = []
+    private(set) var prefixes: [Int32] = []
+    /// Whether every character read was a byte (offsets are then characters).
+    private(set) var isASCII = true
+    private var word: [UInt8] = []
+    private var wordIsASCII = true
 
-    init(_ sentence: String) {
-        var word = ""
-        var start = 0
-        var clause = 0
-        var offset = 0
-        func finish() {
-            if !word.isEmpty { tokens.append(Token(word: ASCIIFolding.fold(word), range: start..<offset, clause: clause)) }
-            word = ""
+    var count: Int { tokens.count }
+
+    subscript(index: Int) -> Token {
+        @inline(__always) get { tokens[index] }
+    }
+
+    @inline(__always)
+    func hasPrefix(_ index: Int, _ prefix: Int32) -> Bool {
+        let token = tokens[index]
+        var position = Int(token.prefixStart)
+        while position < Int(token.prefixEnd) {
+            if prefixes[position] == prefix { return true }
+            position += 1
         }
+        return false
+    }
+
+    /// Reads the words of the sentence at `range` of the paragraph.
+    mutating func read(_ range: Range<Int>, of reader: TextReader, vocabulary: PlacementVocabulary) {
+        tokens.removeAll(keepingCapacity: true)
+        prefixes.removeAll(keepingCapacity: true)
+        word.removeAll(keepingCapacity: true)
+        isASCII = true
+        var start = range.lowerBound
+        var clause: Int32 = 0
         var previousWasLetter = false
-        for character in sentence {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            if reader.isASCIICharacter(at: offset) {
+                let byte = reader.bytes[offset]
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if word.isEmpty { start = offset }
+                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                    previousWasLetter = true
+                } else if byte == UInt8(ascii: "'") && previousWasLetter {
+                    // "people's", "doesn't": one word without the apostrophe.
+                } else {
+                    finish(start: start, end: offset, clause: clause, vocabulary: vocabulary)
+                    if Self.asciiClauseBreaks.contains(byte) { clause += 1 }
+                    previousWasLetter = false
+                }
+                offset += 1
+                continue
+            }
+            isASCII = false
+            let (character, end) = reader.character(at: offset)
             if Self.isWordCharacter(character) {
                 if word.isEmpty { start = offset }
-                word.append(character)
+                word += reader.bytes[offset..<end]
+                wordIsASCII = false
                 previousWasLetter = true
             } else if Self.apostrophes.contains(character) && previousWasLetter {
-                // "people's", "doesn't": one word without the apostrophe.
+                // As above.
             } else {
-                finish()
+                finish(start: start, end: offset, clause: clause, vocabulary: vocabulary)
                 if Self.clauseBreaks.contains(character) { clause += 1 }
                 previousWasLetter = false
             }
-            offset += 1
+            offset = end
         }
-        finish()
+        finish(start: start, end: range.upperBound, clause: clause, vocabulary: vocabulary)
+    }
+
+    private mutating func finish(start: Int, end: Int, clause: Int32, vocabulary: PlacementVocabulary) {
+        guard !word.isEmpty else { return }
+        if !wordIsASCII {
+            word = Array(ASCIIFolding.fold(String(decoding: word, as: UTF8.self)).utf8)
+            wordIsASCII = true
+        }
+        let prefixStart = Int32(prefixes.count)
+        let (number, keys) = word.withUnsafeBufferPointer { vocabulary.lookUp($0, prefixes: &prefixes) }
+        tokens.append(Token(word: number, clause: clause, start: Int32(start), end: Int32(end),
+                            prefixStart: prefixStart, prefixEnd: Int32(prefixes.count), keys: keys))
+        word.removeAll(keepingCapacity: true)
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
@@ -45,6 +110,7 @@ struct PlacementTokens {
         return character.isLetter || character.isNumber
     }
 
+    private static let asciiClauseBreaks: [UInt8] = Array(",;:()\"".utf8)
     private static let apostrophes: Set<Character> = ["'", "’"]
     private static let clauseBreaks: Set<Character> = [",", ";", ":", "(", ")", "–", "—", "“", "”", "\""]
 

@@ -1,114 +1,180 @@
-/// One term of the lexicon, compiled: a sequence of word patterns. A word
-/// pattern is alternatives (`a|b`), each a word, a prefix (`word*`), any
-/// word (`_`) or a group (`@lay`: any of the group's phrases).
-struct TermPattern: Sendable {
+/// The lexicon's terms compiled into one table of numbers. A term is a
+/// sequence of word patterns; a word pattern is alternatives (`a|b`),
+/// each a word, a prefix (`word*`), any word (`_`) or a group (`@lay`: any
+/// of the group's phrases). Words and prefixes are the vocabulary's
+/// numbers, so matching compares integers and copies nothing.
+struct PatternTable: Sendable {
     enum Alternative: Sendable {
-        case word(String)
-        case prefix(String)
+        case word(Int32)
+        case prefix(Int32)
         case anyWord
-        case group(Group)
+        case group(Int32)
     }
 
-    /// A group's phrases, with the words that can start one, so that most
-    /// words are turned away without trying every phrase.
-    struct Group: Sendable {
-        var phrases: [TermPattern]
-        var firstWords: Set<String> = []
-        var firstPrefixes: [String] = []
-        /// The prefixes by their first byte.
-        private var prefixesByByte: [UInt8: [String]] = [:]
-        var anyFirst = false
+    private var alternatives: [Alternative] = []
+    /// Each word pattern's alternatives: `alternatives[elements[e]..<elements[e + 1]]`.
+    private var elements: [Int32] = [0]
+    /// Each pattern's word patterns: `elements[patterns[p]..<patterns[p + 1]]` (indices of `elements`).
+    private var patterns: [Int32] = [0]
+    /// Each group's phrases: `groupPhrases[groupBounds[g]..<groupBounds[g + 1]]`.
+    private var groupPhrases: [Int32] = []
+    private var groupBounds: [Int32] = [0]
+    /// Each group's filter of its phrases' first words.
+    private var groupFilters: [Int32] = []
+    /// Filters of what a pattern's first word can be, to pass over other
+    /// words fast: a bit per word and per prefix of the vocabulary, and
+    /// whether any word can.
+    private var filterBits: [UInt64] = []
+    private var filterTakesAnyWord: [Bool] = []
+    private let wordBitWords: Int
+    private let filterStride: Int
+    private(set) var vocabulary: PlacementVocabulary
+    private var groupNumbers: [String: Int32]
 
-        init(_ phrases: [TermPattern]) {
-            self.phrases = phrases
-            for phrase in phrases {
-                guard let first = phrase.firstWords else {
-                    anyFirst = true
-                    continue
+    /// A table for terms made of the words of `terms` (to be added, then,
+    /// with `add`) and for the groups' phrases, by the groups' names.
+    init(terms: [String], groups: [String: [String]]) {
+        let (words, prefixes) = Self.vocabulary(of: terms + groups.values.flatMap { $0 })
+        vocabulary = PlacementVocabulary(words: words, prefixes: prefixes)
+        wordBitWords = (Int(vocabulary.wordCount) + 63) / 64
+        filterStride = wordBitWords + (Int(vocabulary.prefixCount) + 63) / 64
+        groupNumbers = [:]
+        var numbers: [String: Int32] = [:]
+        for (name, phrases) in groups.sorted(by: { $0.key < $1.key }) {
+            // Groups name plain phrases only, so they compile without groups.
+            let members = phrases.map { add($0) }
+            numbers[name] = Int32(groupFilters.count)
+            groupPhrases += members.map(Int32.init)
+            groupBounds.append(Int32(groupPhrases.count))
+            groupFilters.append(Int32(addFilter(members)))
+        }
+        groupNumbers = numbers
+    }
+
+    /// Every word and prefix written in these terms (and the groups' phrases).
+    private static func vocabulary(of terms: [String]) -> (words: [String], prefixes: [String]) {
+        var words: Set<String> = []
+        var prefixes: Set<String> = []
+        for term in terms {
+            for word in PlacementTokens.words(ofTerm: term) {
+                for piece in word.split(separator: "|") where piece != "_" && !piece.hasPrefix("@") {
+                    if piece.hasSuffix("*") { prefixes.insert(String(piece.dropLast())) } else { words.insert(String(piece)) }
                 }
-                firstWords.formUnion(first.words)
-                firstPrefixes += first.prefixes
             }
-            for prefix in firstPrefixes {
-                guard let byte = prefix.utf8.first else {
-                    anyFirst = true
-                    continue
+        }
+        return (words.sorted(), prefixes.sorted())
+    }
+
+    /// Compiles a term; its number.
+    mutating func add(_ term: String) -> Int {
+        for word in PlacementTokens.words(ofTerm: term) {
+            for piece in word.split(separator: "|") {
+                if piece == "_" {
+                    alternatives.append(.anyWord)
+                } else if piece.hasPrefix("@") {
+                    alternatives.append(.group(groupNumbers[String(piece.dropFirst())] ?? -1))
+                } else if piece.hasSuffix("*") {
+                    alternatives.append(.prefix(vocabulary.number(ofPrefix: String(piece.dropLast()))))
+                } else {
+                    let number = vocabulary.number(ofWord: String(piece))
+                    precondition(number >= 0, "“\(piece)” is not in the placement vocabulary")
+                    alternatives.append(.word(number))
                 }
-                prefixesByByte[byte, default: []].append(prefix)
+            }
+            elements.append(Int32(alternatives.count))
+        }
+        patterns.append(Int32(elements.count - 1))
+        return patterns.count - 2
+    }
+
+    /// A filter of what the first words of these patterns can be; its number.
+    mutating func addFilter(_ patterns: [Int]) -> Int {
+        let (anyWord, words, prefixes) = firstWords(of: patterns)
+        var bits = [UInt64](repeating: 0, count: filterStride)
+        for word in words { bits[Int(word) / 64] |= 1 << (UInt64(word) % 64) }
+        for prefix in prefixes { bits[wordBitWords + Int(prefix) / 64] |= 1 << (UInt64(prefix) % 64) }
+        filterBits += bits
+        filterTakesAnyWord.append(anyWord)
+        return filterTakesAnyWord.count - 1
+    }
+
+    /// The words and prefixes the first words of these patterns can be,
+    /// and whether any word can.
+    private func firstWords(of patterns: [Int]) -> (anyWord: Bool, words: Set<Int32>, prefixes: Set<Int32>) {
+        var anyWord = false
+        var words: Set<Int32> = []
+        var prefixes: Set<Int32> = []
+        for pattern in patterns {
+            let first = Int(self.patterns[pattern])
+            guard first < Int(self.patterns[pattern + 1]) else { continue }
+            for index in Int(elements[first])..<Int(elements[first + 1]) {
+                switch alternatives[index] {
+                case .word(let word): if word >= 0 { words.insert(word) }
+                case .prefix(let prefix): prefixes.insert(prefix)
+                case .anyWord: anyWord = true
+                case .group(let group):
+                    guard group >= 0 else { continue }
+                    let phrases = groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])].map(Int.init)
+                    let inner = firstWords(of: phrases)
+                    anyWord = anyWord || inner.anyWord
+                    words.formUnion(inner.words)
+                    prefixes.formUnion(inner.prefixes)
+                }
             }
         }
-
-        func mayStart(with word: String) -> Bool {
-            if anyFirst || firstWords.contains(word) { return true }
-            guard let byte = word.utf8.first, let prefixes = prefixesByByte[byte] else { return false }
-            return prefixes.contains { word.hasPrefix($0) }
-        }
+        return (anyWord, words, prefixes)
     }
 
-    typealias Element = [Alternative]
-
-    var elements: [Element]
-
-    init(_ term: String, groups: [String: [TermPattern]]) {
-        elements = PlacementTokens.words(ofTerm: term).map { word in
-            word.split(separator: "|").map { piece in
-                if piece == "_" { return .anyWord }
-                if piece.hasPrefix("@") { return .group(Group(groups[String(piece.dropFirst())] ?? [])) }
-                if piece.hasSuffix("*") { return .prefix(String(piece.dropLast())) }
-                return .word(String(piece))
-            }
+    /// Whether the word at `index` can start a match of a pattern the
+    /// filter was made for.
+    @inline(__always)
+    func mayStart(_ filter: Int, _ tokens: PlacementTokens, at index: Int) -> Bool {
+        if filterTakesAnyWord[filter] { return true }
+        let base = filter * filterStride
+        let token = tokens[index]
+        if token.word >= 0, filterBits[base + Int(token.word) / 64] & (1 << (UInt64(token.word) % 64)) != 0 { return true }
+        for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
+            let prefix = Int(tokens.prefixes[position])
+            if filterBits[base + wordBitWords + prefix / 64] & (1 << (UInt64(prefix) % 64)) != 0 { return true }
         }
+        return false
     }
 
-    /// Where a match starting at `start` ends (exclusive), the longest one.
-    func matchEnd(in tokens: [PlacementTokens.Token], at start: Int) -> Int? {
-        Self.matchEnd(elements[...], in: tokens, at: start)
+    /// Where a match of `pattern` starting at word `start` ends
+    /// (exclusive), the longest one; -1 when none does.
+    func matchEnd(_ pattern: Int, in tokens: PlacementTokens, at start: Int) -> Int {
+        matchEnd(elements: Int(patterns[pattern]), to: Int(patterns[pattern + 1]), in: tokens, at: start)
     }
 
-    private static func matchEnd(_ elements: ArraySlice<Element>, in tokens: [PlacementTokens.Token], at start: Int) -> Int? {
-        guard let first = elements.first else { return start }
-        guard start < tokens.count else { return nil }
-        let word = tokens[start].word
-        let rest = elements.dropFirst()
-        var best: Int?
-        func consider(_ next: Int) {
-            if let end = matchEnd(rest, in: tokens, at: next), end > (best ?? -1) { best = end }
-        }
-        for alternative in first {
-            switch alternative {
-            case .word(let expected): if word == expected { consider(start + 1) }
-            case .prefix(let prefix): if word.hasPrefix(prefix) { consider(start + 1) }
-            case .anyWord: consider(start + 1)
+    private func matchEnd(elements first: Int, to last: Int, in tokens: PlacementTokens, at start: Int) -> Int {
+        guard first < last else { return start }
+        guard start < tokens.count else { return -1 }
+        let token = tokens[start]
+        var best = -1
+        for index in Int(elements[first])..<Int(elements[first + 1]) {
+            switch alternatives[index] {
+            case .word(let word):
+                if token.word == word { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1)) }
+            case .prefix(let prefix):
+                if tokens.hasPrefix(start, prefix) { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1)) }
+            case .anyWord:
+                best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1))
             case .group(let group):
-                guard group.mayStart(with: word) else { continue }
-                for phrase in group.phrases {
-                    if let next = phrase.matchEnd(in: tokens, at: start) { consider(next) }
+                guard group >= 0 else { continue }
+                guard mayStart(Int(groupFilters[Int(group)]), tokens, at: start) else { continue }
+                for phrase in groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])] {
+                    let next = matchEnd(Int(phrase), in: tokens, at: start)
+                    if next >= 0 { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: next)) }
                 }
             }
         }
         return best
     }
 
-    /// Words a match's first word could be, for finding candidates fast:
-    /// exact words and prefixes; `nil` when any word can start a match.
-    var firstWords: (words: [String], prefixes: [String])? {
-        Self.firstWords(of: elements.first ?? [])
-    }
-
-    private static func firstWords(of element: Element) -> (words: [String], prefixes: [String])? {
-        var words: [String] = []
-        var prefixes: [String] = []
-        for alternative in element {
-            switch alternative {
-            case .word(let word): words.append(word)
-            case .prefix(let prefix): prefixes.append(prefix)
-            case .anyWord: return nil
-            case .group(let group):
-                if group.anyFirst { return nil }
-                words += group.firstWords
-                prefixes += group.firstPrefixes
-            }
-        }
-        return (words, prefixes)
+    /// The first word pattern's words and prefixes, for filing a term
+    /// under the words that can start it; `nil` when any word can.
+    func firstWords(of pattern: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+        let first = firstWords(of: [pattern])
+        return first.anyWord ? nil : (first.words, first.prefixes)
     }
 }

@@ -1,0 +1,181 @@
+/// Finds the lexicon's terms in one sentence: for each category, its
+/// counted matches (no two overlapping, the heavier then the longer
+/// winning; no term counted twice; none negated) and its `together`
+/// rules met. Works on the sentence's words as numbers, in buffers kept
+/// from sentence to sentence (`Work`).
+struct SentenceMatcher: Sendable {
+    let categories: [CompiledCategory]
+    private let table: PatternTable
+    private let candidates: CandidateIndex
+    private let negations: [Int]
+    /// The words a negation can start with, to pass over the others fast.
+    private let negationFilter: Int
+    private let negationWindow: Int
+    /// "only", which stops a negation ("not only").
+    private let only: Int32
+    /// Every category's terms in one list: `termBase[c] + term`.
+    private let termBase: [Int]
+    private let termPatterns: [Int]
+    private let termWeights: [Int]
+
+    init(lexicon: PlacementLexicon) {
+        let lists = [(CompiledCategory.Kind.stage, lexicon.stages), (.level, lexicon.levels), (.principle, lexicon.principles)]
+        let terms = lists.flatMap { $0.1.flatMap { $0.weightedTerms.map(\.term) + $0.together.flatMap(\.all) } }
+        var table = PatternTable(terms: terms + lexicon.negations + ["only"], groups: lexicon.groups)
+        var categories: [CompiledCategory] = []
+        for (kind, list) in lists {
+            categories += list.map { CompiledCategory(kind: kind, category: $0, table: &table) }
+        }
+        negations = lexicon.negations.map { table.add($0) }
+        negationFilter = table.addFilter(negations)
+        negationWindow = lexicon.negationWindow
+        only = table.vocabulary.number(ofWord: "only")
+        termBase = categories.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.terms.count) }
+        termPatterns = categories.flatMap { $0.terms.map(\.pattern) }
+        termWeights = categories.flatMap { $0.terms.map(\.weight) }
+        candidates = CandidateIndex(categories: categories, table: table)
+        self.categories = categories
+        self.table = table
+    }
+
+    /// A match of a term (or of a `together` rule) at words `start..<end`.
+    struct Match {
+        var category: Int
+        var term: Int
+        var weight: Int
+        var start: Int
+        var end: Int
+        /// The order found in, to break ties as found.
+        var order: Int
+        /// A `together` rule's parts: only these words are marked.
+        var parts: [Range<Int>]?
+        /// False for a term already counted in the sentence.
+        var counts = true
+    }
+
+    /// A category's evidence in the sentence: its matches, `kept[matches]`.
+    struct Found {
+        var category: Int
+        var score: Int
+        var strongest: Int
+        var matches: Range<Int>
+    }
+
+    /// The sentence's words and what was found in them.
+    struct Work {
+        var tokens = PlacementTokens()
+        var negated: [Bool] = []
+        var matches: [Match] = []
+        var kept: [Match] = []
+        var found: [Found] = []
+
+        /// The matched words as UTF-8 ranges of the paragraph, in order;
+        /// the words of one match (or one part of a rule) make one range.
+        func marks(of found: Found) -> [Range<Int>] {
+            let ranges = kept[found.matches].flatMap { $0.parts ?? [$0.start..<$0.end] }
+                .map { Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end) }
+                .sorted { $0.lowerBound < $1.lowerBound }
+            var marks: [Range<Int>] = []
+            for range in ranges {
+                if let last = marks.last, range.lowerBound <= last.upperBound {
+                    marks[marks.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                } else {
+                    marks.append(range)
+                }
+            }
+            return marks
+        }
+    }
+
+    /// Reads the sentence at `range` of the paragraph into `work` and
+    /// finds each category's evidence in it (`work.found`).
+    func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
+        work.found.removeAll(keepingCapacity: true)
+        work.tokens.read(range, of: reader, vocabulary: table.vocabulary)
+        guard work.tokens.count > 0 else { return }
+        markNegated(&work)
+        findTerms(&work)
+        work.matches.sort {
+            ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.order) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.order)
+        }
+        work.kept.removeAll(keepingCapacity: true)
+        var next = 0
+        for (index, category) in categories.enumerated() {
+            let first = work.kept.count
+            while next < work.matches.count, work.matches[next].category == index {
+                var match = work.matches[next]
+                next += 1
+                guard !work.kept[first...].contains(where: { $0.start < match.end && match.start < $0.end }) else { continue }
+                // A term again in the same sentence is marked but not counted.
+                match.counts = !work.kept[first...].contains { $0.term == match.term }
+                work.kept.append(match)
+            }
+            for (number, rule) in category.rules.enumerated() {
+                guard let (words, parts) = rule.match(in: work.tokens, negated: work.negated, table: table) else { continue }
+                work.kept.append(Match(category: index, term: category.terms.count + number, weight: rule.weight,
+                                       start: words.lowerBound, end: words.upperBound, order: 0, parts: parts))
+            }
+            guard work.kept.count > first else { continue }
+            let matches = work.kept[first...]
+            work.found.append(Found(category: index, score: matches.reduce(0) { $0 + ($1.counts ? $1.weight : 0) },
+                                    strongest: matches.map(\.weight).max() ?? 0, matches: first..<work.kept.count))
+        }
+    }
+
+    /// Every term matching at each word not negated.
+    private func findTerms(_ work: inout Work) {
+        work.matches.removeAll(keepingCapacity: true)
+        let tokens = work.tokens
+        for start in 0..<tokens.count where !work.negated[start] {
+            candidates.forEachTerm(startingWith: tokens[start]) { entry in
+                let term = termBase[Int(entry.category)] + Int(entry.term)
+                let end = table.matchEnd(termPatterns[term], in: tokens, at: start)
+                guard end >= 0 else { return }
+                work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
+                                          start: start, end: end, order: work.matches.count))
+            }
+        }
+    }
+
+    /// The words a negation reaches: after it, within the window, in the
+    /// same clause. ("not only" is no negation.)
+    private func markNegated(_ work: inout Work) {
+        let tokens = work.tokens
+        work.negated.removeAll(keepingCapacity: true)
+        work.negated.append(contentsOf: repeatElement(false, count: tokens.count))
+        for start in 0..<tokens.count where table.mayStart(negationFilter, tokens, at: start) {
+            for negation in negations {
+                let end = table.matchEnd(negation, in: tokens, at: start)
+                guard end >= 0 else { continue }
+                if end < tokens.count, tokens[end].word == only { continue }
+                var position = end
+                while position < tokens.count, position < end + negationWindow, tokens[position].clause == tokens[start].clause {
+                    work.negated[position] = true
+                    position += 1
+                }
+            }
+        }
+    }
+}
+
+/// A lexicon category with its terms compiled.
+struct CompiledCategory: Sendable {
+    enum Kind: Sendable { case stage, level, principle }
+
+    struct Term: Sendable {
+        var pattern: Int
+        var weight: Int
+    }
+
+    var kind: Kind
+    var name: String
+    var terms: [Term]
+    var rules: [TogetherRule]
+
+    init(kind: Kind, category: PlacementLexicon.Category, table: inout PatternTable) {
+        self.kind = kind
+        name = category.name
+        terms = category.weightedTerms.map { Term(pattern: table.add($0.term), weight: $0.weight) }
+        rules = category.together.map { TogetherRule(parts: $0.all, weight: $0.weight, table: &table) }
+    }
+}
