@@ -1,18 +1,20 @@
 /// The lexicon's terms by the words that can start them, so that a word
-/// is checked against a handful of terms rather than all of them: terms
-/// starting with a word are filed under the word; terms starting with a
-/// prefix, under the prefix's first `keyLength` bytes (the whole prefix
-/// when shorter). A word's candidates come in the order the match ties
-/// are broken in: terms any word can start, then the word's, then those
-/// filed under its first one, two and three bytes.
+/// is checked only against the terms whose first word pattern it fits:
+/// terms any word can start, terms filed under the word, and terms filed
+/// under each of the lexicon's prefixes it starts with.
+///
+/// Each route has a rank, which breaks ties between terms matching the
+/// same words with the same weight, as they always have been: any word
+/// first, then the word, then a prefix by its length up to three bytes.
 struct CandidateIndex: Sendable {
     struct Entry: Sendable {
         var category: Int32
         var term: Int32
+        var rank: Int32
     }
 
     private var anyWord: [Entry] = []
-    /// By word number, then by vocabulary node: `entries[bounds[i]..<bounds[i + 1]]`.
+    /// By word number, then by prefix number: `entries[bounds[i]..<bounds[i + 1]]`.
     private var entries: [Entry] = []
     private var bounds: [Int32] = [0]
     private let wordCount: Int
@@ -20,18 +22,19 @@ struct CandidateIndex: Sendable {
     init(categories: [CompiledCategory], table: PatternTable) {
         let vocabulary = table.vocabulary
         wordCount = Int(vocabulary.wordCount)
-        var lists = [[Entry]](repeating: [], count: wordCount + vocabulary.nodeCount)
+        var lists = [[Entry]](repeating: [], count: wordCount + Int(vocabulary.prefixCount))
         for (category, compiled) in categories.enumerated() {
             for (term, entry) in compiled.terms.enumerated() {
-                let filed = Entry(category: Int32(category), term: Int32(term))
+                let filed = Entry(category: Int32(category), term: Int32(term), rank: 0)
                 guard let first = table.firstWords(of: entry.pattern) else {
                     anyWord.append(filed)
                     continue
                 }
-                for word in first.words { lists[Int(word)].append(filed) }
-                var keys = Set(first.prefixes.map { vocabulary.keyNode(ofPrefix: $0) })
-                keys.remove(0)
-                for key in keys { lists[wordCount + key].append(filed) }
+                for word in first.words { lists[Int(word)].append(Entry(category: filed.category, term: filed.term, rank: 1)) }
+                for prefix in first.prefixes {
+                    let rank = Int32(1 + min(3, vocabulary.prefixLengths[Int(prefix)]))
+                    lists[wordCount + Int(prefix)].append(Entry(category: filed.category, term: filed.term, rank: rank))
+                }
             }
         }
         for list in lists {
@@ -40,15 +43,14 @@ struct CandidateIndex: Sendable {
         }
     }
 
-    /// Calls `body` with each term that may match starting at a word (the
-    /// match decides).
+    /// Calls `body` with each term whose first word pattern the word at
+    /// `index` fits (the rest of the match is for the caller to decide).
     @inline(__always)
-    func forEachTerm(startingWith token: PlacementTokens.Token, _ body: (Entry) -> Void) {
+    func forEachTerm(startingAt index: Int, of tokens: PlacementTokens, _ body: (Entry) -> Void) {
         anyWord.forEach(body)
+        let token = tokens[index]
         if token.word >= 0 { forEach(in: Int(token.word), body) }
-        if token.keys.0 != 0 { forEach(in: wordCount + token.keys.0, body) }
-        if token.keys.1 != 0 { forEach(in: wordCount + token.keys.1, body) }
-        if token.keys.2 != 0 { forEach(in: wordCount + token.keys.2, body) }
+        for position in Int(token.prefixStart)..<Int(token.prefixEnd) { forEach(in: wordCount + Int(tokens.prefixes[position]), body) }
     }
 
     @inline(__always)

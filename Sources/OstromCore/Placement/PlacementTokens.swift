@@ -15,16 +15,16 @@ struct PlacementTokens {
         /// The prefixes the word starts with: `prefixes[prefixStart..<prefixEnd]`.
         var prefixStart: Int32
         var prefixEnd: Int32
-        /// The vocabulary's nodes of the word's first one, two and three bytes.
-        var keys: (Int, Int, Int)
     }
 
     private(set) var tokens: [Token] = []
     private(set) var prefixes: [Int32] = []
     /// Whether every character read was a byte (offsets are then characters).
     private(set) var isASCII = true
-    private var word: [UInt8] = []
-    private var wordIsASCII = true
+    /// What the lexicon's groups match at each word, worked out once per
+    /// sentence: `groupEnds[group * count + word]`, a bit per phrase
+    /// length and `GroupEnds.known` once worked out.
+    var groupEnds: [UInt16] = []
 
     var count: Int { tokens.count }
 
@@ -43,28 +43,46 @@ struct PlacementTokens {
         return false
     }
 
+    /// The word being read: where it started, its walk through the
+    /// vocabulary, and its bytes once a character other than an ASCII
+    /// letter or digit joins it (it is then folded and looked up whole).
+    private struct Word {
+        var start = -1
+        var node = 0
+        var prefixStart = 0
+        var unfolded: [UInt8]?
+    }
+
     /// Reads the words of the sentence at `range` of the paragraph.
-    mutating func read(_ range: Range<Int>, of reader: TextReader, vocabulary: PlacementVocabulary) {
+    mutating func read(_ range: Range<Int>, of reader: TextReader, vocabulary: PlacementVocabulary, groupCount: Int) {
         tokens.removeAll(keepingCapacity: true)
         prefixes.removeAll(keepingCapacity: true)
-        word.removeAll(keepingCapacity: true)
         isASCII = true
-        var start = range.lowerBound
+        var word = Word()
         var clause: Int32 = 0
         var previousWasLetter = false
         var offset = range.lowerBound
+        let bytes = reader.bytes
         while offset < range.upperBound {
             if reader.isASCIICharacter(at: offset) {
-                let byte = reader.bytes[offset]
+                let byte = bytes[offset]
                 let lower = byte | 0x20
                 if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    if word.isEmpty { start = offset }
-                    word.append(byte >= 0x41 && byte <= 0x5A ? lower : byte)
+                    let folded = byte >= 0x41 && byte <= 0x5A ? lower : byte
+                    if word.start < 0 {
+                        word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: nil)
+                        vocabulary.startWord(prefixes: &prefixes)
+                    }
+                    if word.unfolded == nil {
+                        word.node = vocabulary.step(word.node, folded, prefixes: &prefixes)
+                    } else {
+                        word.unfolded?.append(byte)
+                    }
                     previousWasLetter = true
                 } else if byte == UInt8(ascii: "'") && previousWasLetter {
                     // "people's", "doesn't": one word without the apostrophe.
                 } else {
-                    finish(start: start, end: offset, clause: clause, vocabulary: vocabulary)
+                    finish(&word, end: offset, clause: clause, vocabulary: vocabulary)
                     if Self.asciiClauseBreaks.contains(byte) { clause += 1 }
                     previousWasLetter = false
                 }
@@ -74,33 +92,55 @@ struct PlacementTokens {
             isASCII = false
             let (character, end) = reader.character(at: offset)
             if Self.isWordCharacter(character) {
-                if word.isEmpty { start = offset }
-                word += reader.bytes[offset..<end]
-                wordIsASCII = false
+                if word.start < 0 {
+                    word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: [])
+                } else if word.unfolded == nil {
+                    // The word so far, as written, without its apostrophes.
+                    word.unfolded = Self.withoutApostrophes(bytes[word.start..<offset])
+                    prefixes.removeSubrange(word.prefixStart...)
+                }
+                word.unfolded?.append(contentsOf: bytes[offset..<end])
                 previousWasLetter = true
             } else if Self.apostrophes.contains(character) && previousWasLetter {
                 // As above.
             } else {
-                finish(start: start, end: offset, clause: clause, vocabulary: vocabulary)
+                finish(&word, end: offset, clause: clause, vocabulary: vocabulary)
                 if Self.clauseBreaks.contains(character) { clause += 1 }
                 previousWasLetter = false
             }
             offset = end
         }
-        finish(start: start, end: range.upperBound, clause: clause, vocabulary: vocabulary)
+        finish(&word, end: range.upperBound, clause: clause, vocabulary: vocabulary)
+        groupEnds.removeAll(keepingCapacity: true)
+        groupEnds.append(contentsOf: repeatElement(0, count: groupCount * tokens.count))
     }
 
-    private mutating func finish(start: Int, end: Int, clause: Int32, vocabulary: PlacementVocabulary) {
-        guard !word.isEmpty else { return }
-        if !wordIsASCII {
-            word = Array(ASCIIFolding.fold(String(decoding: word, as: UTF8.self)).utf8)
-            wordIsASCII = true
+    private mutating func finish(_ word: inout Word, end: Int, clause: Int32, vocabulary: PlacementVocabulary) {
+        guard word.start >= 0 else { return }
+        var number = vocabulary.number(at: word.node)
+        if let unfolded = word.unfolded {
+            number = vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
         }
-        let prefixStart = Int32(prefixes.count)
-        let (number, keys) = word.withUnsafeBufferPointer { vocabulary.lookUp($0, prefixes: &prefixes) }
-        tokens.append(Token(word: number, clause: clause, start: Int32(start), end: Int32(end),
-                            prefixStart: prefixStart, prefixEnd: Int32(prefixes.count), keys: keys))
-        word.removeAll(keepingCapacity: true)
+        tokens.append(Token(word: number, clause: clause, start: Int32(word.start), end: Int32(end),
+                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count)))
+        word.start = -1
+    }
+
+    /// Bytes of a word without the apostrophes it was read past.
+    private static func withoutApostrophes(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        var kept: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "'") {
+                index += 1
+            } else if bytes[index] == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3
+            } else {
+                kept.append(bytes[index])
+                index += 1
+            }
+        }
+        return kept
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

@@ -1,8 +1,7 @@
 /// The lexicon's words and prefixes (`word*`) as numbers, in a trie over
-/// their bytes: a text's word is looked up once, by walking its bytes,
-/// and is then matched by comparing numbers. The walk also yields every
-/// prefix the word starts with, and the nodes of its first three bytes,
-/// under which the lexicon's terms are found (`CandidateIndex`).
+/// their bytes: a text's word is looked up once, by walking its bytes as
+/// they are read, and is then matched by comparing numbers. The walk also
+/// yields every prefix the word starts with.
 struct PlacementVocabulary: Sendable {
     /// A trie node's child per byte class; 0 is "none" (the root is no child).
     private var children: [UInt16]
@@ -12,11 +11,9 @@ struct PlacementVocabulary: Sendable {
     private var wordOfNode: [Int32] = [-1]
     private var prefixOfNode: [Int32] = [-1]
     private(set) var wordCount: Int32 = 0
-    private(set) var prefixCount: Int32 = 0
-    private var keyNodeOfPrefix: [Int] = []
+    private(set) var prefixLengths: [Int] = []
 
-    /// The depth of the nodes terms are filed under.
-    static let keyLength = 3
+    var prefixCount: Int32 { Int32(prefixLengths.count) }
 
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
@@ -26,87 +23,72 @@ struct PlacementVocabulary: Sendable {
             classCount += 1
         }
         children = [UInt16](repeating: 0, count: classCount)
-        for word in words { _ = self.word(word) }
-        for prefix in prefixes { _ = self.prefix(prefix) }
+        for word in words {
+            let node = insert(word)
+            if wordOfNode[node] < 0 {
+                wordOfNode[node] = wordCount
+                wordCount += 1
+            }
+        }
+        for prefix in prefixes {
+            let node = insert(prefix)
+            if prefixOfNode[node] < 0 {
+                prefixOfNode[node] = Int32(prefixLengths.count)
+                prefixLengths.append(prefix.utf8.count)
+            }
+        }
     }
 
     /// A word's number (`-1` for one the lexicon does not have).
     func number(ofWord word: String) -> Int32 {
-        var node = 0
-        for byte in word.utf8 {
-            guard let child = child(of: node, byte) else { return -1 }
-            node = child
-        }
-        return wordOfNode[node]
+        walk(word.utf8).map { wordOfNode[$0] } ?? -1
     }
 
-    /// A prefix's number; the prefix must be one of the vocabulary's.
+    /// A prefix's number (`-1` for one the lexicon does not have).
     func number(ofPrefix prefix: String) -> Int32 {
-        prefixOfNode[node(prefix.utf8)]
+        walk(prefix.utf8).map { prefixOfNode[$0] } ?? -1
     }
 
-    /// The node a prefix files its terms under: the node of its first
-    /// `keyLength` bytes (of all of it when shorter).
-    func keyNode(ofPrefix prefix: Int32) -> Int {
-        keyNodeOfPrefix[Int(prefix)]
-    }
-
-    var nodeCount: Int { wordOfNode.count }
-
-    /// A text's word looked up: its number, the prefixes it starts with
-    /// (appended to `prefixes`) and the nodes of its first one to three
-    /// bytes (0 past where the trie ends).
-    func lookUp(_ word: UnsafeBufferPointer<UInt8>, prefixes: inout [Int32]) -> (word: Int32, keys: (Int, Int, Int)) {
+    /// A word looked up at once: its number, and the prefixes it starts
+    /// with appended to `prefixes`.
+    func lookUp(_ word: some Sequence<UInt8>, prefixes: inout [Int32]) -> Int32 {
         var node = 0
-        var keys = (0, 0, 0)
-        if prefixOfNode[0] >= 0 { prefixes.append(prefixOfNode[0]) }
-        for (depth, byte) in word.enumerated() {
-            guard let child = child(of: node, byte) else { return (-1, keys) }
-            node = child
-            if prefixOfNode[node] >= 0 { prefixes.append(prefixOfNode[node]) }
-            switch depth {
-            case 0: keys.0 = node
-            case 1: keys.1 = node
-            case 2: keys.2 = node
-            default: break
-            }
-        }
-        return (wordOfNode[node], keys)
+        startWord(prefixes: &prefixes)
+        for byte in word { node = step(node, byte, prefixes: &prefixes) }
+        return number(at: node)
     }
 
+    /// The walk's start: the empty prefix, when the lexicon has one.
     @inline(__always)
-    private func child(of node: Int, _ byte: UInt8) -> Int? {
+    func startWord(prefixes: inout [Int32]) {
+        if prefixOfNode[0] >= 0 { prefixes.append(prefixOfNode[0]) }
+    }
+
+    /// One byte further (from node -1, the walk has left the trie and
+    /// stays out), appending the prefix that ends there.
+    @inline(__always)
+    func step(_ node: Int, _ byte: UInt8, prefixes: inout [Int32]) -> Int {
+        guard node >= 0 else { return -1 }
         let kind = Int(byteClass[Int(byte)])
-        guard kind != 0 else { return nil }
-        let child = Int(children[node * classCount + kind])
-        return child == 0 ? nil : child
+        let child = kind == 0 ? 0 : Int(children[node &* classCount &+ kind])
+        guard child != 0 else { return -1 }
+        let prefix = prefixOfNode[child]
+        if prefix >= 0 { prefixes.append(prefix) }
+        return child
     }
 
-    private mutating func word(_ word: String) -> Int32 {
-        let node = insert(word)
-        if wordOfNode[node] < 0 {
-            wordOfNode[node] = wordCount
-            wordCount += 1
-        }
-        return wordOfNode[node]
+    /// The number of the word the walk ended on.
+    @inline(__always)
+    func number(at node: Int) -> Int32 {
+        node < 0 ? -1 : wordOfNode[node]
     }
 
-    private mutating func prefix(_ prefix: String) -> Int32 {
-        let node = insert(prefix)
-        if prefixOfNode[node] < 0 {
-            prefixOfNode[node] = prefixCount
-            prefixCount += 1
-            keyNodeOfPrefix.append(self.node(prefix.utf8.prefix(Self.keyLength)))
-        }
-        return prefixOfNode[node]
-    }
-
-    /// The node of a text in the vocabulary (the root when it is not).
-    private func node(_ bytes: some Sequence<UInt8>) -> Int {
+    private func walk(_ bytes: some Sequence<UInt8>) -> Int? {
         var node = 0
         for byte in bytes {
-            guard let child = child(of: node, byte) else { return 0 }
-            node = child
+            let kind = Int(byteClass[Int(byte)])
+            guard kind != 0, children[node * classCount + kind] != 0 else { return nil }
+            node = Int(children[node * classCount + kind])
         }
         return node
     }
@@ -114,13 +96,14 @@ struct PlacementVocabulary: Sendable {
     private mutating func insert(_ text: String) -> Int {
         var node = 0
         for byte in text.utf8 {
-            if let child = child(of: node, byte) {
-                node = child
+            let slot = node * classCount + Int(byteClass[Int(byte)])
+            if children[slot] != 0 {
+                node = Int(children[slot])
                 continue
             }
             let child = wordOfNode.count
             precondition(child <= Int(UInt16.max), "the placement lexicon has too many words")
-            children[node * classCount + Int(byteClass[Int(byte)])] = UInt16(child)
+            children[slot] = UInt16(child)
             children += repeatElement(0, count: classCount)
             wordOfNode.append(-1)
             prefixOfNode.append(-1)

@@ -17,6 +17,9 @@ struct SentenceMatcher: Sendable {
     private let termBase: [Int]
     private let termPatterns: [Int]
     private let termWeights: [Int]
+    /// Every category's `together` rules, in the categories' order, with
+    /// the number each counts as a term by (after the category's terms).
+    private let rules: [(category: Int, term: Int, rule: TogetherRule)]
 
     init(lexicon: PlacementLexicon) {
         let lists = [(CompiledCategory.Kind.stage, lexicon.stages), (.level, lexicon.levels), (.principle, lexicon.principles)]
@@ -33,6 +36,9 @@ struct SentenceMatcher: Sendable {
         termBase = categories.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.terms.count) }
         termPatterns = categories.flatMap { $0.terms.map(\.pattern) }
         termWeights = categories.flatMap { $0.terms.map(\.weight) }
+        rules = categories.enumerated().flatMap { index, category in
+            category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
+        }
         candidates = CandidateIndex(categories: categories, table: table)
         self.categories = categories
         self.table = table
@@ -45,8 +51,8 @@ struct SentenceMatcher: Sendable {
         var weight: Int
         var start: Int
         var end: Int
-        /// The order found in, to break ties as found.
-        var order: Int
+        /// The route the term was found by (`CandidateIndex`), to break ties.
+        var rank: Int
         /// A `together` rule's parts: only these words are marked.
         var parts: [Range<Int>]?
         /// False for a term already counted in the sentence.
@@ -91,48 +97,60 @@ struct SentenceMatcher: Sendable {
     /// finds each category's evidence in it (`work.found`).
     func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
         work.found.removeAll(keepingCapacity: true)
-        work.tokens.read(range, of: reader, vocabulary: table.vocabulary)
+        work.tokens.read(range, of: reader, vocabulary: table.vocabulary, groupCount: table.groupCount)
         guard work.tokens.count > 0 else { return }
         markNegated(&work)
         findTerms(&work)
         work.matches.sort {
-            ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.order) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.order)
+            ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.rank, $0.term) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.rank, $1.term)
         }
         work.kept.removeAll(keepingCapacity: true)
         var next = 0
-        for (index, category) in categories.enumerated() {
+        var rule = 0
+        for category in categories.indices {
             let first = work.kept.count
-            while next < work.matches.count, work.matches[next].category == index {
+            while next < work.matches.count, work.matches[next].category == category {
                 var match = work.matches[next]
                 next += 1
-                guard !work.kept[first...].contains(where: { $0.start < match.end && match.start < $0.end }) else { continue }
+                var overlaps = false
+                var counted = false
+                for kept in work.kept[first...] {
+                    overlaps = overlaps || (kept.start < match.end && match.start < kept.end)
+                    counted = counted || kept.term == match.term
+                }
+                guard !overlaps else { continue }
                 // A term again in the same sentence is marked but not counted.
-                match.counts = !work.kept[first...].contains { $0.term == match.term }
+                match.counts = !counted
                 work.kept.append(match)
             }
-            for (number, rule) in category.rules.enumerated() {
-                guard let (words, parts) = rule.match(in: work.tokens, negated: work.negated, table: table) else { continue }
-                work.kept.append(Match(category: index, term: category.terms.count + number, weight: rule.weight,
-                                       start: words.lowerBound, end: words.upperBound, order: 0, parts: parts))
+            while rule < rules.count, rules[rule].category == category {
+                if let (words, parts) = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table) {
+                    work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight,
+                                           start: words.lowerBound, end: words.upperBound, rank: 0, parts: parts))
+                }
+                rule += 1
             }
             guard work.kept.count > first else { continue }
-            let matches = work.kept[first...]
-            work.found.append(Found(category: index, score: matches.reduce(0) { $0 + ($1.counts ? $1.weight : 0) },
-                                    strongest: matches.map(\.weight).max() ?? 0, matches: first..<work.kept.count))
+            var score = 0
+            var strongest = 0
+            for match in work.kept[first...] {
+                if match.counts { score += match.weight }
+                strongest = max(strongest, match.weight)
+            }
+            work.found.append(Found(category: category, score: score, strongest: strongest, matches: first..<work.kept.count))
         }
     }
 
     /// Every term matching at each word not negated.
     private func findTerms(_ work: inout Work) {
         work.matches.removeAll(keepingCapacity: true)
-        let tokens = work.tokens
-        for start in 0..<tokens.count where !work.negated[start] {
-            candidates.forEachTerm(startingWith: tokens[start]) { entry in
+        for start in 0..<work.tokens.count where !work.negated[start] {
+            candidates.forEachTerm(startingAt: start, of: work.tokens) { entry in
                 let term = termBase[Int(entry.category)] + Int(entry.term)
-                let end = table.matchEnd(termPatterns[term], in: tokens, at: start)
+                let end = table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
                 guard end >= 0 else { return }
                 work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
-                                          start: start, end: end, order: work.matches.count))
+                                          start: start, end: end, rank: Int(entry.rank)))
             }
         }
     }
@@ -140,16 +158,16 @@ struct SentenceMatcher: Sendable {
     /// The words a negation reaches: after it, within the window, in the
     /// same clause. ("not only" is no negation.)
     private func markNegated(_ work: inout Work) {
-        let tokens = work.tokens
+        let count = work.tokens.count
         work.negated.removeAll(keepingCapacity: true)
-        work.negated.append(contentsOf: repeatElement(false, count: tokens.count))
-        for start in 0..<tokens.count where table.mayStart(negationFilter, tokens, at: start) {
+        work.negated.append(contentsOf: repeatElement(false, count: count))
+        for start in 0..<count where table.mayStart(negationFilter, work.tokens, at: start) {
             for negation in negations {
-                let end = table.matchEnd(negation, in: tokens, at: start)
+                let end = table.matchEnd(negation, in: &work.tokens, at: start)
                 guard end >= 0 else { continue }
-                if end < tokens.count, tokens[end].word == only { continue }
+                if end < count, work.tokens[end].word == only { continue }
                 var position = end
-                while position < tokens.count, position < end + negationWindow, tokens[position].clause == tokens[start].clause {
+                while position < count, position < end + negationWindow, work.tokens[position].clause == work.tokens[start].clause {
                     work.negated[position] = true
                     position += 1
                 }

@@ -21,6 +21,7 @@ struct PatternTable: Sendable {
     private var groupBounds: [Int32] = [0]
     /// Each group's filter of its phrases' first words.
     private var groupFilters: [Int32] = []
+    var groupCount: Int { groupFilters.count }
     /// Filters of what a pattern's first word can be, to pass over other
     /// words fast: a bit per word and per prefix of the vocabulary, and
     /// whether any word can.
@@ -43,6 +44,9 @@ struct PatternTable: Sendable {
         for (name, phrases) in groups.sorted(by: { $0.key < $1.key }) {
             // Groups name plain phrases only, so they compile without groups.
             let members = phrases.map { add($0) }
+            for member in members {
+                precondition(Int(patterns[member + 1] - patterns[member]) <= GroupEnds.longestPhrase, "@\(name): a phrase too long")
+            }
             numbers[name] = Int32(groupFilters.count)
             groupPhrases += members.map(Int32.init)
             groupBounds.append(Int32(groupPhrases.count))
@@ -142,11 +146,11 @@ struct PatternTable: Sendable {
 
     /// Where a match of `pattern` starting at word `start` ends
     /// (exclusive), the longest one; -1 when none does.
-    func matchEnd(_ pattern: Int, in tokens: PlacementTokens, at start: Int) -> Int {
-        matchEnd(elements: Int(patterns[pattern]), to: Int(patterns[pattern + 1]), in: tokens, at: start)
+    func matchEnd(_ pattern: Int, in tokens: inout PlacementTokens, at start: Int) -> Int {
+        matchEnd(elements: Int(patterns[pattern]), to: Int(patterns[pattern + 1]), in: &tokens, at: start)
     }
 
-    private func matchEnd(elements first: Int, to last: Int, in tokens: PlacementTokens, at start: Int) -> Int {
+    private func matchEnd(elements first: Int, to last: Int, in tokens: inout PlacementTokens, at start: Int) -> Int {
         guard first < last else { return start }
         guard start < tokens.count else { return -1 }
         let token = tokens[start]
@@ -154,21 +158,44 @@ struct PatternTable: Sendable {
         for index in Int(elements[first])..<Int(elements[first + 1]) {
             switch alternatives[index] {
             case .word(let word):
-                if token.word == word { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1)) }
+                if token.word == word { best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1)) }
             case .prefix(let prefix):
-                if tokens.hasPrefix(start, prefix) { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1)) }
+                if tokens.hasPrefix(start, prefix) { best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1)) }
             case .anyWord:
-                best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: start + 1))
+                best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1))
             case .group(let group):
-                guard group >= 0 else { continue }
-                guard mayStart(Int(groupFilters[Int(group)]), tokens, at: start) else { continue }
-                for phrase in groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])] {
-                    let next = matchEnd(Int(phrase), in: tokens, at: start)
-                    if next >= 0 { best = max(best, matchEnd(elements: first + 1, to: last, in: tokens, at: next)) }
+                guard group >= 0, mayStart(Int(groupFilters[Int(group)]), tokens, at: start) else { continue }
+                var lengths = groupEnds(Int(group), in: &tokens, at: start) & ~GroupEnds.known
+                while lengths != 0 {
+                    let length = lengths.trailingZeroBitCount
+                    lengths &= lengths - 1
+                    best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + length))
                 }
             }
         }
         return best
+    }
+
+    /// The lengths of the group's phrases found at word `start`, a bit
+    /// each; worked out the first time in a sentence.
+    private func groupEnds(_ group: Int, in tokens: inout PlacementTokens, at start: Int) -> UInt16 {
+        let slot = group * tokens.count + start
+        var ends = tokens.groupEnds[slot]
+        guard ends == 0 else { return ends }
+        ends = GroupEnds.known
+        for phrase in groupPhrases[Int(groupBounds[group])..<Int(groupBounds[group + 1])] {
+            let end = matchEnd(Int(phrase), in: &tokens, at: start)
+            if end >= 0 { ends |= 1 << UInt16(end - start) }
+        }
+        tokens.groupEnds[slot] = ends
+        return ends
+    }
+
+    /// A group's phrases are words without groups: each matches as many
+    /// words as it has, and its length fits a bit of `UInt16`.
+    enum GroupEnds {
+        static let known: UInt16 = 1 << 15
+        static let longestPhrase = 14
     }
 
     /// The first word pattern's words and prefixes, for filing a term

@@ -14,13 +14,17 @@ struct TogetherRule: Sendable {
 
     /// The words the rule's parts are found at, closest together, and the
     /// words from the first to the last of them; `nil` when a part is missing.
-    func match(in tokens: PlacementTokens, negated: [Bool], table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
+    func match(in tokens: inout PlacementTokens, negated: [Bool], table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
+        // Most sentences have no word that can start some part.
+        for filter in filters where !(0..<tokens.count).contains(where: { !negated[$0] && table.mayStart(filter, tokens, at: $0) }) {
+            return nil
+        }
         // Each part's places in the sentence (a few at most are tried).
         var places: [[Range<Int>]] = []
         for (part, filter) in zip(parts, filters) {
             var found: [Range<Int>] = []
             for position in 0..<tokens.count where found.count < Self.placesTried && !negated[position] && table.mayStart(filter, tokens, at: position) {
-                let end = table.matchEnd(part, in: tokens, at: position)
+                let end = table.matchEnd(part, in: &tokens, at: position)
                 if end >= 0 { found.append(position..<end) }
             }
             guard !found.isEmpty else { return nil }
