@@ -73,17 +73,34 @@ struct PlacementTokens {
                         word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: nil)
                         vocabulary.startWord(prefixes: &prefixes)
                     }
-                    if word.unfolded == nil {
-                        word.node = vocabulary.step(word.node, folded, prefixes: &prefixes)
-                    } else {
-                        word.unfolded?.append(byte)
-                    }
                     previousWasLetter = true
+                    guard word.unfolded == nil else {
+                        word.unfolded?.append(byte)
+                        offset += 1
+                        continue
+                    }
+                    word.node = vocabulary.step(word.node, folded, prefixes: &prefixes)
+                    offset += 1
+                    // The rest of a run of ASCII letters and digits at once,
+                    // up to a byte that might join the next character.
+                    while offset < range.upperBound, offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
+                        let byte = bytes[offset]
+                        let lower = byte | 0x20
+                        if lower >= 0x61 && lower <= 0x7A {
+                            word.node = vocabulary.step(word.node, lower, prefixes: &prefixes)
+                        } else if byte >= 0x30 && byte <= 0x39 {
+                            word.node = vocabulary.step(word.node, byte, prefixes: &prefixes)
+                        } else {
+                            break
+                        }
+                        offset += 1
+                    }
+                    continue
                 } else if byte == UInt8(ascii: "'") && previousWasLetter {
                     // "people's", "doesn't": one word without the apostrophe.
                 } else {
                     finish(&word, end: offset, clause: clause, vocabulary: vocabulary)
-                    if Self.asciiClauseBreaks.contains(byte) { clause += 1 }
+                    if Self.isClauseBreak(byte) { clause += 1 }
                     previousWasLetter = false
                 }
                 offset += 1
@@ -150,7 +167,14 @@ struct PlacementTokens {
         return character.isLetter || character.isNumber
     }
 
-    private static let asciiClauseBreaks: [UInt8] = Array(",;:()\"".utf8)
+    @inline(__always)
+    private static func isClauseBreak(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): true
+        default: false
+        }
+    }
+
     private static let apostrophes: Set<Character> = ["'", "’"]
     private static let clauseBreaks: Set<Character> = [",", ";", ":", "(", ")", "–", "—", "“", "”", "\""]
 

@@ -6,7 +6,8 @@
 struct SentenceMatcher: Sendable {
     let categories: [CompiledCategory]
     private let table: PatternTable
-    private let candidates: CandidateIndex
+    /// The terms by the words that can start them.
+    private let candidates: FirstWordIndex<Candidate>
     private let negations: [Int]
     /// The words a negation can start with, to pass over the others fast.
     private let negationFilter: Int
@@ -39,9 +40,38 @@ struct SentenceMatcher: Sendable {
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
-        candidates = CandidateIndex(categories: categories, table: table)
+        candidates = Self.candidates(of: categories, table: table)
         self.categories = categories
         self.table = table
+    }
+
+    /// A term filed under a word that can start it. Its rank, the route
+    /// it is filed by, breaks ties between terms of a category matching
+    /// the same words with the same weight, as they always have been: any
+    /// word first, then the word, then a prefix by its length up to three
+    /// bytes.
+    struct Candidate: Sendable {
+        var category: Int32
+        var term: Int32
+        var rank: Int32
+    }
+
+    private static func candidates(of categories: [CompiledCategory], table: PatternTable) -> FirstWordIndex<Candidate> {
+        FirstWordIndex(vocabulary: table.vocabulary) { file in
+            for (category, compiled) in categories.enumerated() {
+                for (term, entry) in compiled.terms.enumerated() {
+                    func candidate(rank: Int) -> Candidate { Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank)) }
+                    guard let first = table.firstWords(of: entry.pattern) else {
+                        file(candidate(rank: 0), .anyWord)
+                        continue
+                    }
+                    for word in first.words { file(candidate(rank: 1), .word(word)) }
+                    for prefix in first.prefixes {
+                        file(candidate(rank: 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])), .prefix(prefix))
+                    }
+                }
+            }
+        }
     }
 
     /// A match of a term (or of a `together` rule) at words `start..<end`.
@@ -78,18 +108,26 @@ struct SentenceMatcher: Sendable {
         /// The matched words as UTF-8 ranges of the paragraph, in order;
         /// the words of one match (or one part of a rule) make one range.
         func marks(of found: Found) -> [Range<Int>] {
-            let ranges = kept[found.matches].flatMap { $0.parts ?? [$0.start..<$0.end] }
-                .map { Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end) }
-                .sorted { $0.lowerBound < $1.lowerBound }
-            var marks: [Range<Int>] = []
-            for range in ranges {
-                if let last = marks.last, range.lowerBound <= last.upperBound {
-                    marks[marks.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            var ranges: [Range<Int>] = []
+            for match in kept[found.matches] {
+                if let parts = match.parts {
+                    for part in parts { ranges.append(Int(tokens[part.lowerBound].start)..<Int(tokens[part.upperBound - 1].end)) }
                 } else {
-                    marks.append(range)
+                    ranges.append(Int(tokens[match.start].start)..<Int(tokens[match.end - 1].end))
                 }
             }
-            return marks
+            ranges.sort { $0.lowerBound < $1.lowerBound }
+            var merged = 0
+            for range in ranges {
+                if merged > 0, range.lowerBound <= ranges[merged - 1].upperBound {
+                    ranges[merged - 1] = ranges[merged - 1].lowerBound..<max(ranges[merged - 1].upperBound, range.upperBound)
+                } else {
+                    ranges[merged] = range
+                    merged += 1
+                }
+            }
+            ranges.removeSubrange(merged...)
+            return ranges
         }
     }
 
@@ -141,17 +179,28 @@ struct SentenceMatcher: Sendable {
         }
     }
 
-    /// Every term matching at each word not negated.
+    /// Every term matching at each word not negated: the terms filed
+    /// under any word, under the word, and under each prefix it has.
     private func findTerms(_ work: inout Work) {
         work.matches.removeAll(keepingCapacity: true)
         for start in 0..<work.tokens.count where !work.negated[start] {
-            candidates.forEachTerm(startingAt: start, of: work.tokens) { entry in
-                let term = termBase[Int(entry.category)] + Int(entry.term)
-                let end = table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
-                guard end >= 0 else { return }
-                work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
-                                          start: start, end: end, rank: Int(entry.rank)))
+            let token = work.tokens[start]
+            findTerms(candidates.anyWordEntries, at: start, &work)
+            if token.word >= 0 { findTerms(candidates.entries(ofWord: token.word), at: start, &work) }
+            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
+                findTerms(candidates.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work)
             }
+        }
+    }
+
+    private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work) {
+        for index in entries {
+            let entry = candidates[index]
+            let term = termBase[Int(entry.category)] + Int(entry.term)
+            let end = table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
+            guard end >= 0 else { continue }
+            work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
+                                      start: start, end: end, rank: Int(entry.rank)))
         }
     }
 

@@ -59,6 +59,11 @@ enum Sentences {
             var lineStart = 0
             var index = 0
             while index < utf8.count {
+                // Most bytes are neither a line end nor the lead byte of one.
+                if utf8[index] &- 0x0E < 0xC2 - 0x0E {
+                    index += 1
+                    continue
+                }
                 let length = newlineLength(utf8, at: index)
                 guard length > 0 else {
                     index += 1
@@ -97,13 +102,16 @@ enum Sentences {
 
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
 
+    /// `.`, `!` and `?`, a bit each.
+    private static var sentenceStops: UInt64 { 1 << UInt64(UInt8(ascii: ".")) | 1 << UInt64(UInt8(ascii: "!")) | 1 << UInt64(UInt8(ascii: "?")) }
+
     private static func splitProse(_ reader: TextReader) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
         var index = 0
         while index < reader.count {
             let byte = reader.bytes[index]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+            if byte < 64, Self.sentenceStops & (1 << UInt64(byte)) != 0,
                reader.isCharacter(byte, at: index), let end = sentenceEnd(reader, at: index) {
                 append(start..<end, of: reader, to: &sentences)
                 start = end

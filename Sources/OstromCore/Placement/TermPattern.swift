@@ -22,6 +22,13 @@ struct PatternTable: Sendable {
     /// Each group's filter of its phrases' first words.
     private var groupFilters: [Int32] = []
     var groupCount: Int { groupFilters.count }
+    /// Every group's phrases by their first words.
+    private var groupIndex: FirstWordIndex<GroupPhrase>
+
+    private struct GroupPhrase {
+        var group: Int
+        var phrase: Int
+    }
     /// Filters of what a pattern's first word can be, to pass over other
     /// words fast: a bit per word and per prefix of the vocabulary, and
     /// whether any word can.
@@ -39,6 +46,7 @@ struct PatternTable: Sendable {
         vocabulary = PlacementVocabulary(words: words, prefixes: prefixes)
         wordBitWords = (Int(vocabulary.wordCount) + 63) / 64
         filterStride = wordBitWords + (Int(vocabulary.prefixCount) + 63) / 64
+        groupIndex = FirstWordIndex(vocabulary: vocabulary) { _ in }
         groupNumbers = [:]
         var numbers: [String: Int32] = [:]
         for (name, phrases) in groups.sorted(by: { $0.key < $1.key }) {
@@ -53,6 +61,18 @@ struct PatternTable: Sendable {
             groupFilters.append(Int32(addFilter(members)))
         }
         groupNumbers = numbers
+        let table = self
+        groupIndex = FirstWordIndex(vocabulary: vocabulary) { file in
+            for group in 0..<table.groupFilters.count {
+                for phrase in table.groupPhrases[Int(table.groupBounds[group])..<Int(table.groupBounds[group + 1])] {
+                    let entry = GroupPhrase(group: group, phrase: Int(phrase))
+                    let first = table.firstWords(of: [Int(phrase)])
+                    if first.anyWord { file(entry, .anyWord) }
+                    for word in first.words where !first.anyWord { file(entry, .word(word)) }
+                    for prefix in first.prefixes where !first.anyWord { file(entry, .prefix(prefix)) }
+                }
+            }
+        }
     }
 
     /// Every word and prefix written in these terms (and the groups' phrases).
@@ -177,18 +197,28 @@ struct PatternTable: Sendable {
     }
 
     /// The lengths of the group's phrases found at word `start`, a bit
-    /// each; worked out the first time in a sentence.
+    /// each. Worked out for every group the first time one is asked for
+    /// at a word of the sentence, from the phrases that word can start.
     private func groupEnds(_ group: Int, in tokens: inout PlacementTokens, at start: Int) -> UInt16 {
-        let slot = group * tokens.count + start
-        var ends = tokens.groupEnds[slot]
-        guard ends == 0 else { return ends }
-        ends = GroupEnds.known
-        for phrase in groupPhrases[Int(groupBounds[group])..<Int(groupBounds[group + 1])] {
-            let end = matchEnd(Int(phrase), in: &tokens, at: start)
-            if end >= 0 { ends |= 1 << UInt16(end - start) }
+        let count = tokens.count
+        if tokens.groupEnds[group * count + start] == 0 {
+            for other in 0..<groupFilters.count { tokens.groupEnds[other * count + start] = GroupEnds.known }
+            let token = tokens[start]
+            findGroupPhrases(groupIndex.anyWordEntries, in: &tokens, at: start)
+            if token.word >= 0 { findGroupPhrases(groupIndex.entries(ofWord: token.word), in: &tokens, at: start) }
+            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
+                findGroupPhrases(groupIndex.entries(ofPrefix: tokens.prefixes[position]), in: &tokens, at: start)
+            }
         }
-        tokens.groupEnds[slot] = ends
-        return ends
+        return tokens.groupEnds[group * count + start]
+    }
+
+    private func findGroupPhrases(_ entries: Range<Int>, in tokens: inout PlacementTokens, at start: Int) {
+        for index in entries {
+            let entry = groupIndex[index]
+            let end = matchEnd(entry.phrase, in: &tokens, at: start)
+            if end >= 0 { tokens.groupEnds[entry.group * tokens.count + start] |= 1 << UInt16(end - start) }
+        }
     }
 
     /// A group's phrases are words without groups: each matches as many

@@ -32,18 +32,30 @@ struct TogetherRule: Sendable {
         }
         // The closest set of places that do not overlap, so the marks show
         // the words that belong together.
+        var chosen: [Range<Int>] = []
         var best: [Range<Int>]?
-        func span(_ ranges: [Range<Int>]) -> Int { (ranges.map(\.upperBound).max() ?? 0) - (ranges.map(\.lowerBound).min() ?? 0) }
-        func choose(_ chosen: [Range<Int>]) {
-            guard chosen.count < places.count else {
-                if best.map({ span(chosen) < span($0) }) ?? true { best = chosen }
-                return
-            }
-            for range in places[chosen.count] where !chosen.contains(where: { $0.overlaps(range) }) { choose(chosen + [range]) }
-        }
-        choose([])
+        var bestSpan = Int.max
+        Self.choose(from: places, &chosen, &best, &bestSpan)
         guard let best else { return nil }
         return ((best.map(\.lowerBound).min() ?? 0)..<(best.map(\.upperBound).max() ?? 0), best)
+    }
+
+    /// Tries every set of places, one per part, none overlapping; the
+    /// first with the smallest span is the best.
+    private static func choose(from places: [[Range<Int>]], _ chosen: inout [Range<Int>], _ best: inout [Range<Int>]?, _ bestSpan: inout Int) {
+        guard chosen.count < places.count else {
+            let span = (chosen.map(\.upperBound).max() ?? 0) - (chosen.map(\.lowerBound).min() ?? 0)
+            if span < bestSpan {
+                best = chosen
+                bestSpan = span
+            }
+            return
+        }
+        for range in places[chosen.count] where !chosen.contains(where: { $0.overlaps(range) }) {
+            chosen.append(range)
+            choose(from: places, &chosen, &best, &bestSpan)
+            chosen.removeLast()
+        }
     }
 
     private static let placesTried = 6
