@@ -32,37 +32,12 @@ public struct PlacementEngine: Sendable {
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
+        var collector = EvidenceCollector(matcher: matcher)
+        Sentences.forEach(in: text, &collector)
         let categories = matcher.categories
-        var totals = [Finding?](repeating: nil, count: categories.count)
-        var kept = [[Evidence]](repeating: [], count: categories.count)
-        var work = SentenceMatcher.Work()
-        for paragraph in Sentences.paragraphs(of: text) {
-            var bytes = paragraph.text
-            bytes.withUTF8 { utf8 in
-                let reader = TextReader(string: paragraph.text, bytes: utf8)
-                for sentence in paragraph.sentences {
-                    matcher.match(sentence, of: reader, in: &work)
-                    var text: String?
-                    for found in work.found {
-                        let category = Int(found.category)
-                        var total = totals[category] ?? Finding(name: categories[category].name, score: 0, strongest: 0, sentenceCount: 0, evidence: [])
-                        total.score += found.score
-                        total.strongest = max(total.strongest, found.strongest)
-                        total.sentenceCount += 1
-                        totals[category] = total
-                        guard Self.isKept(score: found.score, among: kept[category]) else { continue }
-                        let sentenceText = text ?? String(decoding: UnsafeBufferPointer(rebasing: utf8[sentence]), as: UTF8.self)
-                        text = sentenceText
-                        let marks = Self.characterRanges(work.marks(of: found), in: sentence, text: sentenceText, isASCII: work.tokens.isASCII)
-                        Self.keep(Evidence(sentence: sentenceText, score: found.score, marks: marks), in: &kept[category])
-                    }
-                }
-            }
-        }
         var findings: [CompiledCategory.Kind: [Finding]] = [:]
         for index in categories.indices {
-            guard var finding = totals[index] else { continue }
-            finding.evidence = kept[index]
+            guard let finding = collector.finding(index) else { continue }
             findings[categories[index].kind, default: []].append(finding)
         }
         let stages = findings[.stage] ?? [], levels = findings[.level] ?? [], principles = findings[.principle] ?? []
@@ -86,29 +61,5 @@ public struct PlacementEngine: Sendable {
         guard isSupported(best) else { return .tooLittle(best: best.name, score: best.score, needed: lexicon.placeAt) }
         if ranked.count > 1, ranked[1].score == best.score { return .tie(best.name, ranked[1].name, score: best.score) }
         return .placed(best.name)
-    }
-
-    // MARK: - The evidence kept
-
-    /// Whether a sentence scoring `score`, later in the text than those
-    /// kept, is among the best `evidenceLimit` (an equal score keeps the
-    /// earlier sentence).
-    private static func isKept(score: Int, among kept: [Evidence]) -> Bool {
-        kept.count < evidenceLimit || score > kept[kept.count - 1].score
-    }
-
-    /// Keeps the best sentences, best first; equal scores in the text's order.
-    private static func keep(_ evidence: Evidence, in kept: inout [Evidence]) {
-        kept.insert(evidence, at: kept.firstIndex { evidence.score > $0.score } ?? kept.count)
-        if kept.count > evidenceLimit { kept.removeLast() }
-    }
-
-    /// UTF-8 ranges of the paragraph as character offsets in its sentence.
-    private static func characterRanges(_ ranges: [Range<Int>], in sentence: Range<Int>, text: String, isASCII: Bool) -> [Range<Int>] {
-        let shifted = ranges.map { ($0.lowerBound - sentence.lowerBound)..<($0.upperBound - sentence.lowerBound) }
-        guard !isASCII else { return shifted }
-        let utf8 = text.utf8
-        func characters(_ offset: Int) -> Int { text.distance(from: text.startIndex, to: utf8.index(utf8.startIndex, offsetBy: offset)) }
-        return shifted.map { characters($0.lowerBound)..<characters($0.upperBound) }
     }
 }

@@ -15,6 +15,8 @@ struct PlacementTokens {
         /// The prefixes the word starts with: `prefixes[prefixStart..<prefixEnd]`.
         var prefixStart: Int32
         var prefixEnd: Int32
+        /// The first-word filters the word passes, a bit each (`PatternTable.addFilter`).
+        var filters: UInt64
     }
 
     private(set) var tokens: [Token] = []
@@ -54,7 +56,8 @@ struct PlacementTokens {
     }
 
     /// Reads the words of the sentence at `range` of the paragraph.
-    mutating func read(_ range: Range<Int>, of reader: TextReader, vocabulary: PlacementVocabulary, groupCount: Int) {
+    mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
+        let vocabulary = table.vocabulary
         tokens.removeAll(keepingCapacity: true)
         prefixes.removeAll(keepingCapacity: true)
         isASCII = true
@@ -66,40 +69,39 @@ struct PlacementTokens {
         while offset < range.upperBound {
             if reader.isASCIICharacter(at: offset) {
                 let byte = bytes[offset]
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    let folded = byte >= 0x41 && byte <= 0x5A ? lower : byte
+                if vocabulary.letterClass(byte) != 0 {
+                    previousWasLetter = true
                     if word.start < 0 {
                         word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: nil)
                         vocabulary.startWord(prefixes: &prefixes)
                     }
-                    previousWasLetter = true
                     guard word.unfolded == nil else {
                         word.unfolded?.append(byte)
                         offset += 1
                         continue
                     }
-                    word.node = vocabulary.step(word.node, folded, prefixes: &prefixes)
-                    offset += 1
-                    // The rest of a run of ASCII letters and digits at once,
-                    // up to a byte that might join the next character.
-                    while offset < range.upperBound, offset + 1 == bytes.count || bytes[offset + 1] < 0x80 {
-                        let byte = bytes[offset]
-                        let lower = byte | 0x20
-                        if lower >= 0x61 && lower <= 0x7A {
-                            word.node = vocabulary.step(word.node, lower, prefixes: &prefixes)
-                        } else if byte >= 0x30 && byte <= 0x39 {
-                            word.node = vocabulary.step(word.node, byte, prefixes: &prefixes)
-                        } else {
-                            break
-                        }
-                        offset += 1
+                    // This letter and the rest of the run of ASCII letters
+                    // and digits, at once.
+                    var node = word.node
+                    var next = offset
+                    repeat {
+                        node = vocabulary.step(node, letter: vocabulary.letterClass(bytes[next]), prefixes: &prefixes)
+                        next += 1
+                    } while next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0
+                    word.node = node
+                    offset = next
+                    if next < range.upperBound, bytes[next] >= 0x80, reader.characterEnd(at: next - 1) != next {
+                        // The last letter is joined by what follows (an accent):
+                        // the word is read again from there as characters.
+                        word.unfolded = Self.withoutApostrophes(bytes[word.start..<next - 1])
+                        prefixes.removeSubrange(word.prefixStart...)
+                        offset = next - 1
                     }
                     continue
                 } else if byte == UInt8(ascii: "'") && previousWasLetter {
                     // "people's", "doesn't": one word without the apostrophe.
                 } else {
-                    finish(&word, end: offset, clause: clause, vocabulary: vocabulary)
+                    finish(&word, end: offset, clause: clause, table: table)
                     if Self.isClauseBreak(byte) { clause += 1 }
                     previousWasLetter = false
                 }
@@ -121,25 +123,26 @@ struct PlacementTokens {
             } else if Self.apostrophes.contains(character) && previousWasLetter {
                 // As above.
             } else {
-                finish(&word, end: offset, clause: clause, vocabulary: vocabulary)
+                finish(&word, end: offset, clause: clause, table: table)
                 if Self.clauseBreaks.contains(character) { clause += 1 }
                 previousWasLetter = false
             }
             offset = end
         }
-        finish(&word, end: range.upperBound, clause: clause, vocabulary: vocabulary)
+        finish(&word, end: range.upperBound, clause: clause, table: table)
         groupEnds.removeAll(keepingCapacity: true)
-        groupEnds.append(contentsOf: repeatElement(0, count: groupCount * tokens.count))
+        groupEnds.append(contentsOf: repeatElement(0, count: table.groupCount * tokens.count))
     }
 
-    private mutating func finish(_ word: inout Word, end: Int, clause: Int32, vocabulary: PlacementVocabulary) {
+    private mutating func finish(_ word: inout Word, end: Int, clause: Int32, table: PatternTable) {
         guard word.start >= 0 else { return }
-        var number = vocabulary.number(at: word.node)
+        var number = table.vocabulary.number(at: word.node)
         if let unfolded = word.unfolded {
-            number = vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
+            number = table.vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
         }
         tokens.append(Token(word: number, clause: clause, start: Int32(word.start), end: Int32(end),
-                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count)))
+                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count),
+                            filters: table.filters(ofWord: number, prefixes: prefixes[word.prefixStart...])))
         word.start = -1
     }
 

@@ -7,6 +7,9 @@ struct PlacementVocabulary: Sendable {
     private var children: [UInt16]
     /// Each byte's class: 0 for a byte no lexicon word has.
     private var byteClass = [UInt8](repeating: 0, count: 256)
+    /// The trie as the tokenizer walks it, for reading without checks
+    /// (made when the trie is whole).
+    private var walk: Walk
     private var classCount = 1
     private var wordOfNode: [Int32] = [-1]
     private var prefixOfNode: [Int32] = [-1]
@@ -18,6 +21,7 @@ struct PlacementVocabulary: Sendable {
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
+        walk = Walk(children: [0], byteClass: byteClass, prefixOfNode: [-1])
         for byte in (words + prefixes).flatMap(\.utf8) where byteClass[Int(byte)] == 0 {
             byteClass[Int(byte)] = UInt8(classCount)
             classCount += 1
@@ -37,6 +41,59 @@ struct PlacementVocabulary: Sendable {
                 prefixLengths.append(prefix.utf8.count)
             }
         }
+        walk = Walk(children: children, byteClass: byteClass, prefixOfNode: prefixOfNode)
+    }
+
+    /// The trie for the tokenizer's walk, in memory of its own: each
+    /// child with a bit saying whether a prefix ends there, and each ASCII
+    /// letter and digit's class (`outside` when no lexicon word has it).
+    /// Written once, in `init`, and only read after: safe to share.
+    private final class Walk: @unchecked Sendable {
+        let children: UnsafeMutableBufferPointer<UInt32>
+        let letterClass: UnsafeMutableBufferPointer<UInt8>
+        let prefixOfNode: UnsafeMutableBufferPointer<Int32>
+
+        init(children: [UInt16], byteClass: [UInt8], prefixOfNode: [Int32]) {
+            self.children = .allocate(capacity: children.count)
+            _ = self.children.initialize(from: children.map { $0 == 0 ? 0 : UInt32($0) << 1 | (prefixOfNode[Int($0)] >= 0 ? 1 : 0) })
+            letterClass = .allocate(capacity: 256)
+            for byte in 0..<256 {
+                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? PlacementVocabulary.outside : byteClass[folded]
+            }
+            self.prefixOfNode = .allocate(capacity: prefixOfNode.count)
+            _ = self.prefixOfNode.initialize(from: prefixOfNode)
+        }
+
+        deinit {
+            children.deallocate()
+            letterClass.deallocate()
+            prefixOfNode.deallocate()
+        }
+    }
+
+    /// The class of an ASCII letter or digit no lexicon word has.
+    static let outside: UInt8 = 0xFF
+
+    /// An ASCII byte's class for `step(_:letter:prefixes:)`: 0 for a byte
+    /// that is not a letter or digit.
+    @inline(__always)
+    func letterClass(_ byte: UInt8) -> UInt8 {
+        walk.letterClass[Int(byte)]
+    }
+
+    /// One ASCII letter or digit further, by its class (from node -1, the
+    /// walk has left the trie and stays out), appending the prefix that
+    /// ends there.
+    @inline(__always)
+    func step(_ node: Int, letter: UInt8, prefixes: inout [Int32]) -> Int {
+        guard node >= 0, letter != Self.outside else { return -1 }
+        let entry = walk.children[node &* classCount &+ Int(letter)]
+        guard entry != 0 else { return -1 }
+        let child = Int(entry >> 1)
+        if entry & 1 != 0 { prefixes.append(walk.prefixOfNode[child]) }
+        return child
     }
 
     /// A word's number (`-1` for one the lexicon does not have).

@@ -3,12 +3,13 @@
 /// winning; no term counted twice; none negated) and its `together`
 /// rules met. Works on the sentence's words as numbers, in buffers kept
 /// from sentence to sentence (`Work`).
-struct SentenceMatcher: Sendable {
+final class SentenceMatcher: Sendable {
     let categories: [CompiledCategory]
     private let table: PatternTable
     /// The terms by the words that can start them.
     private let candidates: FirstWordIndex<Candidate>
-    private let negations: [Int]
+    /// The negations by the words that can start them.
+    private let negations: FirstWordIndex<Int>
     /// The words a negation can start with, to pass over the others fast.
     private let negationFilter: Int
     private let negationWindow: Int
@@ -30,7 +31,7 @@ struct SentenceMatcher: Sendable {
         for (kind, list) in lists {
             categories += list.map { CompiledCategory(kind: kind, category: $0, table: &table) }
         }
-        negations = lexicon.negations.map { table.add($0) }
+        let negations = lexicon.negations.map { table.add($0) }
         negationFilter = table.addFilter(negations)
         negationWindow = lexicon.negationWindow
         only = table.vocabulary.number(ofWord: "only")
@@ -41,6 +42,16 @@ struct SentenceMatcher: Sendable {
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
         candidates = Self.candidates(of: categories, table: table)
+        self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
+            for negation in negations {
+                guard let first = table.firstWords(of: negation) else {
+                    file(negation, .anyWord)
+                    continue
+                }
+                for word in first.words { file(negation, .word(word)) }
+                for prefix in first.prefixes { file(negation, .prefix(prefix)) }
+            }
+        }
         self.categories = categories
         self.table = table
     }
@@ -54,13 +65,18 @@ struct SentenceMatcher: Sendable {
         var category: Int32
         var term: Int32
         var rank: Int32
+        /// The term is the one word the candidate is filed under.
+        var isOneWord: Bool
     }
 
     private static func candidates(of categories: [CompiledCategory], table: PatternTable) -> FirstWordIndex<Candidate> {
         FirstWordIndex(vocabulary: table.vocabulary) { file in
             for (category, compiled) in categories.enumerated() {
                 for (term, entry) in compiled.terms.enumerated() {
-                    func candidate(rank: Int) -> Candidate { Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank)) }
+                    let isOneWord = table.isOneWord(entry.pattern)
+                    func candidate(rank: Int) -> Candidate {
+                        Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord)
+                    }
                     guard let first = table.firstWords(of: entry.pattern) else {
                         file(candidate(rank: 0), .anyWord)
                         continue
@@ -135,7 +151,7 @@ struct SentenceMatcher: Sendable {
     /// finds each category's evidence in it (`work.found`).
     func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
         work.found.removeAll(keepingCapacity: true)
-        work.tokens.read(range, of: reader, vocabulary: table.vocabulary, groupCount: table.groupCount)
+        work.tokens.read(range, of: reader, table: table)
         guard work.tokens.count > 0 else { return }
         markNegated(&work)
         findTerms(&work)
@@ -197,7 +213,7 @@ struct SentenceMatcher: Sendable {
         for index in entries {
             let entry = candidates[index]
             let term = termBase[Int(entry.category)] + Int(entry.term)
-            let end = table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
+            let end = entry.isOneWord ? start + 1 : table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
             guard end >= 0 else { continue }
             work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
                                       start: start, end: end, rank: Int(entry.rank)))
@@ -207,19 +223,28 @@ struct SentenceMatcher: Sendable {
     /// The words a negation reaches: after it, within the window, in the
     /// same clause. ("not only" is no negation.)
     private func markNegated(_ work: inout Work) {
-        let count = work.tokens.count
         work.negated.removeAll(keepingCapacity: true)
-        work.negated.append(contentsOf: repeatElement(false, count: count))
-        for start in 0..<count where table.mayStart(negationFilter, work.tokens, at: start) {
-            for negation in negations {
-                let end = table.matchEnd(negation, in: &work.tokens, at: start)
-                guard end >= 0 else { continue }
-                if end < count, work.tokens[end].word == only { continue }
-                var position = end
-                while position < count, position < end + negationWindow, work.tokens[position].clause == work.tokens[start].clause {
-                    work.negated[position] = true
-                    position += 1
-                }
+        work.negated.append(contentsOf: repeatElement(false, count: work.tokens.count))
+        for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
+            let token = work.tokens[start]
+            markNegated(by: negations.anyWordEntries, at: start, &work)
+            if token.word >= 0 { markNegated(by: negations.entries(ofWord: token.word), at: start, &work) }
+            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
+                markNegated(by: negations.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work)
+            }
+        }
+    }
+
+    private func markNegated(by entries: Range<Int>, at start: Int, _ work: inout Work) {
+        let count = work.tokens.count
+        for index in entries {
+            let end = table.matchEnd(negations[index], in: &work.tokens, at: start)
+            guard end >= 0 else { continue }
+            if end < count, work.tokens[end].word == only { continue }
+            var position = end
+            while position < count, position < end + negationWindow, work.tokens[position].clause == work.tokens[start].clause {
+                work.negated[position] = true
+                position += 1
             }
         }
     }

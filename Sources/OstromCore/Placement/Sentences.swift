@@ -3,58 +3,58 @@
 /// initial), at blank lines, and at line ends that do not fall inside a
 /// hard-wrapped sentence (short lines and headings end one).
 ///
-/// Read on the UTF-8 bytes: the text is split into lines, lines joined
-/// into paragraphs, and each paragraph's sentences found as byte ranges,
-/// so that a sentence becomes a `String` only when it is evidence.
+/// Read on the UTF-8 bytes: a paragraph of one line is read where it is in
+/// the text; only one whose lines are joined is made a `String` of its
+/// own. Sentences are byte ranges, made `String`s only when they are evidence.
 enum Sentences {
-    /// A paragraph, its wrapped lines joined by a space, and its sentences
-    /// (UTF-8 offsets in `text`, trimmed).
-    struct Paragraph {
-        var text: String
-        var sentences: [Range<Int>]
-
-        /// The sentence at `range` (UTF-8 offsets in `text`).
-        func sentence(_ range: Range<Int>) -> String {
-            var bytes = text
-            return bytes.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
-        }
-    }
-
     static func split(_ text: String) -> [String] {
-        paragraphs(of: text).flatMap { paragraph in paragraph.sentences.map(paragraph.sentence) }
+        var collector = Collector()
+        forEach(in: text, &collector)
+        return collector.sentences
     }
 
-    static func paragraphs(of text: String) -> [Paragraph] {
-        joinedLines(of: text).map { text in
-            var bytes = text
-            let sentences = bytes.withUTF8 { splitProse(TextReader(string: text, bytes: $0)) }
-            return Paragraph(text: text, sentences: sentences)
+    private struct Collector: SentenceVisitor {
+        var sentences: [String] = []
+
+        mutating func visit(_ reader: TextReader, _ sentence: Range<Int>) {
+            sentences.append(String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[sentence]), as: UTF8.self))
         }
     }
 
-    /// Lines joined where a sentence was wrapped, split where one ended.
-    private static func joinedLines(of text: String) -> [String] {
-        var paragraphs: [String] = []
-        var current = ""
-        var lastLine = ""
+    /// Gives `visitor` each sentence of the text: the text it is read
+    /// from (the whole text, or a paragraph whose lines were joined by a
+    /// space) and its UTF-8 range there, trimmed. (A visitor rather than
+    /// a closure: its state is not copied for each sentence.)
+    static func forEach<Visitor: SentenceVisitor>(in text: String, _ visitor: inout Visitor) {
         var bytes = text
         bytes.withUTF8 { utf8 in
             let reader = TextReader(string: text, bytes: utf8)
+            // The lines of the paragraph being read (trimmed), and the line before.
+            var lines: [Range<Int>] = []
+            var lastLine = 0..<0
+            func endParagraph() {
+                guard let first = lines.first else { return }
+                if lines.count == 1 && reader.isCharacterBoundary(first.lowerBound) {
+                    splitProse(reader, first, &visitor)
+                } else {
+                    let joined = lines.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }.joined(separator: " ")
+                    var paragraph = joined
+                    paragraph.withUTF8 { splitProse(TextReader(string: joined, bytes: $0), 0..<$0.count, &visitor) }
+                }
+                lines.removeAll(keepingCapacity: true)
+            }
+            // Lines joined where a sentence was wrapped, split where one ended.
             func take(_ line: Range<Int>) {
                 let range = reader.trimmed(line)
-                let trimmed = String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self)
-                if trimmed.isEmpty {
-                    if !current.isEmpty { paragraphs.append(current) }
-                    current = ""
-                } else if current.isEmpty {
-                    current = trimmed
-                } else if continues(lastLine, with: trimmed) {
-                    current += " " + trimmed
+                if range.isEmpty {
+                    endParagraph()
+                } else if !lines.isEmpty && !continues(reader, lastLine, with: range) {
+                    endParagraph()
+                    lines.append(range)
                 } else {
-                    paragraphs.append(current)
-                    current = trimmed
+                    lines.append(range)
                 }
-                lastLine = trimmed
+                lastLine = range
             }
             var lineStart = 0
             var index = 0
@@ -74,9 +74,8 @@ enum Sentences {
                 lineStart = index
             }
             take(lineStart..<utf8.count)
+            endParagraph()
         }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs
     }
 
     /// The bytes of the line end at `index` (`Character.isNewline`, "\r\n" as one), 0 when none.
@@ -94,10 +93,25 @@ enum Sentences {
     /// Whether the next line carries on the sentence of a wrapped paragraph:
     /// the line before is long and stops mid-sentence, the next goes on in
     /// lower case.
-    private static func continues(_ line: String, with next: String) -> Bool {
-        guard line.utf8.count >= 60, let end = line.last, let start = next.first,
-              (end.isLetter || end == "," || end == "-") && (start.isLowercase || start.isNumber) else { return false }
-        return line.utf8.allSatisfy { $0 < 0x80 } || line.count >= 60
+    private static func continues(_ reader: TextReader, _ line: Range<Int>, with next: Range<Int>) -> Bool {
+        guard line.count >= 60 else { return false }
+        let bytes = reader.bytes
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // The last character: an ASCII byte after another is one alone.
+        let last = bytes[line.upperBound - 1]
+        let stops = if last < 0x80 && bytes[line.upperBound - 2] < 0x80 {
+            !((last | 0x20 >= 0x61 && last | 0x20 <= 0x7A) || last == UInt8(ascii: ",") || last == UInt8(ascii: "-"))
+        } else {
+            text(line).last.map { !($0.isLetter || $0 == "," || $0 == "-") } ?? true
+        }
+        guard !stops else { return false }
+        let first = next.lowerBound
+        let goesOn = if bytes[first] < 0x80 && (next.count == 1 || bytes[first + 1] < 0x80) {
+            (bytes[first] >= 0x61 && bytes[first] <= 0x7A) || (bytes[first] >= 0x30 && bytes[first] <= 0x39)
+        } else {
+            text(next).first.map { $0.isLowercase || $0.isNumber } ?? false
+        }
+        return goesOn && (bytes[line].allSatisfy { $0 < 0x80 } || text(line).count >= 60)
     }
 
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
@@ -105,44 +119,43 @@ enum Sentences {
     /// `.`, `!` and `?`, a bit each.
     private static var sentenceStops: UInt64 { 1 << UInt64(UInt8(ascii: ".")) | 1 << UInt64(UInt8(ascii: "!")) | 1 << UInt64(UInt8(ascii: "?")) }
 
-    private static func splitProse(_ reader: TextReader) -> [Range<Int>] {
-        var sentences: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < reader.count {
+    /// Gives `visitor` each sentence of the paragraph at `paragraph`.
+    private static func splitProse<Visitor: SentenceVisitor>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
+        func found(_ range: Range<Int>) {
+            let sentence = reader.trimmed(range)
+            if !sentence.isEmpty { visitor.visit(reader, sentence) }
+        }
+        var start = paragraph.lowerBound
+        var index = paragraph.lowerBound
+        while index < paragraph.upperBound {
             let byte = reader.bytes[index]
             if byte < 64, Self.sentenceStops & (1 << UInt64(byte)) != 0,
-               reader.isCharacter(byte, at: index), let end = sentenceEnd(reader, at: index) {
-                append(start..<end, of: reader, to: &sentences)
+               reader.isCharacter(byte, at: index), let end = sentenceEnd(reader, at: index, in: paragraph) {
+                found(start..<end)
                 start = end
                 index = end
             } else {
                 index += 1
             }
         }
-        if start < reader.count { append(start..<reader.count, of: reader, to: &sentences) }
-        return sentences
-    }
-
-    private static func append(_ range: Range<Int>, of reader: TextReader, to sentences: inout [Range<Int>]) {
-        let sentence = reader.trimmed(range)
-        if !sentence.isEmpty { sentences.append(sentence) }
+        if start < paragraph.upperBound { found(start..<paragraph.upperBound) }
     }
 
     /// Where the sentence whose `.`, `!` or `?` is at `index` ends (after
     /// its closing quotes and brackets), or `nil` when it goes on.
-    private static func sentenceEnd(_ reader: TextReader, at index: Int) -> Int? {
+    private static func sentenceEnd(_ reader: TextReader, at index: Int, in paragraph: Range<Int>) -> Int? {
+        let limit = paragraph.upperBound
         var next = index + 1
         // Closing quotes and brackets belong to the sentence they close.
-        while next < reader.count, let end = closing(reader, at: next) { next = end }
+        while next < limit, let end = closing(reader, at: next) { next = end }
         let end = next
-        guard next < reader.count else { return end }
+        guard next < limit else { return end }
         guard reader.isWhitespace(at: next) else { return nil }
-        while next < reader.count, reader.isWhitespace(at: next) { next = reader.characterEnd(at: next) }
-        guard next < reader.count else { return end }
+        while next < limit, reader.isWhitespace(at: next) { next = reader.characterEnd(at: next) }
+        guard next < limit else { return end }
         guard opensSentence(reader, at: next) else { return nil }
         guard reader.bytes[index] == UInt8(ascii: ".") else { return end }
-        return endsWithAbbreviation(reader, at: index) ? nil : end
+        return endsWithAbbreviation(reader, at: index, from: paragraph.lowerBound) ? nil : end
     }
 
     /// Where a closing quote or bracket at `offset` ends, if there is one.
@@ -166,11 +179,12 @@ enum Sentences {
         return character.isUppercase || character.isNumber || "\"'“‘([•-–".contains(character)
     }
 
-    /// An abbreviation, or an initial ("A. Hogg"), before the full stop at `index`.
-    private static func endsWithAbbreviation(_ reader: TextReader, at index: Int) -> Bool {
+    /// An abbreviation, or an initial ("A. Hogg"), before the full stop at
+    /// `index` (the paragraph starting at `paragraphStart`).
+    private static func endsWithAbbreviation(_ reader: TextReader, at index: Int, from paragraphStart: Int) -> Bool {
         var start = index
-        while start > 0, reader.bytes[start - 1] < 0x80, !TextReader.isASCIIWhitespace(reader.bytes[start - 1]) { start -= 1 }
-        if start == 0 || reader.bytes[start - 1] < 0x80 {
+        while start > paragraphStart, reader.bytes[start - 1] < 0x80, !TextReader.isASCIIWhitespace(reader.bytes[start - 1]) { start -= 1 }
+        if start == paragraphStart || reader.bytes[start - 1] < 0x80 {
             // An ASCII word after an ASCII space (or the paragraph's start).
             let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<index]), as: UTF8.self)
             let first = start < index ? reader.bytes[start] : 0
@@ -178,9 +192,14 @@ enum Sentences {
         }
         // A word with other characters: as `String` reads it.
         let text = reader.string
-        let end = text.utf8.index(text.utf8.startIndex, offsetBy: index)
-        let wordStart = text[..<end].lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
-        let word = text[wordStart..<end]
+        let utf8 = text.utf8
+        let paragraph = text[utf8.index(utf8.startIndex, offsetBy: paragraphStart)..<utf8.index(utf8.startIndex, offsetBy: index)]
+        let word = paragraph[(paragraph.lastIndex(where: \.isWhitespace).map { paragraph.index(after: $0) } ?? paragraph.startIndex)...]
         return abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true)
     }
+}
+
+/// What is given each sentence of a text, in order (`Sentences.forEach`).
+protocol SentenceVisitor {
+    mutating func visit(_ reader: TextReader, _ sentence: Range<Int>)
 }

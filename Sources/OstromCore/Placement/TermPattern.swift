@@ -30,12 +30,13 @@ struct PatternTable: Sendable {
         var phrase: Int
     }
     /// Filters of what a pattern's first word can be, to pass over other
-    /// words fast: a bit per word and per prefix of the vocabulary, and
-    /// whether any word can.
-    private var filterBits: [UInt64] = []
-    private var filterTakesAnyWord: [Bool] = []
-    private let wordBitWords: Int
-    private let filterStride: Int
+    /// words fast: each filter is a bit, set in the masks of the words and
+    /// prefixes it takes (a word's mask is its own and its prefixes'), or
+    /// in `anyWordFilters` when it takes any word.
+    private var wordFilters: [UInt64]
+    private var prefixFilters: [UInt64]
+    private var anyWordFilters: UInt64 = 0
+    private var filterCount = 0
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
 
@@ -44,8 +45,8 @@ struct PatternTable: Sendable {
     init(terms: [String], groups: [String: [String]]) {
         let (words, prefixes) = Self.vocabulary(of: terms + groups.values.flatMap { $0 })
         vocabulary = PlacementVocabulary(words: words, prefixes: prefixes)
-        wordBitWords = (Int(vocabulary.wordCount) + 63) / 64
-        filterStride = wordBitWords + (Int(vocabulary.prefixCount) + 63) / 64
+        wordFilters = [UInt64](repeating: 0, count: Int(vocabulary.wordCount))
+        prefixFilters = [UInt64](repeating: 0, count: Int(vocabulary.prefixCount))
         groupIndex = FirstWordIndex(vocabulary: vocabulary) { _ in }
         groupNumbers = [:]
         var numbers: [String: Int32] = [:]
@@ -113,13 +114,21 @@ struct PatternTable: Sendable {
 
     /// A filter of what the first words of these patterns can be; its number.
     mutating func addFilter(_ patterns: [Int]) -> Int {
+        precondition(filterCount < 64, "more than 64 filters of first words")
+        let bit: UInt64 = 1 << UInt64(filterCount)
         let (anyWord, words, prefixes) = firstWords(of: patterns)
-        var bits = [UInt64](repeating: 0, count: filterStride)
-        for word in words { bits[Int(word) / 64] |= 1 << (UInt64(word) % 64) }
-        for prefix in prefixes { bits[wordBitWords + Int(prefix) / 64] |= 1 << (UInt64(prefix) % 64) }
-        filterBits += bits
-        filterTakesAnyWord.append(anyWord)
-        return filterTakesAnyWord.count - 1
+        if anyWord { anyWordFilters |= bit }
+        for word in words { wordFilters[Int(word)] |= bit }
+        for prefix in prefixes { prefixFilters[Int(prefix)] |= bit }
+        filterCount += 1
+        return filterCount - 1
+    }
+
+    /// The filters a word passes: those taking it, or a prefix it has, or any word.
+    func filters(ofWord word: Int32, prefixes: ArraySlice<Int32>) -> UInt64 {
+        var mask = anyWordFilters | (word >= 0 ? wordFilters[Int(word)] : 0)
+        for prefix in prefixes { mask |= prefixFilters[Int(prefix)] }
+        return mask
     }
 
     /// The words and prefixes the first words of these patterns can be,
@@ -153,15 +162,7 @@ struct PatternTable: Sendable {
     /// filter was made for.
     @inline(__always)
     func mayStart(_ filter: Int, _ tokens: PlacementTokens, at index: Int) -> Bool {
-        if filterTakesAnyWord[filter] { return true }
-        let base = filter * filterStride
-        let token = tokens[index]
-        if token.word >= 0, filterBits[base + Int(token.word) / 64] & (1 << (UInt64(token.word) % 64)) != 0 { return true }
-        for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-            let prefix = Int(tokens.prefixes[position])
-            if filterBits[base + wordBitWords + prefix / 64] & (1 << (UInt64(prefix) % 64)) != 0 { return true }
-        }
-        return false
+        tokens[index].filters & (1 << UInt64(filter)) != 0
     }
 
     /// Where a match of `pattern` starting at word `start` ends
@@ -233,5 +234,15 @@ struct PatternTable: Sendable {
     func firstWords(of pattern: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
         let first = firstWords(of: [pattern])
         return first.anyWord ? nil : (first.words, first.prefixes)
+    }
+
+    /// Whether the pattern is one word pattern without groups: any word
+    /// its first word fits is then the whole match.
+    func isOneWord(_ pattern: Int) -> Bool {
+        let first = Int(patterns[pattern])
+        guard Int(patterns[pattern + 1]) == first + 1 else { return false }
+        return alternatives[Int(elements[first])..<Int(elements[first + 1])].allSatisfy {
+            if case .group = $0 { false } else { true }
+        }
     }
 }

@@ -16,9 +16,9 @@ struct TogetherRule: Sendable {
     /// words from the first to the last of them; `nil` when a part is missing.
     func match(in tokens: inout PlacementTokens, negated: [Bool], table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
         // Most sentences have no word that can start some part.
-        for filter in filters where !(0..<tokens.count).contains(where: { !negated[$0] && table.mayStart(filter, tokens, at: $0) }) {
-            return nil
-        }
+        var passed: UInt64 = 0
+        for position in 0..<tokens.count where !negated[position] { passed |= tokens[position].filters }
+        for filter in filters where passed & (1 << UInt64(filter)) == 0 { return nil }
         // Each part's places in the sentence (a few at most are tried).
         var places: [[Range<Int>]] = []
         for (part, filter) in zip(parts, filters) {

@@ -1,0 +1,57 @@
+/// A text's evidence, gathered sentence by sentence: each category's
+/// score over the text, and its best sentences (`PlacementEngine.evidenceLimit`),
+/// made `String`s only when they are among the best so far.
+struct EvidenceCollector: SentenceVisitor {
+    let matcher: SentenceMatcher
+    /// Each category's score, strongest match and sentences with evidence.
+    private var scores: [Int]
+    private var strongest: [Int]
+    private var sentenceCounts: [Int]
+    /// Each category's best sentences, best first; equal scores in the text's order.
+    private var kept: [[Evidence]]
+    private var work = SentenceMatcher.Work()
+
+    init(matcher: SentenceMatcher) {
+        self.matcher = matcher
+        let count = matcher.categories.count
+        scores = [Int](repeating: 0, count: count)
+        strongest = scores
+        sentenceCounts = scores
+        kept = [[Evidence]](repeating: [], count: count)
+    }
+
+    /// A category's finding, when the text has evidence for it.
+    func finding(_ category: Int) -> Finding? {
+        guard sentenceCounts[category] > 0 else { return nil }
+        return Finding(name: matcher.categories[category].name, score: scores[category], strongest: strongest[category],
+                       sentenceCount: sentenceCounts[category], evidence: kept[category])
+    }
+
+    mutating func visit(_ reader: TextReader, _ sentence: Range<Int>) {
+        matcher.match(sentence, of: reader, in: &work)
+        var text: String?
+        for found in work.found {
+            let category = found.category
+            scores[category] += found.score
+            strongest[category] = max(strongest[category], found.strongest)
+            sentenceCounts[category] += 1
+            // A later sentence with an equal score loses to those kept.
+            guard kept[category].count < PlacementEngine.evidenceLimit || found.score > kept[category][kept[category].count - 1].score else { continue }
+            let sentenceText = text ?? String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[sentence]), as: UTF8.self)
+            text = sentenceText
+            let marks = Self.characterRanges(work.marks(of: found), in: sentence, text: sentenceText, isASCII: work.tokens.isASCII)
+            let evidence = Evidence(sentence: sentenceText, score: found.score, marks: marks)
+            kept[category].insert(evidence, at: kept[category].firstIndex { evidence.score > $0.score } ?? kept[category].count)
+            if kept[category].count > PlacementEngine.evidenceLimit { kept[category].removeLast() }
+        }
+    }
+
+    /// UTF-8 ranges of the text read as character offsets in its sentence.
+    private static func characterRanges(_ ranges: [Range<Int>], in sentence: Range<Int>, text: String, isASCII: Bool) -> [Range<Int>] {
+        let shifted = ranges.map { ($0.lowerBound - sentence.lowerBound)..<($0.upperBound - sentence.lowerBound) }
+        guard !isASCII else { return shifted }
+        let utf8 = text.utf8
+        func characters(_ offset: Int) -> Int { text.distance(from: text.startIndex, to: utf8.index(utf8.startIndex, offsetBy: offset)) }
+        return shifted.map { characters($0.lowerBound)..<characters($0.upperBound) }
+    }
+}
