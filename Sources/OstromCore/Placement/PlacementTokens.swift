@@ -46,14 +46,17 @@ struct PlacementTokens {
     }
 
     /// The word being read: where it started, its walk through the
-    /// vocabulary, and its bytes once a character other than an ASCII
-    /// letter or digit joins it (it is then folded and looked up whole).
+    /// vocabulary, and whether a character other than an ASCII letter or
+    /// digit joined it (its bytes are then kept in `unfolded`, to be
+    /// folded and looked up whole).
     private struct Word {
         var start = -1
         var node = 0
         var prefixStart = 0
-        var unfolded: [UInt8]?
+        var isUnfolded = false
     }
+
+    private var unfolded: [UInt8] = []
 
     /// Reads the words of the sentence at `range` of the paragraph.
     mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
@@ -72,11 +75,11 @@ struct PlacementTokens {
                 if vocabulary.letterClass(byte) != 0 {
                     previousWasLetter = true
                     if word.start < 0 {
-                        word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: nil)
+                        word = Word(start: offset, node: 0, prefixStart: prefixes.count, isUnfolded: false)
                         vocabulary.startWord(prefixes: &prefixes)
                     }
-                    guard word.unfolded == nil else {
-                        word.unfolded?.append(byte)
+                    guard !word.isUnfolded else {
+                        unfolded.append(byte)
                         offset += 1
                         continue
                     }
@@ -93,8 +96,7 @@ struct PlacementTokens {
                     if next < range.upperBound, bytes[next] >= 0x80, reader.characterEnd(at: next - 1) != next {
                         // The last letter is joined by what follows (an accent):
                         // the word is read again from there as characters.
-                        word.unfolded = Self.withoutApostrophes(bytes[word.start..<next - 1])
-                        prefixes.removeSubrange(word.prefixStart...)
+                        unfold(&word, bytes[word.start..<next - 1])
                         offset = next - 1
                     }
                     continue
@@ -112,13 +114,12 @@ struct PlacementTokens {
             let (character, end) = reader.character(at: offset)
             if Self.isWordCharacter(character) {
                 if word.start < 0 {
-                    word = Word(start: offset, node: 0, prefixStart: prefixes.count, unfolded: [])
-                } else if word.unfolded == nil {
-                    // The word so far, as written, without its apostrophes.
-                    word.unfolded = Self.withoutApostrophes(bytes[word.start..<offset])
-                    prefixes.removeSubrange(word.prefixStart...)
+                    word = Word(start: offset, node: 0, prefixStart: prefixes.count, isUnfolded: false)
+                    unfold(&word, bytes[offset..<offset])
+                } else if !word.isUnfolded {
+                    unfold(&word, bytes[word.start..<offset])
                 }
-                word.unfolded?.append(contentsOf: bytes[offset..<end])
+                unfolded.append(contentsOf: bytes[offset..<end])
                 previousWasLetter = true
             } else if Self.apostrophes.contains(character) && previousWasLetter {
                 // As above.
@@ -137,7 +138,7 @@ struct PlacementTokens {
     private mutating func finish(_ word: inout Word, end: Int, clause: Int32, table: PatternTable) {
         guard word.start >= 0 else { return }
         var number = table.vocabulary.number(at: word.node)
-        if let unfolded = word.unfolded {
+        if word.isUnfolded {
             number = table.vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
         }
         tokens.append(Token(word: number, clause: clause, start: Int32(word.start), end: Int32(end),
@@ -146,9 +147,12 @@ struct PlacementTokens {
         word.start = -1
     }
 
-    /// Bytes of a word without the apostrophes it was read past.
-    private static func withoutApostrophes(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
-        var kept: [UInt8] = []
+    /// The word read so far, as written, kept without the apostrophes it
+    /// was read past; what its walk found is forgotten.
+    private mutating func unfold(_ word: inout Word, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        word.isUnfolded = true
+        prefixes.removeSubrange(word.prefixStart...)
+        unfolded.removeAll(keepingCapacity: true)
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "'") {
@@ -156,11 +160,10 @@ struct PlacementTokens {
             } else if bytes[index] == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 index += 3
             } else {
-                kept.append(bytes[index])
+                unfolded.append(bytes[index])
                 index += 1
             }
         }
-        return kept
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

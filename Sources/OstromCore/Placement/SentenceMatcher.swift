@@ -99,8 +99,9 @@ final class SentenceMatcher: Sendable {
         var end: Int
         /// The route the term was found by (`CandidateIndex`), to break ties.
         var rank: Int
-        /// A `together` rule's parts: only these words are marked.
-        var parts: [Range<Int>]?
+        /// A `together` rule's parts, `Work.ruleParts[parts]`: only these
+        /// words are marked. Empty for a term.
+        var parts: Range<Int> = 0..<0
         /// False for a term already counted in the sentence.
         var counts = true
     }
@@ -119,6 +120,8 @@ final class SentenceMatcher: Sendable {
         var negated: [Bool] = []
         var matches: [Match] = []
         var kept: [Match] = []
+        /// The places of the parts of the rules met.
+        var ruleParts: [Range<Int>] = []
         var found: [Found] = []
 
         /// The matched words as UTF-8 ranges of the paragraph, in order;
@@ -126,8 +129,8 @@ final class SentenceMatcher: Sendable {
         func marks(of found: Found) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
             for match in kept[found.matches] {
-                if let parts = match.parts {
-                    for part in parts { ranges.append(Int(tokens[part.lowerBound].start)..<Int(tokens[part.upperBound - 1].end)) }
+                if !match.parts.isEmpty {
+                    for part in ruleParts[match.parts] { ranges.append(Int(tokens[part.lowerBound].start)..<Int(tokens[part.upperBound - 1].end)) }
                 } else {
                     ranges.append(Int(tokens[match.start].start)..<Int(tokens[match.end - 1].end))
                 }
@@ -159,6 +162,7 @@ final class SentenceMatcher: Sendable {
             ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.rank, $0.term) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.rank, $1.term)
         }
         work.kept.removeAll(keepingCapacity: true)
+        work.ruleParts.removeAll(keepingCapacity: true)
         var next = 0
         var rule = 0
         for category in categories.indices {
@@ -179,8 +183,9 @@ final class SentenceMatcher: Sendable {
             }
             while rule < rules.count, rules[rule].category == category {
                 if let (words, parts) = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table) {
-                    work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight,
-                                           start: words.lowerBound, end: words.upperBound, rank: 0, parts: parts))
+                    work.ruleParts += parts
+                    work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,
+                                           end: words.upperBound, rank: 0, parts: work.ruleParts.count - parts.count..<work.ruleParts.count))
                 }
                 rule += 1
             }
