@@ -49,13 +49,13 @@ struct PlacementVocabulary: Sendable {
     /// letter and digit's class (`outside` when no lexicon word has it).
     /// Written once, in `init`, and only read after: safe to share.
     private final class Walk: @unchecked Sendable {
-        let children: UnsafeMutableBufferPointer<UInt32>
+        let children: UnsafeMutableBufferPointer<UInt16>
         let letterClass: UnsafeMutableBufferPointer<UInt8>
         let prefixOfNode: UnsafeMutableBufferPointer<Int32>
 
         init(children: [UInt16], byteClass: [UInt8], prefixOfNode: [Int32]) {
             self.children = .allocate(capacity: children.count)
-            _ = self.children.initialize(from: children.map { $0 == 0 ? 0 : UInt32($0) << 1 | (prefixOfNode[Int($0)] >= 0 ? 1 : 0) })
+            _ = self.children.initialize(from: children.map { $0 == 0 ? 0 : $0 << 1 | (prefixOfNode[Int($0)] >= 0 ? 1 : 0) })
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -159,7 +159,8 @@ struct PlacementVocabulary: Sendable {
                 continue
             }
             let child = wordOfNode.count
-            precondition(child <= Int(UInt16.max), "the placement lexicon has too many words")
+            // A node's number and a bit fit a `UInt16` (`Walk.children`).
+            precondition(child <= Int(UInt16.max >> 1), "the placement lexicon has too many words")
             children[slot] = UInt16(child)
             children += repeatElement(0, count: classCount)
             wordOfNode.append(-1)
