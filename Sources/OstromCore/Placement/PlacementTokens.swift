@@ -121,7 +121,7 @@ struct PlacementTokens {
                 }
                 unfolded.append(contentsOf: bytes[offset..<end])
                 previousWasLetter = true
-            } else if Self.apostrophes.contains(character) && previousWasLetter {
+            } else if Self.isApostrophe(character) && previousWasLetter {
                 // As above.
             } else {
                 finish(&word, end: offset, clause: clause, table: table)
@@ -181,13 +181,22 @@ struct PlacementTokens {
         }
     }
 
-    private static let apostrophes: Set<Character> = ["'", "’"]
+    /// Compared, not hashed: a set of characters costs far more.
+    private static func isApostrophe(_ character: Character) -> Bool {
+        character == "'" || character == "’"
+    }
     private static let clauseBreaks: Set<Character> = [",", ";", ":", "(", ")", "–", "—", "“", "”", "\""]
 
     /// A term's words, as patterns are written: split at spaces and hyphens.
     static func words(ofTerm term: String) -> [String] {
-        term.split(whereSeparator: { $0 == " " || $0 == "-" }).map {
-            ASCIIFolding.fold(String($0)).filter { !apostrophes.contains($0) }
+        // The lexicon's terms are ASCII: their bytes lowercased, quickly.
+        if term.utf8.allSatisfy({ $0 < 0x80 }) {
+            return term.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }).map { word in
+                String(decoding: word.lazy.filter { $0 != UInt8(ascii: "'") }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+        }
+        return term.split(whereSeparator: { $0 == " " || $0 == "-" }).map {
+            ASCIIFolding.fold(String($0)).filter { !isApostrophe($0) }
         }
     }
 }
