@@ -7,8 +7,6 @@ struct TextReader {
     let string: String
     let bytes: UnsafeBufferPointer<UInt8>
 
-    var count: Int { bytes.count }
-
     /// Whether the character at `offset` is the ASCII byte there alone: a
     /// carriage return may start "\r\n", and a byte before a non-ASCII one
     /// may start a cluster (a letter and its accent).
