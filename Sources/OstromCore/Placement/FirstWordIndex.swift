@@ -4,11 +4,6 @@
 /// under each of the lexicon's prefixes it starts with. Lists are read
 /// by index (`entries(...)`, `self[i]`) so that no closure is called per word.
 struct FirstWordIndex<Entry: Sendable>: Sendable {
-    enum Route {
-        case anyWord
-        case word(Int32)
-        case prefix(Int32)
-    }
 
     /// The patterns any word starts, then by word number, then by prefix
     /// number: list `i` is `entries[bounds[i]..<bounds[i + 1]]`.
@@ -17,7 +12,7 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
     private let wordCount: Int
 
     /// An index of what `build` files, each under a route, in order.
-    init(vocabulary: PlacementVocabulary, build: (_ file: (Entry, Route) -> Void) -> Void) {
+    init(vocabulary: PlacementVocabulary, build: (_ file: (Entry, FirstWordRoute) -> Void) -> Void) {
         wordCount = Int(vocabulary.wordCount)
         var lists = [[Entry]](repeating: [], count: 1 + wordCount + Int(vocabulary.prefixCount))
         build { entry, route in
@@ -47,4 +42,12 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
 
     @inline(__always)
     private func entries(in list: Int) -> Range<Int> { Int(bounds[list])..<Int(bounds[list + 1]) }
+}
+
+/// Where a pattern is filed in a `FirstWordIndex`: under any word, or
+/// under a word or a prefix its first word pattern takes.
+enum FirstWordRoute {
+    case anyWord
+    case word(Int32)
+    case prefix(Int32)
 }

@@ -44,12 +44,7 @@ final class SentenceMatcher: Sendable {
         candidates = Self.candidates(of: categories, table: table)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
-                guard let first = table.firstWords(of: negation) else {
-                    file(negation, .anyWord)
-                    continue
-                }
-                for word in first.words { file(negation, .word(word)) }
-                for prefix in first.prefixes { file(negation, .prefix(prefix)) }
+                for route in table.routes(of: negation) { file(negation, route) }
             }
         }
         self.categories = categories
@@ -74,16 +69,13 @@ final class SentenceMatcher: Sendable {
             for (category, compiled) in categories.enumerated() {
                 for (term, entry) in compiled.terms.enumerated() {
                     let isOneWord = table.isOneWord(entry.pattern)
-                    func candidate(rank: Int) -> Candidate {
-                        Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord)
-                    }
-                    guard let first = table.firstWords(of: entry.pattern) else {
-                        file(candidate(rank: 0), .anyWord)
-                        continue
-                    }
-                    for word in first.words { file(candidate(rank: 1), .word(word)) }
-                    for prefix in first.prefixes {
-                        file(candidate(rank: 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])), .prefix(prefix))
+                    for route in table.routes(of: entry.pattern) {
+                        let rank = switch route {
+                        case .anyWord: 0
+                        case .word: 1
+                        case .prefix(let prefix): 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])
+                        }
+                        file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord), route)
                     }
                 }
             }
@@ -97,7 +89,7 @@ final class SentenceMatcher: Sendable {
         var weight: Int
         var start: Int
         var end: Int
-        /// The route the term was found by (`CandidateIndex`), to break ties.
+        /// The route the term was found by (`Candidate`), to break ties.
         var rank: Int
         /// A `together` rule's parts, `Work.ruleParts[parts]`: only these
         /// words are marked. Empty for a term.

@@ -66,11 +66,7 @@ struct PatternTable: Sendable {
         groupIndex = FirstWordIndex(vocabulary: vocabulary) { file in
             for group in 0..<table.groupFilters.count {
                 for phrase in table.groupPhrases[Int(table.groupBounds[group])..<Int(table.groupBounds[group + 1])] {
-                    let entry = GroupPhrase(group: group, phrase: Int(phrase))
-                    let first = table.firstWords(of: [Int(phrase)])
-                    if first.anyWord { file(entry, .anyWord) }
-                    for word in first.words where !first.anyWord { file(entry, .word(word)) }
-                    for prefix in first.prefixes where !first.anyWord { file(entry, .prefix(prefix)) }
+                    for route in table.routes(of: Int(phrase)) { file(GroupPhrase(group: group, phrase: Int(phrase)), route) }
                 }
             }
         }
@@ -229,11 +225,13 @@ struct PatternTable: Sendable {
         static let longestPhrase = 14
     }
 
-    /// The first word pattern's words and prefixes, for filing a term
-    /// under the words that can start it; `nil` when any word can.
-    func firstWords(of pattern: Int) -> (words: Set<Int32>, prefixes: Set<Int32>)? {
+    /// Where a pattern is filed in a `FirstWordIndex`: under any word when
+    /// any word can start it, otherwise under each word and prefix its
+    /// first word pattern takes.
+    func routes(of pattern: Int) -> [FirstWordRoute] {
         let first = firstWords(of: [pattern])
-        return first.anyWord ? nil : (first.words, first.prefixes)
+        guard !first.anyWord else { return [.anyWord] }
+        return first.words.map(FirstWordRoute.word) + first.prefixes.map(FirstWordRoute.prefix)
     }
 
     /// Whether the pattern is one word pattern without groups: any word
