@@ -39,19 +39,18 @@ struct EvidenceCollector: SentenceVisitor {
             guard kept[category].count < PlacementEngine.evidenceLimit || found.score > kept[category][kept[category].count - 1].score else { continue }
             let sentenceText = text ?? String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[sentence]), as: UTF8.self)
             text = sentenceText
-            let marks = Self.characterRanges(work.marks(of: found), in: sentence, text: sentenceText, isASCII: work.tokens.isASCII)
+            var marks = work.marks(of: found, from: sentence.lowerBound)
+            if !work.tokens.isASCII { Self.countCharacters(&marks, in: sentenceText) }
             let evidence = Evidence(sentence: sentenceText, score: found.score, marks: marks)
             kept[category].insert(evidence, at: kept[category].firstIndex { evidence.score > $0.score } ?? kept[category].count)
             if kept[category].count > PlacementEngine.evidenceLimit { kept[category].removeLast() }
         }
     }
 
-    /// UTF-8 ranges of the text read as character offsets in its sentence.
-    private static func characterRanges(_ ranges: [Range<Int>], in sentence: Range<Int>, text: String, isASCII: Bool) -> [Range<Int>] {
-        let shifted = ranges.map { ($0.lowerBound - sentence.lowerBound)..<($0.upperBound - sentence.lowerBound) }
-        guard !isASCII else { return shifted }
+    /// UTF-8 offsets in a sentence made character offsets.
+    private static func countCharacters(_ ranges: inout [Range<Int>], in text: String) {
         let utf8 = text.utf8
         func characters(_ offset: Int) -> Int { text.distance(from: text.startIndex, to: utf8.index(utf8.startIndex, offsetBy: offset)) }
-        return shifted.map { characters($0.lowerBound)..<characters($0.upperBound) }
+        for index in ranges.indices { ranges[index] = characters(ranges[index].lowerBound)..<characters(ranges[index].upperBound) }
     }
 }

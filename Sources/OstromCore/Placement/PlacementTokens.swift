@@ -90,7 +90,9 @@ struct PlacementTokens {
                     repeat {
                         node = vocabulary.step(node, letter: vocabulary.letterClass(bytes[next]), prefixes: &prefixes)
                         next += 1
-                    } while next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0
+                    } while node >= 0 && next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0
+                    // Once the walk has left the trie, the rest of the word is only passed over.
+                    while next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0 { next += 1 }
                     word.node = node
                     offset = next
                     if next < range.upperBound, bytes[next] >= 0x80, reader.characterEnd(at: next - 1) != next {

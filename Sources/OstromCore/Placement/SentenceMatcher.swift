@@ -62,6 +62,8 @@ final class SentenceMatcher: Sendable {
         var rank: Int32
         /// The term is the one word the candidate is filed under.
         var isOneWord: Bool
+        /// The word the term's second word must be, when it is one (-1 otherwise).
+        var secondWord: Int32
     }
 
     private static func candidates(of categories: [CompiledCategory], table: PatternTable) -> FirstWordIndex<Candidate> {
@@ -69,13 +71,15 @@ final class SentenceMatcher: Sendable {
             for (category, compiled) in categories.enumerated() {
                 for (term, entry) in compiled.terms.enumerated() {
                     let isOneWord = table.isOneWord(entry.pattern)
+                    let secondWord = table.secondWord(of: entry.pattern)
                     for route in table.routes(of: entry.pattern) {
                         let rank = switch route {
                         case .anyWord: 0
                         case .word: 1
                         case .prefix(let prefix): 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])
                         }
-                        file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord), route)
+                        file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord,
+                                       secondWord: secondWord), route)
                     }
                 }
             }
@@ -116,17 +120,22 @@ final class SentenceMatcher: Sendable {
         var ruleParts: [Range<Int>] = []
         var found: [Found] = []
 
-        /// The matched words as UTF-8 ranges of the paragraph, in order;
-        /// the words of one match (or one part of a rule) make one range.
-        func marks(of found: Found) -> [Range<Int>] {
+        /// The matched words as UTF-8 ranges from `sentenceStart`, in
+        /// order; the words of one match (or one part of a rule) make one
+        /// range. (Mutating only so that the buffers are not copied.)
+        mutating func marks(of found: Found, from sentenceStart: Int) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
-            for match in kept[found.matches] {
-                if !match.parts.isEmpty {
-                    for part in ruleParts[match.parts] { ranges.append(Int(tokens[part.lowerBound].start)..<Int(tokens[part.upperBound - 1].end)) }
-                } else {
-                    ranges.append(Int(tokens[match.start].start)..<Int(tokens[match.end - 1].end))
+            ranges.reserveCapacity(found.matches.count)
+            for index in found.matches {
+                let match = kept[index]
+                // A term's words, or each part of a rule.
+                let words = match.parts.isEmpty ? index..<index + 1 : match.parts
+                for word in words {
+                    let part = match.parts.isEmpty ? match.start..<match.end : ruleParts[word]
+                    ranges.append(Int(tokens[part.lowerBound].start) - sentenceStart..<Int(tokens[part.upperBound - 1].end) - sentenceStart)
                 }
             }
+            guard ranges.count > 1 else { return ranges }
             ranges.sort { $0.lowerBound < $1.lowerBound }
             var merged = 0
             for range in ranges {
@@ -209,6 +218,7 @@ final class SentenceMatcher: Sendable {
     private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work) {
         for index in entries {
             let entry = candidates[index]
+            if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
             let term = termBase[Int(entry.category)] + Int(entry.term)
             let end = entry.isOneWord ? start + 1 : table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
             guard end >= 0 else { continue }

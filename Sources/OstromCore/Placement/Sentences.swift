@@ -59,7 +59,12 @@ enum Sentences {
             var lineStart = 0
             var index = 0
             while index < utf8.count {
-                // Most bytes are neither a line end nor the lead byte of one.
+                // Most bytes are neither a line end nor the lead byte of
+                // one: eight ASCII bytes above the controls at once.
+                if index + 8 <= utf8.count, !TextReader.hasByte(below: 0x0E, orNonASCII: reader.eightBytes(at: index)) {
+                    index += 8
+                    continue
+                }
                 if utf8[index] &- 0x0E < 0xC2 - 0x0E {
                     index += 1
                     continue
@@ -128,6 +133,14 @@ enum Sentences {
         var start = paragraph.lowerBound
         var index = paragraph.lowerBound
         while index < paragraph.upperBound {
+            if index + 8 <= paragraph.upperBound {
+                let eight = reader.eightBytes(at: index)
+                if !TextReader.hasByte(UInt8(ascii: "."), in: eight) && !TextReader.hasByte(UInt8(ascii: "!"), in: eight)
+                    && !TextReader.hasByte(UInt8(ascii: "?"), in: eight) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = reader.bytes[index]
             if byte < 64, Self.sentenceStops & (1 << UInt64(byte)) != 0,
                reader.isCharacter(byte, at: index), let end = sentenceEnd(reader, at: index, in: paragraph) {

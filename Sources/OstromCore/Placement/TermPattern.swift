@@ -243,4 +243,13 @@ struct PatternTable: Sendable {
             if case .group = $0 { false } else { true }
         }
     }
+
+    /// The one word the pattern's second word pattern is, when it is
+    /// exactly one word (-1 otherwise): a quick test before matching.
+    func secondWord(of pattern: Int) -> Int32 {
+        let second = Int(patterns[pattern]) + 1
+        guard second < Int(patterns[pattern + 1]), elements[second + 1] == elements[second] + 1,
+              case .word(let word) = alternatives[Int(elements[second])] else { return -1 }
+        return word
+    }
 }
