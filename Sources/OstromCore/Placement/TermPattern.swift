@@ -244,11 +244,15 @@ struct PatternTable: Sendable {
         }
     }
 
-    /// The one word the pattern's second word pattern is, when it is
-    /// exactly one word (-1 otherwise): a quick test before matching.
+    /// The one word the pattern's second word must be, when its first
+    /// word pattern is one word (no group, whose phrases may be longer)
+    /// and its second is exactly one word; -1 otherwise. A quick test
+    /// before matching.
     func secondWord(of pattern: Int) -> Int32 {
-        let second = Int(patterns[pattern]) + 1
+        let first = Int(patterns[pattern])
+        let second = first + 1
         guard second < Int(patterns[pattern + 1]), elements[second + 1] == elements[second] + 1,
+              !alternatives[Int(elements[first])..<Int(elements[second])].contains(where: { if case .group = $0 { true } else { false } }),
               case .word(let word) = alternatives[Int(elements[second])] else { return -1 }
         return word
     }

@@ -126,6 +126,12 @@ import Testing
         #expect(peer.evidence[0].marked == "«Peer support», «peer support» and more «peer support».")
     }
 
+    @Test func aGroupsPhraseOfTwoWordsCanStartATerm() {
+        // "@lay led": the lay phrase is "community member", not "community".
+        let evidence = engine.analyse("The garden is community member led.").finding(named: "Doing with")?.evidence
+        #expect(evidence?.map(\.marked) == ["The garden is «community member led»."])
+    }
+
     @Test func accentsApostrophesAndHyphensDoNotHideAWord() {
         #expect(engine.analyse("Les usagers ont co‑designé le service: co-désign et coproduction.").finding(named: "Doing with") != nil)
         #expect(engine.analyse("The people’s panel was co-designed with residents.").suggestion.stage == "Doing with")
