@@ -30,7 +30,7 @@ struct CommandLineQuery {
             guard let saved, let placements else { return true }
             let annotation = saved.annotations[records[record].id]
             return query.state.admits(annotation, added: saved.addedDays[records[record].id]) {
-                placements.placement(of: record, user: annotation.placement).choice
+                annotation.placement ?? placements.summary(of: record).suggestion
             }
         }
     }

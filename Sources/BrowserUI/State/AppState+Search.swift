@@ -155,7 +155,7 @@ extension AppState {
     func admits(_ index: Int, _ state: StateFilter) -> Bool {
         let annotation = annotations[records[index].id]
         return state.isEmpty || state.admits(annotation, added: addedDays[records[index].id]) {
-            placements.placement(of: index, user: annotation.placement).choice
+            annotation.placement ?? placements.summary(of: index).suggestion
         }
     }
 

@@ -47,12 +47,10 @@ extension AppState {
         var items: [PlacedItem] = []
         for index in records.indices {
             let user = annotations[records[index].id].placement
-            guard let placement = user == nil ? placements.placementIfAnalysed(of: index, user: nil) : placement(ofRecordAt: index) else {
-                continue
-            }
-            let choice = placement.choice
+            guard let summary = user == nil ? placements.summaryIfAnalysed(of: index) : placements.summary(of: index) else { continue }
+            let choice = summary.choice(user: user)
             guard choice.stage == name || choice.level == name || choice.principles.contains(name) else { continue }
-            items.append(.record(index: index, score: placement.score(of: name), setByUser: placement.setBy == .user))
+            items.append(.record(index: index, score: summary.score(of: name), setByUser: user != nil))
         }
         for (index, scores) in storyScores.enumerated() {
             if let score = scores[name] { items.append(.story(index: index, score: score)) }

@@ -1,14 +1,17 @@
 import Foundation
 import Synchronization
 
-/// The engine's analysis of each record of a library, made the first time
-/// it is asked for and kept: records do not change while ostrom runs (a
-/// library still being read has more appended as they come). Shared by
-/// copies of the browser's state, so it is a locked class.
+/// The engine's summary of each record of a library (its suggestion and
+/// scores), made the first time it is asked for and kept: records do not
+/// change while ostrom runs (a library still being read has more appended
+/// as they come). A record's full analysis, with its evidence sentences,
+/// is made again when asked for (some 60 µs), so that a large library's
+/// placements cost a few names and numbers each. Shared by copies of the
+/// browser's state, so it is a locked class.
 public final class PlacementCache: Sendable {
     public let engine: PlacementEngine
     private let records: Mutex<[Record]>
-    private let analyses: Mutex<[Int: PlacementAnalysis]> = Mutex([:])
+    private let summaries: Mutex<[Int: PlacementSummary]> = Mutex([:])
     /// Whether a thread is placing every record (`analyseInBackground`).
     private let placing = Mutex(false)
 
@@ -22,26 +25,27 @@ public final class PlacementCache: Sendable {
         records.withLock { $0 += more }
     }
 
-    public func analysis(of index: Int) -> PlacementAnalysis {
-        if let known = analyses.withLock({ $0[index] }) { return known }
-        let analysis = engine.analyse(records.withLock { $0[index] })
-        analyses.withLock { $0[index] = analysis }
-        return analysis
+    /// A record's summary, made now when it has not been yet.
+    public func summary(of index: Int) -> PlacementSummary {
+        if let known = summaries.withLock({ $0[index] }) { return known }
+        return placement(of: index, user: nil).summary
     }
 
-    /// A record's place: the user's choice when they made one.
+    /// The summary, when the record has been analysed already (never waits).
+    public func summaryIfAnalysed(of index: Int) -> PlacementSummary? {
+        summaries.withLock { $0[index] }
+    }
+
+    /// A record's place with its evidence: the user's choice when they made one.
     public func placement(of index: Int, user: PlacementChoice?) -> RecordPlacement {
-        RecordPlacement(analysis: analysis(of: index), user: user)
-    }
-
-    /// The place, when the record has been analysed already (never waits).
-    public func placementIfAnalysed(of index: Int, user: PlacementChoice?) -> RecordPlacement? {
-        analyses.withLock { $0[index] }.map { RecordPlacement(analysis: $0, user: user) }
+        let analysis = engine.analyse(records.withLock { $0[index] })
+        summaries.withLock { $0[index] = $0[index] ?? PlacementSummary(analysis) }
+        return RecordPlacement(analysis: analysis, user: user)
     }
 
     /// How many records are analysed, of how many.
     public var progress: (analysed: Int, of: Int) {
-        (analyses.withLock { $0.count }, records.withLock { $0.count })
+        (summaries.withLock { $0.count }, records.withLock { $0.count })
     }
 
     public var isComplete: Bool {
@@ -68,13 +72,13 @@ public final class PlacementCache: Sendable {
     /// (the Ladder tab, `stage:` searches) are quick afterwards.
     public func analyseAll() {
         let records = records.withLock { $0 }
-        let missing = analyses.withLock { known in records.indices.filter { known[$0] == nil } }
+        let missing = summaries.withLock { known in records.indices.filter { known[$0] == nil } }
         guard !missing.isEmpty else { return }
         // Parts of 256: each stored as soon as it is made, for the progress.
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            let made = chunks[chunk].map { ($0, engine.analyse(records[$0])) }
-            analyses.withLock { for (index, analysis) in made { $0[index] = analysis } }
+            let made = chunks[chunk].map { ($0, PlacementSummary(engine.analyse(records[$0]))) }
+            summaries.withLock { for (index, summary) in made { $0[index] = summary } }
         }
     }
 }

@@ -27,4 +27,31 @@ public struct RecordPlacement: Equatable, Sendable {
     public func score(of name: String) -> Int {
         analysis.finding(named: name)?.score ?? 0
     }
+
+    public var summary: PlacementSummary { PlacementSummary(analysis) }
+}
+
+/// What listings and filters need of a record's analysis: the engine's
+/// suggestion and the score of each stage, level and principle with
+/// evidence. A few shared names and numbers, where the analysis keeps
+/// its sentences: the placement cache keeps this for every record, and
+/// makes the analysis again when a record's evidence is shown.
+public struct PlacementSummary: Equatable, Sendable {
+    public var suggestion: PlacementChoice
+    private var scores: [String: Int]
+
+    public init(_ analysis: PlacementAnalysis) {
+        suggestion = analysis.suggestion
+        scores = Dictionary((analysis.stages + analysis.levels + analysis.principles).map { ($0.name, $0.score) }, uniquingKeysWith: max)
+    }
+
+    /// The place: the user's choice when they made one, else the suggestion.
+    public func choice(user: PlacementChoice?) -> PlacementChoice {
+        user ?? suggestion
+    }
+
+    /// The evidence behind a stage, level or principle; 0 when none.
+    public func score(of name: String) -> Int {
+        scores[name] ?? 0
+    }
 }
