@@ -12,9 +12,14 @@ public final class LibraryStore {
     public static let fileName = "library.sqlite"
     /// The search index kept beside the library (see `IndexFile`).
     public static let indexFileName = "search-index"
+    /// The records' places on the ladder, kept beside the library (see `PlacementFile`).
+    public static let placementsFileName = "placements"
 
     public let path: String
     public var indexPath: String { URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(Self.indexFileName).path }
+    public var placementsPath: String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(Self.placementsFileName).path
+    }
     let database: SQLiteDatabase
     /// What opening found worth telling (files moved in from earlier versions, or not).
     public private(set) var warnings: [String] = []

@@ -188,7 +188,8 @@ enum BrowserSession {
         let config = Config.load(environment: ProcessInfo.processInfo.environment)
         let terminal = try openTerminal(config)
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
-                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index)
+                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index,
+                             keptPlacements: library == nil ? nil : (try? store.get())?.placementsPath)
         state.useConfigured(theme: config.palette.rawValue, listShare: config.listShare)
         state.asksBeforeQuitting = config.confirmsQuit
         state.columns = config.columns

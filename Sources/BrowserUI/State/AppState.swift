@@ -130,10 +130,11 @@ public struct AppState: Sendable {
     public var quitsWithLastOverlay = false
 
     public init(records: [Record], ladder: LadderModel?, now: LocalDateTime, size: (width: Int, height: Int),
-                keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: IndexInBackground? = nil) {
+                keyMap: KeyMap = .standard, history: SearchHistory = SearchHistory(), index: IndexInBackground? = nil,
+                keptPlacements: String? = nil) {
         self.records = records
         searchIndex = index ?? IndexInBackground(records: records)
-        placements = PlacementCache(records: records)
+        placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
         kindListings = Self.kindListings(of: records, in: records.indices)
         self.history = history

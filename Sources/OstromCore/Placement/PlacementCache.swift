@@ -6,18 +6,25 @@ import Synchronization
 /// change while ostrom runs (a library still being read has more appended
 /// as they come). A record's full analysis, with its evidence sentences,
 /// is made again when asked for (some 60 µs), so that a large library's
-/// placements cost a few names and numbers each. Shared by copies of the
-/// browser's state, so it is a locked class.
+/// placements cost a few names and numbers each. With a file to keep them
+/// in (`PlacementFile`), summaries made at an earlier start are taken from
+/// it, and the file is written again when records were placed anew.
+/// Shared by copies of the browser's state, so it is a locked class.
 public final class PlacementCache: Sendable {
     public let engine: PlacementEngine
     private let records: Mutex<[Record]>
     private let summaries: Mutex<[Int: PlacementSummary]> = Mutex([:])
     /// Whether a thread is placing every record (`analyseInBackground`).
     private let placing = Mutex(false)
+    /// Where summaries are kept between starts, and those read from there
+    /// (read when every record is first placed).
+    private let file: String?
+    private let kept: Mutex<[UInt64: PlacementSummary]?> = Mutex(nil)
 
-    public init(records: [Record], engine: PlacementEngine = PlacementEngine()) {
+    public init(records: [Record], engine: PlacementEngine = PlacementEngine(), keptIn file: String? = nil) {
         self.records = Mutex(records)
         self.engine = engine
+        self.file = file
     }
 
     /// Records read after the first, numbered after them.
@@ -69,16 +76,33 @@ public final class PlacementCache: Sendable {
     }
 
     /// Analyses every record, on all cores, so that listings by place
-    /// (the Ladder tab, `stage:` searches) are quick afterwards.
+    /// (the Ladder tab, `stage:` searches) are quick afterwards; a record
+    /// whose text has a summary in the file is taken from there.
     public func analyseAll() {
         let records = records.withLock { $0 }
         let missing = summaries.withLock { known in records.indices.filter { known[$0] == nil } }
         guard !missing.isEmpty else { return }
+        let kept = file.map { file in
+            self.kept.withLock { kept in
+                if kept == nil { kept = PlacementFile.read(path: file, engine: engine) }
+                return kept ?? [:]
+            }
+        }
+        let placedAnew = Mutex(false)
         // Parts of 256: each stored as soon as it is made, for the progress.
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            let made = chunks[chunk].map { ($0, PlacementSummary(engine.analyse(records[$0]))) }
+            var anew = false
+            let made = chunks[chunk].map { index in
+                if let summary = kept?[PlacementFile.key(of: records[index])] { return (index, summary) }
+                anew = true
+                return (index, PlacementSummary(engine.analyse(records[index])))
+            }
             summaries.withLock { for (index, summary) in made { $0[index] = summary } }
+            if anew { placedAnew.withLock { $0 = true } }
         }
+        guard let file, placedAnew.withLock({ $0 }) else { return }
+        let all = summaries.withLock { known in records.indices.compactMap { index in known[index].map { (index, $0) } } }
+        PlacementFile.write(all.map { (key: PlacementFile.key(of: records[$0.0]), summary: $0.1) }, to: file, engine: engine)
     }
 }

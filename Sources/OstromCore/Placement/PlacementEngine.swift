@@ -1,3 +1,5 @@
+import Foundation
+
 /// Suggests where a text sits on the ladder from the lexicon's words: a
 /// stage and a level where the evidence supports one, and the principles
 /// it shows, each with its score and evidence sentences. Too little
@@ -16,6 +18,22 @@ public struct PlacementEngine: Sendable {
         self.lexicon = lexicon
         matcher = SentenceMatcher(lexicon: lexicon)
     }
+
+    /// Every stage, level and principle, in the lexicon's order.
+    public var categoryNames: [String] { matcher.categories.map(\.name) }
+
+    /// What placements kept in a file must have been made by: this
+    /// lexicon, read by this engine (`engineVersion`, raised whenever the
+    /// engine would place a text otherwise).
+    public var lexiconStamp: UInt64 {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ Self.engineVersion
+        for byte in (try? encoder.encode(lexicon)) ?? Data() { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    static let engineVersion: UInt64 = 1
 
     /// The analysis of a record's title, keywords, abstract and text (not a
     /// speaker's biography, which is about the speaker, not the case).

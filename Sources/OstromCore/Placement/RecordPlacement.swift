@@ -38,11 +38,24 @@ public struct RecordPlacement: Equatable, Sendable {
 /// makes the analysis again when a record's evidence is shown.
 public struct PlacementSummary: Equatable, Sendable {
     public var suggestion: PlacementChoice
-    private var scores: [String: Int]
+    /// The names with evidence and their scores, in the lexicon's order.
+    private var scores: [NamedScore]
+
+    private struct NamedScore: Equatable, Sendable {
+        var name: String
+        var score: Int
+    }
 
     public init(_ analysis: PlacementAnalysis) {
         suggestion = analysis.suggestion
-        scores = Dictionary((analysis.stages + analysis.levels + analysis.principles).map { ($0.name, $0.score) }, uniquingKeysWith: max)
+        scores = (analysis.stages + analysis.levels + analysis.principles).map { NamedScore(name: $0.name, score: $0.score) }
+    }
+
+    /// A summary read back (`PlacementFile`): the scores of the names with
+    /// evidence, in the lexicon's order.
+    init(suggestion: PlacementChoice, scores: [(name: String, score: Int)]) {
+        self.suggestion = suggestion
+        self.scores = scores.map { NamedScore(name: $0.name, score: $0.score) }
     }
 
     /// The place: the user's choice when they made one, else the suggestion.
@@ -52,6 +65,6 @@ public struct PlacementSummary: Equatable, Sendable {
 
     /// The evidence behind a stage, level or principle; 0 when none.
     public func score(of name: String) -> Int {
-        scores[name] ?? 0
+        scores.first { $0.name == name }?.score ?? 0
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import SyntheticLibrary
+@testable import OstromCore
+
+/// Placements kept between starts: read back as written, taken instead of
+/// placing again, and not taken from a file of another lexicon, a damaged
+/// file, or for a record whose text has changed.
+@Suite struct PlacementFileTests {
+    let records = SyntheticLibrary.records(count: 30)
+    let engine = PlacementEngine()
+
+    private func withFile(_ body: (String) throws -> Void) throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try body(folder.appendingPathComponent("placements").path)
+    }
+
+    @Test func summariesAreReadBackAsWritten() throws {
+        try withFile { path in
+            let written = records.map { (key: PlacementFile.key(of: $0), summary: PlacementSummary(engine.analyse($0))) }
+            #expect(PlacementFile.write(written, to: path, engine: engine))
+            let read = PlacementFile.read(path: path, engine: engine)
+            #expect(read.count == written.count)
+            for (key, summary) in written {
+                #expect(read[key] == summary)
+            }
+            #expect(written.contains { !$0.summary.suggestion.principles.isEmpty && $0.summary.suggestion.stage != nil })
+        }
+    }
+
+    @Test func aCacheTakesWhatTheFileKeepsAndPlacesOnlyWhatChanged() throws {
+        try withFile { path in
+            PlacementCache(records: records, keptIn: path).analyseAll()
+            // A summary no engine would make, kept for record 0: taken as it is.
+            var kept = records.map { (key: PlacementFile.key(of: $0), summary: PlacementSummary(engine.analyse($0))) }
+            let planted = PlacementChoice(stage: "Doing to", level: "Descriptive", principles: ["Peer support"])
+            kept[0].summary = PlacementSummary(suggestion: planted, scores: [("Doing to", 99)])
+            #expect(PlacementFile.write(kept, to: path, engine: engine))
+            var edited = records
+            edited[1].title = "Residents were coerced into the scheme and told what to do."
+            let cache = PlacementCache(records: edited, keptIn: path)
+            cache.analyseAll()
+            #expect(cache.summary(of: 0).suggestion == planted)
+            #expect(cache.summary(of: 0).score(of: "Doing to") == 99)
+            // The edited record is placed again, and the file now has it.
+            #expect(cache.summary(of: 1) == PlacementSummary(engine.analyse(edited[1])))
+            #expect(PlacementFile.read(path: path, engine: engine)[PlacementFile.key(of: edited[1])] == cache.summary(of: 1))
+        }
+    }
+
+    @Test func aFileOfAnotherLexiconOrDamagedIsNotRead() throws {
+        try withFile { path in
+            let written = records.map { (key: PlacementFile.key(of: $0), summary: PlacementSummary(engine.analyse($0))) }
+            #expect(PlacementFile.write(written, to: path, engine: engine))
+            var lexicon = PlacementLexicon.builtIn()
+            lexicon.placeAt += 1
+            #expect(PlacementFile.read(path: path, engine: PlacementEngine(lexicon: lexicon)).isEmpty)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
+            #expect(PlacementFile.read(path: path, engine: engine).isEmpty)
+            #expect(PlacementFile.read(path: path + ".missing", engine: engine).isEmpty)
+        }
+    }
+}
