@@ -1,4 +1,5 @@
 import Foundation
+import OstromCore
 import SyntheticLibrary
 import Testing
 import TmuxHarness
@@ -31,6 +32,41 @@ import TmuxHarness
 
         let shown = try OstromBinary.run(["show", "body2021"], environment: OstromBinary.environment(state: folder))
         #expect(shown.stdout.contains("On the ladder (set by you)\n  Stage       Doing to"))
+    }
+
+    /// The library's places are kept beside it: the first start writes
+    /// them, the next takes them from there and leaves the file alone.
+    @Test func placesAreKeptBesideTheLibraryBetweenStarts() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("mine.bib")
+        try Data("@article{zebra2020, author = {Zed, Zoe}, title = {Zebras and co-production}, year = 2020}\n".utf8).write(to: bib)
+        let environment = OstromBinary.environment(state: folder)
+        #expect(try OstromBinary.run(["import", bib.path], environment: environment).status == 0)
+        let kept = URL(fileURLWithPath: OstromBinary.library(state: folder)).deletingLastPathComponent().appendingPathComponent("placements").path
+        let first = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        try first.waitFor("Tuurnas et al.")
+        try first.send("4")
+        try first.waitFor("the places written") { _ in FileManager.default.fileExists(atPath: kept) }
+        try first.quitExpectingSuccess()
+        // Planted: every record kept as "Doing to", which nothing here says.
+        let engine = PlacementEngine()
+        let planted = PlacementSummary(suggestion: PlacementChoice(stage: "Doing to"), scores: [("Doing to", 7)])
+        let keys = PlacementFile.read(path: kept, engine: engine).keys
+        #expect(keys.count > 1)
+        #expect(PlacementFile.write(keys.map { (key: $0, summary: planted) }, to: kept, engine: engine))
+        let written = try FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? Int
+
+        let again = try TmuxSession(command: appThenReport(), environment: OstromBinary.sessionEnvironment(state: folder))
+        // The Ladder tab again (the last tab comes back), placing from the file.
+        try again.waitFor("THE LADDER")
+        try again.send("1")
+        try again.send("G")
+        try again.waitFor("By     Zoe Zed")
+        try again.send("L")
+        try again.waitFor("zebra2020 on the ladder: Doing to — q goes back")
+        try again.quitExpectingSuccess()
+        #expect(try FileManager.default.attributesOfItem(atPath: kept)[.systemFileNumber] as? Int == written)
     }
 
     /// A large library: the Ladder tab opens at once and answers keys while

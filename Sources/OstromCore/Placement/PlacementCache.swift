@@ -32,10 +32,26 @@ public final class PlacementCache: Sendable {
         records.withLock { $0 += more }
     }
 
-    /// A record's summary, made now when it has not been yet.
+    /// A record's summary: taken from the file, or made now, when it has
+    /// not been yet.
     public func summary(of index: Int) -> PlacementSummary {
         if let known = summaries.withLock({ $0[index] }) { return known }
-        return placement(of: index, user: nil).summary
+        if let summary = keptSummaries()?[PlacementFile.key(of: records.withLock { $0[index] })] {
+            summaries.withLock { $0[index] = $0[index] ?? summary }
+            return summary
+        }
+        let summary = placement(of: index, user: nil).summary
+        summaries.withLock { $0[index] = $0[index] ?? summary }
+        return summary
+    }
+
+    /// The summaries in the file, read the first time they are needed.
+    private func keptSummaries() -> [UInt64: PlacementSummary]? {
+        guard let file else { return nil }
+        return kept.withLock { kept in
+            if kept == nil { kept = PlacementFile.read(path: file, engine: engine) }
+            return kept
+        }
     }
 
     /// The summary, when the record has been analysed already (never waits).
@@ -43,11 +59,10 @@ public final class PlacementCache: Sendable {
         summaries.withLock { $0[index] }
     }
 
-    /// A record's place with its evidence: the user's choice when they made one.
+    /// A record's place with its evidence, made now: the user's choice
+    /// when they made one.
     public func placement(of index: Int, user: PlacementChoice?) -> RecordPlacement {
-        let analysis = engine.analyse(records.withLock { $0[index] })
-        summaries.withLock { $0[index] = $0[index] ?? PlacementSummary(analysis) }
-        return RecordPlacement(analysis: analysis, user: user)
+        RecordPlacement(analysis: engine.analyse(records.withLock { $0[index] }), user: user)
     }
 
     /// How many records are analysed, of how many.
@@ -82,12 +97,7 @@ public final class PlacementCache: Sendable {
         let records = records.withLock { $0 }
         let missing = summaries.withLock { known in records.indices.filter { known[$0] == nil } }
         guard !missing.isEmpty else { return }
-        let kept = file.map { file in
-            self.kept.withLock { kept in
-                if kept == nil { kept = PlacementFile.read(path: file, engine: engine) }
-                return kept ?? [:]
-            }
-        }
+        let kept = keptSummaries()
         let placedAnew = Mutex(false)
         // Parts of 256: each stored as soon as it is made, for the progress.
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }

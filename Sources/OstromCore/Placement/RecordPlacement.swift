@@ -53,7 +53,7 @@ public struct PlacementSummary: Equatable, Sendable {
 
     /// A summary read back (`PlacementFile`): the scores of the names with
     /// evidence, in the lexicon's order.
-    init(suggestion: PlacementChoice, scores: [(name: String, score: Int)]) {
+    public init(suggestion: PlacementChoice, scores: [(name: String, score: Int)]) {
         self.suggestion = suggestion
         self.scores = scores.map { NamedScore(name: $0.name, score: $0.score) }
     }

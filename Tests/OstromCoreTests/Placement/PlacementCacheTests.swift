@@ -28,6 +28,8 @@ import SyntheticLibrary
     @Test func aRecordAskedForIsSummarisedAndTheUsersChoiceWins() {
         let cache = PlacementCache(records: records)
         let placement = cache.placement(of: 7, user: nil)
+        #expect(cache.summaryIfAnalysed(of: 7) == nil)
+        #expect(cache.summary(of: 7) == placement.summary)
         #expect(cache.summaryIfAnalysed(of: 7) == placement.summary)
         #expect(cache.progress.analysed == 1)
         let mine = PlacementChoice(stage: "Doing to", principles: ["Peer support"])
