@@ -3,6 +3,8 @@
 /// made `String`s only when they are among the best so far.
 struct EvidenceCollector: SentenceVisitor {
     let matcher: SentenceMatcher
+    /// False for the scores alone: no sentence is kept as evidence.
+    let keepingEvidence: Bool
     /// Each category's score, strongest match and sentences with evidence.
     private var scores: [Int]
     private var strongest: [Int]
@@ -11,8 +13,9 @@ struct EvidenceCollector: SentenceVisitor {
     private var kept: [[Evidence]]
     private var work = SentenceMatcher.Work()
 
-    init(matcher: SentenceMatcher) {
+    init(matcher: SentenceMatcher, keepingEvidence: Bool) {
         self.matcher = matcher
+        self.keepingEvidence = keepingEvidence
         let count = matcher.categories.count
         scores = [Int](repeating: 0, count: count)
         strongest = scores
@@ -36,7 +39,7 @@ struct EvidenceCollector: SentenceVisitor {
             strongest[category] = max(strongest[category], found.strongest)
             sentenceCounts[category] += 1
             // A later sentence with an equal score loses to those kept.
-            guard kept[category].count < PlacementEngine.evidenceLimit || found.score > kept[category][kept[category].count - 1].score else { continue }
+            guard keepingEvidence, kept[category].count < PlacementEngine.evidenceLimit || found.score > kept[category][kept[category].count - 1].score else { continue }
             let sentenceText = text ?? String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[sentence]), as: UTF8.self)
             text = sentenceText
             var marks = work.marks(of: found, from: sentence.lowerBound)

@@ -40,7 +40,7 @@ public final class PlacementCache: Sendable {
             summaries.withLock { $0[index] = $0[index] ?? summary }
             return summary
         }
-        let summary = placement(of: index, user: nil).summary
+        let summary = engine.summary(of: records.withLock { $0[index] })
         summaries.withLock { $0[index] = $0[index] ?? summary }
         return summary
     }
@@ -106,7 +106,7 @@ public final class PlacementCache: Sendable {
             let made = chunks[chunk].map { index in
                 if let summary = kept?[PlacementFile.key(of: records[index])] { return (index, summary) }
                 anew = true
-                return (index, PlacementSummary(engine.analyse(records[index])))
+                return (index, engine.summary(of: records[index]))
             }
             summaries.withLock { for (index, summary) in made { $0[index] = summary } }
             if anew { placedAnew.withLock { $0 = true } }

@@ -50,7 +50,17 @@ public struct PlacementEngine: Sendable {
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
-        var collector = EvidenceCollector(matcher: matcher)
+        analyse(text, keepingEvidence: true)
+    }
+
+    /// A record's summary: its analysis without the evidence sentences,
+    /// which are not made (listings need only the scores and the suggestion).
+    public func summary(of record: Record) -> PlacementSummary {
+        PlacementSummary(analyse(Self.text(of: record), keepingEvidence: false))
+    }
+
+    private func analyse(_ text: String, keepingEvidence: Bool) -> PlacementAnalysis {
+        var collector = EvidenceCollector(matcher: matcher, keepingEvidence: keepingEvidence)
         Sentences.forEach(in: text, &collector)
         let categories = matcher.categories
         var findings: [CompiledCategory.Kind: [Finding]] = [:]

@@ -27,8 +27,6 @@ public struct RecordPlacement: Equatable, Sendable {
     public func score(of name: String) -> Int {
         analysis.finding(named: name)?.score ?? 0
     }
-
-    public var summary: PlacementSummary { PlacementSummary(analysis) }
 }
 
 /// What listings and filters need of a record's analysis: the engine's

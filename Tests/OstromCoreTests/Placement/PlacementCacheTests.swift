@@ -22,6 +22,7 @@ import SyntheticLibrary
             }
             #expect(summary.score(of: "Peer support") == (analysis.finding(named: "Peer support")?.score ?? 0))
             #expect(cache.placement(of: index, user: nil).analysis == analysis)
+            #expect(engine.summary(of: record) == summary)
         }
     }
 
@@ -29,8 +30,8 @@ import SyntheticLibrary
         let cache = PlacementCache(records: records)
         let placement = cache.placement(of: 7, user: nil)
         #expect(cache.summaryIfAnalysed(of: 7) == nil)
-        #expect(cache.summary(of: 7) == placement.summary)
-        #expect(cache.summaryIfAnalysed(of: 7) == placement.summary)
+        #expect(cache.summary(of: 7) == PlacementSummary(placement.analysis))
+        #expect(cache.summaryIfAnalysed(of: 7) == PlacementSummary(placement.analysis))
         #expect(cache.progress.analysed == 1)
         let mine = PlacementChoice(stage: "Doing to", principles: ["Peer support"])
         #expect(cache.summary(of: 7).choice(user: mine) == mine)
