@@ -194,7 +194,10 @@ struct PlacementTokens {
         // The lexicon's terms are ASCII: their bytes lowercased, quickly.
         if term.utf8.allSatisfy({ $0 < 0x80 }) {
             return term.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") }).map { word in
-                String(decoding: word.lazy.filter { $0 != UInt8(ascii: "'") }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                var folded: [UInt8] = []
+                folded.reserveCapacity(word.count)
+                for byte in word where byte != UInt8(ascii: "'") { folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                return String(decoding: folded, as: UTF8.self)
             }
         }
         return term.split(whereSeparator: { $0 == " " || $0 == "-" }).map {

@@ -77,28 +77,52 @@ struct PatternTable: Sendable {
         var words: Set<String> = []
         var prefixes: Set<String> = []
         for term in terms {
-            for word in PlacementTokens.words(ofTerm: term) {
-                for piece in word.split(separator: "|") where piece != "_" && !piece.hasPrefix("@") {
-                    if piece.hasSuffix("*") { prefixes.insert(String(piece.dropLast())) } else { words.insert(String(piece)) }
+            for piece in pieces(ofTerm: term).joined() {
+                switch piece {
+                case .word(let word): words.insert(word)
+                case .prefix(let prefix): prefixes.insert(prefix)
+                case .anyWord, .group: break
                 }
             }
         }
         return (words.sorted(), prefixes.sorted())
     }
 
+    /// One alternative of a word pattern, as written.
+    private enum Piece {
+        case word(String)
+        case prefix(String)
+        case anyWord
+        case group(String)
+    }
+
+    /// A term's word patterns and each one's alternatives (`a|b`), read
+    /// on the bytes of its words.
+    private static func pieces(ofTerm term: String) -> [[Piece]] {
+        PlacementTokens.words(ofTerm: term).map { word in
+            word.utf8.split(separator: UInt8(ascii: "|")).map { bytes in
+                if bytes.elementsEqual("_".utf8) { return .anyWord }
+                if bytes.first == UInt8(ascii: "@") { return .group(String(decoding: bytes.dropFirst(), as: UTF8.self)) }
+                if bytes.last == UInt8(ascii: "*") { return .prefix(String(decoding: bytes.dropLast(), as: UTF8.self)) }
+                return .word(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+    }
+
     /// Compiles a term; its number.
     mutating func add(_ term: String) -> Int {
-        for word in PlacementTokens.words(ofTerm: term) {
-            for piece in word.split(separator: "|") {
-                if piece == "_" {
+        for word in Self.pieces(ofTerm: term) {
+            for piece in word {
+                switch piece {
+                case .anyWord:
                     alternatives.append(.anyWord)
-                } else if piece.hasPrefix("@") {
-                    alternatives.append(.group(groupNumbers[String(piece.dropFirst())] ?? -1))
-                } else if piece.hasSuffix("*") {
-                    alternatives.append(.prefix(vocabulary.number(ofPrefix: String(piece.dropLast()))))
-                } else {
-                    let number = vocabulary.number(ofWord: String(piece))
-                    precondition(number >= 0, "“\(piece)” is not in the placement vocabulary")
+                case .group(let name):
+                    alternatives.append(.group(groupNumbers[name] ?? -1))
+                case .prefix(let prefix):
+                    alternatives.append(.prefix(vocabulary.number(ofPrefix: prefix)))
+                case .word(let word):
+                    let number = vocabulary.number(ofWord: word)
+                    precondition(number >= 0, "“\(word)” is not in the placement vocabulary")
                     alternatives.append(.word(number))
                 }
             }
