@@ -72,7 +72,7 @@ public struct AppState: Sendable {
     /// Each record's analysis by the placement engine, made when first needed.
     public internal(set) var placements: PlacementCache
     /// Each story's scores by the stage and principles it is placed on.
-    let storyScores: [[String: Int]]
+    let storyScores: StoryScores
     let placementNames = PlacementNames()
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
@@ -135,7 +135,7 @@ public struct AppState: Sendable {
         self.records = records
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records, keptIn: keptPlacements)
-        storyScores = Self.storyScores(ladder: ladder, engine: placements.engine)
+        storyScores = StoryScores(ladder: ladder, placements: placements)
         kindListings = Self.kindListings(of: records, in: records.indices)
         self.history = history
         self.ladder = ladder

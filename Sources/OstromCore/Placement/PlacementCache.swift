@@ -11,7 +11,9 @@ import Synchronization
 /// it, and the file is written again when records were placed anew.
 /// Shared by copies of the browser's state, so it is a locked class.
 public final class PlacementCache: Sendable {
-    public let engine: PlacementEngine
+    /// Built the first time a record is placed (building it takes a few
+    /// milliseconds, which a start that places nothing need not spend).
+    private let madeEngine: Mutex<PlacementEngine?>
     private let records: Mutex<[Record]>
     private let summaries: Mutex<[Int: PlacementSummary]> = Mutex([:])
     /// Whether a thread is placing every record (`analyseInBackground`).
@@ -21,10 +23,19 @@ public final class PlacementCache: Sendable {
     private let file: String?
     private let kept: Mutex<[UInt64: PlacementSummary]?> = Mutex(nil)
 
-    public init(records: [Record], engine: PlacementEngine = PlacementEngine(), keptIn file: String? = nil) {
+    public init(records: [Record], engine: PlacementEngine? = nil, keptIn file: String? = nil) {
         self.records = Mutex(records)
-        self.engine = engine
+        madeEngine = Mutex(engine)
         self.file = file
+    }
+
+    public var engine: PlacementEngine {
+        madeEngine.withLock { engine in
+            if let engine { return engine }
+            let made = PlacementEngine()
+            engine = made
+            return made
+        }
     }
 
     /// Records read after the first, numbered after them.
@@ -98,6 +109,7 @@ public final class PlacementCache: Sendable {
         let missing = summaries.withLock { known in records.indices.filter { known[$0] == nil } }
         guard !missing.isEmpty else { return }
         let kept = keptSummaries()
+        let engine = engine
         let placedAnew = Mutex(false)
         // Parts of 256: each stored as soon as it is made, for the progress.
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }
