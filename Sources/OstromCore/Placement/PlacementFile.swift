@@ -1,20 +1,21 @@
-import Foundation
-
 /// Placements kept beside a library, so that a record is placed once in
 /// its life, not once per start: each record's summary under a hash of the
-/// text the engine reads, in a file stamped
-/// with the lexicon it was made by. A file made by another lexicon, or
-/// damaged, is not read (its placements are made again); it is written
-/// beside its place, synced, then renamed over it.
+/// text the engine reads. The file is kept as the search index is
+/// (`IndexFile`: a header with a stamp, a checksum, written through a
+/// temporary file renamed into place); its stamp names the lexicon it was
+/// made by, so that a file of another lexicon, or damaged, is not read
+/// (its placements are made again).
 ///
-/// Layout, little-endian: magic, format, the lexicon's stamp, the count of
-/// categories and of entries; then per entry the text's hash, the stage,
-/// the level (category numbers, 0xFF for none), the suggested principles
-/// (up to six, 0xFF after the last), and a score per category (`UInt32`).
+/// After the header: the count of entries, their keys, each one's stage,
+/// level and suggested principles (category numbers, 0xFF for none or
+/// after the last principle), and each one's score per category.
 public enum PlacementFile {
-    static let magic: UInt64 = 0x3130_434C_5054_534F // "OSTPLC01"
-    static let format: UInt64 = 1
+    /// "OSTRMPLC" read as a native word.
+    static let magic: UInt64 = 0x434C_504D_5254_534F
+    static let format: UInt32 = 1
     static let principlesKept = 6
+    /// Bytes per entry for its stage, level and principles.
+    private static let placeBytes = 2 + principlesKept
 
     /// The hash a record's summary is kept under: of the parts of its text
     /// the engine reads (`PlacementEngine.text(of:)`), each with its length,
@@ -44,36 +45,49 @@ public enum PlacementFile {
         hash ^= hash >> 32
     }
 
+    /// What a file must have been made by: this lexicon and engine.
+    private static func stamp(_ engine: PlacementEngine) -> String {
+        "placements; lexicon \(String(engine.lexiconStamp, radix: 16)); \(engine.categoryNames.count) categories"
+    }
+
     /// The summaries kept in the file, by key; empty when there is no file
     /// or it was made by another lexicon or is damaged.
     public static func read(path: String, engine: PlacementEngine) -> [UInt64: PlacementSummary] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        let names = engine.categoryNames
-        let header = 5 * 8
-        let stride = 8 + 2 + principlesKept + 4 * names.count
-        return data.withUnsafeBytes { raw -> [UInt64: PlacementSummary] in
-            func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-            guard raw.count >= header, word(0) == magic, word(8) == format, word(16) == engine.lexiconStamp,
-                  word(24) == UInt64(names.count), raw.count == header + Int(word(32)) * stride else { return [:] }
-            var kept: [UInt64: PlacementSummary] = [:]
-            kept.reserveCapacity(Int(word(32)))
-            for entry in 0..<Int(word(32)) {
-                let base = header + entry * stride
-                func name(_ offset: Int) -> String? {
-                    let number = Int(raw[offset])
-                    return number < names.count ? names[number] : nil
-                }
-                let principles = (0..<principlesKept).lazy.map { base + 10 + $0 }.prefix { raw[$0] != 0xFF }.compactMap(name)
-                var scores: [(name: String, score: Int)] = []
-                for (number, categoryName) in names.enumerated() {
-                    let score = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + 10 + principlesKept + 4 * number, as: UInt32.self))
-                    if score > 0 { scores.append((categoryName, Int(score))) }
-                }
-                let choice = PlacementChoice(stage: name(base + 8), level: name(base + 9), principles: Array(principles))
-                kept[word(base)] = PlacementSummary(suggestion: choice, scores: scores)
-            }
-            return kept
+        guard let block = try? IndexFile.read(path: path, stamp: stamp(engine), magic: magic, format: format) else { return [:] }
+        return (try? summaries(in: block, names: engine.categoryNames)) ?? [:]
+    }
+
+    private static func summaries(in block: IndexFile.Block, names: [String]) throws(IndexFile.Problem) -> [UInt64: PlacementSummary] {
+        var reader = IndexFileReader(block: block)
+        // The header and stamp, which `read` has checked.
+        let head = try reader.take(UInt64.self, count: 2)
+        _ = try reader.take(UInt8.self, count: Int(head[1] >> 32))
+        let count = try reader.count()
+        let keys = try reader.take(UInt64.self, count: count)
+        let places = try reader.take(UInt8.self, count: count * placeBytes)
+        let scores = try reader.take(UInt32.self, count: count * names.count)
+        func name(_ number: UInt8) throws(IndexFile.Problem) -> String? {
+            guard number != 0xFF else { return nil }
+            guard Int(number) < names.count else { throw .damaged("category \(number)") }
+            return names[Int(number)]
         }
+        var kept: [UInt64: PlacementSummary] = [:]
+        kept.reserveCapacity(count)
+        for entry in 0..<count {
+            let place = places[(entry * placeBytes)..<((entry + 1) * placeBytes)]
+            var principles: [String] = []
+            for number in place.dropFirst(2) {
+                guard let principle = try name(number) else { break }
+                principles.append(principle)
+            }
+            let scored = names.indices.compactMap { category -> (name: String, score: Int)? in
+                let score = scores[entry * names.count + category]
+                return score > 0 ? (names[category], Int(score)) : nil
+            }
+            let choice = PlacementChoice(stage: try name(place[place.startIndex]), level: try name(place[place.startIndex + 1]), principles: principles)
+            kept[keys[entry]] = PlacementSummary(suggestion: choice, scores: scored)
+        }
+        return kept
     }
 
     /// Writes the summaries under their keys; false when it could not be
@@ -82,25 +96,28 @@ public enum PlacementFile {
     public static func write(_ summaries: [(key: UInt64, summary: PlacementSummary)], to path: String, engine: PlacementEngine) -> Bool {
         let names = engine.categoryNames
         let number = Dictionary(names.enumerated().map { ($1, UInt8($0)) }, uniquingKeysWith: { first, _ in first })
-        var bytes: [UInt8] = []
-        func append(_ word: UInt64) { withUnsafeBytes(of: word.littleEndian) { bytes += $0 } }
-        [magic, format, engine.lexiconStamp, UInt64(names.count), UInt64(summaries.count)].forEach(append)
-        for (key, summary) in summaries {
-            append(key)
+        var places: [UInt8] = []
+        var scores: [UInt32] = []
+        places.reserveCapacity(summaries.count * placeBytes)
+        scores.reserveCapacity(summaries.count * names.count)
+        for (_, summary) in summaries {
             let choice = summary.suggestion
-            bytes.append(choice.stage.flatMap { number[$0] } ?? 0xFF)
-            bytes.append(choice.level.flatMap { number[$0] } ?? 0xFF)
+            places.append(choice.stage.flatMap { number[$0] } ?? 0xFF)
+            places.append(choice.level.flatMap { number[$0] } ?? 0xFF)
             let principles = choice.principles.prefix(principlesKept).compactMap { number[$0] }
-            bytes += principles + repeatElement(0xFF, count: principlesKept - principles.count)
-            for name in names { withUnsafeBytes(of: UInt32(clamping: summary.score(of: name)).littleEndian) { bytes += $0 } }
+            places += principles + repeatElement(0xFF, count: principlesKept - principles.count)
+            scores += names.map { UInt32(clamping: summary.score(of: $0)) }
         }
-        let temporary = "\(path).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { unlink(temporary) }
-        let written = bytes.withUnsafeBytes { Descriptor.writeAll($0, to: descriptor) }
-        let synced = written == 0 && fsync(descriptor) == 0
-        close(descriptor)
-        return synced && rename(temporary, path) == 0
+        do {
+            try IndexFile.write(to: path, stamp: stamp(engine), magic: magic, format: format) { (writer) throws(IndexFile.Problem) in
+                try writer.words([UInt64(summaries.count)])
+                try writer.array(summaries.map(\.key))
+                try writer.array(places)
+                try writer.array(scores)
+            }
+            return true
+        } catch {
+            return false
+        }
     }
 }

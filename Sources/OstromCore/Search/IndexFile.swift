@@ -15,6 +15,10 @@ import Foundation
 /// table, where each stem's terms start, the terms), each record's year,
 /// kind, type and DOI (the types and DOIs as bytes and offsets); then a checksum of all
 /// before it.
+///
+/// The header, the checksum and the writing through a temporary file
+/// renamed into place serve every file ostrom keeps beside the library,
+/// each with its own magic and format (the placements, `PlacementFile`).
 public enum IndexFile {
     /// Why a file was not used.
     public enum Problem: Error, Equatable, CustomStringConvertible {
@@ -82,9 +86,14 @@ public enum IndexFile {
         return (arena, ends)
     }
 
-    /// The whole file, its checksum checked; its header first, so that a
-    /// file of another stamp is not read in full.
+    /// The search index's file read whole (`read(path:stamp:magic:format:)`).
     public static func read(path: String, stamp: String) throws(IndexFile.Problem) -> IndexFile.Block {
+        try read(path: path, stamp: stamp, magic: magic, format: format)
+    }
+
+    /// A kept file read whole, its checksum checked; its header first, so
+    /// that a file of another kind, format or stamp is not read in full.
+    static func read(path: String, stamp: String, magic: UInt64, format: UInt32) throws(IndexFile.Problem) -> IndexFile.Block {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw errno == ENOENT ? .missing : .damaged(String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -95,7 +104,7 @@ public enum IndexFile {
         var head: (UInt64, UInt64) = (0, 0)
         guard pread(descriptor, &head, 16, 0) == 16 else { throw .damaged("its header cannot be read") }
         let stampLength = Int(head.1 >> 32)
-        guard head.0 == IndexFile.magic, UInt32(truncatingIfNeeded: head.1) == IndexFile.format,
+        guard head.0 == magic, UInt32(truncatingIfNeeded: head.1) == format,
               stampLength == stamp.utf8.count, stampLength <= size - 24 else { throw .stale }
         var stored = [UInt8](repeating: 0, count: stampLength)
         guard pread(descriptor, &stored, stampLength, 16) == stampLength, stored == Array(stamp.utf8) else { throw .stale }
@@ -116,15 +125,21 @@ public enum IndexFile {
     }
 }
 
-extension SearchIndex {
-    /// Writes the index to `path` through a new file beside it, synced and
-    /// renamed into place; a file left by a writer that died is removed.
-    public func write(to path: String, stamp: String) throws(IndexFile.Problem) {
+extension IndexFile {
+    /// Writes a kept file to `path` through a new file beside it, synced
+    /// and renamed into place: its header (`magic`, `format`, `stamp`),
+    /// what `contents` writes, and the checksum. A file left by a writer
+    /// that died is removed.
+    static func write(to path: String, stamp: String, magic: UInt64 = IndexFile.magic, format: UInt32 = IndexFile.format,
+                      contents: (IndexFileWriter) throws(IndexFile.Problem) -> Void) throws(IndexFile.Problem) {
         IndexFileWriter.removeLeftovers(of: path)
         let temporary = "\(path).\(getpid()).tmp"
         do {
             let writer = try IndexFileWriter(path: temporary)
-            try writeContents(writer, stamp: stamp)
+            let stampBytes = Array(stamp.utf8)
+            try writer.words([magic, UInt64(format) | UInt64(stampBytes.count) << 32])
+            try writer.array(stampBytes)
+            try contents(writer)
             try writer.finish()
         } catch {
             unlink(temporary)
@@ -136,11 +151,15 @@ extension SearchIndex {
             throw .unwritable(reason)
         }
     }
+}
 
-    private func writeContents(_ writer: IndexFileWriter, stamp: String) throws(IndexFile.Problem) {
-        let stampBytes = Array(stamp.utf8)
-        try writer.words([IndexFile.magic, UInt64(IndexFile.format) | UInt64(stampBytes.count) << 32])
-        try writer.array(stampBytes)
+extension SearchIndex {
+    /// Writes the index to `path` (`IndexFile.write`).
+    public func write(to path: String, stamp: String) throws(IndexFile.Problem) {
+        try IndexFile.write(to: path, stamp: stamp, contents: writeContents)
+    }
+
+    private func writeContents(_ writer: IndexFileWriter) throws(IndexFile.Problem) {
         let positionBytes = postings.reduce(0) { $0 + $1.positions.count }
         try writer.words([records.count, SearchIndex.fieldCount, terms.count, terms.arena.count, terms.slots.count,
                           postings.reduce(0) { $0 + $1.bytes.count }, positionBytes, splitDocument].map { UInt64($0) })

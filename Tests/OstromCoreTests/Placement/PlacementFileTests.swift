@@ -56,7 +56,11 @@ import SyntheticLibrary
             var lexicon = PlacementLexicon.builtIn()
             lexicon.placeAt += 1
             #expect(PlacementFile.read(path: path, engine: PlacementEngine(lexicon: lexicon)).isEmpty)
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            // One byte changed in a score: the checksum differs.
+            bytes[bytes.count - 16] ^= 0x01
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(PlacementFile.read(path: path, engine: engine).isEmpty)
             try bytes.dropLast(3).write(to: URL(fileURLWithPath: path))
             #expect(PlacementFile.read(path: path, engine: engine).isEmpty)
             #expect(PlacementFile.read(path: path + ".missing", engine: engine).isEmpty)
