@@ -57,29 +57,26 @@ enum Sentences {
                 lastLine = range
             }
             var lineStart = 0
-            var index = 0
-            while index < utf8.count {
-                // Most bytes are neither a line end nor the lead byte of
-                // one: eight ASCII bytes above the controls at once.
-                if index + 8 <= utf8.count, !TextReader.hasByte(below: 0x0E, orNonASCII: reader.eightBytes(at: index)) {
-                    index += 8
-                    continue
-                }
-                if utf8[index] &- 0x0E < 0xC2 - 0x0E {
-                    index += 1
-                    continue
-                }
-                let length = newlineLength(utf8, at: index)
-                guard length > 0 else {
-                    index += 1
-                    continue
-                }
-                take(lineStart..<index)
-                index += length
-                lineStart = index
+            while true {
+                let lineEnd = ByteScan.firstIndex(LineEnd.self, in: utf8, from: lineStart)
+                take(lineStart..<lineEnd)
+                guard lineEnd < utf8.count else { break }
+                lineStart = lineEnd + newlineLength(utf8, at: lineEnd)
             }
-            take(lineStart..<utf8.count)
             endParagraph()
+        }
+    }
+
+    /// A line end (`Character.isNewline`): a byte from 0x0A to 0x0D, U+0085, U+2028 or U+2029.
+    private enum LineEnd: ByteClass {
+        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
+            // The controls, and the lead bytes of the others.
+            ((chunk &- ByteScan.Chunk(repeating: 0x0A)) .< ByteScan.Chunk(repeating: 4))
+                .| (chunk .== ByteScan.Chunk(repeating: 0xC2)) .| (chunk .== ByteScan.Chunk(repeating: 0xE2))
+        }
+
+        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            newlineLength(bytes, at: index) > 0
         }
     }
 
@@ -121,29 +118,21 @@ enum Sentences {
 
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
 
-    /// `.`, `!` and `?`, a bit each.
-    private static var sentenceStops: UInt64 { 1 << UInt64(UInt8(ascii: ".")) | 1 << UInt64(UInt8(ascii: "!")) | 1 << UInt64(UInt8(ascii: "?")) }
-
     /// Gives `visitor` each sentence of the paragraph at `paragraph`.
     private static func splitProse<Visitor: SentenceVisitor>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
         func found(_ range: Range<Int>) {
             let sentence = reader.trimmed(range)
             if !sentence.isEmpty { visitor.visit(reader, sentence) }
         }
+        // The bytes up to the paragraph's end, at the reader's offsets.
+        let scanned = UnsafeBufferPointer(rebasing: reader.bytes[..<paragraph.upperBound])
+        let (stop, exclamation, question) = (UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"))
         var start = paragraph.lowerBound
         var index = paragraph.lowerBound
-        while index < paragraph.upperBound {
-            if index + 8 <= paragraph.upperBound {
-                let eight = reader.eightBytes(at: index)
-                if !TextReader.hasByte(UInt8(ascii: "."), in: eight) && !TextReader.hasByte(UInt8(ascii: "!"), in: eight)
-                    && !TextReader.hasByte(UInt8(ascii: "?"), in: eight) {
-                    index += 8
-                    continue
-                }
-            }
-            let byte = reader.bytes[index]
-            if byte < 64, Self.sentenceStops & (1 << UInt64(byte)) != 0,
-               reader.isCharacter(byte, at: index), let end = sentenceEnd(reader, at: index, in: paragraph) {
+        while true {
+            index = ByteScan.firstIndex(of: stop, exclamation, question, question, question, in: scanned, from: index)
+            guard index < paragraph.upperBound else { break }
+            if reader.isCharacter(reader.bytes[index], at: index), let end = sentenceEnd(reader, at: index, in: paragraph) {
                 found(start..<end)
                 start = end
                 index = end
@@ -196,7 +185,7 @@ enum Sentences {
     /// `index` (the paragraph starting at `paragraphStart`).
     private static func endsWithAbbreviation(_ reader: TextReader, at index: Int, from paragraphStart: Int) -> Bool {
         var start = index
-        while start > paragraphStart, reader.bytes[start - 1] < 0x80, !TextReader.isASCIIWhitespace(reader.bytes[start - 1]) { start -= 1 }
+        while start > paragraphStart, reader.bytes[start - 1] < 0x80, !WhiteSpace.isASCIISpace(reader.bytes[start - 1]) { start -= 1 }
         if start == paragraphStart || reader.bytes[start - 1] < 0x80 {
             // An ASCII word after an ASCII space (or the paragraph's start).
             let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<index]), as: UTF8.self)

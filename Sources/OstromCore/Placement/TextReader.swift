@@ -46,37 +46,8 @@ struct TextReader {
 
     /// White space as `Character.isWhitespace` has it.
     func isWhitespace(at offset: Int) -> Bool {
-        if isASCIICharacter(at: offset) { return Self.isASCIIWhitespace(bytes[offset]) }
+        if isASCIICharacter(at: offset) { return WhiteSpace.isASCIISpace(bytes[offset]) }
         return character(at: offset).character.isWhitespace
-    }
-
-    // MARK: - Eight bytes at a time
-
-    /// The eight bytes at `offset` (`offset + 8 <= bytes.count`), to test at once.
-    @inline(__always)
-    func eightBytes(at offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
-    }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether any of the eight bytes is below `limit` (at most 0x80) or not ASCII.
-    @inline(__always)
-    static func hasByte(below limit: UInt8, orNonASCII word: UInt64) -> Bool {
-        (word | ((word &- ones &* UInt64(limit)) & ~word)) & highBits != 0
-    }
-
-    /// Whether any of the eight bytes is `byte` (ASCII).
-    @inline(__always)
-    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        let matched = word ^ (ones &* UInt64(byte))
-        return (matched &- ones) & ~matched & highBits != 0
-    }
-
-    @inline(__always)
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// The bytes of `range` as `String.trimmed` keeps them: ASCII white
