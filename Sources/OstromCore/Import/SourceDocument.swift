@@ -114,23 +114,13 @@ private final class Content: @unchecked Sendable {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing white space (incl. NBSP).
+    /// The text without leading and trailing white space (incl. NBSP), on
+    /// its bytes (`WhiteSpace.trimmed`); most text has nothing to trim.
     var trimmed: String {
-        // Most text has nothing to trim: look at its ends first, in place.
         var string = String(self)
-        let (start, end, count) = string.withUTF8 { bytes -> (Int, Int, Int) in
-            var start = 0
-            var end = bytes.count
-            while start < end, bytes[start] <= 0x20 { start += 1 }
-            while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
-            return (start, end, bytes.count)
-        }
-        // ASCII white space is trimmed here; Foundation is asked only when
-        // an end is non-ASCII (it may be a no-break space).
-        let nonASCIIEnd = start < end && string.withUTF8 { $0[start] >= 0x80 || $0[end - 1] >= 0x80 }
-        if nonASCIIEnd { return string.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if start == 0 && end == count { return string }
-        return string.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        let (kept, count) = string.withUTF8 { (WhiteSpace.trimmed($0, 0..<$0.count), $0.count) }
+        if kept == 0..<count { return string }
+        return string.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[kept]), as: UTF8.self) }
     }
 
     /// Runs of white space collapsed to one space, trimmed.

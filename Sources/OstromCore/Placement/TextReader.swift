@@ -50,53 +50,8 @@ struct TextReader {
         return character(at: offset).character.isWhitespace
     }
 
-    /// The bytes of `range` as `String.trimmed` keeps them: ASCII white
-    /// space and controls off both ends, and when an end is not ASCII, the
-    /// Unicode white space off the ends of the whole range instead.
+    /// The bytes of `range` as `String.trimmed` keeps them.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
-        var start = range.lowerBound
-        var end = range.upperBound
-        while start < end, bytes[start] <= 0x20 { start += 1 }
-        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
-        guard start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return start..<end }
-        start = range.lowerBound
-        end = range.upperBound
-        while start < end, let length = whiteSpaceLength(at: start) { start += length }
-        while end > start, let length = whiteSpaceLength(endingAt: end) { end -= length }
-        return start..<end
-    }
-
-    /// The length of the white-space scalar (`CharacterSet.whitespacesAndNewlines`) at `offset`.
-    private func whiteSpaceLength(at offset: Int) -> Int? {
-        let length = Self.scalarLength(lead: bytes[offset])
-        guard offset + length <= bytes.count else { return nil }
-        return Self.isWhiteSpace(scalar(at: offset, length: length)) ? length : nil
-    }
-
-    /// The length of the white-space scalar that ends at `end`.
-    private func whiteSpaceLength(endingAt end: Int) -> Int? {
-        var start = end - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        let length = end - start
-        return Self.isWhiteSpace(scalar(at: start, length: length)) ? length : nil
-    }
-
-    private func scalar(at offset: Int, length: Int) -> UInt32 {
-        guard length > 1 else { return UInt32(bytes[offset]) }
-        var value = UInt32(bytes[offset]) & (0xFF >> (length + 1))
-        for index in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[index] & 0x3F) }
-        return value
-    }
-
-    private static func scalarLength(lead: UInt8) -> Int {
-        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
-
-    /// Foundation's `whitespacesAndNewlines`: tab, the line ends, and the space separators.
-    private static func isWhiteSpace(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
+        WhiteSpace.trimmed(bytes, range)
     }
 }

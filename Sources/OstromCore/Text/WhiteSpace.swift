@@ -77,4 +77,50 @@ enum WhiteSpace {
         default: return 0
         }
     }
+
+    /// The part of `range` that `trimmed` keeps: ASCII white space and
+    /// controls off both ends; when an end is then not ASCII, the white
+    /// space of Foundation's `whitespacesAndNewlines` off the ends of the
+    /// whole range instead (as `trimmingCharacters` did, scalar by scalar).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, bytes[start] <= 0x20 { start += 1 }
+        while end > start, bytes[end - 1] <= 0x20 { end -= 1 }
+        guard start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return start..<end }
+        start = range.lowerBound
+        end = range.upperBound
+        while start < end {
+            let length = scalarLength(lead: bytes[start])
+            guard start + length <= end, isTrimmed(scalar(in: bytes, at: start, length: length)) else { break }
+            start += length
+        }
+        while end > start {
+            var first = end - 1
+            while first > start, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+            guard isTrimmed(scalar(in: bytes, at: first, length: end - first)) else { break }
+            end = first
+        }
+        return start..<end
+    }
+
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> UInt32 {
+        guard length > 1 else { return UInt32(bytes[offset]) }
+        var value = UInt32(bytes[offset]) & (0xFF >> (length + 1))
+        for index in offset + 1..<offset + length { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+        return value
+    }
+
+    private static func scalarLength(lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Foundation's `whitespacesAndNewlines`: tab, the line ends, the space
+    /// separators, and the zero-width space (which White_Space has not).
+    private static func isTrimmed(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
 }

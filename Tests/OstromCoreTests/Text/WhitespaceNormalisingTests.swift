@@ -15,6 +15,20 @@ import Testing
         // Trimming on the bytes agrees with Foundation's.
         #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    /// Trimming on the bytes keeps Foundation's set of white space: every
+    /// scalar of the Basic Multilingual Plane, at either end. (ASCII
+    /// controls are trimmed too when both ends are then ASCII.)
+    @Test func trimmingAgreesWithFoundationForEveryScalarAtEitherEnd() {
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let isControl = value < 0x20 && !WhiteSpace.isASCIISpace(UInt8(value))
+            for text in ["\(scalar)é x\(scalar)"] + (isControl ? [] : ["\(scalar)\(scalar)ab", "ab\(scalar)"]) {
+                #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect("\u{1}ab\u{7}".trimmed == "ab")
+    }
 }
 
 @Suite struct FieldParsingTests {
