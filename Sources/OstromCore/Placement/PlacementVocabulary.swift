@@ -83,9 +83,9 @@ struct PlacementVocabulary: Sendable {
         walk.letterClass[Int(byte)]
     }
 
-    /// One ASCII letter or digit further, by its class (from node -1, the
-    /// walk has left the trie and stays out), appending the prefix that
-    /// ends there.
+    /// One byte further, by its class (`outside` for one no lexicon word
+    /// has; from node -1, the walk has left the trie and stays out),
+    /// appending the prefix that ends there.
     @inline(__always)
     func step(_ node: Int, letter: UInt8, prefixes: inout [Int32]) -> Int {
         guard node >= 0, letter != Self.outside else { return -1 }
@@ -111,7 +111,11 @@ struct PlacementVocabulary: Sendable {
     func lookUp(_ word: some Sequence<UInt8>, prefixes: inout [Int32]) -> Int32 {
         var node = 0
         startWord(prefixes: &prefixes)
-        for byte in word { node = step(node, byte, prefixes: &prefixes) }
+        for byte in word {
+            // Any byte of a folded word: its class, or none the lexicon has.
+            let kind = byteClass[Int(byte)]
+            node = step(node, letter: kind == 0 ? Self.outside : kind, prefixes: &prefixes)
+        }
         return number(at: node)
     }
 
@@ -119,19 +123,6 @@ struct PlacementVocabulary: Sendable {
     @inline(__always)
     func startWord(prefixes: inout [Int32]) {
         if prefixOfNode[0] >= 0 { prefixes.append(prefixOfNode[0]) }
-    }
-
-    /// One byte further (from node -1, the walk has left the trie and
-    /// stays out), appending the prefix that ends there.
-    @inline(__always)
-    func step(_ node: Int, _ byte: UInt8, prefixes: inout [Int32]) -> Int {
-        guard node >= 0 else { return -1 }
-        let kind = Int(byteClass[Int(byte)])
-        let child = kind == 0 ? 0 : Int(children[node &* classCount &+ kind])
-        guard child != 0 else { return -1 }
-        let prefix = prefixOfNode[child]
-        if prefix >= 0 { prefixes.append(prefix) }
-        return child
     }
 
     /// The number of the word the walk ended on.
