@@ -40,8 +40,9 @@ public enum IndexFile {
 
     /// "OSTRMIDX" read as a native word.
     static let magic: UInt64 = 0x5844_494D_5254_534F
-    /// Moves on whenever the tokenizer, the fields or this layout change.
-    static let format: UInt32 = 4
+    /// Moves on whenever the tokenizer, the fields, the term table's hash
+    /// or this layout change.
+    static let format: UInt32 = 5
 
     /// The bytes of a file read whole; the posting lists of the index read
     /// from it point into them, so it lives as long as the index.

@@ -14,18 +14,8 @@ struct IndexPart {
         var tokenizer = SearchTokenizer()
         var terms = TermTable()
         var postings: [PostingList] = []
-        // Per term, for the record being indexed: packed counts and the
-        // chain of its positions (occurrence lists linked through `next`).
-        var scratch: [UInt32] = []
-        var firstOccurrence: [Int32] = []
-        var lastOccurrence: [Int32] = []
-        // Reused every record: filled up to their counts, never shrunk.
-        var occurrencePositions: [UInt32] = []
-        var nextOccurrence: [Int32] = []
-        var occurrenceCount = 0
+        let scratch = RecordScratch()
         var positionBuffer = [UInt32](repeating: 0, count: SearchField.allCases.count * 31)
-        var touched: [Int] = []
-        var touchedCount = 0
         let encoding = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingList.scratchBytes)
         defer { encoding.deallocate() }
         var lengths = [Float](repeating: 0, count: records.count * fieldCount)
@@ -37,56 +27,26 @@ struct IndexPart {
                 field.forEachText(of: record) { text in
                     tokenizer.tokenize(text) { token in
                         let id = terms.insert(token.bytes)
-                        if id == scratch.count {
-                            scratch.append(0)
+                        if id == postings.count {
                             postings.append(PostingList())
-                            firstOccurrence.append(-1)
-                            lastOccurrence.append(-1)
+                            scratch.makeRoom(forTerm: id)
                         }
                         if token.isWhole {
                             position += 1
                             length += 1
                         }
-                        if scratch[id] == 0 {
-                            if touchedCount == touched.count { touched.append(id) } else { touched[touchedCount] = id }
-                            touchedCount += 1
-                        }
-                        guard (scratch[id] >> shift) & 31 < 31 else { return }
-                        scratch[id] += 1 << shift
-                        let occurrence = occurrenceCount
-                        if occurrence == occurrencePositions.count {
-                            occurrencePositions.append(position)
-                            nextOccurrence.append(-1)
-                        } else {
-                            occurrencePositions[occurrence] = position
-                            nextOccurrence[occurrence] = -1
-                        }
-                        occurrenceCount += 1
-                        if lastOccurrence[id] >= 0 { nextOccurrence[Int(lastOccurrence[id])] = Int32(occurrence) } else { firstOccurrence[id] = Int32(occurrence) }
-                        lastOccurrence[id] = Int32(occurrence)
+                        scratch.add(term: id, shift: shift, position: position)
                     }
                     position += SearchIndex.textGap
                 }
                 lengths[document * fieldCount + field.rawValue] = Float(length)
             }
             positionBuffer.withUnsafeMutableBufferPointer { buffer in
-                for id in touched[0..<touchedCount] {
-                    var filled = 0
-                    var occurrence = Int(firstOccurrence[id])
-                    while occurrence >= 0 {
-                        buffer[filled] = occurrencePositions[occurrence]
-                        filled += 1
-                        occurrence = Int(nextOccurrence[occurrence])
-                    }
-                    postings[id].append(document: document, packed: scratch[id],
+                scratch.forEachTerm(positionsInto: buffer.baseAddress!) { id, packed, filled in
+                    postings[id].append(document: document, packed: packed,
                                         positions: UnsafeBufferPointer(rebasing: buffer[0..<filled]), scratch: encoding)
-                    scratch[id] = 0
-                    firstOccurrence[id] = -1
-                    lastOccurrence[id] = -1
                 }
             }
-            touchedCount = 0
-            occurrenceCount = 0
         }
         self.terms = terms
         self.postings = postings
@@ -103,5 +63,109 @@ struct IndexPart {
         }
         lengths += other.lengths
         count += other.count
+    }
+}
+
+/// What one record's words leave before its postings are written: per
+/// term, its packed counts and the chain of its positions (occurrences
+/// linked through `next`); the terms it touched, in order. Raw memory,
+/// grown by doubling and reused record after record, as every word of
+/// the library passes through `add`, where arrays' uniqueness and bounds
+/// checks cost more than the work.
+private final class RecordScratch {
+    private var termCapacity = 1024
+    private var packed: UnsafeMutablePointer<UInt32>
+    private var first: UnsafeMutablePointer<Int32>
+    private var last: UnsafeMutablePointer<Int32>
+    private var touched: UnsafeMutablePointer<Int32>
+    private var touchedCount = 0
+    private var occurrenceCapacity = 1024
+    private var positions: UnsafeMutablePointer<UInt32>
+    private var next: UnsafeMutablePointer<Int32>
+    private var occurrenceCount = 0
+
+    init() {
+        (packed, first, last, touched) = (Self.filled(0, termCapacity), Self.filled(-1, termCapacity),
+                                          Self.filled(-1, termCapacity), Self.filled(0, termCapacity))
+        (positions, next) = (Self.filled(0, occurrenceCapacity), Self.filled(-1, occurrenceCapacity))
+    }
+
+    deinit {
+        for pointer in [UnsafeMutableRawPointer(packed), UnsafeMutableRawPointer(first), UnsafeMutableRawPointer(last),
+                        UnsafeMutableRawPointer(touched), UnsafeMutableRawPointer(positions), UnsafeMutableRawPointer(next)] {
+            pointer.deallocate()
+        }
+    }
+
+    /// Room for a new term's slots: no counts, no positions.
+    func makeRoom(forTerm id: Int) {
+        guard id >= termCapacity else { return }
+        let capacity = termCapacity * 2
+        packed = Self.grown(packed, from: termCapacity, to: capacity, filling: 0)
+        first = Self.grown(first, from: termCapacity, to: capacity, filling: -1)
+        last = Self.grown(last, from: termCapacity, to: capacity, filling: -1)
+        touched = Self.grown(touched, from: touchedCount, to: capacity, filling: 0)
+        termCapacity = capacity
+    }
+
+    /// A word of term `id` at `position`, in the field of `shift`; a
+    /// field counts at most 31 of a term's words.
+    @inline(__always)
+    func add(term id: Int, shift: UInt32, position: UInt32) {
+        let counts = packed[id]
+        if counts == 0 {
+            touched[touchedCount] = Int32(id)
+            touchedCount += 1
+        }
+        guard (counts >> shift) & 31 < 31 else { return }
+        packed[id] = counts + 1 << shift
+        if occurrenceCount == occurrenceCapacity {
+            let capacity = occurrenceCapacity * 2
+            positions = Self.grown(positions, from: occurrenceCapacity, to: capacity, filling: 0)
+            next = Self.grown(next, from: occurrenceCapacity, to: capacity, filling: -1)
+            occurrenceCapacity = capacity
+        }
+        let occurrence = Int32(occurrenceCount)
+        positions[occurrenceCount] = position
+        next[occurrenceCount] = -1
+        occurrenceCount += 1
+        if last[id] >= 0 { next[Int(last[id])] = occurrence } else { first[id] = occurrence }
+        last[id] = occurrence
+    }
+
+    /// Each term the record touched, in order, with its packed counts and
+    /// its positions written to `buffer` (how many); then forgets the record.
+    func forEachTerm(positionsInto buffer: UnsafeMutablePointer<UInt32>, _ body: (Int, UInt32, Int) -> Void) {
+        for index in 0..<touchedCount {
+            let id = Int(touched[index])
+            var filled = 0
+            var occurrence = Int(first[id])
+            while occurrence >= 0 {
+                buffer[filled] = positions[occurrence]
+                filled += 1
+                occurrence = Int(next[occurrence])
+            }
+            body(id, packed[id], filled)
+            packed[id] = 0
+            first[id] = -1
+            last[id] = -1
+        }
+        touchedCount = 0
+        occurrenceCount = 0
+    }
+
+    private static func filled<Value>(_ value: Value, _ capacity: Int) -> UnsafeMutablePointer<Value> {
+        let pointer = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+        pointer.initialize(repeating: value, count: capacity)
+        return pointer
+    }
+
+    private static func grown<Value>(_ pointer: UnsafeMutablePointer<Value>, from count: Int, to capacity: Int,
+                                     filling value: Value) -> UnsafeMutablePointer<Value> {
+        let larger = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+        larger.moveInitialize(from: pointer, count: count)
+        (larger + count).initialize(repeating: value, count: capacity - count)
+        pointer.deallocate()
+        return larger
     }
 }

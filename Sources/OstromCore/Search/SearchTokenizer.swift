@@ -74,8 +74,20 @@ public struct SearchTokenizer {
                 if lower >= 0x61 && lower <= 0x7A || byte >= 0x30 && byte <= 0x39 {
                     if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
                     Self.begin(&state, parts, start: index)
-                    // The whole run of ASCII letters and digits at once.
+                    // The whole run of ASCII letters and digits at once: eight bytes at a
+                    // time while they fit, folded together (a digit has the 0x20 bit
+                    // already), leaving the word's last byte to the loop after, which
+                    // stops there.
                     var length = state.length
+                    let base = UnsafeRawPointer(utf8.baseAddress!)
+                    while index &+ 8 <= count && length &+ 8 < Self.maximumWordBytes {
+                        let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        UnsafeMutableRawPointer(word + length).storeBytes(of: (chunk | 0x2020_2020_2020_2020).littleEndian, as: UInt64.self)
+                        let run = Self.leadingWordBytes(chunk)
+                        length &+= run
+                        index &+= run
+                        if run < 8 { break }
+                    }
                     while index < count {
                         let next = utf8[index]
                         let folded = next | 0x20
@@ -152,6 +164,21 @@ public struct SearchTokenizer {
         }
         Self.flushWord(&state, word, parts, emit)
         if state.cjkRun > 0 { Self.flushCJK(&state, utf8, emit) }
+    }
+
+    /// How many of the eight bytes (the first in the lowest byte) are
+    /// ASCII letters or digits before the first that is not: each byte's
+    /// ranges tested at once, by additions that set its top bit and cannot
+    /// carry into the next byte.
+    @inline(__always)
+    static func leadingWordBytes(_ chunk: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let seven = chunk & 0x7F7F_7F7F_7F7F_7F7F
+        let lower = seven | 0x2020_2020_2020_2020
+        let letter = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)   // 0x61...0x7A
+        let digit = (seven &+ 0x5050_5050_5050_5050) & ~(seven &+ 0x4646_4646_4646_4646)    // 0x30...0x39
+        let stops = ~((letter | digit) & ~chunk) & high
+        return stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
     }
 
     /// Starts a word, or a new part of it after a joiner.

@@ -20,29 +20,56 @@ public struct Snippet: Equatable, Sendable {
         let sources = ([record.abstract, record.body, record.bio] + record.translations.map(\.abstract)).compactMap { $0 }
         var tokenizer = SearchTokenizer()
         var best: (text: String, range: Range<Int>, score: Int)?
+        // Per query word, the last sentence that counted it.
+        var countedIn: [Int] = []
+        var sentenceNumber = 0
         for source in sources {
             let matches = terms.byteMatches(in: source, tokenizer: &tokenizer)
             guard !matches.isEmpty else { continue }
+            let words = 1 + matches.reduce(0) { max($0, $1.word) }
+            if countedIn.count < words { countedIn += repeatElement(-1, count: words - countedIn.count) }
+            // Sentences and matches are both in text order: one walk counts each sentence's distinct words.
+            var next = 0
             for sentence in sentenceRanges(source) {
-                let found = Set(matches.filter { sentence.contains($0.start) }.map(\.word)).count
+                sentenceNumber += 1
+                while next < matches.count && matches[next].start < sentence.lowerBound { next += 1 }
+                var found = 0
+                while next < matches.count && matches[next].start < sentence.upperBound {
+                    if countedIn[matches[next].word] != sentenceNumber {
+                        countedIn[matches[next].word] = sentenceNumber
+                        found += 1
+                    }
+                    next += 1
+                }
                 if found > (best?.score ?? 0) { best = (source, sentence, found) }
             }
         }
         let sentence: String
         if let best {
-            sentence = String(decoding: Array(best.text.utf8)[best.range], as: UTF8.self)
+            sentence = Self.text(best.text, best.range)
         } else if let first = sources.first, let range = sentenceRanges(first).first {
-            sentence = String(decoding: Array(first.utf8)[range], as: UTF8.self)
+            sentence = Self.text(first, range)
         } else {
             sentence = record.title
         }
         return cut(sentence, around: terms, maximumLength: maximumLength)
     }
 
+    /// A byte range of a text, as a string of its own.
+    private static func text(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)],
+                      as: UTF8.self)
+    }
+
     /// Byte ranges of the sentences of a text: ends at `.`, `?` or `!`
     /// before white space, at `。`, `？`, `！`, and at line ends.
     static func sentenceRanges(_ text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { sentenceRanges(bytes: $0) }
+    }
+
+    private static func sentenceRanges(bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         func close(_ end: Int) {

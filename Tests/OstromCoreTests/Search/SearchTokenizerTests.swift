@@ -12,6 +12,40 @@ import Testing
         #expect(terms("Straße e\u{301}tude") == ["strasse", "etude"])
     }
 
+    /// Eight bytes tested at once agree with the test byte by byte: every
+    /// byte value in every place, and runs of every length.
+    @Test func eightBytesAtOnceAgreeWithOneByteAtATime() {
+        func isWordByte(_ byte: UInt8) -> Bool {
+            let letter: ClosedRange<UInt8> = 0x61...0x7A, digit: ClosedRange<UInt8> = 0x30...0x39
+            let isLetter = byte < 0x80 && letter.contains(byte | 0x20)
+            return isLetter || digit.contains(byte)
+        }
+        for place in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: 0x61, count: 8)
+                bytes[place] = UInt8(value)
+                let chunk = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let expected = bytes.firstIndex { !isWordByte($0) } ?? 8
+                #expect(SearchTokenizer.leadingWordBytes(UInt64(littleEndian: chunk)) == expected, "byte \(value) at \(place)")
+            }
+        }
+        // Words of every length across the eight-byte steps, ended by each kind of byte.
+        for length in 1...40 {
+            let bytes = (0..<length).map { (offset: Int) -> UInt8 in
+                offset % 2 == 0 ? UInt8(0x41 + offset % 26) : UInt8(0x30 + offset % 10)
+            }
+            let word = String(decoding: bytes, as: UTF8.self)
+            let folded = word.lowercased()
+            #expect(terms("(\(word)) \(word)é \(word)\n\(word)") == [folded, folded + "e", folded, folded])
+        }
+        // Words longer than a piece, whatever byte the eight-byte steps end on.
+        for length in 500...530 {
+            let word = String(repeating: "ab", count: length / 2) + (length % 2 == 1 ? "c" : "")
+            let pieces = [String(word.prefix(SearchTokenizer.maximumWordBytes)), String(word.dropFirst(SearchTokenizer.maximumWordBytes))]
+            #expect(terms("x " + word.uppercased() + " y") == ["x"] + pieces.filter { !$0.isEmpty } + ["y"])
+        }
+    }
+
     @Test func hyphensAndApostrophesGiveJoinedFormAndParts() {
         #expect(terms("co-production") == ["coproduction", "co", "production"])
         #expect(terms("people's") == ["peoples", "people"])
