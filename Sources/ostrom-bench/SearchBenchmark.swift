@@ -19,7 +19,7 @@ struct SearchBenchmark: ParsableCommand {
     @Option(name: .customLong("query"), help: "Queries to type (repeatable; the six built in by default).")
     var typedQueries: [String] = SearchBenchmark.queries
 
-    @Option(help: "Times each keystroke is run; its median is kept, so that a pause of the machine is not taken for the search's.")
+    @Option(help: "Times each query is typed from nothing; each keystroke's median is kept, so that a pause of the machine is not taken for the search's.")
     var runs = 3
 
     @Flag(help: "Print each keystroke's time.")
@@ -53,24 +53,28 @@ struct SearchBenchmark: ParsableCommand {
                          built, peak / 1_000_000, Double(peak) / Double(corpusBytes), before / 1_000_000, (after - before) / 1_000_000))
             var all: [UInt64] = []
             for query in typedQueries {
-                var samples: [UInt64] = []
-                var hits = 0
-                for length in 1...query.count {
-                    let typed = String(query.prefix(length))
-                    let times = (0..<runs).map { _ in
+                // Each run types the query from nothing, keystroke by keystroke, as the prompt
+                // searches it; a keystroke's figure is its median over the runs.
+                var times = [[UInt64]](repeating: [], count: query.count)
+                var hits = [Int](repeating: 0, count: query.count)
+                for _ in 0..<runs {
+                    index.forgetQueries()
+                    for length in 1...query.count {
                         let begin = DispatchTime.now().uptimeNanoseconds
-                        hits = Self.keystroke(typed, cursor: length, index: index)
-                        return DispatchTime.now().uptimeNanoseconds - begin
-                    }.sorted()
-                    samples.append(times[times.count / 2])
-                    if detail {
-                        print("    " + typed.padding(toLength: 30, withPad: " ", startingAt: 0)
-                              + String(format: " %7.2f ms  %d hits", Double(samples.last!) / 1e6, hits))
+                        hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index)
+                        times[length - 1].append(DispatchTime.now().uptimeNanoseconds - begin)
+                    }
+                }
+                let samples = times.map { $0.sorted()[$0.count / 2] }
+                if detail {
+                    for (length, sample) in samples.enumerated() {
+                        print("    " + String(query.prefix(length + 1)).padding(toLength: 30, withPad: " ", startingAt: 0)
+                              + String(format: " %7.2f ms  %d hits", Double(sample) / 1e6, hits[length]))
                     }
                 }
                 all += samples
                 print("  " + query.padding(toLength: 30, withPad: " ", startingAt: 0)
-                      + " keystroke " + Self.figures(samples) + "  (\(hits) hits at the end)")
+                      + " keystroke " + Self.figures(samples) + "  (\(hits.last ?? 0) hits at the end)")
             }
             print("  all keystrokes                 keystroke " + Self.figures(all))
         }

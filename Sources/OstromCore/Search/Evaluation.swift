@@ -43,6 +43,15 @@ final class Evaluation {
 
     func beginAtom() { atomCount = 0 }
 
+    /// The current atom's best score for a record it matched.
+    func atomScore(of document: Int) -> Float { atomBest[document] }
+
+    /// Records the current atom matched, with their scores, offered at once
+    /// (an atom evaluated before, replayed).
+    func offer(_ documents: [Int32], _ scores: [Float]) {
+        for (document, score) in zip(documents, scores) { offer(Int(document), score) }
+    }
+
     /// A record matches the current atom with this score (the best counts).
     @inline(__always)
     func offer(_ document: Int, _ score: Float) {

@@ -4,7 +4,7 @@
 /// terms matched there (by slot), from which the highlighted terms follow.
 struct QueryPlan {
     /// What one atom of the query asks of a record.
-    enum Step {
+    enum Step: Sendable {
         /// Any of the terms, each scored by its form.
         case terms(TermExpansion, field: SearchField?)
         /// The words next to each other, in order.
@@ -16,10 +16,12 @@ struct QueryPlan {
         case nothing
     }
 
-    /// A step and the first of its slots (one per term, one per phrase).
+    /// A step, the first of its slots (one per term, one per phrase), and
+    /// the atom it was planned from, under which its evaluation is kept.
     struct Placed {
         var step: Step
         var slot: Int
+        var key: AtomCache.Key
     }
 
     /// Per clause, its atoms: a hit meets every clause, by any of its atoms.
@@ -36,23 +38,23 @@ struct QueryPlan {
         let stemmer = Stemmer()
         for clause in query.clauses {
             clauses.append(clause.atoms.map { atom in
-                let step = Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer)
+                let key = AtomCache.Key(atom: atom, typos: query.allowsTypos)
+                let step = index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }
                 if case .terms(let expansion, _) = step, expansion.isApproximate, let text = atom.text { approximateWords.append(text) }
                 if case .filter = step {} else { words += 1 }
-                return place(step)
+                return place(step, key: key)
             })
         }
-        excluded = query.excluded.map { place(Self.step(for: $0, typos: query.allowsTypos, index: index, stemmer: stemmer)) }
+        excluded = query.excluded.map { atom in
+            let key = AtomCache.Key(atom: atom, typos: query.allowsTypos)
+            return place(index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }, key: key)
+        }
     }
 
     /// The step with the next free slots, as many as it has terms to mark.
-    private mutating func place(_ step: Step) -> Placed {
-        let placed = Placed(step: step, slot: slotCount)
-        switch step {
-        case .terms(let expansion, _): slotCount += expansion.ids.count
-        case .phrase: slotCount += 1
-        case .filter, .nothing: break
-        }
+    private mutating func place(_ step: Step, key: AtomCache.Key) -> Placed {
+        let placed = Placed(step: step, slot: slotCount, key: key)
+        slotCount += step.slotCount
         return placed
     }
 
@@ -105,6 +107,17 @@ struct QueryPlan {
             }
         }
         return builder.terms
+    }
+}
+
+extension QueryPlan.Step {
+    /// Match flags the step keeps: one per term, one per phrase.
+    var slotCount: Int {
+        switch self {
+        case .terms(let expansion, _): expansion.ids.count
+        case .phrase: 1
+        case .filter, .nothing: 0
+        }
     }
 }
 

@@ -64,8 +64,23 @@ extension SearchIndex {
     }
 
     /// Adds a step's matches in one half to the evaluation, marking the
-    /// slots of the terms that matched.
+    /// slots of the terms that matched: replayed when the atom was
+    /// evaluated for an earlier query, and kept for the next otherwise.
     private func evaluate(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
+        let slots = placed.step.slotCount
+        if let outcome = atoms.outcome(of: placed.key, half: half) {
+            state.offer(outcome.documents, outcome.scores)
+            for (offset, flag) in outcome.matched.enumerated() where flag { matched[placed.slot + offset] = true }
+            return
+        }
+        evaluateAnew(placed, half: half, into: state, matched: &matched)
+        let documents = Array(state.atomDocuments)
+        atoms.keep(AtomCache.Outcome(documents: documents, scores: documents.map { state.atomScore(of: Int($0)) },
+                                     matched: Array(matched[placed.slot..<placed.slot + slots])),
+                   of: placed.key, half: half)
+    }
+
+    private func evaluateAnew(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
         let range = state.range
         switch placed.step {
         case .terms(let expansion, let field):

@@ -31,6 +31,8 @@ public final class SearchIndex: Sendable {
     var dois: [String] { facets.dois }
     /// The bytes of an index read from its file, which its posting lists use.
     private let storage: IndexFile.Block?
+    /// The last queries' atoms, planned and evaluated.
+    let atoms = AtomCache()
 
     static let b: Float = 0.75
     static let k1: Float = 1.2
@@ -116,6 +118,11 @@ public final class SearchIndex: Sendable {
         self.stemGroups = stemGroups
         self.facets = facets
         self.storage = storage
+    }
+
+    /// Forgets the atoms kept from earlier queries, as if none had been typed.
+    public func forgetQueries() {
+        atoms.removeAll()
     }
 
     /// This index with its records given (all of them, or the first ones

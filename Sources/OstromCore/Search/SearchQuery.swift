@@ -3,7 +3,7 @@ import Foundation
 /// A parsed query: clauses that must all match (AND), each a choice of
 /// atoms (OR), and atoms that must not match (`-term`).
 public struct SearchQuery: Equatable, Sendable {
-    public enum Atom: Equatable, Sendable {
+    public enum Atom: Hashable, Sendable {
         /// A word; `field` nil means any text field.
         case term(String, field: SearchField?)
         /// The start of a word (`partic*`): the words it begins.

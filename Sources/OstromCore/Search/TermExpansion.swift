@@ -3,10 +3,10 @@
 /// prompt's cursor); the words of its English stem (`volunteering` →
 /// volunteers); and, only when none of these is in the index, the words an
 /// edit away (5+ letters) or two (9+ letters), the first letter right.
-struct TermExpansion {
+struct TermExpansion: Sendable {
     /// How a vocabulary term matches the query term, best last: the rank
     /// rules order hits by it (see `RankClass`).
-    enum Form: Int {
+    enum Form: Int, Sendable {
         case typo, stem, prefix, exact
     }
 

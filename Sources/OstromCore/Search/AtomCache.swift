@@ -1,0 +1,77 @@
+import Synchronization
+
+/// The atoms of the last queries, looked up and evaluated. A query is
+/// run again at every keystroke while it is typed, and all its atoms but
+/// the one being typed are the same as a keystroke before
+/// (`volunteers -health k`, then `ki`): each is planned once (its terms
+/// looked up, its prefix and typo expansions found) and evaluated once
+/// per half of the records, then replayed as the records and scores it
+/// matched. The index never changes, so nothing kept goes stale; the
+/// least recently used atom is forgotten first.
+final class AtomCache: Sendable {
+    /// An atom as typed, and whether typos were allowed when it was planned.
+    struct Key: Hashable, Sendable {
+        var atom: SearchQuery.Atom
+        var typos: Bool
+    }
+
+    /// One half's evaluation of an atom: the records it matched, each
+    /// one's score, and which of its terms matched there.
+    struct Outcome: Sendable {
+        var documents: [Int32]
+        var scores: [Float]
+        var matched: [Bool]
+    }
+
+    private struct Entry {
+        var step: QueryPlan.Step
+        var halves: [Outcome?] = [nil, nil]
+        var used: Int
+    }
+
+    private struct Contents {
+        var entries: [Key: Entry] = [:]
+        var clock = 0
+    }
+
+    /// Atoms kept: enough for the queries of a session of typing.
+    static let capacity = 16
+    /// An outcome of more records than this is not kept (a letter typed
+    /// alone matches nearly every record, and is not typed twice).
+    static let largestOutcome = 1 << 20
+
+    private let contents = Mutex(Contents())
+
+    /// The atom's plan, kept or made now by `make`.
+    func step(for key: Key, make: () -> QueryPlan.Step) -> QueryPlan.Step {
+        if let step = contents.withLock({ contents -> QueryPlan.Step? in
+            contents.clock += 1
+            contents.entries[key]?.used = contents.clock
+            return contents.entries[key]?.step
+        }) {
+            return step
+        }
+        let step = make()
+        contents.withLock { contents in
+            if contents.entries.count >= Self.capacity, let oldest = contents.entries.min(by: { $0.value.used < $1.value.used })?.key {
+                contents.entries[oldest] = nil
+            }
+            contents.entries[key] = Entry(step: step, used: contents.clock)
+        }
+        return step
+    }
+
+    func outcome(of key: Key, half: Int) -> Outcome? {
+        contents.withLock { $0.entries[key]?.halves[half] }
+    }
+
+    func keep(_ outcome: Outcome, of key: Key, half: Int) {
+        guard outcome.documents.count <= Self.largestOutcome else { return }
+        contents.withLock { $0.entries[key]?.halves[half] = outcome }
+    }
+
+    /// Forgets every atom (a benchmark types each query from nothing).
+    func removeAll() {
+        contents.withLock { $0.entries.removeAll() }
+    }
+}

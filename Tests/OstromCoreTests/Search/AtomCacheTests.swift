@@ -1,0 +1,55 @@
+import Testing
+@testable import OstromCore
+import SyntheticLibrary
+
+/// Atoms kept from the keystrokes before give the answer a search from
+/// nothing gives: the same hits, scores and order, the same words marked
+/// and the same approximate words, keystroke after keystroke.
+@Suite struct AtomCacheTests {
+    private let queries = ["volunteers -health kind:paper", "\"public services\" OR co-design", "partic* year:2010..2020 -care",
+                           "accountabilty title:\"time bank\"", "coproduction coproduction -zzzz"]
+
+    /// The first 200 hits ranked, the rest in the order evaluation left them.
+    private func answer(_ index: SearchIndex, _ query: SearchQuery) -> SearchResults {
+        index.search(query)
+    }
+
+    @Test func keptAtomsAnswerAsAtomsEvaluatedAnew() {
+        var records = Library.builtIn().records + SyntheticLibrary.records(count: 800)
+        RecordIdentifiers.assign(&records)
+        let (kept, fresh) = (SearchIndex(records: records, halves: 2), SearchIndex(records: records, halves: 2))
+        let sample = records.prefix(40).map { [$0.title, $0.abstract ?? ""].joined(separator: " ") }.joined(separator: " ")
+        var replayed = 0
+        for query in queries {
+            for length in 1...query.count {
+                let typed = String(query.prefix(length))
+                // A query half typed may not parse yet (`kind:`): the prompt then keeps its last hits.
+                guard let parsed = try? SearchQuery.parse(SearchQuery.typed(typed, cursor: length), typing: true) else { continue }
+                fresh.forgetQueries()
+                let expected = answer(fresh, parsed)
+                // Twice: the second time every atom is replayed.
+                for _ in 0..<2 {
+                    let results = answer(kept, parsed)
+                    #expect(results.hits == expected.hits, "\(typed)")
+                    #expect(results.matchTerms.ranges(in: sample) == expected.matchTerms.ranges(in: sample), "\(typed)")
+                    #expect(results.approximateWords == expected.approximateWords, "\(typed)")
+                }
+                replayed += kept.atoms.outcome(of: AtomCache.Key(atom: .term("volunteers", field: nil), typos: true), half: 1) == nil ? 0 : 1
+            }
+        }
+        // The first atom was kept while the rest of its query was typed.
+        #expect(replayed >= 15)
+    }
+
+    @Test func theLeastRecentlyUsedAtomIsForgottenFirst() {
+        let cache = AtomCache()
+        func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
+        for number in 0..<AtomCache.capacity { _ = cache.step(for: key("w\(number)")) { .nothing } }
+        _ = cache.step(for: key("w0")) { Issue.record("w0 was kept"); return .nothing }
+        _ = cache.step(for: key("new")) { .nothing }
+        var made: [String] = []
+        _ = cache.step(for: key("w0")) { made.append("w0"); return .nothing }
+        _ = cache.step(for: key("w1")) { made.append("w1"); return .nothing }
+        #expect(made == ["w1"])
+    }
+}
