@@ -55,7 +55,10 @@ extension MatchTerms {
             tokenizer.tokenize(utf8) { token in
                 guard token.isWhole else { return }
                 var startsSentence = false
-                for offset in previousEnd..<token.start where [0x2E, 0x21, 0x3F, 0x3B].contains(utf8[offset]) { startsSentence = true }
+                for offset in previousEnd..<token.start {
+                    let byte = utf8[offset]
+                    if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B { startsSentence = true }
+                }
                 previousEnd = token.end
                 sequence.append(Placed(position: sequence.count, startsSentence: startsSentence, word: word(of: token.bytes)))
             }

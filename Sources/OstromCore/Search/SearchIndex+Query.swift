@@ -152,6 +152,19 @@ extension SearchIndex {
         let offered = state.atomCount
         var tokenizer = SearchTokenizer()
         inverseNorms.withUnsafeBufferPointer { norms in
+            if ids.count == 2 && field == nil {
+                // Two words in any field, the common case, scored without a loop over the words.
+                let (first, second) = (factors[0], factors[1])
+                forEachAdjacentPair(ids[0], ids[1], mask: mask, half: half) { document, one, two in
+                    let (bits, otherBits) = (one & mask, two & mask)
+                    let base = norms.baseAddress! + document * fieldCount
+                    let total = first * Self.saturated(weighting.frequency(bits, norms: base))
+                        + second * Self.saturated(weighting.frequency(otherBits, norms: base))
+                    let inHeading = bits & RankClass.headingMask != 0 && otherBits & RankClass.headingMask != 0
+                    state.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
+                }
+                return
+            }
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in
                 if let field {
                     // Positions do not say which field: a field's phrase is checked in its text.
@@ -178,28 +191,11 @@ extension SearchIndex {
     /// to each other in order (in fields of `mask`), and a function giving each
     /// term's packed posting there.
     private func forEachAdjacent(_ ids: [Int], mask: UInt32, half: Int, _ body: (Int, (Int) -> UInt32) -> Void) {
-        var cursors = ids.map { PostingCursor(list: postings[$0], half: half) }
-        if cursors.count == 2 {
-            // Two words, the common case: the two cursors walk in step.
-            var (first, second) = (cursors[0], cursors[1])
-            first.advance()
-            second.advance()
-            while !first.isAtEnd && !second.isAtEnd {
-                if first.document < second.document {
-                    first.skip(to: second.document)
-                } else if second.document < first.document {
-                    second.skip(to: first.document)
-                } else {
-                    if first.packed & mask != 0 && second.packed & mask != 0 && PostingCursor.follows(&first, &second) {
-                        let (one, two) = (first.packed, second.packed)
-                        body(first.document) { $0 == 0 ? one : two }
-                    }
-                    first.advance()
-                    second.advance()
-                }
-            }
+        if ids.count == 2 {
+            forEachAdjacentPair(ids[0], ids[1], mask: mask, half: half) { document, one, two in body(document) { $0 == 0 ? one : two } }
             return
         }
+        var cursors = ids.map { PostingCursor(list: postings[$0], half: half) }
         // Each word's positions in the record where all meet.
         let stride = PostingCursor.maximumPositions
         let positions = UnsafeMutablePointer<UInt32>.allocate(capacity: cursors.count * stride)
@@ -224,6 +220,29 @@ extension SearchIndex {
                 if Self.adjacent(positions, stride: stride, counts: counts) { body(highest) { packed[$0] } }
             }
             for index in cursors.indices { cursors[index].advance() }
+        }
+    }
+
+    /// Calls `body` with each record of one half where the second term
+    /// stands right after the first (in fields of `mask`), and the two
+    /// terms' packed postings there: the two cursors walk in step.
+    @inline(__always)
+    private func forEachAdjacentPair(_ one: Int, _ two: Int, mask: UInt32, half: Int, _ body: (Int, UInt32, UInt32) -> Void) {
+        var (first, second) = (PostingCursor(list: postings[one], half: half), PostingCursor(list: postings[two], half: half))
+        first.advance()
+        second.advance()
+        while !first.isAtEnd && !second.isAtEnd {
+            if first.document < second.document {
+                first.skip(to: second.document)
+            } else if second.document < first.document {
+                second.skip(to: first.document)
+            } else {
+                if first.packed & mask != 0 && second.packed & mask != 0 && PostingCursor.follows(&first, &second) {
+                    body(first.document, first.packed, second.packed)
+                }
+                first.advance()
+                second.advance()
+            }
         }
     }
 

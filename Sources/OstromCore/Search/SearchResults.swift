@@ -133,6 +133,11 @@ public struct MatchTerms: Sendable {
     private var table = TermTable(capacity: 16)
     /// Per term id, the query word it came from.
     private var words: [Int] = []
+    /// The terms' first bytes (a bit per byte value) and lengths: most
+    /// words of a text are turned away by these before being looked up.
+    private var firstBytes: [UInt64] = [0, 0, 0, 0]
+    private var shortest = Int.max
+    private var longest = 0
 
     public static let none = MatchTerms()
 
@@ -146,7 +151,10 @@ public struct MatchTerms: Sendable {
 
         mutating func insert(_ term: ArraySlice<UInt8>) {
             let id = terms.table.insert(term)
-            if id == terms.words.count { terms.words.append(max(0, word)) }
+            guard id == terms.words.count else { return }
+            terms.words.append(max(0, word))
+            if let first = term.first { terms.firstBytes[Int(first >> 6)] |= 1 << (first & 63) }
+            (terms.shortest, terms.longest) = (min(terms.shortest, term.count), max(terms.longest, term.count))
         }
     }
 
@@ -154,7 +162,8 @@ public struct MatchTerms: Sendable {
 
     /// The query word a term matches, if it matches one.
     func word(of term: UnsafeBufferPointer<UInt8>) -> Int? {
-        table.id(of: term).map { words[$0] }
+        guard term.count >= shortest && term.count <= longest, let first = term.first, firstBytes[Int(first >> 6)] >> (first & 63) & 1 != 0 else { return nil }
+        return table.id(of: term).map { words[$0] }
     }
 
     /// The matches in UTF-8 text: byte ranges and the query word of each.
@@ -162,7 +171,7 @@ public struct MatchTerms: Sendable {
         guard !isEmpty else { return [] }
         var matches: [(start: Int, end: Int, word: Int)] = []
         tokenizer.tokenize(text) { token in
-            if let id = table.id(of: token.bytes) { matches.append((token.start, token.end, words[id])) }
+            if let word = word(of: token.bytes) { matches.append((token.start, token.end, word)) }
         }
         // Whole words come before their parts: keep the first of overlapping ones.
         matches.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }

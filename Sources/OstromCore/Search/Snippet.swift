@@ -69,6 +69,10 @@ public struct Snippet: Equatable, Sendable {
         return text.withUTF8 { sentenceRanges(bytes: $0) }
     }
 
+    /// The bytes that may end a sentence: a line end, `.`, `?`, `!`, and the
+    /// lead bytes of `。`, `？` and `！`.
+    private static let endsSentence: [Bool] = (0...255).map { [0x0A, 0x2E, 0x3F, 0x21, 0xE3, 0xEF].contains($0) }
+
     private static func sentenceRanges(bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
@@ -82,6 +86,10 @@ public struct Snippet: Equatable, Sendable {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            if !endsSentence[Int(byte)] {
+                index += 1
+                continue
+            }
             if byte == 0x0A {
                 close(index)
                 start = index + 1
