@@ -152,19 +152,6 @@ extension SearchIndex {
         let offered = state.atomCount
         var tokenizer = SearchTokenizer()
         inverseNorms.withUnsafeBufferPointer { norms in
-            if ids.count == 2 && field == nil {
-                // Two words in any field, the common case, scored without a loop over the words.
-                let (first, second) = (factors[0], factors[1])
-                forEachAdjacentPair(ids[0], ids[1], mask: mask, half: half) { document, one, two in
-                    let (bits, otherBits) = (one & mask, two & mask)
-                    let base = norms.baseAddress! + document * fieldCount
-                    let total = first * Self.saturated(weighting.frequency(bits, norms: base))
-                        + second * Self.saturated(weighting.frequency(otherBits, norms: base))
-                    let inHeading = bits & RankClass.headingMask != 0 && otherBits & RankClass.headingMask != 0
-                    state.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
-                }
-                return
-            }
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in
                 if let field {
                     // Positions do not say which field: a field's phrase is checked in its text.
