@@ -50,14 +50,31 @@ public final class LineIndex: @unchecked Sendable {
         var position = 0
         var count = 0
         var found: [Int] = []
+        // A line end at `offset` counted; every 256th line's start kept.
+        func counted(_ offset: Int) {
+            count += 1
+            if count % Self.checkpointInterval == 0 && offset + 1 < bytes.count { found.append(offset + 1) }
+        }
+        let raw = UnsafeRawPointer(base)
+        let lineFeeds = ByteScan.Chunk(repeating: 0x0A)
         while position < bytes.count {
             let end = min(bytes.count, position + Self.chunk)
-            while position < end, let hit = memchr(base + position, 0x0A, end - position) {
-                position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                count += 1
-                if count % Self.checkpointInterval == 0 && position < bytes.count { found.append(position) }
+            // Sixteen bytes at a time, whatever the lines' length: their line ends
+            // counted at once, or one by one where a checkpoint falls among them.
+            while position + ByteScan.Chunk.scalarCount <= end {
+                let chunk = raw.loadUnaligned(fromByteOffset: position, as: ByteScan.Chunk.self)
+                let ends = ByteScan.laneCount(chunk .== lineFeeds)
+                if count % Self.checkpointInterval + ends < Self.checkpointInterval {
+                    count += ends
+                } else {
+                    for offset in position..<position + ByteScan.Chunk.scalarCount where base[offset] == 0x0A { counted(offset) }
+                }
+                position += ByteScan.Chunk.scalarCount
             }
-            position = end
+            while position < end {
+                if base[position] == 0x0A { counted(position) }
+                position += 1
+            }
             let stop = lock.withLock {
                 checkpoints += found
                 scanned = position

@@ -37,6 +37,13 @@ enum ByteScan {
         return words[0] | words[1] != 0
     }
 
+    /// How many lanes of the mask are set.
+    @inline(__always)
+    static func laneCount(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return (words[0].nonzeroBitCount + words[1].nonzeroBitCount) >> 3
+    }
+
     /// The first index at or after `start` where `Class` finds something,
     /// or `buffer.count`. Bytes are looked at one by one only in the
     /// chunks that `Class.mayHold` does not clear, and at the end.

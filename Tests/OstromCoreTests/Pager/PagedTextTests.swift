@@ -54,6 +54,32 @@ import Testing
         #expect(index.lineNumber(at: text.count - 34) == 200_000)
     }
 
+    /// Line ends counted sixteen bytes at a time land where counting one
+    /// byte at a time puts them: lines of every length from 0 to 40 characters
+    /// (so that a checkpoint falls at every place in a sixteen-byte chunk),
+    /// lines of bytes one away from a line feed, with and without a last
+    /// line feed.
+    @Test func everyLineStartIsFoundWhateverTheLinesLength() throws {
+        var generator = SystemRandomNumberGenerator()
+        for lastLineFeed in [true, false] {
+            var lines: [String] = []
+            for number in 0..<3000 {
+                let length = number % 41
+                lines.append(String((0..<length).map { _ in "\u{09}\u{0B}\u{0A}ab\u{8A}é".randomElement(using: &generator)! }.filter { $0 != "\n" }))
+            }
+            let text = PagedText(text: lines.joined(separator: "\n") + (lastLineFeed ? "\n" : ""))
+            let index = LineIndex(text: text)
+            index.build()
+            var starts = [0]
+            for (offset, byte) in text.bytes.enumerated() where byte == 0x0A && offset + 1 < text.count { starts.append(offset + 1) }
+            #expect(index.progress == (starts.count, text.count, true))
+            for (line, start) in starts.enumerated() {
+                #expect(index.offset(ofLine: line + 1) == start)
+                #expect(index.lineNumber(at: start) == line + 1)
+            }
+        }
+    }
+
     @Test func emptyText() {
         let index = LineIndex(text: PagedText(text: ""))
         index.build()
