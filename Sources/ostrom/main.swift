@@ -21,8 +21,15 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
 let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.string(cString: $0) } }
 
 do {
-    var command = try OstromCommand.parseAsRoot(arguments)
-    try command.run()
+    if arguments.count == 2 && arguments[0] == "page" && !arguments[1].hasPrefix("-") {
+        // `ostrom page FILE` as it is most often typed skips the command-line
+        // parser, which reads every command's options before it runs one: a
+        // few milliseconds the pager's first screen would wait for.
+        try PageCommand.page(arguments[1])
+    } else {
+        var command = try OstromCommand.parseAsRoot(arguments)
+        try command.run()
+    }
 } catch let failure as CommandFailure {
     if let message = failure.message { Console.error(message) }
     exit(failure.code)

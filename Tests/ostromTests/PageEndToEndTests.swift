@@ -38,8 +38,13 @@ import TmuxHarness
         let output = try OstromBinary.run(["page", file.path])
         #expect(output.status == 0)
         #expect(output.stdout == "plain\nbell^G and ^[[2J        tab\n")
-        let missing = try OstromBinary.run(["page", folder.appendingPathComponent("none.txt").path])
-        #expect(missing.status == 2 && missing.stderr.contains("none.txt: No such file or directory"))
+        // `page FILE` alone skips the command-line parser; with an option it goes through it, to the same end.
+        let parsed = try OstromBinary.run(["page", "-S", file.path])
+        #expect(parsed.status == 0 && parsed.stdout == output.stdout)
+        for arguments in [["page", folder.appendingPathComponent("none.txt").path], ["page", "-S", folder.appendingPathComponent("none.txt").path]] {
+            let missing = try OstromBinary.run(arguments)
+            #expect(missing.status == 2 && missing.stderr.contains("none.txt: No such file or directory"))
+        }
     }
 }
 

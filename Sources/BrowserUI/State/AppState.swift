@@ -73,7 +73,8 @@ public struct AppState: Sendable {
     public internal(set) var placements: PlacementCache
     /// Each story's scores by the stage and principles it is placed on.
     let storyScores: StoryScores
-    let placementNames = PlacementNames()
+    /// The names `stage:`, `level:` and `principle:` take.
+    var placementNames: PlacementNames { .builtIn }
     /// Side effects for the driver to run (saving state).
     var effects: [Effect] = []
     /// `z`: whether the detail pane is shown (the list takes the width when not).

@@ -9,6 +9,10 @@ public struct PlacementNames: Sendable {
 
     private let names: [Kind: [(name: String, spellings: [String])]]
 
+    /// The built-in lexicon's names, made the first time they are asked
+    /// for (reading the lexicon is a millisecond the pager never needs).
+    public static let builtIn = PlacementNames()
+
     public init(lexicon: PlacementLexicon = .builtIn()) {
         func spellings(_ category: PlacementLexicon.Category) -> (String, [String]) {
             let words = category.name.split(whereSeparator: { !$0.isLetter }).map(String.init)

@@ -12,7 +12,8 @@ struct IndexPart {
     init(records: ArraySlice<Record>) {
         let fieldCount = SearchIndex.fieldCount
         var tokenizer = SearchTokenizer()
-        var terms = TermTable()
+        // Room for the vocabulary of a large library from the start; a few records need little.
+        var terms = TermTable(capacity: min(1 << 16, 16 + 64 * records.count))
         var postings: [PostingList] = []
         let scratch = RecordScratch()
         var positionBuffer = [UInt32](repeating: 0, count: SearchField.allCases.count * 31)

@@ -72,13 +72,14 @@ public final class SearchIndex: Sendable {
         }
         for list in merged.postings { list.compact() }
         let terms = merged.terms
-        // The vocabulary sorted on one core while it is stemmed on the other.
+        // The vocabulary sorted on one core while it is stemmed on the other
+        // (a small one on this core alone).
         var sortedTerms: [Int32] = []
         var stemGroups: StemGroups?
         withUnsafeMutablePointer(to: &sortedTerms) { sorted in
             withUnsafeMutablePointer(to: &stemGroups) { groups in
                 nonisolated(unsafe) let (sorted, groups) = (sorted, groups)
-                DispatchQueue.concurrentPerform(iterations: 2) { task in
+                let task: @Sendable (Int) -> Void = { task in
                     if task == 0 {
                         sorted.pointee = (0..<Int32(terms.count)).sorted {
                             terms.bytes(of: Int($0)).lexicographicallyPrecedes(terms.bytes(of: Int($1)))
@@ -87,6 +88,7 @@ public final class SearchIndex: Sendable {
                         groups.pointee = StemGroups(terms: terms)
                     }
                 }
+                if terms.count < Self.parallelThreshold { (0..<2).forEach(task) } else { DispatchQueue.concurrentPerform(iterations: 2, execute: task) }
             }
         }
         self.init(records: records, count: records.count, splitDocument: ranges.count > 1 ? ranges[1].lowerBound : records.count,
