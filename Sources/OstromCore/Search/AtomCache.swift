@@ -36,9 +36,10 @@ final class AtomCache: Sendable {
 
     /// Atoms kept: enough for the queries of a session of typing.
     static let capacity = 16
-    /// An outcome of more records than this is not kept (a letter typed
-    /// alone matches nearly every record, and is not typed twice).
-    static let largestOutcome = 1 << 20
+    /// Records matched the kept outcomes may hold in all, 8 bytes each
+    /// (16 MB): in a library of a million records a word matches half of
+    /// them, and sixteen such words would take 128 MB.
+    static let recordBudget = 2_000_000
 
     private let contents = Mutex(Contents())
 
@@ -65,9 +66,19 @@ final class AtomCache: Sendable {
         contents.withLock { $0.entries[key]?.halves[half] }
     }
 
+    /// Keeps an atom's outcome in one half, forgetting the least recently
+    /// used other atoms while the outcomes hold more records than the budget.
     func keep(_ outcome: Outcome, of key: Key, half: Int) {
-        guard outcome.documents.count <= Self.largestOutcome else { return }
-        contents.withLock { $0.entries[key]?.halves[half] = outcome }
+        guard outcome.documents.count <= Self.recordBudget / 2 else { return }
+        contents.withLock { contents in
+            guard contents.entries[key] != nil else { return }
+            contents.entries[key]?.halves[half] = outcome
+            func held() -> Int { contents.entries.values.reduce(0) { $0 + $1.halves.reduce(0) { $0 + ($1?.documents.count ?? 0) } } }
+            while held() > Self.recordBudget,
+                  let oldest = contents.entries.filter({ $0.key != key }).min(by: { $0.value.used < $1.value.used })?.key {
+                contents.entries[oldest] = nil
+            }
+        }
     }
 
     /// Forgets every atom (a benchmark types each query from nothing).

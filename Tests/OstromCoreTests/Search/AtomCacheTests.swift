@@ -52,4 +52,23 @@ import SyntheticLibrary
         _ = cache.step(for: key("w1")) { made.append("w1"); return .nothing }
         #expect(made == ["w1"])
     }
+
+    @Test func keptRecordsStayWithinTheBudget() {
+        let cache = AtomCache()
+        func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
+        let half = AtomCache.recordBudget / 2
+        let outcome = AtomCache.Outcome(documents: [Int32](repeating: 1, count: half), scores: [Float](repeating: 1, count: half), matched: [true])
+        for word in ["a", "b", "c"] {
+            _ = cache.step(for: key(word)) { .nothing }
+            cache.keep(outcome, of: key(word), half: 0)
+        }
+        // Three halves of the budget: the first word's outcome is forgotten, the last two kept.
+        #expect(cache.outcome(of: key("a"), half: 0) == nil)
+        #expect(cache.outcome(of: key("b"), half: 0) != nil && cache.outcome(of: key("c"), half: 0) != nil)
+        // An outcome larger than half the budget is not kept at all.
+        _ = cache.step(for: key("d")) { .nothing }
+        cache.keep(AtomCache.Outcome(documents: [Int32](repeating: 1, count: half + 1), scores: [Float](repeating: 1, count: half + 1), matched: [true]),
+                   of: key("d"), half: 0)
+        #expect(cache.outcome(of: key("d"), half: 0) == nil && cache.outcome(of: key("c"), half: 0) != nil)
+    }
 }
