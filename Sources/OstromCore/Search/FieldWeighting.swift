@@ -21,6 +21,9 @@ struct FieldWeighting {
     /// summed, empty ones adding nothing, so that no branch depends on them.
     @inline(__always)
     func frequency(_ bits: UInt32, norms: UnsafePointer<Float>) -> Float {
+        // Most postings count words of the abstract alone (the lowest slot):
+        // the sum below would add only zeros to its one product.
+        if bits < 32 { return weights[0] * Float(bits) * norms[Int(columns[0])] }
         var frequency: Float = 0
         for slot in 0..<SearchIndex.fieldCount {
             let count = (bits >> UInt32(slot * SearchField.bits)) & 31
