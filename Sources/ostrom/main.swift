@@ -21,10 +21,12 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
 let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.string(cString: $0) } }
 
 do {
-    if arguments.count == 2 && arguments[0] == "page" && !arguments[1].hasPrefix("-") {
-        // `ostrom page FILE` as it is most often typed skips the command-line
-        // parser, which reads every command's options before it runs one: a
-        // few milliseconds the pager's first screen would wait for.
+    // The two starts typed most often, `ostrom` on a terminal and `ostrom page
+    // FILE`, skip the command-line parser, which reads every command's options
+    // before it runs one: a few milliseconds the first screen would wait for.
+    if arguments.isEmpty && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+        try BrowserSession.runLibrary()
+    } else if arguments.count == 2 && arguments[0] == "page" && !arguments[1].hasPrefix("-") {
         try PageCommand.page(arguments[1])
     } else {
         var command = try OstromCommand.parseAsRoot(arguments)

@@ -54,7 +54,8 @@ import TmuxHarness
         try first.send("Q")
         #expect(try first.waitFor("EXIT=").contains("EXIT=0"))
         let detail = selected.split(separator: "\n")[1].split(separator: "│").last.map(String.init) ?? ""
-        let again = try TmuxSession(command: appThenReport(), environment: environment)
+        // `ostrom` alone skips the command-line parser; `ostrom browse` goes through it, to the same browser.
+        let again = try TmuxSession(command: appThenReport("browse"), environment: environment)
         try again.waitFor("the same tab and event") { $0.contains("Events 2/") && $0.contains(detail.trimmingCharacters(in: .whitespaces)) }
         try again.quitExpectingSuccess()
     }
