@@ -7,6 +7,33 @@ import Testing
 /// a resource.
 @Suite struct EmbeddedResourcesTests {
     static let generatedFile = TestFiles.repositoryRoot.appendingPathComponent("Sources/OstromCore/Generated/EmbeddedResources.swift")
+    static let recordsFile = TestFiles.repositoryRoot.appendingPathComponent("Sources/OstromCore/Generated/BuiltInRecords.swift")
+
+    /// Base64 in lines of 100 characters, indented for a multi-line literal.
+    static func base64Lines(_ data: Data, indent: String) -> [String] {
+        let base64 = data.base64EncodedString()
+        var lines: [String] = []
+        var index = base64.startIndex
+        while index < base64.endIndex {
+            let end = base64.index(index, offsetBy: 100, limitedBy: base64.endIndex) ?? base64.endIndex
+            lines.append(indent + base64[index..<end])
+            index = end
+        }
+        return lines
+    }
+
+    /// The Swift source that keeps the starter corpus as the importers read it.
+    static func builtInRecordsSource() -> String {
+        ([
+            "// Generated from Resources/ by `OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests`.",
+            "// Do not edit: a test fails when this file and what the importers make of Resources/ differ.",
+            "",
+            "/// The starter corpus as the importers read it, base64-encoded (see `records`).",
+            "enum BuiltInRecords {",
+            "    static let base64 = \"\"\"",
+        ] + base64Lines(Data(BuiltInRecords.bytes(of: Library.importedBuiltIn().records)), indent: "    ")
+          + ["    \"\"\"", "}", ""]).joined(separator: "\n")
+    }
 
     /// The Swift source that embeds every file of `Resources/`.
     static func generatedSource() throws -> String {
@@ -21,14 +48,8 @@ import Testing
             "    static let files: [(name: String, base64: String)] = [",
         ]
         for name in names {
-            let base64 = try Data(contentsOf: TestFiles.resources.appendingPathComponent(name)).base64EncodedString()
             lines.append("        (\"\(name)\", \"\"\"")
-            var index = base64.startIndex
-            while index < base64.endIndex {
-                let end = base64.index(index, offsetBy: 100, limitedBy: base64.endIndex) ?? base64.endIndex
-                lines.append("        " + base64[index..<end])
-                index = end
-            }
+            lines += base64Lines(try Data(contentsOf: TestFiles.resources.appendingPathComponent(name)), indent: "        ")
             lines.append("        \"\"\"),")
         }
         lines += ["    ]", "}", ""]
@@ -42,6 +63,21 @@ import Testing
         }
         let actual = try String(contentsOf: Self.generatedFile, encoding: .utf8)
         #expect(actual == expected, "Resources/ changed: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+    }
+
+    /// The kept records are what the importers make of the seeds today,
+    /// whole: every field, and no warning left behind.
+    @Test func builtInRecordsAreWhatTheImportersRead() throws {
+        let expected = Self.builtInRecordsSource()
+        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
+            try expected.write(to: Self.recordsFile, atomically: true, encoding: .utf8)
+        }
+        let actual = try String(contentsOf: Self.recordsFile, encoding: .utf8)
+        #expect(actual == expected, "the importers read Resources/ differently: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+        let imported = Library.importedBuiltIn()
+        #expect(imported.diagnostics.isEmpty)
+        #expect(imported.records.count == 5)
+        #expect(Library.builtIn().records == imported.records)
     }
 
     @Test func compiledBytesEqualTheFiles() throws {
