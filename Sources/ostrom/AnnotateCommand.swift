@@ -39,7 +39,7 @@ struct AnnotateCommand: ParsableCommand {
 
     /// The place the options make, on top of the record's current one.
     private func userChoice(from current: PlacementChoice) throws -> PlacementChoice {
-        let names = PlacementNames()
+        let names = PlacementNames.builtIn
         func one(_ typed: String, _ kind: PlacementNames.Kind) throws -> String? {
             if typed.lowercased() == "none" { return nil }
             let found = names.resolve(typed, as: kind)

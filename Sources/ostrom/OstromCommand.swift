@@ -26,6 +26,9 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
+    /// Whether stdin and stdout are a terminal: the browser, else the list.
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
     /// A single file larger than this is paged rather than imported,
     /// unless it starts as a library does (BibTeX, RIS, CSL-JSON).
     static let pageAtOnceBytes = 8 << 20
@@ -40,7 +43,7 @@ struct BrowseCommand: ParsableCommand {
             try PageCommand.page(file)
             return
         }
-        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let interactive = Self.isInteractive
         if interactive && library.paths.isEmpty { return try BrowserSession.runLibrary() }
         let loaded = try library.load()
         guard interactive else {

@@ -24,7 +24,7 @@ do {
     // The two starts typed most often, `ostrom` on a terminal and `ostrom page
     // FILE`, skip the command-line parser, which reads every command's options
     // before it runs one: a few milliseconds the first screen would wait for.
-    if arguments.isEmpty && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+    if arguments.isEmpty && BrowseCommand.isInteractive {
         try BrowserSession.runLibrary()
     } else if arguments.count == 2 && arguments[0] == "page" && !arguments[1].hasPrefix("-") {
         try PageCommand.page(arguments[1])

@@ -34,7 +34,7 @@ public enum FuzzTargets {
             _ = try? SearchQuery.parse(text)
             _ = try? SearchQuery.parse(text, typing: true)
             _ = try? SearchQuery.parse(SearchQuery.typed(text, cursor: text.count / 2), typing: true)
-            _ = try? StateFilter.split(text, names: PlacementNames())
+            _ = try? StateFilter.split(text, names: .builtIn)
         case "record-coding": _ = data.withUnsafeBytes { try? RecordCoding.decode($0) }
         case "legacy-state":
             _ = try? LegacyStateFiles.annotations(in: data)

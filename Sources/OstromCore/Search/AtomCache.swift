@@ -40,6 +40,8 @@ final class AtomCache: Sendable {
     /// (16 MB): in a library of a million records a word matches half of
     /// them, and sixteen such words would take 128 MB.
     static let recordBudget = 2_000_000
+    /// The most records one half's outcome may hold to be kept.
+    static let largestOutcome = recordBudget / 2
 
     private let contents = Mutex(Contents())
 
@@ -69,7 +71,7 @@ final class AtomCache: Sendable {
     /// Keeps an atom's outcome in one half, forgetting the least recently
     /// used other atoms while the outcomes hold more records than the budget.
     func keep(_ outcome: Outcome, of key: Key, half: Int) {
-        guard outcome.documents.count <= Self.recordBudget / 2 else { return }
+        guard outcome.documents.count <= Self.largestOutcome else { return }
         contents.withLock { contents in
             guard contents.entries[key] != nil else { return }
             contents.entries[key]?.halves[half] = outcome

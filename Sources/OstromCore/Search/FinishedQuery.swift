@@ -20,7 +20,7 @@ public struct FinishedQuery {
         static let empty = "empty query"
     }
 
-    public init(_ text: String, allowsTypos: Bool, names: PlacementNames = PlacementNames()) throws(Problem) {
+    public init(_ text: String, allowsTypos: Bool, names: PlacementNames = .builtIn) throws(Problem) {
         let rest: String
         do {
             (rest, state) = try StateFilter.split(text, names: names)

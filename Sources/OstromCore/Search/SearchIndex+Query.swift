@@ -74,6 +74,8 @@ extension SearchIndex {
             return
         }
         evaluateAnew(placed, half: half, into: state, matched: &matched)
+        // An outcome too large to keep is not copied out at all.
+        guard state.atomCount <= AtomCache.largestOutcome else { return }
         let documents = Array(state.atomDocuments)
         atoms.keep(AtomCache.Outcome(documents: documents, scores: documents.map { state.atomScore(of: Int($0)) },
                                      matched: Array(matched[placed.slot..<placed.slot + slots])),

@@ -73,7 +73,7 @@ public final class SearchIndex: Sendable {
         for list in merged.postings { list.compact() }
         let terms = merged.terms
         // The vocabulary sorted on one core while it is stemmed on the other
-        // (a small one on this core alone).
+        // (an index of one half, a small library's, on this core alone).
         var sortedTerms: [Int32] = []
         var stemGroups: StemGroups?
         withUnsafeMutablePointer(to: &sortedTerms) { sorted in
@@ -88,7 +88,7 @@ public final class SearchIndex: Sendable {
                         groups.pointee = StemGroups(terms: terms)
                     }
                 }
-                if terms.count < Self.parallelThreshold { (0..<2).forEach(task) } else { DispatchQueue.concurrentPerform(iterations: 2, execute: task) }
+                if partCount == 1 { (0..<2).forEach(task) } else { DispatchQueue.concurrentPerform(iterations: 2, execute: task) }
             }
         }
         self.init(records: records, count: records.count, splitDocument: ranges.count > 1 ? ranges[1].lowerBound : records.count,

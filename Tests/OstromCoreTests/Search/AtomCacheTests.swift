@@ -56,7 +56,7 @@ import SyntheticLibrary
     @Test func keptRecordsStayWithinTheBudget() {
         let cache = AtomCache()
         func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
-        let half = AtomCache.recordBudget / 2
+        let half = AtomCache.largestOutcome
         let outcome = AtomCache.Outcome(documents: [Int32](repeating: 1, count: half), scores: [Float](repeating: 1, count: half), matched: [true])
         for word in ["a", "b", "c"] {
             _ = cache.step(for: key(word)) { .nothing }
