@@ -18,6 +18,14 @@ final class GrowableBytes: @unchecked Sendable {
         owned = true
     }
 
+    /// Bytes from `malloc` (none yet when `nil`), owned from now on.
+    init(adopting bytes: UnsafeMutablePointer<UInt8>?, count: Int, capacity: Int) {
+        pointer = bytes ?? malloc(8)!.assumingMemoryBound(to: UInt8.self)
+        self.count = count
+        self.capacity = bytes == nil ? 8 : capacity
+        owned = true
+    }
+
     /// Read-only bytes inside a block that outlives this.
     init(borrowing bytes: UnsafeMutablePointer<UInt8>, count: Int) {
         pointer = bytes

@@ -14,11 +14,9 @@ struct IndexPart {
         var tokenizer = SearchTokenizer()
         // Room for the vocabulary of a large library from the start; a few records need little.
         var terms = TermTable(capacity: min(1 << 16, 16 + 64 * records.count))
-        var postings: [PostingList] = []
+        let tails = PostingTails()
         let scratch = RecordScratch()
         var positionBuffer = [UInt32](repeating: 0, count: SearchField.allCases.count * 31)
-        let encoding = UnsafeMutablePointer<UInt8>.allocate(capacity: PostingList.scratchBytes)
-        defer { encoding.deallocate() }
         var lengths = [Float](repeating: 0, count: records.count * fieldCount)
         for (document, record) in records.enumerated() {
             var position: UInt32 = 0
@@ -28,8 +26,8 @@ struct IndexPart {
                 field.forEachText(of: record) { text in
                     tokenizer.tokenize(text) { token in
                         let id = terms.insert(token.bytes)
-                        if id == postings.count {
-                            postings.append(PostingList())
+                        if id == tails.count {
+                            _ = tails.addTerm()
                             scratch.makeRoom(forTerm: id)
                         }
                         if token.isWhole {
@@ -44,13 +42,12 @@ struct IndexPart {
             }
             positionBuffer.withUnsafeMutableBufferPointer { buffer in
                 scratch.forEachTerm(positionsInto: buffer.baseAddress!) { id, packed, filled in
-                    postings[id].append(document: document, packed: packed,
-                                        positions: UnsafeBufferPointer(rebasing: buffer[0..<filled]), scratch: encoding)
+                    tails.append(term: id, document: document, packed: packed, positions: UnsafeBufferPointer(rebasing: buffer[0..<filled]))
                 }
             }
         }
         self.terms = terms
-        self.postings = postings
+        postings = tails.lists()
         self.lengths = lengths
         count = records.count
     }

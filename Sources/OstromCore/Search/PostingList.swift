@@ -31,8 +31,9 @@ struct PostingList: Sendable {
         positions = GrowableBytes()
     }
 
-    /// A list as an index file keeps it.
-    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, fields: UInt32, split: Split) {
+    /// A list as an index file keeps it (with where its second half
+    /// starts), or as one part built it.
+    init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, fields: UInt32, split: Split? = nil) {
         self.bytes = bytes
         self.positions = positions
         self.count = count
@@ -40,28 +41,6 @@ struct PostingList: Sendable {
         self.fields = fields
         secondHalf = split
     }
-
-    /// Appends a record's posting, its positions given in order.
-    mutating func append(document: Int, packed: UInt32, positions newPositions: UnsafeBufferPointer<UInt32>,
-                         scratch: UnsafeMutablePointer<UInt8>) {
-        var length = Self.encodeVarint(UInt32(document - lastDocument), into: scratch)
-        length += Self.encodeVarint(packed, into: scratch + length)
-        bytes.append(scratch, count: length)
-        length = 0
-        var previous: UInt32 = 0
-        for position in newPositions {
-            length += Self.encodeVarint(position - previous, into: scratch + length)
-            previous = position
-        }
-        positions.append(scratch, count: length)
-        lastDocument = document
-        fields |= packed
-        count += 1
-    }
-
-    /// Scratch bytes `append` may need: every position of one record in
-    /// one posting (31 per field) at 5 bytes each.
-    static let scratchBytes = SearchField.allCases.count * 31 * 5 + 10
 
     @inline(__always)
     static func encodeVarint(_ value: UInt32, into pointer: UnsafeMutablePointer<UInt8>) -> Int {
