@@ -68,17 +68,52 @@ public enum RawPath {
 
     public enum FileKind { case file, folder }
 
-    /// The file's bytes; nil when it cannot be read.
+    /// The file's bytes; nil when it cannot be read. They are read straight
+    /// into one block the size the file has (grown if it grows meanwhile),
+    /// not through a small buffer appended to a growing one: a 2 GB
+    /// library is copied once, not twice. A large block is aligned for
+    /// the kernel's huge pages and asks for them, so that filling it
+    /// takes one page fault per 2 MB instead of one per 4 KB.
     public static func contents(of path: String) -> Data? {
         let descriptor = withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        // One byte more than the size, to see the end without another block.
+        var capacity = max(Int(status.st_size), 0) + 1
+        guard var block = allocateForReading(capacity) else { return nil }
+        var count = 0
         while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count > 0 { data.append(contentsOf: buffer[0..<count]) } else if count == 0 { return data } else if errno != EINTR { return nil }
+            if count == capacity {
+                capacity *= 2
+                guard let larger = realloc(block, capacity) else {
+                    free(block)
+                    return nil
+                }
+                block = larger
+            }
+            let got = read(descriptor, block + count, capacity - count)
+            if got > 0 {
+                count += got
+            } else if got == 0 {
+                return Data(bytesNoCopy: block, count: count, deallocator: .free)
+            } else if errno != EINTR {
+                free(block)
+                return nil
+            }
         }
+    }
+
+    /// Memory for `count` bytes, from `malloc`'s family (freed with
+    /// `free`); aligned to 2 MB and offered huge pages when that large.
+    private static func allocateForReading(_ count: Int) -> UnsafeMutableRawPointer? {
+        let hugePage = 2 << 20
+        guard count >= hugePage else { return malloc(count) }
+        var block: UnsafeMutableRawPointer?
+        guard posix_memalign(&block, hugePage, count) == 0, let block else { return nil }
+        _ = madvise(block, count - count % hugePage, MADV_HUGEPAGE)
+        return block
     }
 
     /// The names in a folder (hidden ones left out), as `string` gives them.

@@ -29,5 +29,35 @@ import Testing
         #expect(RawPath.display(library.records[0].source?.path ?? "") == folder.path + "/caf\\xE9.bib")
         #expect(try Library.load(paths: [name]).records.count == 1)
     }
-}
 
+    /// A file is read into a block the size it has, and past it when it
+    /// says nothing of its size (a pipe) or grows: sizes around the
+    /// block's, the huge-page size, and a pipe written a byte short of
+    /// each doubling, all read whole.
+    @Test func filesOfEverySizeAndPipesAreReadWhole() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 2, 4095, 4096, 4097, (2 << 20) - 1, 2 << 20, (2 << 20) + 1, 5_000_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+            let path = folder.appendingPathComponent("file-\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(RawPath.contents(of: path).map(Array.init) == bytes, "size \(size)")
+        }
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let written = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let writer = Thread {
+            let descriptor = open(pipe, O_WRONLY)
+            var offset = 0
+            while offset < written.count {
+                let count = written[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, min($0.count, 1023)) }
+                guard count > 0 else { break }
+                offset += count
+            }
+            close(descriptor)
+        }
+        writer.start()
+        #expect(RawPath.contents(of: pipe).map(Array.init) == written)
+        #expect(RawPath.contents(of: folder.appendingPathComponent("missing").path) == nil)
+    }
+}
