@@ -105,7 +105,9 @@ struct PostingList: Sendable {
     /// Number of positions a posting has: the sum of its field counts.
     @inline(__always)
     static func occurrences(_ packed: UInt32) -> Int {
-        Int(packed & 31) + Int((packed >> 5) & 31) + Int((packed >> 10) & 31)
+        // Most postings count words of the abstract alone (the lowest field).
+        if packed < 32 { return Int(packed) }
+        return Int(packed & 31) + Int((packed >> 5) & 31) + Int((packed >> 10) & 31)
             + Int((packed >> 15) & 31) + Int((packed >> 20) & 31) + Int((packed >> 25) & 31)
     }
 
