@@ -159,6 +159,39 @@ enum BrowserSession {
         try browse(records: records, library: nil, loadWarnings: loadWarnings)
     }
 
+    /// Files this large in all are read after the first screen.
+    static let backgroundBytes = 8 << 20
+
+    /// Whether `paths` are files large enough to be read after the first
+    /// screen (folders, and files that cannot be read, are read before it,
+    /// so that an unreadable path still ends the command with its error).
+    static func readsInBackground(_ paths: [String]) -> Bool {
+        let sizes = paths.map(RawPath.fileSize(of:))
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil }), paths.allSatisfy({ path in RawPath.withCString(path) { access($0, R_OK) } == 0 }) else { return false }
+        return sizes.reduce(0) { $0 + ($1 ?? 0) } >= backgroundBytes
+    }
+
+    /// The browser on large files, shown at once: they are read on another
+    /// thread, their records listed when read (the status row says so
+    /// meanwhile), and the search index built after them.
+    static func runFiles(_ paths: [String]) throws {
+        let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) files"
+        let mailbox = RecordsInBackground(total: 0, source: source)
+        let index = IndexInBackground()
+        Thread.detachNewThread {
+            do {
+                let library = try Library.load(paths: paths, progress: mailbox.progress)
+                mailbox.deliver(RecordsInBackground.Part(records: library.records))
+                mailbox.finish(warnings: library.diagnostics.map(\.description))
+                index.fulfil(SearchIndex(records: library.records))
+            } catch {
+                mailbox.finish(failure: "\(error)")
+                index.fulfil(SearchIndex(records: []))
+            }
+        }
+        try browse(records: [], library: nil, loadWarnings: [], reading: (mailbox, index))
+    }
+
     /// The browser on the default library: the built-in records and yours,
     /// the first screen shown before a large library is all read.
     static func runLibrary() throws {
@@ -177,7 +210,9 @@ enum BrowserSession {
 
     /// The browser; with `library` the records are the user's library
     /// (whose records `D` and `E` may change), not files.
-    private static func browse(records: [Record], library: LibraryStart?, loadWarnings: [String]) throws {
+    /// `reading`: the records still to come, and their index.
+    private static func browse(records: [Record], library: LibraryStart?, loadWarnings: [String],
+                               reading: (mailbox: RecordsInBackground, index: IndexInBackground)? = nil) throws {
         let ladder: LadderModel
         do {
             ladder = try LadderModel.builtIn()
@@ -188,13 +223,13 @@ enum BrowserSession {
         let config = Config.load(environment: ProcessInfo.processInfo.environment)
         let terminal = try openTerminal(config)
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
-                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index,
+                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index ?? reading?.index,
                              keptPlacements: library == nil ? nil : (try? store.get())?.placementsPath)
         state.useConfigured(theme: config.palette.rawValue, listShare: config.listShare)
         state.asksBeforeQuitting = config.confirmsQuit
         state.columns = config.columns
         state.allowsTypos = config.allowsTypos
-        state.loading = library?.loading
+        state.loading = library?.loading ?? reading?.mailbox
         var warnings = config.problems.map(\.description) + loadWarnings
         do {
             let opened = try store.get()
@@ -210,6 +245,7 @@ enum BrowserSession {
             warnings.insert("\(error); your stars, tags and notes are not shown", at: 0)
         }
         state.report(warnings, brief: warnings.count == 1 ? config.problems.first?.brief : nil)
+        if let reading, warnings.isEmpty { state.message = "reading \(reading.mailbox.source)…" }
         let removed = RemovedRecords()
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }

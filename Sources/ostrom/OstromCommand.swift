@@ -45,6 +45,7 @@ struct BrowseCommand: ParsableCommand {
         }
         let interactive = Self.isInteractive
         if interactive && library.paths.isEmpty { return try BrowserSession.runLibrary() }
+        if interactive && BrowserSession.readsInBackground(library.paths) { return try BrowserSession.runFiles(library.paths) }
         let loaded = try library.load()
         guard interactive else {
             Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))

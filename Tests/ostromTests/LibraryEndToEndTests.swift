@@ -87,6 +87,27 @@ import TmuxHarness
     }
 }
 
+/// A large file given on the command line: the first screen comes at once
+/// and says the file is being read; its records and its warnings come after.
+@Suite(.serialized) struct LargeFileEndToEndTests {
+    @Test func theFirstScreenComesBeforeTheFileIsRead() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = folder.appendingPathComponent("large.bib")
+        // Over `BrowserSession.backgroundBytes`, with one entry the parser must pass over.
+        let text = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 5_000)) + "\n@article{broken, title = {Unclosed\n"
+        try Data(text.utf8).write(to: bib)
+        let session = try TmuxSession(command: appThenReport("'\(bib.path)'"), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("the first screen, while the file is read") { $0.contains("Reading large.bib…") && $0.contains("reading large.bib…") }
+        try session.waitFor("the records, and the warning", timeout: 120) { $0.contains("read large.bib: 5 000 records, 1 warning — ! shows them") }
+        try session.waitFor("every paper listed") { $0.contains("Papers 1/") }
+        try session.send("!")
+        try session.waitFor("the warning shown") { $0.contains("large.bib:") }
+        try session.send("q")
+        try session.quitExpectingSuccess()
+    }
+}
+
 /// A record's PDF: listed, opened with `xdg-open`, paged through
 /// `pdftotext` (stand-ins on PATH record what they were given).
 @Suite(.serialized) struct AttachmentEndToEndTests {

@@ -55,7 +55,7 @@ enum BrowseView {
         if listing.isEmpty {
             let empty = state.tab == .search ? " Type / (or s anywhere) to search every kind of record."
                 : state.filters[state.tab] != nil ? " Nothing matches; Esc or an empty query shows everything."
-                : " No \(state.tab.title.lowercased()) in this library."
+                : state.loading.map { " Reading \($0.source)…" } ?? " No \(state.tab.title.lowercased()) in this library."
             grid.put(empty, x: area.x, y: area.y, role: .dim, limit: area.width)
             return
         }

@@ -63,23 +63,36 @@ extension AppState {
             refreshSorted()
         }
         guard taken.finished else {
-            if !taken.parts.isEmpty { message = "reading your library: \(Self.grouped(records.count)) records so far…" }
-            return !taken.parts.isEmpty
+            // Records delivered, or (a file's) made and not delivered yet.
+            let counted = taken.parts.isEmpty ? loading.progress.count : records.count
+            let text = "reading \(loading.source): \(Self.grouped(counted)) records so far…"
+            guard counted > 0, text != message else { return !taken.parts.isEmpty }
+            message = text
+            return true
         }
         self.loading = nil
         completeProximity()
+        for warning in taken.warnings { log(warning) }
         if let failure = taken.failure {
             log(failure)
-            message = "your library was read only in part: ! says why"
+            message = "\(loading.source) was \(records.isEmpty ? "not read" : "read only in part"): ! says why"
+        } else if !taken.warnings.isEmpty {
+            message = "read \(loading.source): \(Self.grouped(records.count)) records, \(Self.counted(taken.warnings.count, "warning")) — ! shows them"
         } else {
-            message = "read your library: \(Self.grouped(records.count)) records"
+            message = "read \(loading.source): \(Self.grouped(records.count)) records"
         }
         return true
     }
 
+    /// "1 warning", "3 warnings".
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     private mutating func append(_ part: RecordsInBackground.Part) {
         let start = records.count
-        records += part.records
+        // The first part is taken whole, not copied (a million records are 600 MB).
+        if records.isEmpty { records = part.records } else { records += part.records }
         placements.append(part.records)
         for (record, day) in zip(part.records, part.addedDays) {
             libraryRecordIDs.insert(record.id)

@@ -25,6 +25,8 @@ extension DocumentImporter {
 /// `\bibliography{defs,papers}` does).
 public struct ImportContext: Sendable {
     public var bibTeXMacros: [String: String] = [:]
+    /// Told how many records are made, when someone shows it.
+    public var progress: ReadingProgress?
 
     public init() {}
 }

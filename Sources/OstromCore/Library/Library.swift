@@ -11,9 +11,10 @@ public struct Library: Sendable {
     }
 
     /// Imports documents in order and assigns ids.
-    public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer()) {
+    public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer(), progress: ReadingProgress? = nil) {
         var result = ImportResult()
         var context = ImportContext()
+        context.progress = progress
         for document in documents { result.append(recognizer.importRecords(from: document, context: &context)) }
         // Taken out of the result, so that assigning ids does not copy them.
         var records = result.records
@@ -62,7 +63,7 @@ public struct Library: Sendable {
     /// the command line. A path that does not exist throws, and so does a
     /// load where no file could be read at all; a file that cannot be read,
     /// or is not text, is reported and skipped while the rest loads.
-    public static func load(paths: [String]) throws(LibraryError) -> Library {
+    public static func load(paths: [String], progress: ReadingProgress? = nil) throws(LibraryError) -> Library {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
         var unreadable: [LibraryError] = []
@@ -97,7 +98,7 @@ public struct Library: Sendable {
             throw unreadable.count == 1 ? first
                 : LibraryError(path: first.path, reason: "no file could be read (\(unreadable.map(\.description).joined(separator: "; ")))")
         }
-        var library = Library(documents: documents)
+        var library = Library(documents: documents, progress: progress)
         library.diagnostics = diagnostics + library.diagnostics
         return library
     }

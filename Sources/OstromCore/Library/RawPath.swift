@@ -68,6 +68,13 @@ public enum RawPath {
 
     public enum FileKind { case file, folder }
 
+    /// The size of the regular file at the path; nil for anything else.
+    public static func fileSize(of path: String) -> Int? {
+        var status = stat()
+        guard withCString(path, { stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// The file's bytes; nil when it cannot be read. They are read straight
     /// into one block the size the file has (grown if it grows meanwhile),
     /// not through a small buffer appended to a growing one: a 2 GB

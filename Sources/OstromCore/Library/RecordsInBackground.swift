@@ -23,26 +23,35 @@ public final class RecordsInBackground: @unchecked Sendable {
         public var finished: Bool
         /// Why reading stopped early, if it did.
         public var failure: String?
+        /// What reading found wrong without stopping (a file's warnings), once finished.
+        public var warnings: [String] = []
     }
 
-    /// How many records are coming in all.
+    /// How many records are coming in all (0 when not known).
     public let total: Int
+    /// What is read, as the status row names it: "your library", "big.bib".
+    public let source: String
+    /// Records made so far, before any is delivered (a large file's).
+    public let progress = ReadingProgress()
     private let lock = NSLock()
     private var parts: [Part] = []
     private var finished = false
     private var failure: String?
+    private var warnings: [String] = []
 
-    public init(total: Int) {
+    public init(total: Int, source: String = "your library") {
         self.total = total
+        self.source = source
     }
 
     public func deliver(_ part: Part) {
         lock.withLock { parts.append(part) }
     }
 
-    public func finish(failure: String? = nil) {
+    public func finish(failure: String? = nil, warnings: [String] = []) {
         lock.withLock {
             self.failure = failure
+            self.warnings = warnings
             finished = true
         }
     }
@@ -50,7 +59,7 @@ public final class RecordsInBackground: @unchecked Sendable {
     public func take() -> Taken {
         lock.withLock {
             defer { parts.removeAll() }
-            return Taken(parts: parts, finished: finished, failure: failure)
+            return Taken(parts: parts, finished: finished, failure: failure, warnings: finished ? warnings : [])
         }
     }
 }

@@ -55,6 +55,40 @@ import TerminalCanvas
         #expect(state.messageLog.last == "library.sqlite: a record cannot be read")
     }
 
+    /// A large file read after the first screen: the list says it is being
+    /// read, its records come in one part (taken whole), and its warnings
+    /// are there for `!` once it is read.
+    @Test func aFileReadAfterTheFirstScreenListsItsRecordsAndWarnings() throws {
+        let mailbox = RecordsInBackground(total: 0, source: "big.bib")
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        #expect(FrameComposer.compose(state).snapshot().contains(" Reading big.bib…"))
+        // Records made and not yet delivered are counted in the status row.
+        mailbox.progress.add(2_000)
+        let counted = state.tick()
+        #expect(counted && state.message == "reading big.bib: 2 000 records so far…")
+        let again = state.tick()
+        #expect(!again)
+        let records = SyntheticLibrary.records(count: 40)
+        mailbox.deliver(RecordsInBackground.Part(records: records))
+        mailbox.finish(warnings: ["big.bib:12: an entry without a key", "big.bib:40: a field without a value"])
+        _ = state.tick()
+        #expect(state.records == records && state.loading == nil)
+        #expect(state.listing(in: .papers).count == records.filter { $0.kind == .paper }.count)
+        #expect(state.message == "read big.bib: 40 records, 2 warnings — ! shows them")
+        #expect(state.messageLog.suffix(2) == ["big.bib:12: an entry without a key", "big.bib:40: a field without a value"])
+    }
+
+    @Test func aFileThatCannotBeReadSaysSo() {
+        let mailbox = RecordsInBackground(total: 0, source: "big.bib")
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        mailbox.finish(failure: "big.bib: file cannot be read")
+        _ = state.tick()
+        #expect(state.message == "big.bib was not read: ! says why")
+        #expect(state.messageLog.last == "big.bib: file cannot be read")
+    }
+
     @Test func numbersAreGroupedByThousands() {
         #expect(AppState.grouped(100000) == "100 000" && AppState.grouped(999) == "999" && AppState.grouped(1234567) == "1 234 567")
     }

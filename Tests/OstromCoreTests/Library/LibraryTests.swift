@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OstromCore
+import SyntheticLibrary
 
 @Suite struct LibraryTests {
     @Test func foldersLoadRecursivelySortedWithoutHiddenFiles() throws {
@@ -27,6 +28,18 @@ import Testing
             folder.path + "/archive.zip: warning: binary file (holds NUL bytes), not text; skipped",
             folder.path + "/thought.txt:1: warning: no importer recognised this document; kept as a note",
         ])
+    }
+
+    /// A large BibTeX file tells whoever shows its progress how many
+    /// records are made, on every core, up to all of them.
+    @Test func aBibTeXFileCountsTheRecordsItMakes() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("big.bib").path
+        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 2_345)).utf8).write(to: URL(fileURLWithPath: path))
+        let progress = ReadingProgress()
+        let library = try Library.load(paths: [path], progress: progress)
+        #expect(library.records.count == 2_345 && progress.count == 2_345)
     }
 
     @Test func missingPathIsAnError() {

@@ -68,13 +68,15 @@ public struct BibTeXImporter: DocumentImporter {
     /// for the files read after it.
     public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
         guard recognises(document) else { return nil }
-        let (result, macros) = document.withUTF8 { importRecords(from: $0, path: document.path, macros: context.bibTeXMacros) }
+        let (result, macros) = document.withUTF8 {
+            importRecords(from: $0, path: document.path, macros: context.bibTeXMacros, progress: context.progress)
+        }
         context.bibTeXMacros = macros
         return result
     }
 
-    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String])
-        -> (result: ImportResult, macros: [String: String]) {
+    private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String],
+                               progress: ReadingProgress? = nil) -> (result: ImportResult, macros: [String: String]) {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
         parser.parse()
         var diagnostics = parser.problems.map {
@@ -100,7 +102,7 @@ public struct BibTeXImporter: DocumentImporter {
                                               message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
             }
         }
-        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path)
+        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress)
         return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
@@ -111,17 +113,22 @@ public struct BibTeXImporter: DocumentImporter {
     /// file's bytes into strings) is most of a large file's loading time,
     /// so the entries are split into one part per core, each written
     /// straight into its place in the result.
+    /// The records of the entries, made on every core; `progress` is told
+    /// how many are made, a thousand at a time.
     private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
-                              bytes: UnsafeBufferPointer<UInt8>, path: String) -> [Record] {
+                              bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?) -> [Record] {
         nonisolated(unsafe) let bytes = bytes
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / Self.entriesPerPart))
         return [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for index in (entries.count * part / parts)..<(entries.count * (part + 1) / parts) {
+                let range = (entries.count * part / parts)..<(entries.count * (part + 1) / parts)
+                for index in range {
                     let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
                     (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
+                    if (index - range.lowerBound) % 1000 == 999 { progress?.add(1000) }
                 }
+                progress?.add(range.count % 1000)
             }
             count = entries.count
         }
