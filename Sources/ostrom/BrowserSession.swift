@@ -166,9 +166,10 @@ enum BrowserSession {
     /// screen (folders, and files that cannot be read, are read before it,
     /// so that an unreadable path still ends the command with its error).
     static func readsInBackground(_ paths: [String]) -> Bool {
-        let sizes = paths.map(RawPath.fileSize(of:))
-        guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil }), paths.allSatisfy({ path in RawPath.withCString(path) { access($0, R_OK) } == 0 }) else { return false }
-        return sizes.reduce(0) { $0 + ($1 ?? 0) } >= backgroundBytes
+        let sizes = paths.compactMap(RawPath.fileSize(of:))
+        guard !paths.isEmpty, sizes.count == paths.count,
+              paths.allSatisfy({ path in RawPath.withCString(path) { access($0, R_OK) } == 0 }) else { return false }
+        return sizes.reduce(0, +) >= backgroundBytes
     }
 
     /// The browser on large files, shown at once: they are read on another

@@ -64,29 +64,25 @@ extension AppState {
         }
         guard taken.finished else {
             // Records delivered, or (a file's) made and not delivered yet.
-            let counted = taken.parts.isEmpty ? loading.progress.count : records.count
-            let text = "reading \(loading.source): \(Self.grouped(counted)) records so far…"
-            guard counted > 0, text != message else { return !taken.parts.isEmpty }
+            let made = taken.parts.isEmpty ? loading.progress.count : records.count
+            let text = "reading \(loading.source): \(Self.grouped(made)) records so far…"
+            guard made > 0, text != message else { return !taken.parts.isEmpty }
             message = text
             return true
         }
         self.loading = nil
         completeProximity()
         for warning in taken.warnings { log(warning) }
+        let warned = taken.warnings.count
         if let failure = taken.failure {
             log(failure)
             message = "\(loading.source) was \(records.isEmpty ? "not read" : "read only in part"): ! says why"
-        } else if !taken.warnings.isEmpty {
-            message = "read \(loading.source): \(Self.grouped(records.count)) records, \(Self.counted(taken.warnings.count, "warning")) — ! shows them"
+        } else if warned > 0 {
+            message = "read \(loading.source): \(Self.grouped(records.count)) records, \(warned) warning\(warned == 1 ? "" : "s") — ! shows them"
         } else {
             message = "read \(loading.source): \(Self.grouped(records.count)) records"
         }
         return true
-    }
-
-    /// "1 warning", "3 warnings".
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private mutating func append(_ part: RecordsInBackground.Part) {

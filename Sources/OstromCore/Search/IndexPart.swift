@@ -27,7 +27,7 @@ struct IndexPart {
                     tokenizer.tokenize(text) { token in
                         let id = terms.insert(token.bytes)
                         if id == tails.count {
-                            _ = tails.addTerm()
+                            tails.addTerm()
                             scratch.makeRoom(forTerm: id)
                         }
                         if token.isWhole {

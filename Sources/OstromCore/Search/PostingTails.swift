@@ -37,8 +37,8 @@ final class PostingTails {
         UnsafeMutableRawPointer(slots).deallocate()
     }
 
-    /// A new term, with no postings yet: its number.
-    func addTerm() -> Int {
+    /// A new term, numbered `count`, with no postings yet.
+    func addTerm() {
         if count == capacity {
             let larger = Self.allocate(capacity * 2)
             larger.moveInitialize(from: slots, count: count)
@@ -48,7 +48,6 @@ final class PostingTails {
         }
         (slots + count).initialize(to: Slot())
         count += 1
-        return count - 1
     }
 
     /// Appends a record's posting to term `id`'s list, its positions given in order.

@@ -112,9 +112,8 @@ public struct BibTeXImporter: DocumentImporter {
     /// Each entry's record, in order. Turning fields into records (and the
     /// file's bytes into strings) is most of a large file's loading time,
     /// so the entries are split into one part per core, each written
-    /// straight into its place in the result.
-    /// The records of the entries, made on every core; `progress` is told
-    /// how many are made, a thousand at a time.
+    /// straight into its place in the result; `progress` is told how many
+    /// are made, a thousand at a time.
     private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
                               bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?) -> [Record] {
         nonisolated(unsafe) let bytes = bytes
