@@ -13,16 +13,21 @@ public struct SourceDocument: Sendable {
     public var lines: [String] { content.lines }
     /// Problems found while decoding, e.g. invalid UTF-8.
     public let decodingDiagnostics: [Diagnostic]
+    /// The bytes are this document's alone and read once, by the importer
+    /// that recognises it, which may give their memory back as it goes (a
+    /// file read for a library; never a built-in or shared buffer).
+    public let isReadOnce: Bool
 
     public init(path: String, text: String) {
         self.path = path
         content = Content(text: text)
         decodingDiagnostics = []
+        isReadOnce = false
     }
 
     /// UTF-8 bytes (a BOM is dropped). NUL bytes and invalid sequences
     /// become U+FFFD, and a warning names the first line that holds one.
-    public init(path: String, bytes: Data) {
+    public init(path: String, bytes: Data, readOnce: Bool = false) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var diagnostics: [Diagnostic] = []
@@ -53,6 +58,7 @@ public struct SourceDocument: Sendable {
         self.path = path
         content = Content(bytes: bytes)
         decodingDiagnostics = diagnostics
+        isReadOnce = readOnce
     }
 
     /// Calls `body` with the document's UTF-8 bytes, without decoding a

@@ -119,7 +119,7 @@ public struct Library: Sendable {
         if head.reduce(0, { $1 == 0 ? $0 + 1 : $0 }) * 100 > head.count {
             throw LibraryError(path: path, reason: "binary file (holds NUL bytes), not text")
         }
-        return SourceDocument(path: path, bytes: data)
+        return SourceDocument(path: path, bytes: data, readOnce: true)
     }
 
     /// Regular files below a folder, sorted by path, hidden ones left out;

@@ -69,14 +69,16 @@ public struct BibTeXImporter: DocumentImporter {
     public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
         guard recognises(document) else { return nil }
         let (result, macros) = document.withUTF8 {
-            importRecords(from: $0, path: document.path, macros: context.bibTeXMacros, progress: context.progress)
+            importRecords(from: $0, path: document.path, macros: context.bibTeXMacros, progress: context.progress,
+                          givingBack: document.isReadOnce)
         }
         context.bibTeXMacros = macros
         return result
     }
 
+    /// `givingBack`: the bytes are read once (`EntryBytesRelease`).
     private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String],
-                               progress: ReadingProgress? = nil) -> (result: ImportResult, macros: [String: String]) {
+                               progress: ReadingProgress? = nil, givingBack: Bool = false) -> (result: ImportResult, macros: [String: String]) {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
         parser.parse()
         var diagnostics = parser.problems.map {
@@ -102,7 +104,8 @@ public struct BibTeXImporter: DocumentImporter {
                                               message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
             }
         }
-        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress)
+        let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes) : nil
+        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release)
         return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
@@ -113,21 +116,30 @@ public struct BibTeXImporter: DocumentImporter {
     /// file's bytes into strings) is most of a large file's loading time,
     /// so the entries are split into one part per core, each written
     /// straight into its place in the result; `progress` is told how many
-    /// are made, a thousand at a time.
+    /// are made, and `release` given the bytes of those made, a thousand
+    /// at a time.
     private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
-                              bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?) -> [Record] {
+                              bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?,
+                              release: EntryBytesRelease?) -> [Record] {
         nonisolated(unsafe) let bytes = bytes
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / Self.entriesPerPart))
         return [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let range = (entries.count * part / parts)..<(entries.count * (part + 1) / parts)
+                guard !range.isEmpty else { return }
+                // This part's entries lie from its first one's start to its last one's end.
+                var madeUpTo = entries[range.lowerBound].bytes.lowerBound
                 for index in range {
                     let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
                     (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
-                    if (index - range.lowerBound) % 1000 == 999 { progress?.add(1000) }
+                    guard (index - range.lowerBound) % 1000 == 999 else { continue }
+                    progress?.add(1000)
+                    release?.giveBack(madeUpTo..<entries[index].bytes.upperBound)
+                    madeUpTo = entries[index].bytes.upperBound
                 }
                 progress?.add(range.count % 1000)
+                release?.giveBack(madeUpTo..<entries[range.upperBound - 1].bytes.upperBound)
             }
             count = entries.count
         }

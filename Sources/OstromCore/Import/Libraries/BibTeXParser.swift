@@ -16,6 +16,9 @@ struct BibTeXParser {
         var key: String
         var fields: [(name: String, value: Value)]
         var line: Int
+        /// Where the entry is in the file, from its key to its closing brace
+        /// (its values are there, but for the `@string` macros it uses).
+        var bytes: Range<Int>
         /// The key of the entry this one inherits from (its first `crossref`).
         var crossref: String?
         /// The keys of the `@xdata` entries whose fields it takes (biblatex).
@@ -79,6 +82,9 @@ struct BibTeXParser {
     private(set) var problems: [(line: Int, message: String)] = []
     /// What was read with a guess (the entry is kept).
     private(set) var warnings: [(line: Int, message: String)] = []
+    /// Where the values of every `@string` this file defines are, in order
+    /// (an entry's value may be one of them, wherever it is).
+    private(set) var macroBytes: [Range<Int>] = []
 
     /// A parser of the bytes, which must outlive it and its entries' use;
     /// `macros` were defined by the files loaded before this one.
@@ -175,7 +181,9 @@ struct BibTeXParser {
                 throw Failure(line: start, message: "@string needs “name = value”")
             }
             index += 1
-            macros[name] = try readValue(entryLine: start, context: "@string \(name)")
+            let value = try readValue(entryLine: start, context: "@string \(name)")
+            macros[name] = value
+            if case .bytes(let range) = value { macroBytes.append(range) }
             skipSpace()
             guard index < bytes.count, bytes[index] == close else { throw Failure(line: start, message: "@string is not closed") }
             index += 1
@@ -186,6 +194,7 @@ struct BibTeXParser {
 
     /// An entry; its key may be empty (the importer makes an id for it).
     private mutating func readEntry(type: String, close: UInt8, start: Int) throws(Failure) {
+        let first = index
         skipSpace()
         let keyStart = index
         while index < bytes.count, bytes[index] != 0x2C, bytes[index] != close, !WhiteSpace.isASCIISpace(bytes[index]) { index += 1 }
@@ -230,7 +239,7 @@ struct BibTeXParser {
         let xdata = fields.first { $0.name == "xdata" }.map {
             $0.value.string(in: bytes).split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         } ?? []
-        entries.append(Entry(type: type, key: key, fields: fields, line: start, crossref: crossref, xdata: xdata))
+        entries.append(Entry(type: type, key: key, fields: fields, line: start, bytes: first..<index, crossref: crossref, xdata: xdata))
     }
 
     /// A value: parts joined by `#`, each braced, quoted, a number or a
