@@ -40,7 +40,7 @@ struct SearchBenchmark: ParsableCommand {
             }
             // What the library holds, not the generator's garbage: give freed
             // memory back and restart the peak count before indexing.
-            _ = releaseFreedMemory(0)
+            FreedMemory.giveBack()
             try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
             let before = Self.memory("VmRSS:")
             let start = DispatchTime.now().uptimeNanoseconds
@@ -107,7 +107,3 @@ struct SearchBenchmark: ParsableCommand {
         return kilobytes * 1024
     }
 }
-
-/// glibc's malloc_trim (malloc.h is not in the Glibc module).
-@_silgen_name("malloc_trim")
-private func releaseFreedMemory(_ pad: Int) -> Int32

@@ -184,7 +184,9 @@ enum BrowserSession {
                 let library = try Library.load(paths: paths, progress: mailbox.progress)
                 mailbox.deliver(RecordsInBackground.Part(records: library.records))
                 mailbox.finish(warnings: library.diagnostics.map(\.description))
+                FreedMemory.giveBack()
                 index.fulfil(SearchIndex(records: library.records))
+                FreedMemory.giveBack()
             } catch {
                 mailbox.finish(failure: "\(error)")
                 index.fulfil(SearchIndex(records: []))
