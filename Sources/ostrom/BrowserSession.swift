@@ -162,21 +162,18 @@ enum BrowserSession {
     /// Files this large in all are read after the first screen.
     static let backgroundBytes = 8 << 20
 
-    /// Whether `paths` are files large enough to be read after the first
-    /// screen (folders, and files that cannot be read, are read before it,
-    /// so that an unreadable path still ends the command with its error).
+    /// Whether `paths` (files, or folders of them) hold enough to be read
+    /// after the first screen; a path that does not exist or cannot be read
+    /// is read before it, so that the command still ends with its error.
     static func readsInBackground(_ paths: [String]) -> Bool {
-        let sizes = paths.compactMap(RawPath.fileSize(of:))
-        guard !paths.isEmpty, sizes.count == paths.count,
-              paths.allSatisfy({ path in RawPath.withCString(path) { access($0, R_OK) } == 0 }) else { return false }
-        return sizes.reduce(0, +) >= backgroundBytes
+        !paths.isEmpty && (Library.bytesToRead(paths: paths) ?? 0) >= backgroundBytes
     }
 
-    /// The browser on large files, shown at once: they are read on another
-    /// thread, their records listed when read (the status row says so
-    /// meanwhile), and the search index built after them.
+    /// The browser on large files or folders, shown at once: they are read
+    /// on another thread, their records listed when read (the status row
+    /// says so meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
-        let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) files"
+        let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) paths"
         let mailbox = RecordsInBackground(total: 0, source: source)
         let index = IndexInBackground()
         Thread.detachNewThread {

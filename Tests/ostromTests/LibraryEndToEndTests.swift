@@ -89,6 +89,7 @@ import TmuxHarness
 
 /// A large file given on the command line: the first screen comes at once
 /// and says the file is being read; its records and its warnings come after.
+/// So does a folder of large files.
 @Suite(.serialized) struct LargeFileEndToEndTests {
     @Test func theFirstScreenComesBeforeTheFileIsRead() throws {
         let folder = try OstromBinary.temporaryFolder()
@@ -104,6 +105,20 @@ import TmuxHarness
         try session.send("!")
         try session.waitFor("the warning shown") { $0.contains("large.bib:") }
         try session.send("q")
+        try session.quitExpectingSuccess()
+    }
+
+    @Test func aFolderOfLargeFilesIsReadAfterTheFirstScreen() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let library = folder.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        for (name, count) in [("a.bib", 2_500), ("b.bib", 2_500)] {
+            try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: count)).utf8).write(to: library.appendingPathComponent(name))
+        }
+        let session = try TmuxSession(command: appThenReport("'\(library.path)'"), environment: OstromBinary.sessionEnvironment(state: folder))
+        try session.waitFor("the first screen, while the folder is read") { $0.contains("Reading exports…") }
+        try session.waitFor("the records", timeout: 120) { $0.contains("read exports: 5 000 records") }
         try session.quitExpectingSuccess()
     }
 }

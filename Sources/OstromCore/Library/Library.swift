@@ -122,6 +122,27 @@ public struct Library: Sendable {
         return SourceDocument(path: path, bytes: data, readOnce: true)
     }
 
+    /// How many bytes `load(paths:)` would read: the files named and those
+    /// below the folders named. Nil when a path does not exist, a folder
+    /// cannot be listed or a file named cannot be opened (the load would
+    /// end with an error or a warning about it, best given at once).
+    public static func bytesToRead(paths: [String]) -> Int? {
+        var total = 0
+        for path in paths {
+            switch RawPath.kind(of: path) {
+            case .file:
+                guard RawPath.withCString(path, { access($0, R_OK) }) == 0, let size = RawPath.fileSize(of: path) else { return nil }
+                total += size
+            case .folder:
+                guard let files = files(under: path) else { return nil }
+                total += files.reduce(0) { $0 + (RawPath.fileSize(of: $1) ?? 0) }
+            case nil:
+                return nil
+            }
+        }
+        return total
+    }
+
     /// Regular files below a folder, sorted by path, hidden ones left out;
     /// names that are not UTF-8 are listed too (RawPath). Nil when the
     /// folder cannot be read.

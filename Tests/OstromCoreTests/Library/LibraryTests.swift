@@ -42,6 +42,24 @@ import SyntheticLibrary
         #expect(library.records.count == 2_345 && progress.count == 2_345)
     }
 
+    /// What a load would read, to tell whether the browser reads it after
+    /// its first screen: files named and files below folders, hidden ones
+    /// left out; nothing for a path that is not there.
+    @Test func bytesToReadCountFilesAndFoldersAndNotMissingOnes() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub/deeper"), withIntermediateDirectories: true)
+        try Data(count: 1_000).write(to: folder.appendingPathComponent("sub/a.bib"))
+        try Data(count: 2_500).write(to: folder.appendingPathComponent("sub/deeper/b.ris"))
+        try Data(count: 9_999).write(to: folder.appendingPathComponent("sub/.hidden"))
+        try Data(count: 300).write(to: folder.appendingPathComponent("c.json"))
+        let (sub, file) = (folder.appendingPathComponent("sub").path, folder.appendingPathComponent("c.json").path)
+        #expect(Library.bytesToRead(paths: [sub]) == 3_500)
+        #expect(Library.bytesToRead(paths: [sub, file]) == 3_800)
+        #expect(Library.bytesToRead(paths: []) == 0)
+        #expect(Library.bytesToRead(paths: [file, folder.appendingPathComponent("missing.bib").path]) == nil)
+    }
+
     @Test func missingPathIsAnError() {
         #expect(throws: LibraryError.self) { try Library.load(paths: ["/no/such/ostrom/path"]) }
     }
