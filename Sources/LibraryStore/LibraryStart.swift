@@ -82,6 +82,8 @@ private struct Reading: Sendable {
     let keepsIndexFrom: Int
 
     func run(ids: inout Set<String>, mailbox: RecordsInBackground, index: IndexInBackground) {
+        // What reading and indexing freed in this thread's arena goes back to the system.
+        defer { FreedMemory.giveBack() }
         var unchanged = false, whole = false
         let kept = KeptIndex()
         // Kept for building the index, until the kept one is found good.
