@@ -99,7 +99,8 @@ import TmuxHarness
         let text = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 5_000)) + "\n@article{broken, title = {Unclosed\n"
         try Data(text.utf8).write(to: bib)
         let session = try TmuxSession(command: appThenReport("'\(bib.path)'"), environment: OstromBinary.sessionEnvironment(state: folder))
-        try session.waitFor("the first screen, while the file is read") { $0.contains("Reading large.bib…") && $0.contains("reading large.bib…") }
+        // The status row says so too, soon with a count of the records made.
+        try session.waitFor("the first screen, while the file is read") { $0.contains("Reading large.bib…") && $0.contains("reading large.bib") }
         try session.waitFor("the records, and the warning", timeout: 120) { $0.contains("read large.bib: 5 000 records, 1 warning — ! shows them") }
         try session.waitFor("every paper listed") { $0.contains("Papers 1/") }
         try session.send("!")
