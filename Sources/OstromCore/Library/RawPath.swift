@@ -69,7 +69,7 @@ public enum RawPath {
     public enum FileKind { case file, folder }
 
     /// The size of the regular file at the path; nil for anything else.
-    public static func fileSize(of path: String) -> Int? {
+    static func fileSize(of path: String) -> Int? {
         var status = stat()
         guard withCString(path, { stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)

@@ -18,11 +18,11 @@ final class GrowableBytes: @unchecked Sendable {
         owned = true
     }
 
-    /// Bytes from `malloc` (none yet when `nil`), owned from now on.
-    init(adopting bytes: UnsafeMutablePointer<UInt8>?, count: Int, capacity: Int) {
-        pointer = bytes ?? malloc(8)!.assumingMemoryBound(to: UInt8.self)
+    /// Bytes from `malloc`, owned from now on.
+    init(adopting bytes: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int) {
+        pointer = bytes
         self.count = count
-        self.capacity = bytes == nil ? 8 : capacity
+        self.capacity = capacity
         owned = true
     }
 

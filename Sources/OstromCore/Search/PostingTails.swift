@@ -75,13 +75,15 @@ final class PostingTails {
     }
 
     /// The lists, each taking its buffers over; the tails are empty after.
+    /// (A term is added for a word read, so every term has a posting, and
+    /// every posting a position: both buffers exist.)
     func lists() -> [PostingList] {
         var lists: [PostingList] = []
         lists.reserveCapacity(count)
         for index in 0..<count {
             let slot = slots[index]
-            lists.append(PostingList(bytes: GrowableBytes(adopting: slot.bytes, count: slot.byteCount, capacity: slot.byteCapacity),
-                                     positions: GrowableBytes(adopting: slot.positions, count: slot.positionCount,
+            lists.append(PostingList(bytes: GrowableBytes(adopting: slot.bytes!, count: slot.byteCount, capacity: slot.byteCapacity),
+                                     positions: GrowableBytes(adopting: slot.positions!, count: slot.positionCount,
                                                               capacity: slot.positionCapacity),
                                      count: Int(slot.postingCount), lastDocument: Int(slot.lastDocument), fields: slot.fields))
         }
