@@ -1,7 +1,7 @@
 /// A text's evidence, gathered sentence by sentence: each category's
 /// score over the text, and its best sentences (`PlacementEngine.evidenceLimit`),
 /// made `String`s only when they are among the best so far.
-struct EvidenceCollector: SentenceVisitor {
+struct EvidenceCollector: SentenceVisitor, ~Copyable {
     let matcher: SentenceMatcher
     /// False for the scores alone: no sentence is kept as evidence.
     let keepingEvidence: Bool

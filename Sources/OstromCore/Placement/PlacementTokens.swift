@@ -4,7 +4,7 @@
 /// comma, semicolon or colon. Read from the paragraph's bytes; a word with
 /// other than ASCII letters and digits is folded as `ASCIIFolding` does.
 /// One value is filled again for each sentence, keeping its memory.
-struct PlacementTokens {
+struct PlacementTokens: ~Copyable {
     struct Token {
         /// The word's number in the vocabulary, -1 when the lexicon has no such word.
         var word: Int32
@@ -19,19 +19,32 @@ struct PlacementTokens {
         var filters: UInt64
     }
 
-    private(set) var tokens: [Token] = []
-    private(set) var prefixes: [Int32] = []
+    private var tokens = ScratchBuffer<Token>()
+    private(set) var prefixes = ScratchBuffer<Int32>()
     /// Whether every character read was a byte (offsets are then characters).
     private(set) var isASCII = true
+    /// The lexicon's words and prefixes the sentence has, a bit each
+    /// (`PlacementVocabulary.item`), anywhere and negated or not.
+    private var present = ScratchBuffer<UInt64>()
     /// What the lexicon's groups match at each word, worked out once per
     /// sentence: `groupEnds[group * count + word]`, a bit per phrase
     /// length and `GroupEnds.known` once worked out.
-    var groupEnds: [UInt16] = []
+    var groupEnds = ScratchBuffer<UInt16>()
 
     var count: Int { tokens.count }
 
     subscript(index: Int) -> Token {
         @inline(__always) get { tokens[index] }
+    }
+
+    /// Whether the sentence has any of these words and prefixes (`PlacementVocabulary.item`).
+    @inline(__always)
+    func hasAny(_ items: Range<Int>, of list: UnsafePointer<Int32>) -> Bool {
+        for index in items {
+            let item = list[index]
+            if present[Int(item) >> 6] & (1 << UInt64(item & 63)) != 0 { return true }
+        }
+        return false
     }
 
     @inline(__always)
@@ -61,8 +74,9 @@ struct PlacementTokens {
     /// Reads the words of the sentence at `range` of the paragraph.
     mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
         let vocabulary = table.vocabulary
-        tokens.removeAll(keepingCapacity: true)
-        prefixes.removeAll(keepingCapacity: true)
+        tokens.removeAll()
+        prefixes.removeAll()
+        present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
         isASCII = true
         var word = Word()
         var clause: Int32 = 0
@@ -133,8 +147,7 @@ struct PlacementTokens {
             offset = end
         }
         finish(&word, end: range.upperBound, clause: clause, table: table)
-        groupEnds.removeAll(keepingCapacity: true)
-        groupEnds.append(contentsOf: repeatElement(0, count: table.groupCount * tokens.count))
+        groupEnds.refill(0, count: table.groupCount * tokens.count)
     }
 
     private mutating func finish(_ word: inout Word, end: Int, clause: Int32, table: PatternTable) {
@@ -143,17 +156,28 @@ struct PlacementTokens {
         if word.isUnfolded {
             number = table.vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
         }
+        let vocabulary = table.vocabulary
+        var filters = table.filters(ofWord: number)
+        if number >= 0 { mark(vocabulary.item(ofWord: number)) }
+        for position in word.prefixStart..<prefixes.count {
+            filters |= table.filters(ofPrefix: prefixes[position])
+            mark(vocabulary.item(ofPrefix: prefixes[position]))
+        }
         tokens.append(Token(word: number, clause: clause, start: Int32(word.start), end: Int32(end),
-                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count),
-                            filters: table.filters(ofWord: number, prefixes: prefixes[word.prefixStart...])))
+                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count), filters: filters))
         word.start = -1
+    }
+
+    @inline(__always)
+    private mutating func mark(_ item: Int32) {
+        present[Int(item) >> 6] |= 1 << UInt64(item & 63)
     }
 
     /// The word read so far, as written, kept without the apostrophes it
     /// was read past; what its walk found is forgotten.
     private mutating func unfold(_ word: inout Word, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         word.isUnfolded = true
-        prefixes.removeSubrange(word.prefixStart...)
+        prefixes.removeAll(from: word.prefixStart)
         unfolded.removeAll(keepingCapacity: true)
         var index = bytes.startIndex
         while index < bytes.endIndex {

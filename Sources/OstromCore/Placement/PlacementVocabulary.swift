@@ -18,6 +18,16 @@ struct PlacementVocabulary: Sendable {
 
     var prefixCount: Int32 { Int32(prefixLengths.count) }
 
+    /// The words and the prefixes numbered in one series: the words
+    /// first, then the prefixes (`item(ofWord:)`, `item(ofPrefix:)`).
+    var itemCount: Int { Int(wordCount) + prefixLengths.count }
+
+    @inline(__always)
+    func item(ofWord word: Int32) -> Int32 { word }
+
+    @inline(__always)
+    func item(ofPrefix prefix: Int32) -> Int32 { wordCount + prefix }
+
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
@@ -87,7 +97,7 @@ struct PlacementVocabulary: Sendable {
     /// has; from node -1, the walk has left the trie and stays out),
     /// appending the prefix that ends there.
     @inline(__always)
-    func step(_ node: Int, letter: UInt8, prefixes: inout [Int32]) -> Int {
+    func step(_ node: Int, letter: UInt8, prefixes: inout ScratchBuffer<Int32>) -> Int {
         guard node >= 0, letter != Self.outside else { return -1 }
         let entry = walk.children[node &* classCount &+ Int(letter)]
         guard entry != 0 else { return -1 }
@@ -108,7 +118,7 @@ struct PlacementVocabulary: Sendable {
 
     /// A word looked up at once: its number, and the prefixes it starts
     /// with appended to `prefixes`.
-    func lookUp(_ word: some Sequence<UInt8>, prefixes: inout [Int32]) -> Int32 {
+    func lookUp(_ word: some Sequence<UInt8>, prefixes: inout ScratchBuffer<Int32>) -> Int32 {
         var node = 0
         startWord(prefixes: &prefixes)
         for byte in word {
@@ -121,7 +131,7 @@ struct PlacementVocabulary: Sendable {
 
     /// The walk's start: the empty prefix, when the lexicon has one.
     @inline(__always)
-    func startWord(prefixes: inout [Int32]) {
+    func startWord(prefixes: inout ScratchBuffer<Int32>) {
         if prefixOfNode[0] >= 0 { prefixes.append(prefixOfNode[0]) }
     }
 

@@ -19,6 +19,13 @@ final class SentenceMatcher: Sendable {
     private let termBase: [Int]
     private let termPatterns: [Int]
     private let termWeights: [Int]
+    /// What a sentence must have for each term to match after its first
+    /// word (`PatternTable.laterWords`): `laterWords[termLaterWords[term]]`
+    /// are lists, `laterWordItems[list]` each, of which the sentence has
+    /// one of every list. Most terms tried fail here, without being matched.
+    private let termLaterWords: [Range<Int>]
+    private let laterWords: [Range<Int>]
+    private let laterWordItems: [Int32]
     /// Every category's `together` rules, in the categories' order, with
     /// the number each counts as a term by (after the category's terms).
     private let rules: [(category: Int, term: Int, rule: TogetherRule)]
@@ -38,6 +45,16 @@ final class SentenceMatcher: Sendable {
         termBase = categories.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.terms.count) }
         termPatterns = categories.flatMap { $0.terms.map(\.pattern) }
         termWeights = categories.flatMap { $0.terms.map(\.weight) }
+        var termLaterWords: [Range<Int>] = [], laterWords: [Range<Int>] = [], laterWordItems: [Int32] = []
+        for pattern in termPatterns {
+            let lists = table.laterWords(of: pattern)
+            termLaterWords.append(laterWords.count..<laterWords.count + lists.count)
+            for list in lists {
+                laterWords.append(laterWordItems.count..<laterWordItems.count + list.count)
+                laterWordItems += list
+            }
+        }
+        (self.termLaterWords, self.laterWords, self.laterWordItems) = (termLaterWords, laterWords, laterWordItems)
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
@@ -111,9 +128,9 @@ final class SentenceMatcher: Sendable {
     }
 
     /// The sentence's words and what was found in them.
-    struct Work {
+    struct Work: ~Copyable {
         var tokens = PlacementTokens()
-        var negated: [Bool] = []
+        var negated = ScratchBuffer<Bool>()
         var matches: [Match] = []
         var kept: [Match] = []
         /// The places of the parts of the rules met.
@@ -220,6 +237,7 @@ final class SentenceMatcher: Sendable {
             let entry = candidates[index]
             if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
             let term = termBase[Int(entry.category)] + Int(entry.term)
+            guard hasLaterWords(of: term, work.tokens) else { continue }
             let end = entry.isOneWord ? start + 1 : table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
             guard end >= 0 else { continue }
             work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
@@ -227,11 +245,16 @@ final class SentenceMatcher: Sendable {
         }
     }
 
+    @inline(__always)
+    private func hasLaterWords(of term: Int, _ tokens: borrowing PlacementTokens) -> Bool {
+        for list in termLaterWords[term] where !tokens.hasAny(laterWords[list], of: laterWordItems) { return false }
+        return true
+    }
+
     /// The words a negation reaches: after it, within the window, in the
     /// same clause. ("not only" is no negation.)
     private func markNegated(_ work: inout Work) {
-        work.negated.removeAll(keepingCapacity: true)
-        work.negated.append(contentsOf: repeatElement(false, count: work.tokens.count))
+        work.negated.refill(false, count: work.tokens.count)
         for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
             let token = work.tokens[start]
             markNegated(by: negations.anyWordEntries, at: start, &work)

@@ -25,7 +25,7 @@ enum Sentences {
     /// from (the whole text, or a paragraph whose lines were joined by a
     /// space) and its UTF-8 range there, trimmed. (A visitor rather than
     /// a closure: its state is not copied for each sentence.)
-    static func forEach<Visitor: SentenceVisitor>(in text: String, _ visitor: inout Visitor) {
+    static func forEach<Visitor: SentenceVisitor & ~Copyable>(in text: String, _ visitor: inout Visitor) {
         var bytes = text
         bytes.withUTF8 { utf8 in
             let reader = TextReader(string: text, bytes: utf8)
@@ -119,7 +119,7 @@ enum Sentences {
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
 
     /// Gives `visitor` each sentence of the paragraph at `paragraph`.
-    private static func splitProse<Visitor: SentenceVisitor>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
+    private static func splitProse<Visitor: SentenceVisitor & ~Copyable>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
         func found(_ range: Range<Int>) {
             let sentence = reader.trimmed(range)
             if !sentence.isEmpty { visitor.visit(reader, sentence) }
@@ -202,6 +202,6 @@ enum Sentences {
 }
 
 /// What is given each sentence of a text, in order (`Sentences.forEach`).
-protocol SentenceVisitor {
+protocol SentenceVisitor: ~Copyable {
     mutating func visit(_ reader: TextReader, _ sentence: Range<Int>)
 }

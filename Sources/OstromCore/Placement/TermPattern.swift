@@ -144,11 +144,17 @@ struct PatternTable: Sendable {
         return filterCount - 1
     }
 
-    /// The filters a word passes: those taking it, or a prefix it has, or any word.
-    func filters(ofWord word: Int32, prefixes: ArraySlice<Int32>) -> UInt64 {
-        var mask = anyWordFilters | (word >= 0 ? wordFilters[Int(word)] : 0)
-        for prefix in prefixes { mask |= prefixFilters[Int(prefix)] }
-        return mask
+    /// The filters a word passes are those taking any word or it
+    /// (`-1`, a word the lexicon does not have, only the first), and
+    /// those taking each prefix it has.
+    @inline(__always)
+    func filters(ofWord word: Int32) -> UInt64 {
+        anyWordFilters | (word >= 0 ? wordFilters[Int(word)] : 0)
+    }
+
+    @inline(__always)
+    func filters(ofPrefix prefix: Int32) -> UInt64 {
+        prefixFilters[Int(prefix)]
     }
 
     /// The words and prefixes the first words of these patterns can be,
@@ -160,19 +166,32 @@ struct PatternTable: Sendable {
         for pattern in patterns {
             let first = Int(self.patterns[pattern])
             guard first < Int(self.patterns[pattern + 1]) else { continue }
-            for index in Int(elements[first])..<Int(elements[first + 1]) {
-                switch alternatives[index] {
-                case .word(let word): if word >= 0 { words.insert(word) }
-                case .prefix(let prefix): prefixes.insert(prefix)
-                case .anyWord: anyWord = true
-                case .group(let group):
-                    guard group >= 0 else { continue }
-                    let phrases = groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])].map(Int.init)
-                    let inner = firstWords(of: phrases)
-                    anyWord = anyWord || inner.anyWord
-                    words.formUnion(inner.words)
-                    prefixes.formUnion(inner.prefixes)
-                }
+            let inner = firstWords(ofElement: first)
+            anyWord = anyWord || inner.anyWord
+            words.formUnion(inner.words)
+            prefixes.formUnion(inner.prefixes)
+        }
+        return (anyWord, words, prefixes)
+    }
+
+    /// The words and prefixes a word pattern (`elements[element]`) can
+    /// start with, and whether any word can.
+    private func firstWords(ofElement element: Int) -> (anyWord: Bool, words: Set<Int32>, prefixes: Set<Int32>) {
+        var anyWord = false
+        var words: Set<Int32> = []
+        var prefixes: Set<Int32> = []
+        for index in Int(elements[element])..<Int(elements[element + 1]) {
+            switch alternatives[index] {
+            case .word(let word): if word >= 0 { words.insert(word) }
+            case .prefix(let prefix): prefixes.insert(prefix)
+            case .anyWord: anyWord = true
+            case .group(let group):
+                guard group >= 0 else { continue }
+                let phrases = groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])].map(Int.init)
+                let inner = firstWords(of: phrases)
+                anyWord = anyWord || inner.anyWord
+                words.formUnion(inner.words)
+                prefixes.formUnion(inner.prefixes)
             }
         }
         return (anyWord, words, prefixes)
@@ -181,7 +200,7 @@ struct PatternTable: Sendable {
     /// Whether the word at `index` can start a match of a pattern the
     /// filter was made for.
     @inline(__always)
-    func mayStart(_ filter: Int, _ tokens: PlacementTokens, at index: Int) -> Bool {
+    func mayStart(_ filter: Int, _ tokens: borrowing PlacementTokens, at index: Int) -> Bool {
         tokens[index].filters & (1 << UInt64(filter)) != 0
     }
 
@@ -256,6 +275,19 @@ struct PatternTable: Sendable {
         let first = firstWords(of: [pattern])
         guard !first.anyWord else { return [.anyWord] }
         return first.words.map(FirstWordRoute.word) + first.prefixes.map(FirstWordRoute.prefix)
+    }
+
+    /// For each word pattern after the first, the words and prefixes
+    /// (`PlacementVocabulary.item`) of which a sentence must have one for
+    /// it to match: its own, or its group phrases' first words. A word
+    /// pattern any word fits is left out; one no word fits (an unknown
+    /// group) needs an empty list, which no sentence has.
+    func laterWords(of pattern: Int) -> [[Int32]] {
+        (Int(patterns[pattern]) + 1..<Int(patterns[pattern + 1])).compactMap { element in
+            let first = firstWords(ofElement: element)
+            guard !first.anyWord else { return nil }
+            return first.words.map(vocabulary.item(ofWord:)).sorted() + first.prefixes.map(vocabulary.item(ofPrefix:)).sorted()
+        }
     }
 
     /// Whether the pattern is one word pattern without groups: any word

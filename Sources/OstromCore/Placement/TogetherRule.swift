@@ -14,7 +14,7 @@ struct TogetherRule: Sendable {
 
     /// The words the rule's parts are found at, closest together, and the
     /// words from the first to the last of them; `nil` when a part is missing.
-    func match(in tokens: inout PlacementTokens, negated: [Bool], table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
+    func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>, table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
         // Most sentences have no word that can start some part.
         var passed: UInt64 = 0
         for position in 0..<tokens.count where !negated[position] { passed |= tokens[position].filters }
