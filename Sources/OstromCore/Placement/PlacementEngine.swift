@@ -63,12 +63,15 @@ public struct PlacementEngine: Sendable {
         var collector = EvidenceCollector(matcher: matcher, keepingEvidence: keepingEvidence)
         Sentences.forEach(in: text, &collector)
         let categories = matcher.categories
-        var findings: [CompiledCategory.Kind: [Finding]] = [:]
+        var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []
         for index in categories.indices {
             guard let finding = collector.finding(index) else { continue }
-            findings[categories[index].kind, default: []].append(finding)
+            switch categories[index].kind {
+            case .stage: stages.append(finding)
+            case .level: levels.append(finding)
+            case .principle: principles.append(finding)
+            }
         }
-        let stages = findings[.stage] ?? [], levels = findings[.level] ?? [], principles = findings[.principle] ?? []
         let stageVerdict = verdict(stages), levelVerdict = verdict(levels)
         let placed = principles.filter(isSupported).sorted { $0.score > $1.score }.map(\.name)
         return PlacementAnalysis(stages: stages, levels: levels, principles: principles, stageVerdict: stageVerdict, levelVerdict: levelVerdict,

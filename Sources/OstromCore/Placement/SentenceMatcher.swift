@@ -171,11 +171,14 @@ final class SentenceMatcher: Sendable {
     /// Reads the sentence at `range` of the paragraph into `work` and
     /// finds each category's evidence in it (`work.found`).
     func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
+        // The table, read once per sentence: read from `self` for each
+        // term tried, it was copied each time.
+        let table = self.table
         work.found.removeAll(keepingCapacity: true)
         work.tokens.read(range, of: reader, table: table)
         guard work.tokens.count > 0 else { return }
-        markNegated(&work)
-        findTerms(&work)
+        markNegated(&work, table)
+        findTerms(&work, table)
         work.matches.sort {
             ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.rank, $0.term) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.rank, $1.term)
         }
@@ -183,6 +186,8 @@ final class SentenceMatcher: Sendable {
         work.ruleParts.removeAll(keepingCapacity: true)
         var next = 0
         var rule = 0
+        var passed: UInt64 = 0
+        for position in 0..<work.tokens.count where !work.negated[position] { passed |= work.tokens[position].filters }
         for category in categories.indices {
             let first = work.kept.count
             while next < work.matches.count, work.matches[next].category == category {
@@ -200,7 +205,7 @@ final class SentenceMatcher: Sendable {
                 work.kept.append(match)
             }
             while rule < rules.count, rules[rule].category == category {
-                if let (words, parts) = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table) {
+                if let (words, parts) = rules[rule].rule.match(in: &work.tokens, negated: work.negated, passed: passed, table: table) {
                     work.ruleParts += parts
                     work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,
                                            end: words.upperBound, rank: 0, parts: work.ruleParts.count - parts.count..<work.ruleParts.count))
@@ -220,19 +225,21 @@ final class SentenceMatcher: Sendable {
 
     /// Every term matching at each word not negated: the terms filed
     /// under any word, under the word, and under each prefix it has.
-    private func findTerms(_ work: inout Work) {
+    private func findTerms(_ work: inout Work, _ table: PatternTable) {
         work.matches.removeAll(keepingCapacity: true)
+        let anyWord = candidates.anyWordEntries
         for start in 0..<work.tokens.count where !work.negated[start] {
             let token = work.tokens[start]
-            findTerms(candidates.anyWordEntries, at: start, &work)
-            if token.word >= 0 { findTerms(candidates.entries(ofWord: token.word), at: start, &work) }
+            if !anyWord.isEmpty { findTerms(anyWord, at: start, &work, table) }
+            if token.word >= 0 { findTerms(candidates.entries(ofWord: token.word), at: start, &work, table) }
             for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-                findTerms(candidates.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work)
+                findTerms(candidates.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work, table)
             }
         }
     }
 
-    private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work) {
+    @inline(__always)
+    private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work, _ table: PatternTable) {
         for index in entries {
             let entry = candidates[index]
             if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
@@ -253,19 +260,19 @@ final class SentenceMatcher: Sendable {
 
     /// The words a negation reaches: after it, within the window, in the
     /// same clause. ("not only" is no negation.)
-    private func markNegated(_ work: inout Work) {
+    private func markNegated(_ work: inout Work, _ table: PatternTable) {
         work.negated.refill(false, count: work.tokens.count)
         for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
             let token = work.tokens[start]
-            markNegated(by: negations.anyWordEntries, at: start, &work)
-            if token.word >= 0 { markNegated(by: negations.entries(ofWord: token.word), at: start, &work) }
+            markNegated(by: negations.anyWordEntries, at: start, &work, table)
+            if token.word >= 0 { markNegated(by: negations.entries(ofWord: token.word), at: start, &work, table) }
             for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-                markNegated(by: negations.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work)
+                markNegated(by: negations.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work, table)
             }
         }
     }
 
-    private func markNegated(by entries: Range<Int>, at start: Int, _ work: inout Work) {
+    private func markNegated(by entries: Range<Int>, at start: Int, _ work: inout Work, _ table: PatternTable) {
         let count = work.tokens.count
         for index in entries {
             let end = table.matchEnd(negations[index], in: &work.tokens, at: start)

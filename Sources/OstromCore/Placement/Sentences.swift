@@ -117,6 +117,8 @@ enum Sentences {
     }
 
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
+    /// The longest abbreviation's bytes: a longer word is none, and is not made a `String` to be sure.
+    private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
 
     /// Gives `visitor` each sentence of the paragraph at `paragraph`.
     private static func splitProse<Visitor: SentenceVisitor & ~Copyable>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
@@ -188,9 +190,11 @@ enum Sentences {
         while start > paragraphStart, reader.bytes[start - 1] < 0x80, !WhiteSpace.isASCIISpace(reader.bytes[start - 1]) { start -= 1 }
         if start == paragraphStart || reader.bytes[start - 1] < 0x80 {
             // An ASCII word after an ASCII space (or the paragraph's start).
-            let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<index]), as: UTF8.self)
             let first = start < index ? reader.bytes[start] : 0
-            return abbreviations.contains(word.lowercased()) || (index - start == 1 && first >= 0x41 && first <= 0x5A)
+            if index - start == 1 && first >= 0x41 && first <= 0x5A { return true }
+            guard index - start <= longestAbbreviation else { return false }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<index]), as: UTF8.self)
+            return abbreviations.contains(word.lowercased())
         }
         // A word with other characters: as `String` reads it.
         let text = reader.string

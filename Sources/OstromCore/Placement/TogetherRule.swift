@@ -13,11 +13,11 @@ struct TogetherRule: Sendable {
     }
 
     /// The words the rule's parts are found at, closest together, and the
-    /// words from the first to the last of them; `nil` when a part is missing.
-    func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>, table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
-        // Most sentences have no word that can start some part.
-        var passed: UInt64 = 0
-        for position in 0..<tokens.count where !negated[position] { passed |= tokens[position].filters }
+    /// words from the first to the last of them; `nil` when a part is
+    /// missing. `passed` is the filters the sentence's words not negated
+    /// pass, together: most sentences have no word that can start some part.
+    func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>, passed: UInt64,
+               table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
         for filter in filters where passed & (1 << UInt64(filter)) == 0 { return nil }
         // Each part's places in the sentence (a few at most are tried).
         var places: [[Range<Int>]] = []
@@ -33,27 +33,30 @@ struct TogetherRule: Sendable {
         // The closest set of places that do not overlap, so the marks show
         // the words that belong together.
         var chosen: [Range<Int>] = []
+        chosen.reserveCapacity(places.count)
         var best: [Range<Int>]?
         var bestSpan = Int.max
-        Self.choose(from: places, &chosen, &best, &bestSpan)
+        Self.choose(from: places, &chosen, span: 0..<0, &best, &bestSpan)
         guard let best else { return nil }
         return ((best.map(\.lowerBound).min() ?? 0)..<(best.map(\.upperBound).max() ?? 0), best)
     }
 
     /// Tries every set of places, one per part, none overlapping; the
-    /// first with the smallest span is the best.
-    private static func choose(from places: [[Range<Int>]], _ chosen: inout [Range<Int>], _ best: inout [Range<Int>]?, _ bestSpan: inout Int) {
+    /// first with the smallest span (from the first word of the places
+    /// chosen to the last) is the best. A set is given up as soon as its
+    /// span is no smaller than the best's: it can only grow.
+    private static func choose(from places: [[Range<Int>]], _ chosen: inout [Range<Int>], span: Range<Int>,
+                               _ best: inout [Range<Int>]?, _ bestSpan: inout Int) {
+        guard span.count < bestSpan else { return }
         guard chosen.count < places.count else {
-            let span = (chosen.map(\.upperBound).max() ?? 0) - (chosen.map(\.lowerBound).min() ?? 0)
-            if span < bestSpan {
-                best = chosen
-                bestSpan = span
-            }
+            best = chosen
+            bestSpan = span.count
             return
         }
         for range in places[chosen.count] where !chosen.contains(where: { $0.overlaps(range) }) {
+            let widened = chosen.isEmpty ? range : min(span.lowerBound, range.lowerBound)..<max(span.upperBound, range.upperBound)
             chosen.append(range)
-            choose(from: places, &chosen, &best, &bestSpan)
+            choose(from: places, &chosen, span: widened, &best, &bestSpan)
             chosen.removeLast()
         }
     }
