@@ -23,6 +23,16 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
         kept = [[Evidence]](repeating: [], count: count)
     }
 
+    /// Ready for another text, keeping the memory of every buffer.
+    mutating func reset() {
+        for category in scores.indices {
+            scores[category] = 0
+            strongest[category] = 0
+            sentenceCounts[category] = 0
+            kept[category].removeAll(keepingCapacity: true)
+        }
+    }
+
     /// A category's finding, when the text has evidence for it.
     func finding(_ category: Int) -> Finding? {
         guard sentenceCounts[category] > 0 else { return nil }

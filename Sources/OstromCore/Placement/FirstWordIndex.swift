@@ -1,47 +1,65 @@
 /// Patterns filed under the words that can start them, so that a word is
 /// checked only against the patterns whose first word pattern it fits:
 /// those any word can start, those filed under the word, and those filed
-/// under each of the lexicon's prefixes it starts with. Lists are read
-/// by index (`entries(...)`, `self[i]`) so that no closure is called per word.
+/// under each of the lexicon's prefixes it starts with. These are put
+/// together once for each ending a word's walk can have
+/// (`PlacementVocabulary`), so that a word read finds them all in one
+/// list. Lists are read by index (`entries(ofEnding:)`, `self[i]`) so that
+/// no closure is called per word.
 struct FirstWordIndex<Entry: Sendable>: Sendable {
-
-    /// The patterns any word starts, then by word number, then by prefix
-    /// number: list `i` is `entries[bounds[i]..<bounds[i + 1]]`.
+    /// Ending `e`'s list is `entries[bounds[e]..<bounds[e + 1]]`; endings
+    /// with the same words and prefixes share theirs.
     private var entries: [Entry] = []
-    private var bounds: [Int32] = [0]
-    private let wordCount: Int
+    private var bounds: [Int32] = []
 
-    /// An index of what `build` files, each under a route, in order.
+    /// An index of what `build` files, each under a route.
     init(vocabulary: PlacementVocabulary, build: (_ file: (Entry, FirstWordRoute) -> Void) -> Void) {
-        wordCount = Int(vocabulary.wordCount)
-        var lists = [[Entry]](repeating: [], count: 1 + wordCount + Int(vocabulary.prefixCount))
+        // By route first: any word, then each item (`PlacementVocabulary.item`).
+        var byItem = [[Entry]](repeating: [], count: 1 + vocabulary.itemCount)
         build { entry, route in
             switch route {
-            case .anyWord: lists[0].append(entry)
-            case .word(let word): lists[1 + Int(word)].append(entry)
-            case .prefix(let prefix): lists[1 + wordCount + Int(prefix)].append(entry)
+            case .anyWord: byItem[0].append(entry)
+            case .word(let word): byItem[1 + Int(vocabulary.item(ofWord: word))].append(entry)
+            case .prefix(let prefix): byItem[1 + Int(vocabulary.item(ofPrefix: prefix))].append(entry)
             }
         }
-        for list in lists {
-            entries += list
-            bounds.append(Int32(entries.count))
+        entries = byItem[0]
+        let anyWord: Range<Int32> = 0..<Int32(entries.count)
+        var made: [[Int32]: Range<Int32>] = [:]
+        bounds.reserveCapacity(2 * vocabulary.endingCount)
+        for ending in 0..<Int32(vocabulary.endingCount) {
+            let items = vocabulary.items(ofEnding: ending)
+            var list = anyWord
+            // Most endings have no word or prefix anything is filed under.
+            if items.contains(where: { !byItem[1 + Int(vocabulary.item(at: $0))].isEmpty }) {
+                let routes = items.map { 1 + vocabulary.item(at: $0) }.filter { !byItem[Int($0)].isEmpty }
+                if let range = made[routes] {
+                    list = range
+                } else {
+                    let start = Int32(entries.count)
+                    entries += byItem[0]
+                    for route in routes { entries += byItem[Int(route)] }
+                    list = start..<Int32(entries.count)
+                    made[routes] = list
+                }
+            }
+            bounds += [list.lowerBound, list.upperBound]
         }
     }
 
-    @inline(__always)
-    var anyWordEntries: Range<Int> { Int(bounds[0])..<Int(bounds[1]) }
+    /// An index of nothing, with no endings.
+    static var empty: FirstWordIndex { FirstWordIndex() }
 
-    @inline(__always)
-    func entries(ofWord word: Int32) -> Range<Int> { entries(in: 1 + Int(word)) }
+    private init() {}
 
+    /// Everything a word with this ending can start.
     @inline(__always)
-    func entries(ofPrefix prefix: Int32) -> Range<Int> { entries(in: 1 + wordCount + Int(prefix)) }
+    func entries(ofEnding ending: Int32) -> Range<Int> {
+        Int(bounds[2 * Int(ending)])..<Int(bounds[2 * Int(ending) + 1])
+    }
 
     @inline(__always)
     subscript(index: Int) -> Entry { entries[index] }
-
-    @inline(__always)
-    private func entries(in list: Int) -> Range<Int> { Int(bounds[list])..<Int(bounds[list + 1]) }
 }
 
 /// Where a pattern is filed in a `FirstWordIndex`: under any word, or

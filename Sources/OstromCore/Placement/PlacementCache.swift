@@ -115,10 +115,11 @@ public final class PlacementCache: Sendable {
         let chunks = stride(from: 0, to: missing.count, by: 256).map { Array(missing[$0..<min($0 + 256, missing.count)]) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
             var anew = false
+            var placer = PlacementEngine.Summaries(engine: engine)
             let made = chunks[chunk].map { index in
                 if let summary = kept?[PlacementFile.key(of: records[index])] { return (index, summary) }
                 anew = true
-                return (index, engine.summary(of: records[index]))
+                return (index, placer.summary(of: records[index]))
             }
             summaries.withLock { for (index, summary) in made { $0[index] = summary } }
             if anew { placedAnew.withLock { $0 = true } }

@@ -42,11 +42,15 @@ public struct PlacementEngine: Sendable {
     }
 
     static func text(of record: Record) -> String {
-        var parts = [record.title]
-        if !record.keywords.isEmpty { parts.append(record.keywords.joined(separator: "; ")) }
-        if let abstract = record.abstract { parts.append(abstract) }
-        if let body = record.body { parts.append(body) }
-        return parts.joined(separator: "\n\n")
+        var text = record.title
+        func append(_ part: String) {
+            text += "\n\n"
+            text += part
+        }
+        if !record.keywords.isEmpty { append(record.keywords.joined(separator: "; ")) }
+        if let abstract = record.abstract { append(abstract) }
+        if let body = record.body { append(body) }
+        return text
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
@@ -55,12 +59,36 @@ public struct PlacementEngine: Sendable {
 
     /// A record's summary: its analysis without the evidence sentences,
     /// which are not made (listings need only the scores and the suggestion).
+    /// `Summaries` makes many, faster.
     public func summary(of record: Record) -> PlacementSummary {
-        PlacementSummary(analyse(Self.text(of: record), keepingEvidence: false))
+        var summaries = Summaries(engine: self)
+        return summaries.summary(of: record)
+    }
+
+    /// Summaries of records made one after another (on one thread), each
+    /// text's buffers (its words, matches and scores) kept for the next
+    /// instead of being made anew for every record.
+    public struct Summaries: ~Copyable {
+        private let engine: PlacementEngine
+        private var collector: EvidenceCollector
+
+        public init(engine: PlacementEngine) {
+            self.engine = engine
+            collector = EvidenceCollector(matcher: engine.matcher, keepingEvidence: false)
+        }
+
+        public mutating func summary(of record: Record) -> PlacementSummary {
+            PlacementSummary(engine.analyse(PlacementEngine.text(of: record), with: &collector))
+        }
     }
 
     private func analyse(_ text: String, keepingEvidence: Bool) -> PlacementAnalysis {
         var collector = EvidenceCollector(matcher: matcher, keepingEvidence: keepingEvidence)
+        return analyse(text, with: &collector)
+    }
+
+    private func analyse(_ text: String, with collector: inout EvidenceCollector) -> PlacementAnalysis {
+        collector.reset()
         Sentences.forEach(in: text, &collector)
         let categories = matcher.categories
         var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []

@@ -12,15 +12,15 @@ struct PlacementTokens: ~Copyable {
         /// UTF-8 offsets in the paragraph.
         var start: Int32
         var end: Int32
-        /// The prefixes the word starts with: `prefixes[prefixStart..<prefixEnd]`.
-        var prefixStart: Int32
-        var prefixEnd: Int32
+        /// Where the word's walk through the vocabulary ended
+        /// (`PlacementVocabulary`), which gives its prefixes and the
+        /// terms it can start.
+        var ending: Int32
         /// The first-word filters the word passes, a bit each (`PatternTable.addFilter`).
         var filters: UInt64
     }
 
     private var tokens = ScratchBuffer<Token>()
-    private(set) var prefixes = ScratchBuffer<Int32>()
     /// Whether every character read was a byte (offsets are then characters).
     private(set) var isASCII = true
     /// The lexicon's words and prefixes the sentence has, a bit each
@@ -47,25 +47,15 @@ struct PlacementTokens: ~Copyable {
         return false
     }
 
-    @inline(__always)
-    func hasPrefix(_ index: Int, _ prefix: Int32) -> Bool {
-        let token = tokens[index]
-        var position = Int(token.prefixStart)
-        while position < Int(token.prefixEnd) {
-            if prefixes[position] == prefix { return true }
-            position += 1
-        }
-        return false
-    }
-
     /// The word being read: where it started, its walk through the
     /// vocabulary, and whether a character other than an ASCII letter or
     /// digit joined it (its bytes are then kept in `unfolded`, to be
     /// folded and looked up whole).
     private struct Word {
         var start = -1
+        /// The node the walk is at, -1 once it has left the trie after `last`.
         var node = 0
-        var prefixStart = 0
+        var last = 0
         var isUnfolded = false
     }
 
@@ -75,7 +65,6 @@ struct PlacementTokens: ~Copyable {
     mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
         let vocabulary = table.vocabulary
         tokens.removeAll()
-        prefixes.removeAll()
         present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
         isASCII = true
         var word = Word()
@@ -88,10 +77,7 @@ struct PlacementTokens: ~Copyable {
                 let byte = bytes[offset]
                 if vocabulary.letterClass(byte) != 0 {
                     previousWasLetter = true
-                    if word.start < 0 {
-                        word = Word(start: offset, node: 0, prefixStart: prefixes.count, isUnfolded: false)
-                        vocabulary.startWord(prefixes: &prefixes)
-                    }
+                    if word.start < 0 { word = Word(start: offset) }
                     guard !word.isUnfolded else {
                         unfolded.append(byte)
                         offset += 1
@@ -99,15 +85,28 @@ struct PlacementTokens: ~Copyable {
                     }
                     // This letter and the rest of the run of ASCII letters
                     // and digits, at once.
-                    var node = word.node
                     var next = offset
-                    repeat {
-                        node = vocabulary.step(node, letter: vocabulary.letterClass(bytes[next]), prefixes: &prefixes)
-                        next += 1
-                    } while node >= 0 && next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0
+                    if word.node >= 0 {
+                        var node = word.node
+                        var letter = vocabulary.letterClass(byte)
+                        while true {
+                            let child = vocabulary.step(node, letter: letter)
+                            next += 1
+                            guard child >= 0 else {
+                                // Left the trie after `node`.
+                                word.last = node
+                                node = -1
+                                break
+                            }
+                            node = child
+                            guard next < range.upperBound else { break }
+                            letter = vocabulary.letterClass(bytes[next])
+                            guard letter != 0 else { break }
+                        }
+                        word.node = node
+                    }
                     // Once the walk has left the trie, the rest of the word is only passed over.
                     while next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0 { next += 1 }
-                    word.node = node
                     offset = next
                     if next < range.upperBound, bytes[next] >= 0x80, reader.characterEnd(at: next - 1) != next {
                         // The last letter is joined by what follows (an accent):
@@ -119,7 +118,7 @@ struct PlacementTokens: ~Copyable {
                 } else if byte == UInt8(ascii: "'") && previousWasLetter {
                     // "people's", "doesn't": one word without the apostrophe.
                 } else {
-                    finish(&word, end: offset, clause: clause, table: table)
+                    finish(&word, end: offset, clause: clause, table: table, vocabulary: vocabulary)
                     if Self.isClauseBreak(byte) { clause += 1 }
                     previousWasLetter = false
                 }
@@ -130,7 +129,7 @@ struct PlacementTokens: ~Copyable {
             let (character, end) = reader.character(at: offset)
             if Self.isWordCharacter(character) {
                 if word.start < 0 {
-                    word = Word(start: offset, node: 0, prefixStart: prefixes.count, isUnfolded: false)
+                    word = Word(start: offset)
                     unfold(&word, bytes[offset..<offset])
                 } else if !word.isUnfolded {
                     unfold(&word, bytes[word.start..<offset])
@@ -140,44 +139,35 @@ struct PlacementTokens: ~Copyable {
             } else if Self.isApostrophe(character) && previousWasLetter {
                 // As above.
             } else {
-                finish(&word, end: offset, clause: clause, table: table)
+                finish(&word, end: offset, clause: clause, table: table, vocabulary: vocabulary)
                 if Self.clauseBreaks.contains(character) { clause += 1 }
                 previousWasLetter = false
             }
             offset = end
         }
-        finish(&word, end: range.upperBound, clause: clause, table: table)
+        finish(&word, end: range.upperBound, clause: clause, table: table, vocabulary: vocabulary)
         groupEnds.refill(0, count: table.groupCount * tokens.count)
     }
 
-    private mutating func finish(_ word: inout Word, end: Int, clause: Int32, table: PatternTable) {
+    /// (`vocabulary` is the table's, passed on not to be copied for every word.)
+    private mutating func finish(_ word: inout Word, end: Int, clause: Int32, table: PatternTable, vocabulary: PlacementVocabulary) {
         guard word.start >= 0 else { return }
-        var number = table.vocabulary.number(at: word.node)
-        if word.isUnfolded {
-            number = table.vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8, prefixes: &prefixes)
+        let ending = word.isUnfolded
+            ? vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8)
+            : vocabulary.ending(node: word.node, last: word.last)
+        for index in vocabulary.items(ofEnding: ending) {
+            let item = vocabulary.item(at: index)
+            present[Int(item) >> 6] |= 1 << UInt64(item & 63)
         }
-        let vocabulary = table.vocabulary
-        var filters = table.filters(ofWord: number)
-        if number >= 0 { mark(vocabulary.item(ofWord: number)) }
-        for position in word.prefixStart..<prefixes.count {
-            filters |= table.filters(ofPrefix: prefixes[position])
-            mark(vocabulary.item(ofPrefix: prefixes[position]))
-        }
-        tokens.append(Token(word: number, clause: clause, start: Int32(word.start), end: Int32(end),
-                            prefixStart: Int32(word.prefixStart), prefixEnd: Int32(prefixes.count), filters: filters))
+        tokens.append(Token(word: vocabulary.word(ofEnding: ending), clause: clause, start: Int32(word.start), end: Int32(end),
+                            ending: ending, filters: table.filters(ofEnding: ending)))
         word.start = -1
-    }
-
-    @inline(__always)
-    private mutating func mark(_ item: Int32) {
-        present[Int(item) >> 6] |= 1 << UInt64(item & 63)
     }
 
     /// The word read so far, as written, kept without the apostrophes it
     /// was read past; what its walk found is forgotten.
     private mutating func unfold(_ word: inout Word, _ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         word.isUnfolded = true
-        prefixes.removeAll(from: word.prefixStart)
         unfolded.removeAll(keepingCapacity: true)
         var index = bytes.startIndex
         while index < bytes.endIndex {

@@ -1,16 +1,23 @@
 /// The lexicon's words and prefixes (`word*`) as numbers, in a trie over
 /// their bytes: a text's word is looked up once, by walking its bytes as
-/// they are read, and is then matched by comparing numbers. The walk also
-/// yields every prefix the word starts with.
+/// they are read, and is then matched by comparing numbers.
+///
+/// Where a word's walk ends says all the lexicon knows of it, its
+/// **ending**: the node it ended on (its number, when it is a lexicon
+/// word, and the prefixes on the way), or the last node it reached
+/// before leaving the trie (the prefixes alone). What hangs on the word
+/// (its words and prefixes, the terms it can start, its filters) is
+/// worked out once per ending, when the engine is built, not per word read.
 struct PlacementVocabulary: Sendable {
     /// A trie node's child per byte class; 0 is "none" (the root is no child).
     private var children: [UInt16]
     /// Each byte's class: 0 for a byte no lexicon word has.
     private var byteClass = [UInt8](repeating: 0, count: 256)
-    /// The trie as the tokenizer walks it, for reading without checks
-    /// (made when the trie is whole).
+    /// The trie and the endings as the tokenizer reads them, without
+    /// checks (made when the trie is whole).
     private var walk: Walk
     private var classCount = 1
+    private var parentOfNode: [Int] = [0]
     private var wordOfNode: [Int32] = [-1]
     private var prefixOfNode: [Int32] = [-1]
     private(set) var wordCount: Int32 = 0
@@ -28,10 +35,14 @@ struct PlacementVocabulary: Sendable {
     @inline(__always)
     func item(ofPrefix prefix: Int32) -> Int32 { wordCount + prefix }
 
+    /// Endings are numbered `0..<endingCount`: ending at node `n` is `n`,
+    /// leaving the trie after node `n` is `nodeCount + n`.
+    var endingCount: Int { 2 * wordOfNode.count }
+
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
-        walk = Walk(children: [0], byteClass: byteClass, prefixOfNode: [-1])
+        walk = Walk(children: [0], byteClass: byteClass, endingItems: [[]])
         for byte in (words + prefixes).flatMap(\.utf8) where byteClass[Int(byte)] == 0 {
             byteClass[Int(byte)] = UInt8(classCount)
             classCount += 1
@@ -51,59 +62,120 @@ struct PlacementVocabulary: Sendable {
                 prefixLengths.append(prefix.utf8.count)
             }
         }
-        walk = Walk(children: children, byteClass: byteClass, prefixOfNode: prefixOfNode)
+        walk = Walk(children: children, byteClass: byteClass, endingItems: (0..<2 * wordOfNode.count).map(items(ofEnding:)))
     }
 
-    /// The trie for the tokenizer's walk, in memory of its own: each
-    /// child with a bit saying whether a prefix ends there, and each ASCII
-    /// letter and digit's class (`outside` when no lexicon word has it).
-    /// Written once, in `init`, and only read after: safe to share.
+    /// The words and prefixes (`item(ofWord:)`, `item(ofPrefix:)`) a word
+    /// with this ending is: its own number first, when it has one, then
+    /// the prefixes on its way from the root.
+    private func items(ofEnding ending: Int) -> [Int32] {
+        let nodeCount = wordOfNode.count
+        let node = ending < nodeCount ? ending : ending - nodeCount
+        var prefixes: [Int32] = []
+        var step = node
+        while true {
+            if prefixOfNode[step] >= 0 { prefixes.append(item(ofPrefix: prefixOfNode[step])) }
+            if step == 0 { break }
+            step = parentOfNode[step]
+        }
+        let word = ending < nodeCount ? wordOfNode[node] : -1
+        return (word >= 0 ? [item(ofWord: word)] : []) + prefixes.reversed()
+    }
+
+    /// The trie for the tokenizer's walk and each ending's words and
+    /// prefixes, in memory of its own, and each ASCII letter and digit's
+    /// class (`outside` when no lexicon word has it). Written once, in
+    /// `init`, and only read after: safe to share.
     private final class Walk: @unchecked Sendable {
         let children: UnsafeMutableBufferPointer<UInt16>
         let letterClass: UnsafeMutableBufferPointer<UInt8>
-        let prefixOfNode: UnsafeMutableBufferPointer<Int32>
+        /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
+        let itemStarts: UnsafeMutableBufferPointer<Int32>
+        let items: UnsafeMutableBufferPointer<Int32>
 
-        init(children: [UInt16], byteClass: [UInt8], prefixOfNode: [Int32]) {
+        init(children: [UInt16], byteClass: [UInt8], endingItems: [[Int32]]) {
             self.children = .allocate(capacity: children.count)
-            _ = self.children.initialize(from: children.map { $0 == 0 ? 0 : $0 << 1 | (prefixOfNode[Int($0)] >= 0 ? 1 : 0) })
+            _ = self.children.initialize(from: children)
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? PlacementVocabulary.outside : byteClass[folded]
             }
-            self.prefixOfNode = .allocate(capacity: prefixOfNode.count)
-            _ = self.prefixOfNode.initialize(from: prefixOfNode)
+            let flat = endingItems.flatMap { $0 }
+            items = .allocate(capacity: max(flat.count, 1))
+            _ = items.initialize(from: flat)
+            itemStarts = .allocate(capacity: endingItems.count + 1)
+            _ = itemStarts.initialize(from: endingItems.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) })
         }
 
         deinit {
             children.deallocate()
             letterClass.deallocate()
-            prefixOfNode.deallocate()
+            itemStarts.deallocate()
+            items.deallocate()
         }
     }
 
     /// The class of an ASCII letter or digit no lexicon word has.
     static let outside: UInt8 = 0xFF
 
-    /// An ASCII byte's class for `step(_:letter:prefixes:)`: 0 for a byte
-    /// that is not a letter or digit.
+    /// An ASCII byte's class for `step(_:letter:)`: 0 for a byte that is
+    /// not a letter or digit.
     @inline(__always)
     func letterClass(_ byte: UInt8) -> UInt8 {
         walk.letterClass[Int(byte)]
     }
 
-    /// One byte further, by its class (`outside` for one no lexicon word
-    /// has; from node -1, the walk has left the trie and stays out),
-    /// appending the prefix that ends there.
+    /// One byte further from `node`, by its class (`outside` for one no
+    /// lexicon word has); -1 when the walk leaves the trie.
     @inline(__always)
-    func step(_ node: Int, letter: UInt8, prefixes: inout ScratchBuffer<Int32>) -> Int {
-        guard node >= 0, letter != Self.outside else { return -1 }
-        let entry = walk.children[node &* classCount &+ Int(letter)]
-        guard entry != 0 else { return -1 }
-        let child = Int(entry >> 1)
-        if entry & 1 != 0 { prefixes.append(walk.prefixOfNode[child]) }
-        return child
+    func step(_ node: Int, letter: UInt8) -> Int {
+        guard letter != Self.outside else { return -1 }
+        let child = walk.children[node &* classCount &+ Int(letter)]
+        return child == 0 ? -1 : Int(child)
+    }
+
+    /// The ending of a walk that is at `node`, or has left the trie
+    /// (`node` -1) after `last`.
+    @inline(__always)
+    func ending(node: Int, last: Int) -> Int32 {
+        Int32(truncatingIfNeeded: node >= 0 ? node : wordOfNode.count + last)
+    }
+
+    /// The word a walk with this ending read (`-1` for one the lexicon
+    /// does not have): the first of its items, when it is a word.
+    @inline(__always)
+    func word(ofEnding ending: Int32) -> Int32 {
+        let start = Int(walk.itemStarts[Int(ending)])
+        guard start < Int(walk.itemStarts[Int(ending) + 1]) else { return -1 }
+        let first = walk.items[start]
+        return first < wordCount ? first : -1
+    }
+
+    /// The words and prefixes a word with this ending is, as
+    /// `item(ofWord:)` and `item(ofPrefix:)` number them: `item(at:)` of each.
+    @inline(__always)
+    func items(ofEnding ending: Int32) -> Range<Int> {
+        Int(walk.itemStarts[Int(ending)])..<Int(walk.itemStarts[Int(ending) + 1])
+    }
+
+    @inline(__always)
+    func item(at index: Int) -> Int32 {
+        walk.items[index]
+    }
+
+    /// The prefixes a word with this ending starts with.
+    func prefixes(ofEnding ending: Int32) -> [Int32] {
+        items(ofEnding: ending).map(item(at:)).filter { $0 >= wordCount }.map { $0 - wordCount }
+    }
+
+    /// Whether a word with this ending starts with the prefix.
+    @inline(__always)
+    func hasPrefix(_ ending: Int32, _ prefix: Int32) -> Bool {
+        let wanted = item(ofPrefix: prefix)
+        for index in items(ofEnding: ending) where walk.items[index] == wanted { return true }
+        return false
     }
 
     /// A word's number (`-1` for one the lexicon does not have).
@@ -116,29 +188,18 @@ struct PlacementVocabulary: Sendable {
         walk(prefix.utf8).map { prefixOfNode[$0] } ?? -1
     }
 
-    /// A word looked up at once: its number, and the prefixes it starts
-    /// with appended to `prefixes`.
-    func lookUp(_ word: some Sequence<UInt8>, prefixes: inout ScratchBuffer<Int32>) -> Int32 {
+    /// The ending of a word looked up at once.
+    func lookUp(_ word: some Sequence<UInt8>) -> Int32 {
         var node = 0
-        startWord(prefixes: &prefixes)
+        var last = 0
         for byte in word {
             // Any byte of a folded word: its class, or none the lexicon has.
             let kind = byteClass[Int(byte)]
-            node = step(node, letter: kind == 0 ? Self.outside : kind, prefixes: &prefixes)
+            node = step(node, letter: kind == 0 ? Self.outside : kind)
+            guard node >= 0 else { break }
+            last = node
         }
-        return number(at: node)
-    }
-
-    /// The walk's start: the empty prefix, when the lexicon has one.
-    @inline(__always)
-    func startWord(prefixes: inout ScratchBuffer<Int32>) {
-        if prefixOfNode[0] >= 0 { prefixes.append(prefixOfNode[0]) }
-    }
-
-    /// The number of the word the walk ended on.
-    @inline(__always)
-    func number(at node: Int) -> Int32 {
-        node < 0 ? -1 : wordOfNode[node]
+        return ending(node: node, last: last)
     }
 
     private func walk(_ bytes: some Sequence<UInt8>) -> Int? {
@@ -160,10 +221,12 @@ struct PlacementVocabulary: Sendable {
                 continue
             }
             let child = wordOfNode.count
-            // A node's number and a bit fit a `UInt16` (`Walk.children`).
-            precondition(child <= Int(UInt16.max >> 1), "the placement lexicon has too many words")
+            // A node's number fits a `UInt16` (`Walk.children`), and so
+            // does an ending's, twice as many, in an `Int32`.
+            precondition(child < Int(UInt16.max), "the placement lexicon has too many words")
             children[slot] = UInt16(child)
             children += repeatElement(0, count: classCount)
+            parentOfNode.append(node)
             wordOfNode.append(-1)
             prefixOfNode.append(-1)
             node = child

@@ -40,6 +40,7 @@ final class SentenceMatcher: Sendable {
         }
         let negations = lexicon.negations.map { table.add($0) }
         negationFilter = table.addFilter(negations)
+        table.seal()
         negationWindow = lexicon.negationWindow
         only = table.vocabulary.number(ofWord: "only")
         termBase = categories.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.terms.count) }
@@ -227,14 +228,8 @@ final class SentenceMatcher: Sendable {
     /// under any word, under the word, and under each prefix it has.
     private func findTerms(_ work: inout Work, _ table: PatternTable) {
         work.matches.removeAll(keepingCapacity: true)
-        let anyWord = candidates.anyWordEntries
         for start in 0..<work.tokens.count where !work.negated[start] {
-            let token = work.tokens[start]
-            if !anyWord.isEmpty { findTerms(anyWord, at: start, &work, table) }
-            if token.word >= 0 { findTerms(candidates.entries(ofWord: token.word), at: start, &work, table) }
-            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-                findTerms(candidates.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work, table)
-            }
+            findTerms(candidates.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }
     }
 
@@ -263,12 +258,7 @@ final class SentenceMatcher: Sendable {
     private func markNegated(_ work: inout Work, _ table: PatternTable) {
         work.negated.refill(false, count: work.tokens.count)
         for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
-            let token = work.tokens[start]
-            markNegated(by: negations.anyWordEntries, at: start, &work, table)
-            if token.word >= 0 { markNegated(by: negations.entries(ofWord: token.word), at: start, &work, table) }
-            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-                markNegated(by: negations.entries(ofPrefix: work.tokens.prefixes[position]), at: start, &work, table)
-            }
+            markNegated(by: negations.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }
     }
 

@@ -37,6 +37,9 @@ struct PatternTable: Sendable {
     private var prefixFilters: [UInt64]
     private var anyWordFilters: UInt64 = 0
     private var filterCount = 0
+    /// Each ending's filters (`PlacementVocabulary`), worked out by
+    /// `seal()` once every filter is added.
+    private var endingFilters: [UInt64] = []
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
 
@@ -47,7 +50,7 @@ struct PatternTable: Sendable {
         vocabulary = PlacementVocabulary(words: words, prefixes: prefixes)
         wordFilters = [UInt64](repeating: 0, count: Int(vocabulary.wordCount))
         prefixFilters = [UInt64](repeating: 0, count: Int(vocabulary.prefixCount))
-        groupIndex = FirstWordIndex(vocabulary: vocabulary) { _ in }
+        groupIndex = .empty
         groupNumbers = [:]
         var numbers: [String: Int32] = [:]
         for (name, phrases) in groups.sorted(by: { $0.key < $1.key }) {
@@ -135,6 +138,7 @@ struct PatternTable: Sendable {
     /// A filter of what the first words of these patterns can be; its number.
     mutating func addFilter(_ patterns: [Int]) -> Int {
         precondition(filterCount < 64, "more than 64 filters of first words")
+        precondition(endingFilters.isEmpty, "a filter added after the table was sealed")
         let bit: UInt64 = 1 << UInt64(filterCount)
         let (anyWord, words, prefixes) = firstWords(of: patterns)
         if anyWord { anyWordFilters |= bit }
@@ -144,17 +148,21 @@ struct PatternTable: Sendable {
         return filterCount - 1
     }
 
-    /// The filters a word passes are those taking any word or it
-    /// (`-1`, a word the lexicon does not have, only the first), and
-    /// those taking each prefix it has.
-    @inline(__always)
-    func filters(ofWord word: Int32) -> UInt64 {
-        anyWordFilters | (word >= 0 ? wordFilters[Int(word)] : 0)
+    /// Works out what each ending's words pass, once every filter is added.
+    mutating func seal() {
+        endingFilters = (0..<Int32(vocabulary.endingCount)).map { ending in
+            vocabulary.items(ofEnding: ending).reduce(anyWordFilters) { mask, index in
+                let item = vocabulary.item(at: index)
+                return mask | (item < vocabulary.wordCount ? wordFilters[Int(item)] : prefixFilters[Int(item - vocabulary.wordCount)])
+            }
+        }
     }
 
+    /// The filters a word with this ending passes: those taking any
+    /// word, those taking it, and those taking each prefix it has.
     @inline(__always)
-    func filters(ofPrefix prefix: Int32) -> UInt64 {
-        prefixFilters[Int(prefix)]
+    func filters(ofEnding ending: Int32) -> UInt64 {
+        endingFilters[Int(ending)]
     }
 
     /// The words and prefixes the first words of these patterns can be,
@@ -220,7 +228,7 @@ struct PatternTable: Sendable {
             case .word(let word):
                 if token.word == word { best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1)) }
             case .prefix(let prefix):
-                if tokens.hasPrefix(start, prefix) { best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1)) }
+                if vocabulary.hasPrefix(token.ending, prefix) { best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1)) }
             case .anyWord:
                 best = max(best, matchEnd(elements: first + 1, to: last, in: &tokens, at: start + 1))
             case .group(let group):
@@ -243,12 +251,7 @@ struct PatternTable: Sendable {
         let count = tokens.count
         if tokens.groupEnds[group * count + start] == 0 {
             for other in 0..<groupFilters.count { tokens.groupEnds[other * count + start] = GroupEnds.known }
-            let token = tokens[start]
-            findGroupPhrases(groupIndex.anyWordEntries, in: &tokens, at: start)
-            if token.word >= 0 { findGroupPhrases(groupIndex.entries(ofWord: token.word), in: &tokens, at: start) }
-            for position in Int(token.prefixStart)..<Int(token.prefixEnd) {
-                findGroupPhrases(groupIndex.entries(ofPrefix: tokens.prefixes[position]), in: &tokens, at: start)
-            }
+            findGroupPhrases(groupIndex.entries(ofEnding: tokens[start].ending), in: &tokens, at: start)
         }
         return tokens.groupEnds[group * count + start]
     }
