@@ -38,23 +38,15 @@ public struct PlacementEngine: Sendable {
     /// The analysis of a record's title, keywords, abstract and text (not a
     /// speaker's biography, which is about the speaker, not the case).
     public func analyse(_ record: Record) -> PlacementAnalysis {
-        analyse(Self.text(of: record))
-    }
-
-    static func text(of record: Record) -> String {
-        var text = record.title
-        func append(_ part: String) {
-            text += "\n\n"
-            text += part
-        }
-        if !record.keywords.isEmpty { append(record.keywords.joined(separator: "; ")) }
-        if let abstract = record.abstract { append(abstract) }
-        if let body = record.body { append(body) }
-        return text
+        var collector = EvidenceCollector(matcher: matcher, keepingEvidence: true)
+        return analyse(record, with: &collector)
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
-        analyse(text, keepingEvidence: true)
+        var collector = EvidenceCollector(matcher: matcher, keepingEvidence: true)
+        collector.reset()
+        Sentences.forEach(in: text, &collector)
+        return analysis(of: collector)
     }
 
     /// A record's summary: its analysis without the evidence sentences,
@@ -78,18 +70,23 @@ public struct PlacementEngine: Sendable {
         }
 
         public mutating func summary(of record: Record) -> PlacementSummary {
-            PlacementSummary(engine.analyse(PlacementEngine.text(of: record), with: &collector))
+            PlacementSummary(engine.analyse(record, with: &collector))
         }
     }
 
-    private func analyse(_ text: String, keepingEvidence: Bool) -> PlacementAnalysis {
-        var collector = EvidenceCollector(matcher: matcher, keepingEvidence: keepingEvidence)
-        return analyse(text, with: &collector)
+    /// The record's parts are read one after another, as paragraphs of
+    /// their own (as if written with a blank line between them), with
+    /// the keywords as one paragraph.
+    private func analyse(_ record: Record, with collector: inout EvidenceCollector) -> PlacementAnalysis {
+        collector.reset()
+        Sentences.forEach(in: record.title, &collector)
+        if !record.keywords.isEmpty { Sentences.forEach(in: record.keywords.joined(separator: "; "), &collector) }
+        if let abstract = record.abstract { Sentences.forEach(in: abstract, &collector) }
+        if let body = record.body { Sentences.forEach(in: body, &collector) }
+        return analysis(of: collector)
     }
 
-    private func analyse(_ text: String, with collector: inout EvidenceCollector) -> PlacementAnalysis {
-        collector.reset()
-        Sentences.forEach(in: text, &collector)
+    private func analysis(of collector: borrowing EvidenceCollector) -> PlacementAnalysis {
         let categories = matcher.categories
         var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []
         for index in categories.indices {

@@ -18,7 +18,7 @@ public enum PlacementFile {
     private static let placeBytes = 2 + principlesKept
 
     /// The hash a record's summary is kept under: of the parts of its text
-    /// the engine reads (`PlacementEngine.text(of:)`), each with its length,
+    /// the engine reads (title, keywords, abstract, text), each with its length,
     /// so that an edited record is placed again. Eight bytes at a time.
     public static func key(of record: Record) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
