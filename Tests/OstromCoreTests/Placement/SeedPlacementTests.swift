@@ -51,7 +51,8 @@ import Testing
         #expect(placed.suggestion.stage == "Doing with")
         let with = try #require(placed.finding(named: "Doing with"))
         #expect(with.strongest == 3)
-        let text = PlacementEngine.text(of: record).whitespaceNormalised
+        let parts = [record.title, record.keywords.joined(separator: "; "), record.abstract ?? "", record.body ?? ""]
+        let text = parts.joined(separator: "\n\n").whitespaceNormalised
         for evidence in with.evidence {
             #expect(text.contains(evidence.sentence.whitespaceNormalised), "not the record's own: \(evidence.sentence)")
             #expect(!evidence.marks.isEmpty)
