@@ -26,6 +26,12 @@ enum UserLibrary {
         return try result.get()
     }
 
+    /// Lets the library go: it is closed once nothing else holds it (a
+    /// browser's reading thread may, until it ends).
+    static func close() {
+        opened = nil
+    }
+
     /// What the user added, for commands that show or filter by it; none
     /// (with a warning) when the library cannot be opened.
     static func state() -> SavedState {

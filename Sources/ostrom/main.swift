@@ -20,6 +20,7 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
 // still names its file (RawPath).
 let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.string(cString: $0) } }
 
+let code: Int32
 do {
     // The two starts typed most often, `ostrom` on a terminal and `ostrom page
     // FILE`, skip the command-line parser, which reads every command's options
@@ -32,16 +33,22 @@ do {
         var command = try OstromCommand.parseAsRoot(arguments)
         try command.run()
     }
+    code = 0
 } catch let failure as CommandFailure {
     if let message = failure.message { Console.error(message) }
-    exit(failure.code)
+    code = failure.code
 } catch {
-    let code = OstromCommand.exitCode(for: error)
+    let exitCode = OstromCommand.exitCode(for: error)
     let message = OstromCommand.fullMessage(for: error)
-    if code == .success {
+    if exitCode == .success {
         Console.print(message)
-        exit(0)
+    } else {
+        Console.error(message)
     }
-    Console.error(message)
-    exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+    code = exitCode == .success ? 0 : exitCode == .validationFailure || exitCode.rawValue == 64 ? 2 : exitCode.rawValue
 }
+// Closing the library folds its write-ahead log back into the file and
+// removes it; left open, the log stayed beside it and grew, and every
+// later start read it through again.
+UserLibrary.close()
+exit(code)

@@ -76,6 +76,22 @@ import OstromCore
         #expect(badTag.stderr.contains("is not a tag"))
     }
 
+    /// A command that wrote closes the library as it ends: SQLite folds
+    /// the write-ahead log back into the file and removes it, so the next
+    /// start has no log to read through.
+    @Test func aCommandThatWroteLeavesNoLogBesideTheLibrary() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = OstromBinary.environment(state: folder)
+        for arguments in [["annotate", "nef2014", "--star"], ["annotate", "nef2014", "--tag", "#care"]] {
+            #expect(try OstromBinary.run(arguments, environment: environment).status == 0)
+            let library = folder.appendingPathComponent("data/ostrom")
+            let files = try FileManager.default.contentsOfDirectory(atPath: library.path).sorted()
+            #expect(files == ["library.sqlite"])
+        }
+        #expect(try store(folder).annotations()["nef2014"]?.tags == ["care"])
+    }
+
     @Test func eightInstancesSavingAtOnceLoseNothing() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
