@@ -1,6 +1,15 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The system's C libraries, linked from their shared objects; from their
+/// static archives instead when `OSTROM_STATIC_C_LIBRARIES=1`, as
+/// `Scripts/install` builds ostrom: each shared object costs every start
+/// its loading and its symbols' binding, about a millisecond for the four.
+func systemLibraries(_ names: [String], statically staticNames: [String]) -> [LinkerSetting] {
+    guard Context.environment["OSTROM_STATIC_C_LIBRARIES"] == "1" else { return names.map { .linkedLibrary($0) } }
+    return [.unsafeFlags(staticNames.flatMap { ["-Xlinker", "-l:lib\($0).a"] })]
+}
+
 let package = Package(
     name: "ostrom",
     platforms: [.macOS(.v13)],
@@ -13,7 +22,7 @@ let package = Package(
     ],
     targets: [
         // Snowball's stemmers (Debian libstemmer-dev), for the search's word forms.
-        .target(name: "CStemmer", linkerSettings: [.linkedLibrary("stemmer")]),
+        .target(name: "CStemmer", linkerSettings: systemLibraries(["stemmer"], statically: ["stemmer"])),
         // Records, importers, ladder model, text, search; no terminal.
         .target(name: "OstromCore", dependencies: ["CStemmer"]),
         // Pure Swift drawing surface: cells, grids, keys, the backend protocol.
@@ -21,10 +30,10 @@ let package = Package(
         // Screens, state, actions: never imports ncurses.
         .target(name: "BrowserUI", dependencies: ["OstromCore", "TerminalCanvas"]),
         // The few ncursesw calls and macros Swift cannot import directly.
-        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CNcurses", linkerSettings: systemLibraries(["ncursesw"], statically: ["ncursesw", "tinfo"])),
         .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalCanvas"]),
         // The system SQLite (Debian libsqlite3-dev), for the user library.
-        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CSQLite", linkerSettings: systemLibraries(["sqlite3"], statically: ["sqlite3"])),
         // The user library and state in one SQLite database.
         .target(name: "LibraryStore", dependencies: ["OstromCore", "CSQLite"]),
         // The config file: keys, colours, layout, read with TOMLKit.

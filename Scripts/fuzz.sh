@@ -52,7 +52,7 @@ else
   if [ ! -x "$binary" ] || [ -n "$(find Sources/OstromCore Fuzz -newer "$binary" -name '*.swift' -print -quit)" ]; then
     echo "building $binary…" >&2
     swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name OstromCore -swift-version 6 \
-      -I Sources/CStemmer/include $sources Fuzz/Harness.swift -o "$binary.new"
+      -I Sources/CStemmer/include $sources Fuzz/Harness.swift -lstemmer -o "$binary.new"
     mv -f "$binary.new" "$binary"
   fi
   seeds=(Resources Tests/OstromCoreTests/Fixtures)
