@@ -26,17 +26,49 @@ final class SQLiteDatabase {
 
     init(path: String, readOnly: Bool = false) throws(DatabaseError) {
         self.path = path
-        var opened: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOFOLLOW
-        let code = sqlite3_open_v2(path, &opened, flags, nil)
-        guard let opened else { throw DatabaseError(path: path, code: code, message: "cannot be opened (out of memory)") }
-        guard code == SQLITE_OK else {
-            let message = String(cString: sqlite3_errmsg(opened))
+        var opened = try Self.open(path, flags: flags)
+        if Self.isOnReadOnlyMedium(opened, path: path) {
+            // A WAL database is read through its `-shm` file, which a
+            // read-only folder cannot hold once the last writer closed
+            // cleanly and removed it: nothing can change the file there,
+            // so it is read as immutable, without one.
             sqlite3_close_v2(opened)
-            throw DatabaseError(path: path, code: code, message: message)
+            opened = try Self.open(Self.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, naming: path)
         }
         handle = opened
         sqlite3_extended_result_codes(handle, 1)
+    }
+
+    private static func open(_ name: String, flags: Int32, naming path: String? = nil) throws(DatabaseError) -> OpaquePointer {
+        var opened: OpaquePointer?
+        let code = sqlite3_open_v2(name, &opened, flags, nil)
+        guard let opened else { throw DatabaseError(path: path ?? name, code: code, message: "cannot be opened (out of memory)") }
+        guard code == SQLITE_OK else {
+            let message = String(cString: sqlite3_errmsg(opened))
+            sqlite3_close_v2(opened)
+            throw DatabaseError(path: path ?? name, code: code, message: message)
+        }
+        return opened
+    }
+
+    /// Opened read-only in a folder that cannot be written (a read-only
+    /// mount), with no write-ahead log beside it to read.
+    private static func isOnReadOnlyMedium(_ handle: OpaquePointer, path: String) -> Bool {
+        guard sqlite3_db_readonly(handle, "main") == 1, access(path + "-wal", F_OK) != 0 else { return false }
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        return access(folder.isEmpty ? "/" : folder, W_OK) != 0
+    }
+
+    /// `path` as an SQLite URI that opens it immutable: every byte but
+    /// letters, digits, `-._~/` written `%XX`.
+    static func immutableURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            let isPlain = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "-._~/".utf8.contains(byte)
+            uri += isPlain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }
+        return uri + "?immutable=1"
     }
 
     deinit {

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import SyntheticLibrary
 import Testing
@@ -135,6 +136,29 @@ func paper(_ id: String, _ title: String, year: Int = 2020, doi: String? = nil, 
         #expect(plan.entries.map(\.action) == [.update, .skip, .add])
         #expect(plan.entries[0].reason == "from the same entry of /library/refs.bib as one; title, date, year, source changed")
         #expect(try store.records().map(\.title) == ["First title, corrected", "Second", "Third"])
+    }
+
+    /// A library on a read-only mount is opened as an SQLite URI: every
+    /// byte of its path that a URI gives a meaning to is escaped, and the
+    /// library is read there, written nowhere.
+    @Test func anImmutableOpenFindsALibraryWhateverItsPathHolds() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/a b?c=1&d#e%20é"
+        do {
+            let store = try LibraryStore(folder: folder, stateFolder: nil)
+            _ = try store.importRecords([paper("a1", "Time banks")])
+        }
+        let uri = SQLiteDatabase.immutableURI(folder + "/library.sqlite")
+        #expect(uri.hasPrefix("file:/") && uri.hasSuffix("/a%20b%3Fc%3D1%26d%23e%2520%C3%A9/library.sqlite?immutable=1"))
+        var handle: OpaquePointer?
+        #expect(sqlite3_open_v2(uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK)
+        defer { sqlite3_close_v2(handle) }
+        var statement: OpaquePointer?
+        #expect(sqlite3_prepare_v2(handle, "SELECT count(*) FROM records", -1, &statement, nil) == SQLITE_OK)
+        defer { sqlite3_finalize(statement) }
+        #expect(sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_int(statement, 0) == 1)
+        #expect(sqlite3_exec(handle, "DELETE FROM records", nil, nil, nil) == SQLITE_READONLY)
     }
 
     @Test func aFileThatIsNotALibraryIsRefusedAndLeftAsItIs() throws {

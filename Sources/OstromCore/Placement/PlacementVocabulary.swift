@@ -165,11 +165,6 @@ struct PlacementVocabulary: Sendable {
         walk.items[index]
     }
 
-    /// The prefixes a word with this ending starts with.
-    func prefixes(ofEnding ending: Int32) -> [Int32] {
-        items(ofEnding: ending).map(item(at:)).filter { $0 >= wordCount }.map { $0 - wordCount }
-    }
-
     /// Whether a word with this ending starts with the prefix.
     @inline(__always)
     func hasPrefix(_ ending: Int32, _ prefix: Int32) -> Bool {

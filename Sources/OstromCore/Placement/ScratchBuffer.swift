@@ -32,11 +32,10 @@ struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
         count += 1
     }
 
-    /// The first `count` elements kept, the rest forgotten.
+    /// Empty, its memory kept.
     @inline(__always)
-    mutating func removeAll(from count: Int = 0) {
-        assert(count >= 0 && count <= self.count)
-        self.count = count
+    mutating func removeAll() {
+        count = 0
     }
 
     /// `count` copies of `value`.

@@ -10,12 +10,10 @@ import Testing
         for value in 0..<1_000 { buffer.append(Int32(value)) }
         #expect(buffer.count == 1_000)
         #expect((0..<1_000).allSatisfy { buffer[$0] == Int32($0) })
-        buffer.removeAll(from: 10)
-        #expect(buffer.count == 10)
-        buffer.append(-1)
-        #expect(buffer[9] == 9 && buffer[10] == -1)
         buffer.removeAll()
         #expect(buffer.count == 0)
+        buffer.append(-1)
+        #expect(buffer.count == 1 && buffer[0] == -1)
     }
 
     @Test func refillsOfAnyLengthHoldOnlyTheValue() {
