@@ -7,8 +7,8 @@
 /// list. Lists are read by index (`entries(ofEnding:)`, `self[i]`) so that
 /// no closure is called per word.
 struct FirstWordIndex<Entry: Sendable>: Sendable {
-    /// Ending `e`'s list is `entries[bounds[e]..<bounds[e + 1]]`; endings
-    /// with the same words and prefixes share theirs.
+    /// Ending `e`'s list is `entries[bounds[2 * e]..<bounds[2 * e + 1]]`;
+    /// endings whose words and prefixes have the same lists share theirs.
     private var entries: [Entry] = []
     private var bounds: [Int32] = []
 

@@ -44,7 +44,6 @@ public struct PlacementEngine: Sendable {
 
     public func analyse(_ text: String) -> PlacementAnalysis {
         var collector = EvidenceCollector(matcher: matcher, keepingEvidence: true)
-        collector.reset()
         Sentences.forEach(in: text, &collector)
         return analysis(of: collector)
     }
