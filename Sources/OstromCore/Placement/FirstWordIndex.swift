@@ -43,7 +43,8 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
                     made[routes] = list
                 }
             }
-            bounds += [list.lowerBound, list.upperBound]
+            bounds.append(list.lowerBound)
+            bounds.append(list.upperBound)
         }
     }
 

@@ -42,7 +42,7 @@ struct PlacementVocabulary: Sendable {
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
-        walk = Walk(children: [0], byteClass: byteClass, endingItems: [[]])
+        walk = Walk(children: [0], byteClass: byteClass, endings: ([0, 0, 0], []))
         for byte in (words + prefixes).flatMap(\.utf8) where byteClass[Int(byte)] == 0 {
             byteClass[Int(byte)] = UInt8(classCount)
             classCount += 1
@@ -62,24 +62,37 @@ struct PlacementVocabulary: Sendable {
                 prefixLengths.append(prefix.utf8.count)
             }
         }
-        walk = Walk(children: children, byteClass: byteClass, endingItems: (0..<2 * wordOfNode.count).map(items(ofEnding:)))
+        walk = Walk(children: children, byteClass: byteClass, endings: endingItems())
     }
 
     /// The words and prefixes (`item(ofWord:)`, `item(ofPrefix:)`) a word
-    /// with this ending is: its own number first, when it has one, then
-    /// the prefixes on its way from the root.
-    private func items(ofEnding ending: Int) -> [Int32] {
+    /// with each ending is: its own number first, when it has one, then
+    /// the prefixes on its way from the root; all in one array, ending
+    /// `e`'s from `starts[e]` to `starts[e + 1]`.
+    private func endingItems() -> (starts: [Int32], items: [Int32]) {
         let nodeCount = wordOfNode.count
-        let node = ending < nodeCount ? ending : ending - nodeCount
-        var prefixes: [Int32] = []
-        var step = node
-        while true {
-            if prefixOfNode[step] >= 0 { prefixes.append(item(ofPrefix: prefixOfNode[step])) }
-            if step == 0 { break }
-            step = parentOfNode[step]
+        // The prefixes on each node's way, its parent's and its own (a
+        // parent is numbered before its children).
+        var pathStarts = [Int32](repeating: 0, count: nodeCount + 1)
+        var paths: [Int32] = []
+        for node in 0..<nodeCount {
+            pathStarts[node] = Int32(paths.count)
+            if node > 0 {
+                let parent = parentOfNode[node]
+                paths.append(contentsOf: paths[Int(pathStarts[parent])..<Int(pathStarts[parent + 1])])
+            }
+            if prefixOfNode[node] >= 0 { paths.append(item(ofPrefix: prefixOfNode[node])) }
+            pathStarts[node + 1] = Int32(paths.count)
         }
-        let word = ending < nodeCount ? wordOfNode[node] : -1
-        return (word >= 0 ? [item(ofWord: word)] : []) + prefixes.reversed()
+        var starts: [Int32] = [0]
+        var items: [Int32] = []
+        for ending in 0..<2 * nodeCount {
+            let node = ending < nodeCount ? ending : ending - nodeCount
+            if ending < nodeCount, wordOfNode[node] >= 0 { items.append(item(ofWord: wordOfNode[node])) }
+            items.append(contentsOf: paths[Int(pathStarts[node])..<Int(pathStarts[node + 1])])
+            starts.append(Int32(items.count))
+        }
+        return (starts, items)
     }
 
     /// The trie for the tokenizer's walk and each ending's words and
@@ -93,7 +106,7 @@ struct PlacementVocabulary: Sendable {
         let itemStarts: UnsafeMutableBufferPointer<Int32>
         let items: UnsafeMutableBufferPointer<Int32>
 
-        init(children: [UInt16], byteClass: [UInt8], endingItems: [[Int32]]) {
+        init(children: [UInt16], byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
             self.children = .allocate(capacity: children.count)
             _ = self.children.initialize(from: children)
             letterClass = .allocate(capacity: 256)
@@ -102,11 +115,10 @@ struct PlacementVocabulary: Sendable {
                 let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? PlacementVocabulary.outside : byteClass[folded]
             }
-            let flat = endingItems.flatMap { $0 }
-            items = .allocate(capacity: max(flat.count, 1))
-            _ = items.initialize(from: flat)
-            itemStarts = .allocate(capacity: endingItems.count + 1)
-            _ = itemStarts.initialize(from: endingItems.reduce(into: [Int32(0)]) { $0.append($0[$0.count - 1] + Int32($1.count)) })
+            items = .allocate(capacity: max(endings.items.count, 1))
+            _ = items.initialize(from: endings.items)
+            itemStarts = .allocate(capacity: endings.starts.count)
+            _ = itemStarts.initialize(from: endings.starts)
         }
 
         deinit {

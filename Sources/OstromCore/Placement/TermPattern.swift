@@ -42,12 +42,21 @@ struct PatternTable: Sendable {
     private var endingFilters: [UInt64] = []
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
+    /// The pieces of the terms and phrases given to `init`, parsed once
+    /// for both the vocabulary and `add`.
+    private var parsedTerms: [String: [[Piece]]] = [:]
+    /// Each group's phrases' first words, worked out once its phrases are in.
+    private var groupFirstWords: [FirstWords] = []
+    private typealias FirstWords = (anyWord: Bool, words: Set<Int32>, prefixes: Set<Int32>)
 
     /// A table for terms made of the words of `terms` (to be added, then,
     /// with `add`) and for the groups' phrases, by the groups' names.
     init(terms: [String], groups: [String: [String]]) {
-        let (words, prefixes) = Self.vocabulary(of: terms + groups.values.flatMap { $0 })
+        var parsed: [String: [[Piece]]] = [:]
+        for term in terms + groups.values.flatMap({ $0 }) where parsed[term] == nil { parsed[term] = Self.pieces(ofTerm: term) }
+        let (words, prefixes) = Self.vocabulary(of: parsed.values)
         vocabulary = PlacementVocabulary(words: words, prefixes: prefixes)
+        parsedTerms = parsed
         wordFilters = [UInt64](repeating: 0, count: Int(vocabulary.wordCount))
         prefixFilters = [UInt64](repeating: 0, count: Int(vocabulary.prefixCount))
         groupIndex = .empty
@@ -65,6 +74,9 @@ struct PatternTable: Sendable {
             groupFilters.append(Int32(addFilter(members)))
         }
         groupNumbers = numbers
+        groupFirstWords = (0..<groupFilters.count).map { group in
+            firstWords(of: groupPhrases[Int(groupBounds[group])..<Int(groupBounds[group + 1])].map(Int.init))
+        }
         let table = self
         groupIndex = FirstWordIndex(vocabulary: vocabulary) { file in
             for group in 0..<table.groupFilters.count {
@@ -76,11 +88,11 @@ struct PatternTable: Sendable {
     }
 
     /// Every word and prefix written in these terms (and the groups' phrases).
-    private static func vocabulary(of terms: [String]) -> (words: [String], prefixes: [String]) {
+    private static func vocabulary(of terms: some Sequence<[[Piece]]>) -> (words: [String], prefixes: [String]) {
         var words: Set<String> = []
         var prefixes: Set<String> = []
         for term in terms {
-            for piece in pieces(ofTerm: term).joined() {
+            for piece in term.joined() {
                 switch piece {
                 case .word(let word): words.insert(word)
                 case .prefix(let prefix): prefixes.insert(prefix)
@@ -114,7 +126,7 @@ struct PatternTable: Sendable {
 
     /// Compiles a term; its number.
     mutating func add(_ term: String) -> Int {
-        for word in Self.pieces(ofTerm: term) {
+        for word in parsedTerms[term] ?? Self.pieces(ofTerm: term) {
             for piece in word {
                 switch piece {
                 case .anyWord:
@@ -167,7 +179,7 @@ struct PatternTable: Sendable {
 
     /// The words and prefixes the first words of these patterns can be,
     /// and whether any word can.
-    private func firstWords(of patterns: [Int]) -> (anyWord: Bool, words: Set<Int32>, prefixes: Set<Int32>) {
+    private func firstWords(of patterns: [Int]) -> FirstWords {
         var anyWord = false
         var words: Set<Int32> = []
         var prefixes: Set<Int32> = []
@@ -184,7 +196,7 @@ struct PatternTable: Sendable {
 
     /// The words and prefixes a word pattern (`elements[element]`) can
     /// start with, and whether any word can.
-    private func firstWords(ofElement element: Int) -> (anyWord: Bool, words: Set<Int32>, prefixes: Set<Int32>) {
+    private func firstWords(ofElement element: Int) -> FirstWords {
         var anyWord = false
         var words: Set<Int32> = []
         var prefixes: Set<Int32> = []
@@ -195,8 +207,7 @@ struct PatternTable: Sendable {
             case .anyWord: anyWord = true
             case .group(let group):
                 guard group >= 0 else { continue }
-                let phrases = groupPhrases[Int(groupBounds[Int(group)])..<Int(groupBounds[Int(group) + 1])].map(Int.init)
-                let inner = firstWords(of: phrases)
+                let inner = groupFirstWords[Int(group)]
                 anyWord = anyWord || inner.anyWord
                 words.formUnion(inner.words)
                 prefixes.formUnion(inner.prefixes)
