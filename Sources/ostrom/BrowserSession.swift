@@ -156,6 +156,7 @@ enum BrowserSession {
 
     /// The browser on files' records.
     static func run(records: [Record], loadWarnings: [String]) throws {
+        PlacementEngine.prepareBuiltIn()
         try browse(records: records, library: nil, loadWarnings: loadWarnings)
     }
 
@@ -195,6 +196,9 @@ enum BrowserSession {
     /// The browser on the default library: the built-in records and yours,
     /// the first screen shown before a large library is all read.
     static func runLibrary() throws {
+        // The first screen places its first record: the engine is built
+        // meanwhile, while the library and the terminal open.
+        PlacementEngine.prepareBuiltIn()
         let builtIn = Library.builtIn().records
         var start = LibraryStart(builtIn: builtIn)
         var warnings: [String] = []

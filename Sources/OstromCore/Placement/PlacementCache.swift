@@ -11,8 +11,9 @@ import Synchronization
 /// it, and the file is written again when records were placed anew.
 /// Shared by copies of the browser's state, so it is a locked class.
 public final class PlacementCache: Sendable {
-    /// Built the first time a record is placed (building it takes a few
-    /// milliseconds, which a start that places nothing need not spend).
+    /// The built-in one unless another is given, taken the first time a
+    /// record is placed (building it takes a few milliseconds, which a
+    /// start that places nothing need not spend).
     private let madeEngine: Mutex<PlacementEngine?>
     private let records: Mutex<[Record]>
     private let summaries: Mutex<[Int: PlacementSummary]> = Mutex([:])
@@ -32,9 +33,8 @@ public final class PlacementCache: Sendable {
     public var engine: PlacementEngine {
         madeEngine.withLock { engine in
             if let engine { return engine }
-            let made = PlacementEngine()
-            engine = made
-            return made
+            engine = PlacementEngine.builtIn
+            return PlacementEngine.builtIn
         }
     }
 

@@ -14,6 +14,17 @@ public struct PlacementEngine: Sendable {
     public let lexicon: PlacementLexicon
     private let matcher: SentenceMatcher
 
+    /// The engine of the built-in lexicon, built once a run: on first
+    /// use, or ahead of it on another thread (`prepareBuiltIn`).
+    public static let builtIn = PlacementEngine()
+
+    /// Starts building `builtIn` on another thread: the browser's first
+    /// screen places its first record, and building the engine (some
+    /// milliseconds) then overlaps opening the library and the terminal.
+    public static func prepareBuiltIn() {
+        Thread.detachNewThread { _ = builtIn }
+    }
+
     public init(lexicon: PlacementLexicon = .builtIn()) {
         self.lexicon = lexicon
         matcher = SentenceMatcher(lexicon: lexicon)
