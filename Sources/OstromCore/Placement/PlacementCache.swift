@@ -33,8 +33,9 @@ public final class PlacementCache: Sendable {
     public var engine: PlacementEngine {
         madeEngine.withLock { engine in
             if let engine { return engine }
-            engine = PlacementEngine.builtIn
-            return PlacementEngine.builtIn
+            let builtIn = PlacementEngine.builtIn
+            engine = builtIn
+            return builtIn
         }
     }
 
