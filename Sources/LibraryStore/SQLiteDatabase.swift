@@ -60,15 +60,9 @@ final class SQLiteDatabase {
         return access(folder.isEmpty ? "/" : folder, W_OK) != 0
     }
 
-    /// `path` as an SQLite URI that opens it immutable: every byte but
-    /// letters, digits, `-._~/` written `%XX`.
+    /// `path` as an SQLite URI that opens it immutable.
     static func immutableURI(_ path: String) -> String {
-        var uri = "file:"
-        for byte in path.utf8 {
-            let isPlain = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || "-._~/".utf8.contains(byte)
-            uri += isPlain ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
-        }
-        return uri + "?immutable=1"
+        "file:" + PercentEncoding.encoded(path) + "?immutable=1"
     }
 
     deinit {

@@ -4,21 +4,7 @@ extension Record {
     /// `nil` without either.
     public var link: String? {
         guard let doi, !doi.isEmpty else { return url }
-        return "https://doi.org/" + Self.percentEncoded(doi)
-    }
-
-    static func percentEncoded(_ text: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/:;()!*+,=@'".utf8)
-        var output = ""
-        for byte in text.utf8 {
-            if allowed.contains(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                output += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return output
+        return "https://doi.org/" + PercentEncoding.encoded(doi)
     }
 }
 

@@ -43,7 +43,7 @@ struct PatternTable: Sendable {
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
     /// The pieces of the terms and phrases given to `init`, parsed once
-    /// for both the vocabulary and `add`.
+    /// for both the vocabulary and `add`; let go by `seal()`.
     private var parsedTerms: [String: [[Piece]]] = [:]
     /// Each group's phrases' first words, worked out once its phrases are in.
     private var groupFirstWords: [FirstWords] = []
@@ -160,8 +160,10 @@ struct PatternTable: Sendable {
         return filterCount - 1
     }
 
-    /// Works out what each ending's words pass, once every filter is added.
+    /// Works out what each ending's words pass, once every filter and
+    /// term is added.
     mutating func seal() {
+        parsedTerms = [:]
         endingFilters = (0..<Int32(vocabulary.endingCount)).map { ending in
             vocabulary.items(ofEnding: ending).reduce(anyWordFilters) { mask, index in
                 let item = vocabulary.item(at: index)

@@ -1,3 +1,4 @@
+import SyntheticLibrary
 import Testing
 @testable import OstromCore
 
@@ -15,6 +16,19 @@ import Testing
 
     private func analysis(_ id: String) throws -> PlacementAnalysis {
         engine.analyse(try #require(library.record(withID: id)))
+    }
+
+    /// A record is read part by part (title, keywords, abstract, text) as
+    /// its parts written with blank lines between them would be: the same
+    /// findings, scores, evidence and marks, on the seeds and generated records.
+    @Test func aRecordIsReadAsItsPartsWithBlankLinesBetween() {
+        var records = library.records + SyntheticLibrary.records(count: 60)
+        records[0].keywords = ["co-production", "peer support"]
+        for record in records {
+            let parts = [record.title] + (record.keywords.isEmpty ? [] : [record.keywords.joined(separator: "; ")])
+                + [record.abstract, record.body].compactMap { $0 }
+            #expect(engine.analyse(record) == engine.analyse(parts.joined(separator: "\n\n")), "\(record.id)")
+        }
     }
 
     @Test func tuurnasIsCoProductionBetweenVolunteersAndProfessionals() throws {
