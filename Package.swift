@@ -51,11 +51,13 @@ let package = Package(
         .target(name: "TmuxHarness"),
         // A deterministic generated library, for tests and benchmarks.
         .target(name: "SyntheticLibrary", dependencies: ["OstromCore"]),
+        // A pseudo-terminal to start a program on (the start-up benchmark).
+        .target(name: "CPseudoTerminal"),
         // Benchmarks: `swift run -c release ostrom-bench frame|search`.
         .executableTarget(
             name: "ostrom-bench",
             dependencies: [
-                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary", "TmuxHarness", "LibraryStore",
+                "OstromCore", "BrowserUI", "TerminalCanvas", "SyntheticLibrary", "TmuxHarness", "LibraryStore", "CPseudoTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

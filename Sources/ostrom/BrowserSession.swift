@@ -11,7 +11,7 @@ enum BrowserSession {
     /// The pager alone, on a text: `q` ends the program.
     static func page(_ pager: PagerState) throws {
         let store = openStore()
-        let config = Config.load(environment: ProcessInfo.processInfo.environment)
+        let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
@@ -148,7 +148,7 @@ enum BrowserSession {
 
     private static func openTerminal(_ config: Config) throws -> NcursesTerminal {
         do {
-            return try NcursesTerminal.open(palette: config.palette, overrides: config.colours)
+            return try NcursesTerminal.open(environment: ProcessEnvironment.variables, palette: config.palette, overrides: config.colours)
         } catch {
             throw CommandFailure(code: 2, message: error.description)
         }
@@ -224,7 +224,7 @@ enum BrowserSession {
             throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
         }
         let store = openStore()
-        let config = Config.load(environment: ProcessInfo.processInfo.environment)
+        let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
                              history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index ?? reading?.index,

@@ -18,7 +18,7 @@ struct CommandLineQuery {
         let query: FinishedQuery
         do {
             // The config file's search settings, as the browser's.
-            query = try FinishedQuery(text, allowsTypos: Config.load(environment: ProcessInfo.processInfo.environment).allowsTypos)
+            query = try FinishedQuery(text, allowsTypos: Config.load(environment: ProcessEnvironment.variables).allowsTypos)
         } catch {
             throw CommandFailure(code: 2, message: error.description)
         }

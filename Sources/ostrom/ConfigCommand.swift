@@ -16,7 +16,7 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         if printDefault { return Console.print(DefaultConfig.text, terminator: "") }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         guard let path = Config.path(environment: environment) else {
             throw CommandFailure(code: 2, message: "no place for the config file: set HOME or XDG_CONFIG_HOME")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import OstromCore
 
 /// A note or a record edited in the user's editor (`$VISUAL`, else
 /// `$EDITOR`, else `vi`): the text goes to a private temporary file, the
@@ -10,7 +11,7 @@ enum NoteEditor {
     }
 
     static func edit(_ text: String, name: String, fileExtension: String = "md",
-                     environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, Failure> {
+                     environment: [String: String] = ProcessEnvironment.variables) -> Result<String, Failure> {
         let command = (environment["VISUAL"] ?? environment["EDITOR"]).flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let words = command.split(separator: " ").map(String.init)
         let safeName = String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })

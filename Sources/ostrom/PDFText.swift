@@ -5,7 +5,7 @@ import OstromCore
 /// with an argument list, its output read as UTF-8 (pages, split by form
 /// feeds, become blank lines).
 enum PDFText {
-    static func text(of path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<String, PDFTextFailure> {
+    static func text(of path: String, environment: [String: String] = ProcessEnvironment.variables) -> Result<String, PDFTextFailure> {
         let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         guard let tool = folders.map({ $0 + "/pdftotext" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return .failure(PDFTextFailure(reason: "pdftotext is not installed (Debian: poppler-utils); showing the record's own text"))

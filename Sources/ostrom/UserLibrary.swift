@@ -14,7 +14,7 @@ enum UserLibrary {
         if let opened { return try opened.get() }
         let result: Result<LibraryStore, CommandFailure>
         do {
-            let store = try LibraryStore(environment: ProcessInfo.processInfo.environment, wait: 30) {
+            let store = try LibraryStore(environment: ProcessEnvironment.variables, wait: 30) {
                 Console.error("waiting for another ostrom to finish writing the library…")
             }
             for warning in store.warnings { Console.error(warning) }

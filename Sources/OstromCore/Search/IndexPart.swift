@@ -3,11 +3,13 @@ import Foundation
 /// The index of a run of records, numbered from 0: what one core builds.
 /// Parts merge by appending, renumbering terms and records.
 struct IndexPart {
-    var terms = TermTable()
-    var postings: [PostingList] = []
+    // No defaults: a default table (room for 65 536 terms, 512 KB filled)
+    // would be made and thrown away by every part built.
+    var terms: TermTable
+    var postings: [PostingList]
     /// Per record and field, the number of words.
-    var lengths: [Float] = []
-    var count = 0
+    var lengths: [Float]
+    var count: Int
 
     init(records: ArraySlice<Record>) {
         let fieldCount = SearchIndex.fieldCount

@@ -9,7 +9,7 @@ struct TermTable {
     private(set) var slots: [Int32]
     private var mask: Int
 
-    init(capacity: Int = 1 << 16) {
+    init(capacity: Int) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)

@@ -1,0 +1,149 @@
+import ArgumentParser
+import CPseudoTerminal
+import Foundation
+import SyntheticLibrary
+
+/// How long a program takes to show its first screen, as a person at a
+/// terminal sees it: each program is started on a pseudo-terminal of
+/// 100×30 and timed until a word of its first screen is written to it.
+/// `ostrom page` and `less` on the same generated file, and the browser
+/// on an empty library, the programs taking turns run after run.
+struct StartBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "First screen of ostrom page, less and the browser, on a pseudo-terminal.")
+
+    @Option(help: "Starts of each program (median, fastest and slowest shown).") var runs = 21
+    @Option(help: "Size of the generated file in MB.") var megabytes = 7
+    @Option(help: "An ostrom binary (repeat to compare builds; by default the one beside this benchmark).") var ostrom: [String] = []
+
+    func validate() throws {
+        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be at least 1") }
+    }
+
+    func run() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/text.txt"
+        _ = try SyntheticLibrary.writeBigText(to: URL(fileURLWithPath: file), megabytes: megabytes, marker: "zyzzyva")
+        let binaries = ostrom.isEmpty
+            ? [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ostrom").path] : ostrom
+        // Every line of the file has the word; the browser's first frame has its tabs.
+        var programs: [(name: String, arguments: [String], marker: String)] = [("less", ["less", file], "volunteers")]
+        for (number, binary) in binaries.enumerated() {
+            let label = binaries.count == 1 ? "" : " [\(number + 1)]"
+            programs += [("ostrom page" + label, [binary, "page", file], "volunteers"), ("ostrom" + label, [binary], "Papers")]
+        }
+        // Nothing of the user's: an empty library, no config, no history.
+        let environment = ["HOME=\(folder)", "XDG_DATA_HOME=\(folder)/data", "XDG_CONFIG_HOME=\(folder)/config",
+                           "XDG_STATE_HOME=\(folder)/state", "XDG_CACHE_HOME=\(folder)/cache", "LESSHISTFILE=-",
+                           "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"]
+        var times = [[Double]](repeating: [], count: programs.count)
+        for _ in 0..<runs {
+            for (index, program) in programs.enumerated() {
+                times[index].append(try PseudoTerminalStart.time(program.arguments, environment: environment, until: program.marker))
+            }
+        }
+        print("\(megabytes) MB file; first screen on a 100×30 pseudo-terminal, \(runs) starts each, taking turns:")
+        if binaries.count > 1 {
+            for (number, binary) in binaries.enumerated() { print("  [\(number + 1)] \(binary)") }
+        }
+        print("program            median   fastest   slowest")
+        for (index, program) in programs.enumerated() {
+            let sorted = times[index].sorted()
+            print(program.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                  + String(format: "%7.1f ms %7.1f ms %7.1f ms", sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1]))
+        }
+    }
+
+    private static func temporaryFolder() throws -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((base + "/ostrom-start.XXXXXX").utf8CString)
+        guard mkdtemp(&template) != nil else { throw ValidationError("cannot make a folder in \(base)") }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}
+
+/// A program started on a new pseudo-terminal, timed until a text appears
+/// in what it writes; then sent `q`, and killed if it has not ended.
+enum PseudoTerminalStart {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Milliseconds from starting `arguments` to `marker` written.
+    static func time(_ arguments: [String], environment: [String], until marker: String) throws -> Double {
+        var name = [CChar](repeating: 0, count: 128)
+        let master = ostrom_open_pseudo_terminal(&name, name.count)
+        guard master >= 0 else { throw Failure(description: "cannot make a pseudo-terminal: \(String(cString: strerror(errno)))") }
+        defer { close(master) }
+        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        // A session of its own: the terminal opened first becomes its controlling one.
+        posix_spawnattr_setflags(&attributes, ostrom_spawn_setsid_flag() | Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard status == 0 else { throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
+        var written: [UInt8] = []
+        let wanted = Array(marker.utf8)
+        var elapsed: Double?
+        while elapsed == nil, read(master, into: &written, waiting: 10_000) {
+            if written.count >= wanted.count, contains(written, wanted) {
+                elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            }
+        }
+        _ = "q".utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, 1) }
+        finish(pid, master: master)
+        guard let elapsed else { throw Failure(description: "\(arguments.joined(separator: " ")) never wrote “\(marker)”") }
+        return elapsed
+    }
+
+    /// Appends what the program wrote; false once it has closed the
+    /// terminal or written nothing for `milliseconds`.
+    private static func read(_ master: Int32, into written: inout [UInt8], waiting milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, milliseconds) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        written += buffer[0..<count]
+        return true
+    }
+
+    private static func contains(_ bytes: [UInt8], _ wanted: [UInt8]) -> Bool {
+        guard bytes.count >= wanted.count else { return false }
+        return (0...(bytes.count - wanted.count)).contains { start in bytes[start..<(start + wanted.count)].elementsEqual(wanted) }
+    }
+
+    /// Waits up to three seconds for the program to end after `q`
+    /// (reading what it writes meanwhile), then kills it.
+    private static func finish(_ pid: pid_t, master: Int32) {
+        var discarded: [UInt8] = []
+        for _ in 0..<30 {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { return }
+            discarded.removeAll(keepingCapacity: true)
+            _ = read(master, into: &discarded, waiting: 100)
+        }
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+}
