@@ -226,8 +226,11 @@ enum BrowserSession {
         let store = openStore()
         let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
+        // Indexed on another thread, whatever the size: the first screen
+        // does not wait for it (a query typed meanwhile runs once it is).
+        let index = library?.index ?? reading?.index ?? IndexInBackground { SearchIndex(records: records) }
         var state = AppState(records: records, ladder: ladder, now: .now(), size: terminal.size, keyMap: config.keyMap,
-                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: library?.index ?? reading?.index,
+                             history: (try? store.get().searchHistory()) ?? SearchHistory(), index: index,
                              keptPlacements: library == nil ? nil : (try? store.get())?.placementsPath)
         state.useConfigured(theme: config.palette.rawValue, listShare: config.listShare)
         state.asksBeforeQuitting = config.confirmsQuit

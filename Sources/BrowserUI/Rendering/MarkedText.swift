@@ -9,10 +9,18 @@ extension StyledLine {
         // Each character, made safe, with whether it is marked; wrapping
         // only drops spaces, so the rows are walked in step with it.
         var characters: [(character: Character, marked: Bool)] = []
+        var marked = [Bool](repeating: false, count: text.count)
+        for mark in marks {
+            for offset in mark.clamped(to: 0..<marked.count) { marked[offset] = true }
+        }
         for (offset, character) in text.enumerated() {
-            let marked = marks.contains { $0.contains(offset) }
-            let safe = character.isNewline ? " " : TerminalSafeText.sanitize(String(character))
-            characters += safe.map { ($0, marked) }
+            if character.isNewline {
+                characters.append((" ", marked[offset]))
+            } else if character.unicodeScalars.contains(where: TerminalSafeText.isUnsafe) {
+                characters += TerminalSafeText.sanitize(String(character)).map { ($0, marked[offset]) }
+            } else {
+                characters.append((character, marked[offset]))
+            }
         }
         let indent = String(repeating: " ", count: DisplayWidth.of(bullet))
         var position = 0

@@ -17,8 +17,12 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Columns a string occupies.
+    /// Columns a string occupies. Inlinable, so that each caller's string
+    /// type gets its own specialised copy rather than generic code.
+    @inlinable
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII, most text: a column a byte, no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -1,3 +1,4 @@
+import SyntheticLibrary
 import Testing
 @testable import OstromCore
 
@@ -42,6 +43,28 @@ import Testing
         #expect(TextWrapping.wrap("英国公共服务中的集体合作", width: 10) == ["英国公共服", "务中的集体", "合作"])
         #expect(TextWrapping.wrap("a\n\nb", width: 5) == ["a", "", "b"])
         #expect(TextWrapping.wrap("supercalifragilistic", width: 8) == ["supercal", "ifragili", "stic"])
+    }
+
+    /// Printable ASCII is wrapped as bytes: the same lines as Character
+    /// by Character, for words of every length, runs of spaces, blank
+    /// lines and every width.
+    @Test func asciiIsWrappedAsEveryTextIs() {
+        var random = SplitMix64(seed: 14)
+        let pieces = ["a", "co", "public", "services", "supercalifragilistic", " ", "  ", "\n", "\n\n", "(x)", "--", "~"]
+        for _ in 0..<400 {
+            let text = (0..<random.next(31)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            for width in 1...24 {
+                #expect(TextWrapping.wrap(text, width: width) == TextWrapping.wrapByCharacters(text, width: width),
+                        "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test func displayWidthOfPrintableASCIIIsItsLength() {
+        #expect(DisplayWidth.of("co-production (2015)") == 20)
+        #expect(DisplayWidth.of("tab\there") == 7)
+        #expect(DisplayWidth.of("café") == 4)
+        #expect(DisplayWidth.of("合作 x"[...]) == 6)
     }
 
     @Test func truncatesAndPadsByDisplayWidth() {
