@@ -6,17 +6,19 @@ import SyntheticLibrary
 /// How long a program takes to show its first screen, as a person at a
 /// terminal sees it: each program is started on a pseudo-terminal of
 /// 100×30 and timed until a word of its first screen is written to it.
-/// `ostrom page` and `less` on the same generated file, and the browser
-/// on an empty library, the programs taking turns run after run.
+/// `ostrom page` and `less` on the same generated text, the browser and
+/// `less` on the same generated .bib, and the browser on an empty
+/// library; the programs take turns, each run starting with the next.
 struct StartBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "First screen of ostrom page, less and the browser, on a pseudo-terminal.")
 
     @Option(help: "Starts of each program (median, fastest and slowest shown).") var runs = 21
-    @Option(help: "Size of the generated file in MB.") var megabytes = 7
+    @Option(help: "Size of the generated text in MB.") var megabytes = 7
+    @Option(help: "Entries of the generated .bib.") var entries = 10_000
     @Option(help: "An ostrom binary (repeat to compare builds; by default the one beside this benchmark).") var ostrom: [String] = []
 
     func validate() throws {
-        guard runs > 0, megabytes > 0 else { throw ValidationError("--runs and --megabytes must be at least 1") }
+        guard runs > 0, megabytes > 0, entries > 0 else { throw ValidationError("--runs, --megabytes and --entries must be at least 1") }
     }
 
     func run() throws {
@@ -24,32 +26,44 @@ struct StartBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/text.txt"
         _ = try SyntheticLibrary.writeBigText(to: URL(fileURLWithPath: file), megabytes: megabytes, marker: "zyzzyva")
+        let bib = folder + "/library.bib"
+        let bibText = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries))
+        try Data(bibText.utf8).write(to: URL(fileURLWithPath: bib))
+        // A word of the .bib's first line, which less shows first.
+        let bibWord = bibText.prefix { $0 != "\n" }.split { !$0.isLetter }.first { $0.count >= 4 }.map(String.init) ?? "@"
         let binaries = ostrom.isEmpty
             ? [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ostrom").path] : ostrom
-        // Every line of the file has the word; the browser's first frame has its tabs.
-        var programs: [(name: String, arguments: [String], marker: String)] = [("less", ["less", file], "volunteers")]
+        // Every line of the text has the word; the browser's first frame has its tabs.
+        var programs: [(name: String, arguments: [String], marker: String)] = [
+            ("less TEXT", ["less", file], "volunteers"), ("less BIB", ["less", bib], bibWord),
+        ]
         for (number, binary) in binaries.enumerated() {
             let label = binaries.count == 1 ? "" : " [\(number + 1)]"
-            programs += [("ostrom page" + label, [binary, "page", file], "volunteers"), ("ostrom" + label, [binary], "Papers")]
+            programs += [("ostrom page TEXT" + label, [binary, "page", file], "volunteers"), ("ostrom BIB" + label, [binary, bib], "Papers"),
+                         ("ostrom" + label, [binary], "Papers")]
         }
         // Nothing of the user's: an empty library, no config, no history.
         let environment = ["HOME=\(folder)", "XDG_DATA_HOME=\(folder)/data", "XDG_CONFIG_HOME=\(folder)/config",
                            "XDG_STATE_HOME=\(folder)/state", "XDG_CACHE_HOME=\(folder)/cache", "LESSHISTFILE=-",
                            "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"]
         var times = [[Double]](repeating: [], count: programs.count)
-        for _ in 0..<runs {
-            for (index, program) in programs.enumerated() {
-                times[index].append(try PseudoTerminalStart.time(program.arguments, environment: environment, until: program.marker))
+        for run in 0..<runs {
+            // Each run starts with the next program, so that none always
+            // follows the same one (a browser just ended slows the next start).
+            for step in 0..<programs.count {
+                let index = (run + step) % programs.count
+                times[index].append(try PseudoTerminalStart.time(programs[index].arguments, environment: environment, until: programs[index].marker))
             }
         }
-        print("\(megabytes) MB file; first screen on a 100×30 pseudo-terminal, \(runs) starts each, taking turns:")
+        print("TEXT: \(megabytes) MB of text; BIB: \(entries) entries (\(bibText.utf8.count >> 20) MB); ostrom: an empty library")
+        print("first screen on a 100×30 pseudo-terminal, \(runs) starts each, taking turns:")
         if binaries.count > 1 {
             for (number, binary) in binaries.enumerated() { print("  [\(number + 1)] \(binary)") }
         }
-        print("program            median   fastest   slowest")
+        print("program                  median   fastest   slowest")
         for (index, program) in programs.enumerated() {
             let sorted = times[index].sorted()
-            print(program.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            print(program.name.padding(toLength: 22, withPad: " ", startingAt: 0)
                   + String(format: "%7.1f ms %7.1f ms %7.1f ms", sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1]))
         }
     }

@@ -154,9 +154,16 @@ enum BrowserSession {
         }
     }
 
-    /// The browser on files' records.
-    static func run(records: [Record], loadWarnings: [String]) throws {
+    /// Starts building what the browser's first screen needs on other
+    /// threads, while the files, the library and the terminal open: the
+    /// placement engine (the first record's place) and the ladder model.
+    static func prepareFirstScreen() {
         PlacementEngine.prepareBuiltIn()
+        LadderModel.prepareBuiltIn()
+    }
+
+    /// The browser on files' records (`prepareFirstScreen` before they are read).
+    static func run(records: [Record], loadWarnings: [String]) throws {
         try browse(records: records, library: nil, loadWarnings: loadWarnings)
     }
 
@@ -174,6 +181,7 @@ enum BrowserSession {
     /// on another thread, their records listed when read (the status row
     /// says so meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
+        LadderModel.prepareBuiltIn()
         let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) paths"
         let mailbox = RecordsInBackground(total: 0, source: source)
         let index = IndexInBackground()
@@ -196,9 +204,7 @@ enum BrowserSession {
     /// The browser on the default library: the built-in records and yours,
     /// the first screen shown before a large library is all read.
     static func runLibrary() throws {
-        // The first screen places its first record: the engine is built
-        // meanwhile, while the library and the terminal open.
-        PlacementEngine.prepareBuiltIn()
+        prepareFirstScreen()
         let builtIn = Library.builtIn().records
         var start = LibraryStart(builtIn: builtIn)
         var warnings: [String] = []

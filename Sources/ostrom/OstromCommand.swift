@@ -36,16 +36,32 @@ struct BrowseCommand: ParsableCommand {
     static let headBytes = 256 << 10
 
     func run() throws {
-        if let mistyped = mistypedCommand() {
+        try Self.browse(library)
+    }
+
+    /// Whether `ostrom ARGUMENTS` opens the browser on files the parser
+    /// need not read: on a terminal, every argument an existing file or
+    /// folder, none an option, the first no command's name.
+    static func opensFilesAsTheyAre(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first, isInteractive,
+              !OstromCommand.configuration.subcommands.contains(where: { $0.configuration.commandName == first }), first != "help" else {
+            return false
+        }
+        return arguments.allSatisfy { !$0.hasPrefix("-") && RawPath.kind(of: $0) != nil }
+    }
+
+    static func browse(_ library: LibraryOptions) throws {
+        if let mistyped = mistypedCommand(library) {
             throw CommandFailure(code: 2, message: mistyped)
         }
-        if let file = singlePlainFile() {
+        if let file = singlePlainFile(library) {
             try PageCommand.page(file)
             return
         }
-        let interactive = Self.isInteractive
+        let interactive = isInteractive
         if interactive && library.paths.isEmpty { return try BrowserSession.runLibrary() }
         if interactive && BrowserSession.readsInBackground(library.paths) { return try BrowserSession.runFiles(library.paths) }
+        if interactive { BrowserSession.prepareFirstScreen() }
         let loaded = try library.load()
         guard interactive else {
             Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))
@@ -57,7 +73,7 @@ struct BrowseCommand: ParsableCommand {
     /// `ostrom lsit`: a first word that names no file but is a command's
     /// name mistyped gets the closest names ("did you mean"), not "no such
     /// file". A file of that name is always opened.
-    private func mistypedCommand() -> String? {
+    private static func mistypedCommand(_ library: LibraryOptions) -> String? {
         guard let word = library.paths.first, !word.contains("/"), !word.contains("."), RawPath.kind(of: word) == nil else { return nil }
         let names = OstromCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
         let close = EditDistance.closest(to: word, among: names)
@@ -68,15 +84,14 @@ struct BrowseCommand: ParsableCommand {
 
     /// `ostrom FILE` for a file no importer recognises, or a large one
     /// that is not a library: the file is paged, like `less FILE`.
-    private func singlePlainFile() -> String? {
-        guard library.paths.count == 1, let path = library.paths.first,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
-        if let size = attributes[.size] as? Int, size > Self.pageAtOnceBytes {
-            let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: Self.headBytes) } ?? Data()
+    private static func singlePlainFile(_ library: LibraryOptions) -> String? {
+        // POSIX, not FileManager: its attributes cost the first screen a millisecond.
+        guard library.paths.count == 1, let path = library.paths.first, let size = RawPath.fileSize(of: path) else { return nil }
+        if size > pageAtOnceBytes {
+            let head = RawPath.head(of: path, count: headBytes) ?? Data()
             return DocumentRecognizer.startsALibrary(SourceDocument(path: path, bytes: head)) ? nil : path
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = RawPath.contents(of: path) else { return nil }
         let result = DocumentRecognizer().importRecords(from: SourceDocument(path: path, bytes: data))
         return result.records.count == 1 && result.records[0].source?.format == PlainNoteImporter().format ? path : nil
     }

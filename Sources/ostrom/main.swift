@@ -22,13 +22,16 @@ let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[
 
 let code: Int32
 do {
-    // The two starts typed most often, `ostrom` on a terminal and `ostrom page
-    // FILE`, skip the command-line parser, which reads every command's options
-    // before it runs one: a few milliseconds the first screen would wait for.
+    // The starts typed most often, `ostrom`, `ostrom FILE…` on a terminal and
+    // `ostrom page FILE`, skip the command-line parser, which reads every
+    // command's options before it runs one: a few milliseconds the first
+    // screen would wait for.
     if arguments.isEmpty && BrowseCommand.isInteractive {
         try BrowserSession.runLibrary()
     } else if arguments.count == 2 && arguments[0] == "page" && !arguments[1].hasPrefix("-") {
         try PageCommand.page(arguments[1])
+    } else if BrowseCommand.opensFilesAsTheyAre(arguments) {
+        try BrowseCommand.browse(LibraryOptions(paths: arguments))
     } else {
         var command = try OstromCommand.parseAsRoot(arguments)
         try command.run()

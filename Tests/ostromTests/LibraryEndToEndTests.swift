@@ -109,6 +109,26 @@ import TmuxHarness
         try session.quitExpectingSuccess()
     }
 
+    /// `ostrom FILE` on a terminal opens the browser without the
+    /// command-line parser; a file named as a command still gets the
+    /// command, as the parser would have it.
+    @Test func filesOpenAsTheyAreButACommandsNameIsTheCommand() throws {
+        let folder = try OstromBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bib = "@article{only2020, title = {A single entry}, author = {Lone, Ada}, year = {2020}}\n"
+        for name in ["list", "help", "one.bib"] { try Data(bib.utf8).write(to: folder.appendingPathComponent(name)) }
+        let environment = OstromBinary.sessionEnvironment(state: folder)
+        let browser = try TmuxSession(command: "cd '\(folder.path)' && " + appThenReport("one.bib list"), environment: environment)
+        try browser.waitFor("both files' records in the browser") { $0.contains("Papers 1/2") && $0.contains("A single entry") }
+        try browser.quitExpectingSuccess()
+        let list = try TmuxSession(command: "cd '\(folder.path)' && " + appThenReport("list"), environment: environment)
+        let listed = try list.waitFor("the list command's table") { $0.contains("EXIT=") }
+        #expect(listed.contains("EXIT=0") && listed.contains("tuurnas2016") && !listed.contains("A single entry"))
+        let help = try TmuxSession(command: "cd '\(folder.path)' && " + appThenReport("help"), environment: environment)
+        let helped = try help.waitFor("the help") { $0.contains("EXIT=") }
+        #expect(helped.contains("USAGE") && helped.contains("EXIT=0"))
+    }
+
     @Test func aFolderOfLargeFilesIsReadAfterTheFirstScreen() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

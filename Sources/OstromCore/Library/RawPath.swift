@@ -69,7 +69,7 @@ public enum RawPath {
     public enum FileKind { case file, folder }
 
     /// The size of the regular file at the path; nil for anything else.
-    static func fileSize(of path: String) -> Int? {
+    public static func fileSize(of path: String) -> Int? {
         var status = stat()
         guard withCString(path, { stat($0, &status) }) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(status.st_size)
@@ -110,6 +110,32 @@ public enum RawPath {
                 return nil
             }
         }
+    }
+
+    /// The file's first `count` bytes (fewer when it is shorter); nil when
+    /// it cannot be read.
+    public static func head(of path: String, count: Int) -> Data? {
+        let descriptor = withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var head = Data(count: count)
+        var filled = 0
+        let failed = head.withUnsafeMutableBytes { buffer in
+            while filled < count {
+                let got = read(descriptor, buffer.baseAddress! + filled, count - filled)
+                if got > 0 {
+                    filled += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    return true
+                }
+            }
+            return false
+        }
+        guard !failed else { return nil }
+        head.count = filled
+        return head
     }
 
     /// Memory for `count` bytes, from `malloc`'s family (freed with

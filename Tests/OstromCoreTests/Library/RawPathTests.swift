@@ -60,4 +60,17 @@ import Testing
         #expect(RawPath.contents(of: pipe).map(Array.init) == written)
         #expect(RawPath.contents(of: folder.appendingPathComponent("missing").path) == nil)
     }
+
+    @Test func aHeadIsTheFirstBytesOrTheWholeOfAShorterFile() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let path = folder.appendingPathComponent("file").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(RawPath.head(of: path, count: 4096).map(Array.init) == Array(bytes.prefix(4096)))
+        #expect(RawPath.head(of: path, count: 1 << 20).map(Array.init) == bytes)
+        #expect(RawPath.head(of: path, count: 0).map(Array.init) == [])
+        #expect(RawPath.head(of: folder.appendingPathComponent("missing").path, count: 10) == nil)
+        #expect(RawPath.fileSize(of: path) == 10_000 && RawPath.fileSize(of: folder.path) == nil)
+    }
 }
