@@ -7,7 +7,8 @@
 # first: fzf, ripgrep, pandoc, less and tmux with apt-get, bibtexparser
 # with pip. Prints a Markdown table: each command's median wall time over
 # three runs, and the peer's time divided by ostrom's; then the pager
-# benchmark, which drives `ostrom page` and `less` in tmux.
+# benchmark, which drives `ostrom page` and `less` in tmux, and the
+# start-up benchmark, which times their first screens on a pseudo-terminal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries=${1:-100000}
@@ -25,11 +26,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 -c 'import bibtexparser' 2>/dev/null || python3 -m pip install -q bibtexparser >&2
 
-swift build -c release --product ostrom >&2
 swift build -c release --product ostrom-bench >&2
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ostrom-peers.XXXXXXXX")
 trap 'rm -rf "$work"' EXIT
+# ostrom as a user installs it (the benchmarks find it beside themselves too).
+Scripts/install "$work/prefix" >&2
+ostrom="$work/prefix/bin/ostrom"
 # ostrom's own library and config stay out of it.
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state"
 "$bin/ostrom-bench" generate --entries "$entries" --output "$work/big.bib"
@@ -73,8 +76,8 @@ row() {
 
 # The library a user searches: the big file imported (the command line
 # reads its records and indexes them on each run; the browser keeps its index).
-"$bin/ostrom" import "$work/big.bib" > /dev/null
-"$bin/ostrom" search 'public services' > /dev/null || true
+"$ostrom" import "$work/big.bib" > /dev/null
+"$ostrom" search 'public services' > /dev/null || true
 
 size=$(du -m "$work/big.bib" | cut -f1)
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); $entries entries ($size MB) and 10 000 for pandoc"
@@ -82,15 +85,17 @@ echo
 echo "| task | ostrom | peer | peer's time | peer ÷ ostrom |"
 echo "|---|---|---|---|---|"
 query="'public services'"
-row "BibTeX to JSON, $entries entries" "'$bin/ostrom' list --format json '$work/big.bib'" \
+row "BibTeX to JSON, $entries entries" "'$ostrom' list --format json '$work/big.bib'" \
   "bibtexparser $(python3 -c 'import bibtexparser; print(bibtexparser.__version__)')" "python3 '$work/bibtexparser-json.py' '$work/big.bib'"
-row "BibTeX to CSL-JSON, 10 000 entries" "'$bin/ostrom' export --format csljson --from '$work/small.bib'" \
+row "BibTeX to CSL-JSON, 10 000 entries" "'$ostrom' export --format csljson --from '$work/small.bib'" \
   "pandoc $(pandoc --version | head -1 | cut -d' ' -f2)" "pandoc -f bibtex -t csljson '$work/small.bib'"
-row "a search of the .bib file (read, indexed, ranked)" "'$bin/ostrom' search $query '$work/big.bib'" \
+row "a search of the .bib file (read, indexed, ranked)" "'$ostrom' search $query '$work/big.bib'" \
   "rg -c $(rg --version | head -1 | cut -d' ' -f2)" "rg -c $query '$work/big.bib'"
-row "a search of your library holding it" "'$bin/ostrom' search $query" \
+row "a search of your library holding it" "'$ostrom' search $query" \
   "rg -c" "rg -c $query '$work/big.bib'"
-row "a search of your library holding it" "'$bin/ostrom' search $query" \
+row "a search of your library holding it" "'$ostrom' search $query" \
   "fzf --filter $(fzf --version | cut -d' ' -f1)" "fzf --filter $query < '$work/big.bib'"
 echo
 "$bin/ostrom-bench" pager --runs "$runs"
+echo
+"$bin/ostrom-bench" start --runs 21 --ostrom "$ostrom"
