@@ -16,83 +16,59 @@ public enum TextWrapping {
 
     /// `wrap`, Character by Character, as any text can be.
     static func wrapByCharacters(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(contentsOf: wrapParagraph(paragraph, width: width))
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+            wrapWords(paragraph, space: " ", width: width, widthOf: DisplayWidth.of) { String($0) }
         }
-        return lines
     }
 
-    private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    /// `wrap` for printable ASCII, a byte a column.
+    private static func wrapASCII(_ paragraph: Substring.UTF8View, width: Int) -> [String] {
+        wrapWords(paragraph, space: 0x20, width: width, widthOf: { _ in 1 }) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The lines of one paragraph: its words (split at `space`) put
+    /// together up to `width` columns, a word wider than a line broken
+    /// between its characters; `widthOf` gives a character's columns and
+    /// `string` makes a line.
+    private static func wrapWords<Text: Collection>(_ paragraph: Text, space: Text.Element, width: Int,
+                                                    widthOf: (Text.Element) -> Int,
+                                                    string: ([Text.Element]) -> String) -> [String] where Text.Element: Equatable {
         var lines: [String] = []
-        var line = ""
+        var line: [Text.Element] = []
         var lineWidth = 0
-        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordWidth = DisplayWidth.of(word)
+        for word in paragraph.split(separator: space) {
+            let wordWidth = word.reduce(0) { $0 + widthOf($1) }
             let gap = line.isEmpty ? 0 : 1
             if lineWidth + gap + wordWidth <= width {
-                if gap == 1 { line.append(" ") }
+                if gap == 1 { line.append(space) }
                 line.append(contentsOf: word)
                 lineWidth += gap + wordWidth
                 continue
             }
             if !line.isEmpty && wordWidth <= width {
-                lines.append(line)
-                line = String(word)
+                lines.append(string(line))
+                line = Array(word)
                 lineWidth = wordWidth
                 continue
             }
             // The word does not fit on any line: break it by characters.
             if !line.isEmpty {
-                lines.append(line)
-                line = ""
+                lines.append(string(line))
+                line.removeAll(keepingCapacity: true)
                 lineWidth = 0
             }
             for character in word {
-                let characterWidth = DisplayWidth.of(character)
+                let characterWidth = widthOf(character)
                 if lineWidth + characterWidth > width && !line.isEmpty {
-                    lines.append(line)
-                    line = ""
+                    lines.append(string(line))
+                    line.removeAll(keepingCapacity: true)
                     lineWidth = 0
                 }
                 line.append(character)
                 lineWidth += characterWidth
             }
         }
-        lines.append(line)
-        return lines
-    }
-
-    /// `wrapParagraph` for printable ASCII.
-    private static func wrapASCII(_ paragraph: Substring.UTF8View, width: Int) -> [String] {
-        var lines: [String] = []
-        var line: [UInt8] = []
-        for word in paragraph.split(separator: 0x20) {
-            let gap = line.isEmpty ? 0 : 1
-            if line.count + gap + word.count <= width {
-                if gap == 1 { line.append(0x20) }
-                line.append(contentsOf: word)
-                continue
-            }
-            if !line.isEmpty && word.count <= width {
-                lines.append(String(decoding: line, as: UTF8.self))
-                line = Array(word)
-                continue
-            }
-            // The word does not fit on any line: break it by characters.
-            if !line.isEmpty {
-                lines.append(String(decoding: line, as: UTF8.self))
-                line.removeAll(keepingCapacity: true)
-            }
-            for byte in word {
-                if line.count + 1 > width && !line.isEmpty {
-                    lines.append(String(decoding: line, as: UTF8.self))
-                    line.removeAll(keepingCapacity: true)
-                }
-                line.append(byte)
-            }
-        }
-        lines.append(String(decoding: line, as: UTF8.self))
+        lines.append(string(line))
         return lines
     }
 
