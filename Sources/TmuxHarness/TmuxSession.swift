@@ -46,16 +46,6 @@ public final class TmuxSession {
     }
 
     private static func spawnAndWait(_ arguments: [String]) throws {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -65,7 +55,7 @@ public final class TmuxSession {
         let cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, cArguments, environ)
+        let status = withCleanSpawnAttributes { posix_spawnp(&pid, arguments[0], &actions, &$0, cArguments, environ) }
         guard status == 0 else { throw TmuxError("cannot start tmux: \(String(cString: strerror(status)))") }
         var exitStatus: Int32 = 0
         waitpid(pid, &exitStatus, 0)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CPseudoTerminal
 import Foundation
 import SyntheticLibrary
+import TmuxHarness
 
 /// How long a program takes to show its first screen, as a person at a
 /// terminal sees it: each program is started on a pseudo-terminal of
@@ -91,17 +92,6 @@ enum PseudoTerminalStart {
         defer { close(master) }
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        // A session of its own: the terminal opened first becomes its controlling one.
-        posix_spawnattr_setflags(&attributes, ostrom_spawn_setsid_flag() | Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -113,7 +103,8 @@ enum PseudoTerminalStart {
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        // A session of its own: the terminal opened first becomes its controlling one.
+        let status = withCleanSpawnAttributes(flags: ostrom_spawn_setsid_flag()) { posix_spawnp(&pid, arguments[0], &actions, &$0, argv, envp) }
         guard status == 0 else { throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(status)))") }
         var written: [UInt8] = []
         let wanted = Array(marker.utf8)
