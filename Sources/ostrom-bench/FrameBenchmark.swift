@@ -15,7 +15,7 @@ struct FrameBenchmark: ParsableCommand {
 
     func run() throws {
         let now = LocalDateTime.now()
-        let base = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+        let base = AppState(records: Library.builtIn().records, ladder: LadderModel.builtIn(), now: now, size: (width, height))
         print("frame \(width)×\(height), \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
         print("scenario                         compose p50   p99     diff p50   p99     total p50   p99")
         let scenarios: [(String, [KeyPress], [KeyPress])] = [

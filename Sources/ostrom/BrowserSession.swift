@@ -154,12 +154,11 @@ enum BrowserSession {
         }
     }
 
-    /// Starts building what the browser's first screen needs on other
-    /// threads, while the files, the library and the terminal open: the
-    /// placement engine (the first record's place) and the ladder model.
+    /// Starts building the placement engine on another thread (the first
+    /// screen places its first record) while the files, the library and
+    /// the terminal open.
     static func prepareFirstScreen() {
         PlacementEngine.prepareBuiltIn()
-        LadderModel.prepareBuiltIn()
     }
 
     /// The browser on files' records (`prepareFirstScreen` before they are read).
@@ -181,7 +180,6 @@ enum BrowserSession {
     /// on another thread, their records listed when read (the status row
     /// says so meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
-        LadderModel.prepareBuiltIn()
         let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) paths"
         let mailbox = RecordsInBackground(total: 0, source: source)
         let index = IndexInBackground()
@@ -223,12 +221,7 @@ enum BrowserSession {
     /// `reading`: the records still to come, and their index.
     private static func browse(records: [Record], library: LibraryStart?, loadWarnings: [String],
                                reading: (mailbox: RecordsInBackground, index: IndexInBackground)? = nil) throws {
-        let ladder: LadderModel
-        do {
-            ladder = try LadderModel.builtIn()
-        } catch {
-            throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
-        }
+        let ladder = LadderModel.builtIn()
         let store = openStore()
         let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)

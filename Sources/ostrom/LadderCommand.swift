@@ -15,12 +15,7 @@ struct LadderCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
-        let model: LadderModel
-        do {
-            model = try LadderModel.builtIn()
-        } catch {
-            throw CommandFailure(code: 2, message: "the built-in ladder model cannot be read: \(error)")
-        }
+        let model = LadderModel.builtIn()
         let records = try library.load().records
         let annotations = UserLibrary.state().annotations
         let cache = PlacementCache(records: records)

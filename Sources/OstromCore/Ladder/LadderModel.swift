@@ -76,28 +76,9 @@ public struct LadderModel: Codable, Sendable, Equatable {
         public var lines: [Int]
     }
 
-    /// The model shipped in the binary (`Resources/ladder.json`), decoded
-    /// once: on first use, or ahead of it on another thread (`prepareBuiltIn`).
-    public static func builtIn() throws -> LadderModel {
-        try decoded.get()
+    /// The model shipped in the binary (`Resources/ladder.json`, compiled
+    /// in as `BuiltInModels`).
+    public static func builtIn() -> LadderModel {
+        BuiltInModels.ladder
     }
-
-    /// Starts decoding the built-in model on another thread: the browser's
-    /// first screen needs it, and its 17 KB of JSON take Foundation's
-    /// decoder a millisecond.
-    public static func prepareBuiltIn() {
-        Thread.detachNewThread { _ = decoded }
-    }
-
-    public struct ReadError: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
-    private static let decoded = Result(catching: { () throws(ReadError) -> LadderModel in
-        do {
-            return try JSONDecoder().decode(LadderModel.self, from: EmbeddedResources.data(named: "ladder.json"))
-        } catch {
-            throw ReadError(description: "\(error)")
-        }
-    })
 }

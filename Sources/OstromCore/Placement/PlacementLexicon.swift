@@ -40,15 +40,7 @@ public struct PlacementLexicon: Codable, Sendable, Equatable {
         public var why: String
     }
 
-    /// The lexicon shipped in the binary, read once.
-    public static func builtIn() -> PlacementLexicon { embedded }
-
-    private static let embedded: PlacementLexicon = {
-        do {
-            return try JSONDecoder().decode(PlacementLexicon.self, from: EmbeddedResources.data(named: "placement-lexicon.json"))
-        } catch {
-            // The file is checked by a test; a broken one is a build error.
-            preconditionFailure("Resources/placement-lexicon.json: \(error)")
-        }
-    }()
+    /// The lexicon shipped in the binary (`Resources/placement-lexicon.json`,
+    /// compiled in as `BuiltInModels`).
+    public static func builtIn() -> PlacementLexicon { BuiltInModels.lexicon }
 }

@@ -27,7 +27,7 @@ import TerminalCanvas
             papers = ["star", "citations", "year", "title", "authors:12"]
             """, file: "config.toml")
         #expect(config.problems.isEmpty)
-        var state = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: Fixture.now,
+        var state = AppState(records: Library.builtIn().records, ladder: LadderModel.builtIn(), now: Fixture.now,
                              size: (120, 30), keyMap: config.keyMap)
         state.listShare = config.listShare
         state.columns = config.columns

@@ -15,7 +15,7 @@ import TerminalCanvas
     }
 
     @Test func theLadderOpensAtOnceAndFillsInOnTheTick() throws {
-        var state = AppState(records: Library.builtIn().records + SyntheticLibrary.records(count: 600), ladder: try LadderModel.builtIn(),
+        var state = AppState(records: Library.builtIn().records + SyntheticLibrary.records(count: 600), ladder: LadderModel.builtIn(),
                              now: Fixture.now, size: (100, 30))
         state.handle(.character("4"))
         // Nothing waited: records are placed meanwhile, a part at a time.
@@ -34,7 +34,7 @@ import TerminalCanvas
     }
 
     @Test func aStageSearchWaitsForEveryPlace() throws {
-        var state = AppState(records: Library.builtIn().records + SyntheticLibrary.records(count: 600), ladder: try LadderModel.builtIn(),
+        var state = AppState(records: Library.builtIn().records + SyntheticLibrary.records(count: 600), ladder: LadderModel.builtIn(),
                              now: Fixture.now, size: (100, 30))
         for key in [.character("/")] + "stage:with".map(KeyPress.character) { state.handle(key) }
         #expect(state.waitsForIndex && state.waitsForPlacements)

@@ -44,7 +44,7 @@ enum Fixture {
     /// Every record already placed on the ladder (which the browser does on
     /// another thread; `PlacingTests` checks that).
     static func state(width: Int, height: Int) throws -> AppState {
-        let state = AppState(records: Library.builtIn().records, ladder: try LadderModel.builtIn(), now: now, size: (width, height))
+        let state = AppState(records: Library.builtIn().records, ladder: LadderModel.builtIn(), now: now, size: (width, height))
         state.placements.analyseAll()
         return state
     }

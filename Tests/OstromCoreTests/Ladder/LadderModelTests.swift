@@ -9,7 +9,7 @@ import Testing
     let transcriptLines: [String]
 
     init() throws {
-        model = try LadderModel.builtIn()
+        model = LadderModel.builtIn()
         transcriptLines = try TestFiles.seedText(3).components(separatedBy: "\n")
     }
 

@@ -8,6 +8,7 @@ import Testing
 @Suite struct EmbeddedResourcesTests {
     static let generatedFile = TestFiles.repositoryRoot.appendingPathComponent("Sources/OstromCore/Generated/EmbeddedResources.swift")
     static let recordsFile = TestFiles.repositoryRoot.appendingPathComponent("Sources/OstromCore/Generated/BuiltInRecords.swift")
+    static let modelsFile = TestFiles.repositoryRoot.appendingPathComponent("Sources/OstromCore/Generated/BuiltInModels.swift")
 
     /// Base64 in lines of 100 characters, indented for a multi-line literal.
     static func base64Lines(_ data: Data, indent: String) -> [String] {
@@ -33,6 +34,43 @@ import Testing
             "    static let base64 = \"\"\"",
         ] + base64Lines(Data(BuiltInRecords.bytes(of: Library.importedBuiltIn().records)), indent: "    ")
           + ["    \"\"\"", "}", ""]).joined(separator: "\n")
+    }
+
+    /// The ladder model and the placement lexicon as their JSON in
+    /// `Resources/` decodes, written as Swift.
+    static func builtInModelsSource() throws -> String {
+        let decoder = JSONDecoder()
+        let ladder = try decoder.decode(LadderModel.self, from: Data(contentsOf: TestFiles.resources.appendingPathComponent("ladder.json")))
+        let lexicon = try decoder.decode(PlacementLexicon.self,
+                                         from: Data(contentsOf: TestFiles.resources.appendingPathComponent("placement-lexicon.json")))
+        return [
+            "// Generated from Resources/ by `OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests`.",
+            "// Do not edit: a test fails when this file and what Resources/ decodes to differ.",
+            "",
+            "/// `Resources/ladder.json` and `Resources/placement-lexicon.json` as Swift:",
+            "/// decoding their JSON took Foundation's decoder a millisecond each at start.",
+            "enum BuiltInModels {",
+            "    static let ladder = " + SwiftLiteral.source(of: ladder, indent: "    "),
+            "",
+            "    static let lexicon = " + SwiftLiteral.source(of: lexicon, indent: "    "),
+            "}",
+            "",
+        ].joined(separator: "\n")
+    }
+
+    /// The compiled models are what the JSON says, field for field.
+    @Test func builtInModelsAreTheResourcesJSON() throws {
+        let expected = try Self.builtInModelsSource()
+        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
+            try expected.write(to: Self.modelsFile, atomically: true, encoding: .utf8)
+        }
+        let actual = try String(contentsOf: Self.modelsFile, encoding: .utf8)
+        #expect(actual == expected, "Resources/ changed: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+        let decoder = JSONDecoder()
+        let ladder = try decoder.decode(LadderModel.self, from: EmbeddedResources.data(named: "ladder.json"))
+        let lexicon = try decoder.decode(PlacementLexicon.self, from: EmbeddedResources.data(named: "placement-lexicon.json"))
+        #expect(LadderModel.builtIn() == ladder)
+        #expect(PlacementLexicon.builtIn() == lexicon)
     }
 
     /// The Swift source that embeds every file of `Resources/`.

@@ -48,7 +48,7 @@ import Testing
 
 @Suite struct LadderTextTests {
     @Test func stagesDrawnTopToBottomFromDoingWith() throws {
-        let text = LadderText.render(try LadderModel.builtIn())
+        let text = LadderText.render(LadderModel.builtIn())
         let with = try #require(text.range(of: "DOING WITH"))
         let forStage = try #require(text.range(of: "DOING FOR"))
         let to = try #require(text.range(of: "DOING TO"))

@@ -7,7 +7,7 @@ import Testing
     let lexicon = PlacementLexicon.builtIn()
 
     @Test func categoriesAreTheLaddersOwn() throws {
-        let ladder = try LadderModel.builtIn()
+        let ladder = LadderModel.builtIn()
         #expect(lexicon.stages.map(\.name) == ladder.stages.map(\.name))
         #expect(lexicon.levels.map(\.name) == ladder.types.map(\.name))
         #expect(lexicon.principles.map(\.name) == ladder.principles.map(\.name))

@@ -11,7 +11,7 @@ import Testing
     let ladder: LadderModel
 
     init() throws {
-        ladder = try LadderModel.builtIn()
+        ladder = LadderModel.builtIn()
     }
 
     private func analysis(_ id: String) throws -> PlacementAnalysis {
