@@ -36,6 +36,18 @@ import Testing
           + ["    \"\"\"", "}", ""]).joined(separator: "\n")
     }
 
+    /// A generated file must hold `expected`; `OSTROM_UPDATE_EMBEDDED=1`
+    /// writes it first.
+    static func expectGenerated(_ file: URL, toBe expected: String, because reason: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
+            try expected.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let actual = try String(contentsOf: file, encoding: .utf8)
+        #expect(actual == expected, "\(reason): run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests",
+                sourceLocation: sourceLocation)
+    }
+
     /// The ladder model and the placement lexicon as their JSON in
     /// `Resources/` decodes, written as Swift.
     static func builtInModelsSource() throws -> String {
@@ -60,12 +72,7 @@ import Testing
 
     /// The compiled models are what the JSON says, field for field.
     @Test func builtInModelsAreTheResourcesJSON() throws {
-        let expected = try Self.builtInModelsSource()
-        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
-            try expected.write(to: Self.modelsFile, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOf: Self.modelsFile, encoding: .utf8)
-        #expect(actual == expected, "Resources/ changed: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+        try Self.expectGenerated(Self.modelsFile, toBe: Self.builtInModelsSource(), because: "Resources/ changed")
         let decoder = JSONDecoder()
         let ladder = try decoder.decode(LadderModel.self, from: EmbeddedResources.data(named: "ladder.json"))
         let lexicon = try decoder.decode(PlacementLexicon.self, from: EmbeddedResources.data(named: "placement-lexicon.json"))
@@ -95,23 +102,13 @@ import Testing
     }
 
     @Test func generatedFileMatchesResources() throws {
-        let expected = try Self.generatedSource()
-        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
-            try expected.write(to: Self.generatedFile, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOf: Self.generatedFile, encoding: .utf8)
-        #expect(actual == expected, "Resources/ changed: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+        try Self.expectGenerated(Self.generatedFile, toBe: Self.generatedSource(), because: "Resources/ changed")
     }
 
     /// The kept records are what the importers make of the seeds today,
     /// whole: every field, and no warning left behind.
     @Test func builtInRecordsAreWhatTheImportersRead() throws {
-        let expected = Self.builtInRecordsSource()
-        if ProcessInfo.processInfo.environment["OSTROM_UPDATE_EMBEDDED"] == "1" {
-            try expected.write(to: Self.recordsFile, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOf: Self.recordsFile, encoding: .utf8)
-        #expect(actual == expected, "the importers read Resources/ differently: run OSTROM_UPDATE_EMBEDDED=1 swift test --filter EmbeddedResourcesTests")
+        try Self.expectGenerated(Self.recordsFile, toBe: Self.builtInRecordsSource(), because: "the importers read Resources/ differently")
         let imported = Library.importedBuiltIn()
         #expect(imported.diagnostics.isEmpty)
         #expect(imported.records.count == 5)
