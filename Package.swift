@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         // Drives a program in a private tmux server (end-to-end tests, the pager benchmark).
-        .target(name: "TmuxHarness"),
+        .target(name: "TmuxHarness", dependencies: ["OstromCore"]),
         // A deterministic generated library, for tests and benchmarks.
         .target(name: "SyntheticLibrary", dependencies: ["OstromCore"]),
         // A pseudo-terminal to start a program on (the start-up benchmark).

@@ -1,4 +1,5 @@
 import Foundation
+import OstromCore
 
 /// A private tmux server running one command in a pane of a given size,
 /// for driving the real binary as a user would (fzf's and tig's way): the

@@ -1,8 +1,8 @@
 import ArgumentParser
 import CPseudoTerminal
 import Foundation
+import OstromCore
 import SyntheticLibrary
-import TmuxHarness
 
 /// How long a program takes to show its first screen, as a person at a
 /// terminal sees it: each program is started on a pseudo-terminal of
@@ -110,7 +110,7 @@ enum PseudoTerminalStart {
         let wanted = Array(marker.utf8)
         var elapsed: Double?
         while elapsed == nil, read(master, into: &written, waiting: 10_000) {
-            if written.count >= wanted.count, contains(written, wanted) {
+            if written.firstRange(of: wanted) != nil {
                 elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             }
         }
@@ -130,11 +130,6 @@ enum PseudoTerminalStart {
         guard count > 0 else { return false }
         written += buffer[0..<count]
         return true
-    }
-
-    private static func contains(_ bytes: [UInt8], _ wanted: [UInt8]) -> Bool {
-        guard bytes.count >= wanted.count else { return false }
-        return (0...(bytes.count - wanted.count)).contains { start in bytes[start..<(start + wanted.count)].elementsEqual(wanted) }
     }
 
     /// Waits up to three seconds for the program to end after `q`

@@ -154,14 +154,8 @@ enum BrowserSession {
         }
     }
 
-    /// Starts building the placement engine on another thread (the first
-    /// screen places its first record) while the files, the library and
-    /// the terminal open.
-    static func prepareFirstScreen() {
-        PlacementEngine.prepareBuiltIn()
-    }
-
-    /// The browser on files' records (`prepareFirstScreen` before they are read).
+    /// The browser on files' records (the placement engine prepared
+    /// before they are read).
     static func run(records: [Record], loadWarnings: [String]) throws {
         try browse(records: records, library: nil, loadWarnings: loadWarnings)
     }
@@ -202,7 +196,9 @@ enum BrowserSession {
     /// The browser on the default library: the built-in records and yours,
     /// the first screen shown before a large library is all read.
     static func runLibrary() throws {
-        prepareFirstScreen()
+        // The first screen places its first record: the engine is built
+        // meanwhile, while the library and the terminal open.
+        PlacementEngine.prepareBuiltIn()
         let builtIn = Library.builtIn().records
         var start = LibraryStart(builtIn: builtIn)
         var warnings: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import OstromCore
 
 /// Starts a program with an argument list (no shell), with the default
 /// signal handlers and mask rather than ostrom's; `quiet` sends its
@@ -12,16 +13,6 @@ enum ChildProcess {
 
     /// The child's pid.
     static func spawn(_ arguments: [String], quiet: Bool) throws(Failure) -> pid_t {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var all = sigset_t()
-        sigfillset(&all)
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,7 +24,7 @@ enum ChildProcess {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        let status = withCleanSpawnAttributes { posix_spawnp(&pid, arguments[0], &actions, &$0, &argv, environ) }
         guard status == 0 else { throw Failure(code: status) }
         return pid
     }

@@ -15,6 +15,9 @@ struct OstromCommand: ParsableCommand {
         subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, LadderCommand.self, PageCommand.self, ImportCommand.self, AddCommand.self, EditCommand.self, RemoveCommand.self, ExportCommand.self, AnnotateCommand.self, PlaceCommand.self, ConfigCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// The subcommands' names (`help`, the parser's own, is not one).
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
 }
 
 /// `ostrom [browse] [PATH...]`: the browser on the library (or the files
@@ -43,10 +46,7 @@ struct BrowseCommand: ParsableCommand {
     /// need not read: on a terminal, every argument an existing file or
     /// folder, none an option, the first no command's name.
     static func opensFilesAsTheyAre(_ arguments: [String]) -> Bool {
-        guard let first = arguments.first, isInteractive,
-              !OstromCommand.configuration.subcommands.contains(where: { $0.configuration.commandName == first }), first != "help" else {
-            return false
-        }
+        guard let first = arguments.first, isInteractive, !OstromCommand.commandNames.contains(first), first != "help" else { return false }
         return arguments.allSatisfy { !$0.hasPrefix("-") && RawPath.kind(of: $0) != nil }
     }
 
@@ -61,7 +61,9 @@ struct BrowseCommand: ParsableCommand {
         let interactive = isInteractive
         if interactive && library.paths.isEmpty { return try BrowserSession.runLibrary() }
         if interactive && BrowserSession.readsInBackground(library.paths) { return try BrowserSession.runFiles(library.paths) }
-        if interactive { BrowserSession.prepareFirstScreen() }
+        // The first screen places its first record: the engine is built
+        // while the files are read.
+        if interactive { PlacementEngine.prepareBuiltIn() }
         let loaded = try library.load()
         guard interactive else {
             Console.print(RecordTable.lines(for: loaded.records, width: nil).joined(separator: "\n"))
@@ -75,8 +77,7 @@ struct BrowseCommand: ParsableCommand {
     /// file". A file of that name is always opened.
     private static func mistypedCommand(_ library: LibraryOptions) -> String? {
         guard let word = library.paths.first, !word.contains("/"), !word.contains("."), RawPath.kind(of: word) == nil else { return nil }
-        let names = OstromCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
-        let close = EditDistance.closest(to: word, among: names)
+        let close = EditDistance.closest(to: word, among: OstromCommand.commandNames)
         guard let best = close.first else { return nil }
         let others = close.dropFirst().map { "`\($0)`" }
         return "no command or file “\(word)”; did you mean `\(best)`" + (others.isEmpty ? "" : " (or " + others.joined(separator: ", ") + ")") + "?"

@@ -76,6 +76,11 @@ import TmuxHarness
         try Data("just a log\nsecond line\n".utf8).write(to: plain)
         let paged = try OstromBinary.run([plain.path])
         #expect(paged.status == 0 && paged.stdout == "just a log\nsecond line\n")
+        // A link to it is the file it names.
+        let link = folder.appendingPathComponent("latest.txt")
+        #expect(symlink(plain.path, link.path) == 0)
+        let linked = try OstromBinary.run([link.path])
+        #expect(linked.status == 0 && linked.stdout == "just a log\nsecond line\n")
         let seed = OstromBinary.repositoryRoot.appendingPathComponent("Resources/000_9fe70f94f643b465.txt")
         let listed = try OstromBinary.run([seed.path])
         #expect(listed.stdout.contains("tuurnas2016"))

@@ -92,23 +92,18 @@ public enum RawPath {
         guard var block = allocateForReading(capacity) else { return nil }
         var count = 0
         while true {
-            if count == capacity {
-                capacity *= 2
-                guard let larger = realloc(block, capacity) else {
-                    free(block)
-                    return nil
-                }
-                block = larger
-            }
-            let got = read(descriptor, block + count, capacity - count)
-            if got > 0 {
-                count += got
-            } else if got == 0 {
-                return Data(bytesNoCopy: block, count: count, deallocator: .free)
-            } else if errno != EINTR {
+            guard let got = fill(block + count, count: capacity - count, from: descriptor) else {
                 free(block)
                 return nil
             }
+            count += got
+            if count < capacity { return Data(bytesNoCopy: block, count: count, deallocator: .free) }
+            capacity *= 2
+            guard let larger = realloc(block, capacity) else {
+                free(block)
+                return nil
+            }
+            block = larger
         }
     }
 
@@ -119,23 +114,27 @@ public enum RawPath {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var head = Data(count: count)
-        var filled = 0
-        let failed = head.withUnsafeMutableBytes { buffer in
-            while filled < count {
-                let got = read(descriptor, buffer.baseAddress! + filled, count - filled)
-                if got > 0 {
-                    filled += got
-                } else if got == 0 {
-                    break
-                } else if errno != EINTR {
-                    return true
-                }
-            }
-            return false
-        }
-        guard !failed else { return nil }
+        guard count > 0 else { return head }
+        guard let filled = head.withUnsafeMutableBytes({ fill($0.baseAddress!, count: count, from: descriptor) }) else { return nil }
         head.count = filled
         return head
+    }
+
+    /// Reads into `buffer` until `count` bytes or the end: how many were
+    /// read, nil on an error.
+    private static func fill(_ buffer: UnsafeMutableRawPointer, count: Int, from descriptor: Int32) -> Int? {
+        var filled = 0
+        while filled < count {
+            let got = read(descriptor, buffer + filled, count - filled)
+            if got > 0 {
+                filled += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                return nil
+            }
+        }
+        return filled
     }
 
     /// Memory for `count` bytes, from `malloc`'s family (freed with

@@ -11,7 +11,9 @@ public final class IndexInBackground: @unchecked Sendable {
     public static let backgroundThreshold = 5000
 
     /// The index of `records`: built at once for a small library, else
-    /// started on another thread.
+    /// started on another thread. (The browser starts every index on
+    /// another thread, its first screen waiting for none; this is for a
+    /// state made without it, the pager's and the tests'.)
     public convenience init(records: [Record]) {
         if records.count < Self.backgroundThreshold {
             self.init(index: SearchIndex(records: records))

@@ -9,7 +9,9 @@ public enum TextWrapping {
         // Lines of printable ASCII, most text: read as bytes, a column a
         // byte, ten times faster than Character by Character.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
-            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).flatMap { wrapASCII($0, width: width) }
+            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).flatMap { paragraph in
+                wrapWords(paragraph, space: 0x20, width: width, widthOf: { _ in 1 }) { String(decoding: $0, as: UTF8.self) }
+            }
         }
         return wrapByCharacters(text, width: width)
     }
@@ -19,11 +21,6 @@ public enum TextWrapping {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
             wrapWords(paragraph, space: " ", width: width, widthOf: DisplayWidth.of) { String($0) }
         }
-    }
-
-    /// `wrap` for printable ASCII, a byte a column.
-    private static func wrapASCII(_ paragraph: Substring.UTF8View, width: Int) -> [String] {
-        wrapWords(paragraph, space: 0x20, width: width, widthOf: { _ in 1 }) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The lines of one paragraph: its words (split at `space`) put

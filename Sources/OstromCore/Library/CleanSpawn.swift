@@ -1,8 +1,8 @@
 import Glibc
 
 /// Calls `body` with posix_spawn attributes for a child that starts with
-/// the default signal handlers and no signal blocked (not the test
-/// runner's or the benchmark's), plus `flags`.
+/// the default signal handlers and no signal blocked (not ostrom's, the
+/// test runner's or the benchmark's), plus `flags`.
 public func withCleanSpawnAttributes<Result>(flags: Int16 = 0, _ body: (inout posix_spawnattr_t) throws -> Result) rethrows -> Result {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
