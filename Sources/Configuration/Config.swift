@@ -80,7 +80,7 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { text(naming: RawPath.display(file)) }
 
     /// The same naming the file by its name alone, for the status row.
-    public var brief: String { text(naming: RawPath.display(URL(fileURLWithPath: file).lastPathComponent)) }
+    public var brief: String { text(naming: RawPath.display(RawPath.lastComponent(of: file))) }
 
     private func text(naming name: String) -> String {
         line.map { "\(name):\($0): \(message)" } ?? "\(name): \(message)"

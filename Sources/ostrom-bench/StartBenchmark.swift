@@ -78,7 +78,8 @@ struct StartBenchmark: ParsableCommand {
 }
 
 /// A program started on a new pseudo-terminal, timed until a text appears
-/// in what it writes; then sent `q`, and killed if it has not ended.
+/// in what it writes; then sent `Q` (which quits `less`, and the browser
+/// without asking), and killed if it has not ended.
 enum PseudoTerminalStart {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -114,7 +115,7 @@ enum PseudoTerminalStart {
                 elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             }
         }
-        _ = "q".utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, 1) }
+        _ = "Q".utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, 1) }
         finish(pid, master: master)
         guard let elapsed else { throw Failure(description: "\(arguments.joined(separator: " ")) never wrote “\(marker)”") }
         return elapsed
@@ -132,7 +133,7 @@ enum PseudoTerminalStart {
         return true
     }
 
-    /// Waits up to three seconds for the program to end after `q`
+    /// Waits up to three seconds for the program to end after `Q`
     /// (reading what it writes meanwhile), then kills it.
     private static func finish(_ pid: pid_t, master: Int32) {
         var discarded: [UInt8] = []

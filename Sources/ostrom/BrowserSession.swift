@@ -174,7 +174,7 @@ enum BrowserSession {
     /// on another thread, their records listed when read (the status row
     /// says so meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
-        let source = paths.count == 1 ? RawPath.display(URL(fileURLWithPath: paths[0]).lastPathComponent) : "\(paths.count) paths"
+        let source = paths.count == 1 ? RawPath.display(RawPath.lastComponent(of: paths[0])) : "\(paths.count) paths"
         let mailbox = RecordsInBackground(total: 0, source: source)
         let index = IndexInBackground()
         Thread.detachNewThread {

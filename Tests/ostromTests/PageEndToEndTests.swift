@@ -86,7 +86,8 @@ import TmuxHarness
         #expect(listed.stdout.contains("tuurnas2016"))
     }
 
-    /// Past 8 MB a text file is paged, but a library is still listed.
+    /// Past 8 MB a text file is paged, but a library is still listed, even
+    /// one whose first entry comes late.
     @Test func ostromLargeFileListsALibraryAndCopiesText() throws {
         let folder = try OstromBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -98,6 +99,12 @@ import TmuxHarness
         #expect(listed.status == 0)
         let rows = listed.stdout.split(separator: "\n")
         #expect(rows.count == records.count + 1 && rows[0].hasPrefix("ID ") && rows[1].hasPrefix(records[0].id + " "))
+        // Its first entry after a long comment (106 KB): past the first
+        // 16 KB looked at, within the 256 KB looked at next. Still listed.
+        let commented = folder.appendingPathComponent("commented.bib")
+        let comment = String(repeating: "% written by a tool that explains itself at length\n", count: 2000)
+        try Data((comment + SyntheticBibTeX.text(of: records)).utf8).write(to: commented)
+        #expect(try OstromBinary.run([commented.path]).stdout.split(separator: "\n").count == records.count + 1)
         let text = folder.appendingPathComponent("big.txt")
         _ = try SyntheticLibrary.writeBigText(to: text, megabytes: 9, marker: "zyzzyva")
         let paged = try OstromBinary.run([text.path])

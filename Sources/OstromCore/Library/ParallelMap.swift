@@ -3,9 +3,12 @@ import Foundation
 extension Array {
     /// `map` on every core: the elements are split into one run per core
     /// (when there are at least `minimumPerPart` for each), every result
-    /// written straight into its place.
+    /// written straight into its place. Too few for two runs are mapped
+    /// here, without asking how many cores there are or starting Dispatch
+    /// (a millisecond the first time: the browser's start, on a small library).
     public func parallelMap<Result>(minimumPerPart: Int = 256, _ transform: (Element) -> Result) -> [Result] {
         let count = self.count
+        guard count >= 2 * Swift.max(1, minimumPerPart) else { return map(transform) }
         let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumPerPart)))
         return withoutActuallyEscaping(transform) { transform in
             nonisolated(unsafe) let transform = transform

@@ -61,6 +61,15 @@ import Testing
         #expect(RawPath.contents(of: folder.appendingPathComponent("missing").path) == nil)
     }
 
+    @Test func aPathsLastComponentIsItsNameWhateverItEndsWith() {
+        let cases = ["one.bib": "one.bib", "a/b/one.bib": "one.bib", "/a/notes/": "notes", "a//notes//": "notes", "/": "/", "//": "/", "": ""]
+        for (path, name) in cases {
+            #expect(RawPath.lastComponent(of: path) == name, "\(path)")
+        }
+        let latin1 = RawPath.string([0x64, 0x2F, 0x63, 0x61, 0x66, 0xE9])
+        #expect(RawPath.display(RawPath.lastComponent(of: latin1)) == "caf\\xE9")
+    }
+
     @Test func aHeadIsTheFirstBytesOrTheWholeOfAShorterFile() throws {
         let folder = try TestFiles.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

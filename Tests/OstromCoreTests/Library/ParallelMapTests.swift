@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import OstromCore
+
+struct ParallelMapTests {
+    /// Every element mapped once, each result in its element's place,
+    /// on either side of the size that splits the work.
+    @Test func everyResultIsInItsPlace() {
+        for count in [0, 1, 2, 127, 128, 129, 1000, 4099] {
+            let elements = Array(0..<count)
+            let calls = Counter()
+            let results = elements.parallelMap(minimumPerPart: 64) { element in
+                calls.add()
+                return element * 3 + 1
+            }
+            #expect(results == elements.map { $0 * 3 + 1 }, "\(count) elements")
+            #expect(calls.value == count, "\(count) elements")
+        }
+    }
+
+    /// Too few elements for two runs are mapped on the calling thread.
+    @Test func aFewAreMappedHere() {
+        let caller = pthread_self()
+        let threads = Array(0..<127).parallelMap(minimumPerPart: 64) { _ in pthread_equal(pthread_self(), caller) != 0 }
+        #expect(threads.allSatisfy { $0 })
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func add() { lock.withLock { count += 1 } }
+    }
+}
