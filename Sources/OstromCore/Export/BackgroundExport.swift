@@ -23,9 +23,7 @@ public final class BackgroundExport: @unchecked Sendable {
         count = records.count
         self.format = format
         self.path = path
-        let thread = Thread { [self] in run(records, now: now) }
-        thread.stackSize = 8 << 20
-        thread.start()
+        BackgroundThread.start(stackSize: 8 << 20) { [self] in run(records, now: now) }
     }
 
     /// How it ended; nil while it runs.

@@ -24,9 +24,7 @@ public final class LineIndex: @unchecked Sendable {
 
     /// Starts counting on a thread of its own.
     public func start() {
-        let thread = Thread { [self] in run() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        BackgroundThread.start(stackSize: 1 << 20) { [self] in run() }
     }
 
     /// Counts on the calling thread (small texts, tests).
