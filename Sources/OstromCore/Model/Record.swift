@@ -2,53 +2,119 @@
 /// Absent values are `nil` or empty, never `""`.
 public struct Record: Hashable, Sendable {
     public var id: String
-    /// A citation key given by the source file; kept as the id.
-    public var citationKey: String?
     public var kind: RecordKind
     /// Publication type, CSL-style (`article-journal`, `book`, `chapter`…).
     public var type: String?
     public var title: String
     public var authors: [Person] = []
-    /// Editors of the work (BibTeX `editor`, RIS A2, CSL `editor`).
-    public var editors: [Person] = []
-    /// Editors of the series (RIS A3, CSL `collection-editor`).
-    public var seriesEditors: [Person] = []
-    /// Translators (RIS A4, biblatex and CSL `translator`).
-    public var translators: [Person] = []
-    public var speakers: [Person] = []
     public var date: PartialDate?
     public var container: String?
     public var volume: String?
     public var issue: String?
     public var pages: String?
     public var publisher: String?
-    /// Where the publisher is (RIS CY, BibTeX address, CSL publisher-place).
-    public var publisherPlace: String?
     public var doi: String?
     /// A web address for the work (http or https).
     public var url: String?
-    public var issn: [String] = []
-    /// ISO 639-1 code.
-    public var language: String?
     public var abstract: String?
     public var body: String?
-    public var bio: String?
     public var keywords: [String] = []
-    public var location: String?
-    public var start: LocalDateTime?
-    public var end: LocalDateTime?
-    /// When an event announcement was published.
-    public var published: PartialDate?
-    public var translations: [Translation] = []
-    public var citations: Int?
-    /// Files the reference manager linked (PDFs), in its order.
-    public var attachments: [RecordAttachment] = []
     public var source: SourceReference?
+    /// The fields most records leave empty (`RareFields`).
+    private var rare = RareFields()
 
     public init(id: String = "", kind: RecordKind, title: String) {
         self.id = id
         self.kind = kind
         self.title = title
+    }
+
+    /// A citation key given by the source file; kept as the id.
+    public var citationKey: String? {
+        get { rare.values?.citationKey }
+        set { rare.set(\.citationKey, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    /// Editors of the work (BibTeX `editor`, RIS A2, CSL `editor`).
+    public var editors: [Person] {
+        get { rare.values?.editors ?? [] }
+        set { rare.set(\.editors, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    /// Editors of the series (RIS A3, CSL `collection-editor`).
+    public var seriesEditors: [Person] {
+        get { rare.values?.seriesEditors ?? [] }
+        set { rare.set(\.seriesEditors, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    /// Translators (RIS A4, biblatex and CSL `translator`).
+    public var translators: [Person] {
+        get { rare.values?.translators ?? [] }
+        set { rare.set(\.translators, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    public var speakers: [Person] {
+        get { rare.values?.speakers ?? [] }
+        set { rare.set(\.speakers, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    /// Where the publisher is (RIS CY, BibTeX address, CSL publisher-place).
+    public var publisherPlace: String? {
+        get { rare.values?.publisherPlace }
+        set { rare.set(\.publisherPlace, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var issn: [String] {
+        get { rare.values?.issn ?? [] }
+        set { rare.set(\.issn, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    /// ISO 639-1 code.
+    public var language: String? {
+        get { rare.values?.language }
+        set { rare.set(\.language, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var bio: String? {
+        get { rare.values?.bio }
+        set { rare.set(\.bio, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var location: String? {
+        get { rare.values?.location }
+        set { rare.set(\.location, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var start: LocalDateTime? {
+        get { rare.values?.start }
+        set { rare.set(\.start, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var end: LocalDateTime? {
+        get { rare.values?.end }
+        set { rare.set(\.end, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    /// When an event announcement was published.
+    public var published: PartialDate? {
+        get { rare.values?.published }
+        set { rare.set(\.published, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var translations: [Translation] {
+        get { rare.values?.translations ?? [] }
+        set { rare.set(\.translations, to: newValue, isEmpty: newValue.isEmpty) }
+    }
+
+    public var citations: Int? {
+        get { rare.values?.citations }
+        set { rare.set(\.citations, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    /// Files the reference manager linked (PDFs), in its order.
+    public var attachments: [RecordAttachment] {
+        get { rare.values?.attachments ?? [] }
+        set { rare.set(\.attachments, to: newValue, isEmpty: newValue.isEmpty) }
     }
 
     public var year: Int? { date?.year }

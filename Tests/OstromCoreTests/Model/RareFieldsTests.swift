@@ -1,0 +1,77 @@
+import Testing
+@testable import OstromCore
+
+/// The fields most records leave empty are kept apart (`RareFields`):
+/// a record is still a value, equal and hashed by what it holds.
+struct RareFieldsTests {
+    private func paper() -> Record {
+        var record = Record(id: "a", kind: .paper, title: "Co-production")
+        record.abstract = "An abstract."
+        return record
+    }
+
+    @Test func aCopyChangedLeavesTheOriginal() {
+        var original = paper()
+        original.editors = [Person(family: "Ostrom")]
+        original.language = "en"
+        var copy = original
+        copy.editors.append(Person(family: "Parks"))
+        copy.language = nil
+        #expect(original.editors == [Person(family: "Ostrom")] && original.language == "en")
+        #expect(copy.editors.map(\.family) == ["Ostrom", "Parks"] && copy.language == nil)
+        #expect(original != copy)
+    }
+
+    /// Setting a field to nothing, or setting and clearing it, leaves a
+    /// record equal to one where it was never set, with the same hash.
+    @Test func emptyIsEmptyHoweverItCameAbout() {
+        let plain = paper()
+        var setToNothing = paper()
+        setToNothing.bio = nil
+        setToNothing.speakers = []
+        var cleared = paper()
+        cleared.start = LocalDateTime(date: PartialDate(year: 2024, month: 5, day: 1), hour: 10, minute: 0)
+        cleared.attachments = [RecordAttachment(path: "a.pdf")]
+        cleared.start = nil
+        cleared.attachments = []
+        for record in [setToNothing, cleared] {
+            #expect(record == plain)
+            #expect(record.hashValue == plain.hashValue)
+            #expect(Set([record, plain]).count == 1)
+        }
+    }
+
+    @Test func everyFieldReadsBackWhatWasSet() {
+        var record = paper()
+        let person = [Person(family: "Needham", given: "Catherine")]
+        let day = PartialDate(year: 2023, month: 3, day: nil)
+        record.citationKey = "key"
+        record.editors = person
+        record.seriesEditors = person
+        record.translators = person
+        record.speakers = person
+        record.publisherPlace = "Bristol"
+        record.issn = ["1234-5678"]
+        record.language = "en"
+        record.bio = "A researcher."
+        record.location = "Birmingham"
+        record.start = LocalDateTime(date: PartialDate(year: 2024, month: 5, day: 1), hour: 10, minute: 0)
+        record.end = LocalDateTime(date: PartialDate(year: 2024, month: 5, day: 1), hour: 12, minute: 30)
+        record.published = day
+        record.translations = [Translation(language: "fr", title: "Coproduction")]
+        record.citations = 12
+        record.attachments = [RecordAttachment(path: "paper.pdf")]
+        #expect(record.citationKey == "key" && record.editors == person && record.seriesEditors == person)
+        #expect(record.translators == person && record.speakers == person && record.publisherPlace == "Bristol")
+        #expect(record.issn == ["1234-5678"] && record.language == "en" && record.bio == "A researcher.")
+        #expect(record.location == "Birmingham" && record.start?.hour == 10 && record.end?.minute == 30)
+        #expect(record.published == day && record.translations.first?.title == "Coproduction" && record.citations == 12)
+        #expect(record.attachments.map(\.path) == ["paper.pdf"])
+        #expect(record.title == "Co-production" && record.abstract == "An abstract.")
+    }
+
+    /// What the box is for: a record is under half its former 624 bytes.
+    @Test func aRecordIsSmall() {
+        #expect(MemoryLayout<Record>.size < 320)
+    }
+}
