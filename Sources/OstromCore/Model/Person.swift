@@ -4,9 +4,29 @@
 public struct Person: Hashable, Sendable {
     public var family: String?
     public var given: String?
-    public var suffix: String?
-    public var literal: String?
-    public var affiliation: String?
+    /// The fields most people are without.
+    private var rare = RareFields<RareValues>()
+
+    struct RareValues: RareFieldValues {
+        var suffix: String?
+        var literal: String?
+        var affiliation: String?
+    }
+
+    public var suffix: String? {
+        get { rare.values?.suffix }
+        set { rare.set(\.suffix, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var literal: String? {
+        get { rare.values?.literal }
+        set { rare.set(\.literal, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    public var affiliation: String? {
+        get { rare.values?.affiliation }
+        set { rare.set(\.affiliation, to: newValue, isEmpty: newValue == nil) }
+    }
 
     public init(family: String? = nil, given: String? = nil, suffix: String? = nil, literal: String? = nil, affiliation: String? = nil) {
         self.family = family

@@ -20,8 +20,27 @@ public struct Record: Hashable, Sendable {
     public var body: String?
     public var keywords: [String] = []
     public var source: SourceReference?
-    /// The fields most records leave empty (`RareFields`).
-    private var rare = RareFields()
+    /// The fields most records leave empty.
+    private var rare = RareFields<RareValues>()
+
+    struct RareValues: RareFieldValues {
+        var citationKey: String?
+        var editors: [Person] = []
+        var seriesEditors: [Person] = []
+        var translators: [Person] = []
+        var speakers: [Person] = []
+        var publisherPlace: String?
+        var issn: [String] = []
+        var language: String?
+        var bio: String?
+        var location: String?
+        var start: LocalDateTime?
+        var end: LocalDateTime?
+        var published: PartialDate?
+        var translations: [Translation] = []
+        var citations: Int?
+        var attachments: [RecordAttachment] = []
+    }
 
     public init(id: String = "", kind: RecordKind, title: String) {
         self.id = id

@@ -1,8 +1,8 @@
 import Testing
 @testable import OstromCore
 
-/// The fields most records leave empty are kept apart (`RareFields`):
-/// a record is still a value, equal and hashed by what it holds.
+/// The fields most records and people leave empty are kept apart
+/// (`RareFields`): each is still a value, equal and hashed by what it holds.
 struct RareFieldsTests {
     private func paper() -> Record {
         var record = Record(id: "a", kind: .paper, title: "Co-production")
@@ -70,8 +70,24 @@ struct RareFieldsTests {
         #expect(record.title == "Co-production" && record.abstract == "An abstract.")
     }
 
-    /// What the box is for: a record is under half its former 624 bytes.
-    @Test func aRecordIsSmall() {
+    @Test func aPersonsRareFieldsAreHersAlone() {
+        let organisation = Person(literal: "World Health Organization", affiliation: "United Nations")
+        var copy = organisation
+        copy.literal = nil
+        copy.family = "Bovaird"
+        copy.suffix = "Jr."
+        #expect(organisation.literal == "World Health Organization" && organisation.affiliation == "United Nations")
+        #expect(organisation.suffix == nil && organisation.sortName == "World Health Organization")
+        #expect(copy.sortName == "Bovaird, Jr." && copy.affiliation == "United Nations")
+        var cleared = Person(family: "Loeffler", suffix: "III")
+        cleared.suffix = nil
+        #expect(cleared == Person(family: "Loeffler") && cleared.hashValue == Person(family: "Loeffler").hashValue)
+    }
+
+    /// What the boxes are for: a record is half its former 624 bytes, a
+    /// person half its former 80.
+    @Test func recordsAndPeopleAreSmall() {
         #expect(MemoryLayout<Record>.size < 320)
+        #expect(MemoryLayout<Person>.size <= 40)
     }
 }
