@@ -5,7 +5,7 @@ public struct Person: Hashable, Sendable {
     public var family: String?
     public var given: String?
     /// The fields most people are without.
-    private var rare = RareFields<RareValues>()
+    private(set) var rare = RareFields<RareValues>()
 
     struct RareValues: RareFieldValues {
         var suffix: String?

@@ -1,8 +1,9 @@
 /// Fields most values leave empty, kept apart in one copy-on-write box:
-/// a value without them holds no box, 8 bytes. A record's (editors,
-/// speakers, event times, language, attachments…) took 300 of its 624
-/// bytes, 31 MB at 100 000 records; a person's suffix, literal name and
-/// affiliation took 48 of 80, and a record has three or four people.
+/// a value without them holds no box, 8 bytes; one with any holds a box
+/// of all of them (as large as they were, and 40 bytes more). A record's
+/// (editors, speakers, event times, language, attachments…) took 296 of
+/// its 624 bytes; a person's suffix, literal name and affiliation 48 of
+/// 80, and a record has three or four people.
 struct RareFields<Values: RareFieldValues>: Hashable, Sendable {
     /// Changed only where no other value shares it (`set`).
     private final class Box: @unchecked Sendable {

@@ -2,6 +2,9 @@
 /// Absent values are `nil` or empty, never `""`.
 public struct Record: Hashable, Sendable {
     public var id: String
+    /// A citation key given by the source file; kept as the id (every
+    /// imported record has one: not among the rare fields).
+    public var citationKey: String?
     public var kind: RecordKind
     /// Publication type, CSL-style (`article-journal`, `book`, `chapter`…).
     public var type: String?
@@ -21,10 +24,9 @@ public struct Record: Hashable, Sendable {
     public var keywords: [String] = []
     public var source: SourceReference?
     /// The fields most records leave empty.
-    private var rare = RareFields<RareValues>()
+    private(set) var rare = RareFields<RareValues>()
 
     struct RareValues: RareFieldValues {
-        var citationKey: String?
         var editors: [Person] = []
         var seriesEditors: [Person] = []
         var translators: [Person] = []
@@ -46,12 +48,6 @@ public struct Record: Hashable, Sendable {
         self.id = id
         self.kind = kind
         self.title = title
-    }
-
-    /// A citation key given by the source file; kept as the id.
-    public var citationKey: String? {
-        get { rare.values?.citationKey }
-        set { rare.set(\.citationKey, to: newValue, isEmpty: newValue == nil) }
     }
 
     /// Editors of the work (BibTeX `editor`, RIS A2, CSL `editor`).

@@ -84,10 +84,33 @@ struct RareFieldsTests {
         #expect(cleared == Person(family: "Loeffler") && cleared.hashValue == Person(family: "Loeffler").hashValue)
     }
 
-    /// What the boxes are for: a record is half its former 624 bytes, a
-    /// person half its former 80.
+    /// An article as reference managers write it, in each format, has
+    /// none of the rare fields: no box is made for it or its authors (a
+    /// citation key in the box had given every imported record one).
+    @Test func aTypicalArticleHasNoBox() {
+        let documents = [
+            SourceDocument(path: "a.bib", text: """
+                @article{bovaird2007, author = {Bovaird, Tony and Loeffler, Elke}, title = {Beyond engagement},
+                  journal = {Public Administration Review}, year = {2007}, volume = {67}, number = {5}, pages = {846--860},
+                  doi = {10.1111/j.1540-6210.2007.00773.x}, keywords = {co-production; participation}, abstract = {Users and communities.}}
+                """),
+            SourceDocument(path: "a.ris", text: "TY  - JOUR\nID  - bovaird2007\nAU  - Bovaird, Tony\nTI  - Beyond engagement\nT2  - Public Administration Review\nPY  - 2007\nDO  - 10.1111/j.1540-6210.2007.00773.x\nKW  - co-production\nER  - \n"),
+            SourceDocument(path: "a.json", text: """
+                [{"id": "bovaird2007", "type": "article-journal", "title": "Beyond engagement", "author": [{"family": "Bovaird", "given": "Tony"}],
+                  "container-title": "Public Administration Review", "issued": {"date-parts": [[2007]]}, "DOI": "10.1111/j.1540-6210.2007.00773.x"}]
+                """),
+        ]
+        for document in documents {
+            let records = DocumentRecognizer().importRecords(from: document).records
+            #expect(records.count == 1 && records[0].citationKey == "bovaird2007", "\(document.path)")
+            #expect(records.allSatisfy { $0.rare.values == nil && $0.authors.allSatisfy { $0.rare.values == nil } }, "\(document.path)")
+        }
+    }
+
+    /// What the boxes are for: a record is near half its former 624 bytes,
+    /// a person half its former 80.
     @Test func recordsAndPeopleAreSmall() {
-        #expect(MemoryLayout<Record>.size < 320)
+        #expect(MemoryLayout<Record>.size <= 328)
         #expect(MemoryLayout<Person>.size <= 40)
     }
 }
