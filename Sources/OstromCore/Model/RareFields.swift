@@ -16,7 +16,9 @@ struct RareFields<Values: RareFieldValues>: Hashable, Sendable {
 
     private var box: Box?
 
-    /// The fields, when any was ever set (read one: `values?.bio`).
+    /// The fields, when any was ever set (read one: `values?.bio`). Lent,
+    /// not copied: a getter would copy all of them, and retain each, to
+    /// read one (the search index reads every record's editors and speakers).
     var values: Values? {
         @inline(__always) _read { yield box?.values }
     }
