@@ -71,7 +71,7 @@ row() {
   ours=$(seconds "$2")
   theirs=$(seconds "$4")
   awk -v task="$1" -v ours="$ours" -v name="$3" -v theirs="$theirs" \
-    'BEGIN { printf "| %s | %.2f s | %s | %.2f s | %.2g× |\n", task, ours, name, theirs, theirs / ours }'
+    'BEGIN { r = theirs / ours; printf "| %s | %.2f s | %s | %.2f s | " (r >= 10 ? "%.0f" : "%.2g") "× |\n", task, ours, name, theirs, r }'
 }
 
 # The library a user searches: the big file imported (the command line
