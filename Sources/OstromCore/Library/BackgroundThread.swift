@@ -3,8 +3,9 @@ import Foundation
 /// Work the screen does not wait on to be drawn (reading a library,
 /// building an index or the placement engine, placing, exporting,
 /// counting a text's lines, finding in it), on a thread of its own whose
-/// priority is lower than the UI's: when both want a core, the UI gets it,
-/// and a frame or a key is not held up; alone, the work runs at full speed.
+/// priority is lower than the UI's: when both want a core, the UI has the
+/// larger share, and a frame or a key is held up less; alone, the work
+/// runs at full speed.
 /// On two cores, reading a large file and building the placement engine
 /// took the browser's first screen up to a millisecond (median).
 ///
