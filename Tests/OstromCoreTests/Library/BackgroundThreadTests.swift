@@ -6,7 +6,6 @@ struct BackgroundThreadTests {
     /// The work runs on another thread, nicer than the caller's by
     /// `niceness` (at most 19), and the caller's own priority is unchanged.
     @Test func workRunsNicerThanTheCaller() {
-        errno = 0
         let callerNice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         let caller = pthread_self()
         let done = DispatchSemaphore(value: 0)

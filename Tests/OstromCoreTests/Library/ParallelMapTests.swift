@@ -18,13 +18,6 @@ struct ParallelMapTests {
         }
     }
 
-    /// Too few elements for two runs are mapped on the calling thread.
-    @Test func aFewAreMappedHere() {
-        let caller = pthread_self()
-        let threads = Array(0..<127).parallelMap(minimumPerPart: 64) { _ in pthread_equal(pthread_self(), caller) != 0 }
-        #expect(threads.allSatisfy { $0 })
-    }
-
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
