@@ -49,7 +49,7 @@ public struct LibraryStart {
                               start: records, afterRow: first.lastRow, count: records.count + total - first.records.count,
                               keepsIndexFrom: keepsIndexFrom)
         nonisolated(unsafe) var taken = ids
-        BackgroundThread.start { reading.run(ids: &taken, mailbox: mailbox, index: index) }
+        Thread.detachNewThread { reading.run(ids: &taken, mailbox: mailbox, index: index) }
         loading = mailbox
         self.index = index
     }
@@ -93,7 +93,7 @@ private struct Reading: Sendable {
             try LibraryStore.readParts(path: path, after: afterRow, size: LibraryStart.laterPart, atStart: { stamp in
                 unchanged = stamp == libraryStamp
                 guard unchanged else { return kept.settle(found: false) }
-                BackgroundThread.start { [self] in
+                Thread.detachNewThread { [self] in
                     let found = (try? IndexFile.read(path: indexPath, stamp: indexStamp))
                         .flatMap { try? SearchIndex(count: count, file: $0) }
                     if let found { index.fulfil(found) }

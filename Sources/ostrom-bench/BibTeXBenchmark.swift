@@ -20,7 +20,7 @@ struct BibTeXBenchmark: ParsableCommand {
     func run() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-mixed-\(entries).bib")
         if !FileManager.default.fileExists(atPath: file.path) {
-            try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)).utf8).write(to: file)
+            try GeneratedFile.write(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)), to: file.path)
         }
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         var seconds: [Double] = []

@@ -11,6 +11,6 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Where to write it.") var output: String
 
     func run() throws {
-        try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)).utf8).write(to: URL(fileURLWithPath: output))
+        try GeneratedFile.write(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)), to: output)
     }
 }

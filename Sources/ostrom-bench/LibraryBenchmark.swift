@@ -17,7 +17,7 @@ struct LibraryBenchmark: ParsableCommand {
     func run() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-mixed-\(entries).bib")
         if !FileManager.default.fileExists(atPath: file.path) {
-            try Data(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)).utf8).write(to: file)
+            try GeneratedFile.write(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)), to: file.path)
         }
         if let folder, FileManager.default.fileExists(atPath: folder + "/" + LibraryStore.fileName) {
             return try searchableAfterStart(folder: folder)

@@ -29,7 +29,7 @@ struct StartBenchmark: ParsableCommand {
         _ = try SyntheticLibrary.writeBigText(to: URL(fileURLWithPath: file), megabytes: megabytes, marker: "zyzzyva")
         let bib = folder + "/library.bib"
         let bibText = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries))
-        try Data(bibText.utf8).write(to: URL(fileURLWithPath: bib))
+        try GeneratedFile.write(bibText, to: bib)
         // A word of the .bib's first line, which less shows first.
         let bibWord = bibText.prefix { $0 != "\n" }.split { !$0.isLetter }.first { $0.count >= 4 }.map(String.init) ?? "@"
         let binaries = ostrom.isEmpty

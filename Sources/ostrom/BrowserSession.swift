@@ -177,7 +177,7 @@ enum BrowserSession {
         let source = paths.count == 1 ? RawPath.display(RawPath.lastComponent(of: paths[0])) : "\(paths.count) paths"
         let mailbox = RecordsInBackground(total: 0, source: source)
         let index = IndexInBackground()
-        BackgroundThread.start {
+        Thread.detachNewThread {
             do {
                 let library = try Library.load(paths: paths, progress: mailbox.progress)
                 mailbox.deliver(RecordsInBackground.Part(records: library.records))

@@ -23,7 +23,9 @@ public final class BackgroundExport: @unchecked Sendable {
         count = records.count
         self.format = format
         self.path = path
-        BackgroundThread.start(stackSize: 8 << 20) { [self] in run(records, now: now) }
+        let thread = Thread { [self] in run(records, now: now) }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// How it ended; nil while it runs.

@@ -24,7 +24,9 @@ public final class LineIndex: @unchecked Sendable {
 
     /// Starts counting on a thread of its own.
     public func start() {
-        BackgroundThread.start(stackSize: 1 << 20) { [self] in run() }
+        let thread = Thread { [self] in run() }
+        thread.stackSize = 1 << 20
+        thread.start()
     }
 
     /// Counts on the calling thread (small texts, tests).

@@ -35,7 +35,7 @@ public final class TextSearch: @unchecked Sendable {
 
     /// Starts looking from `offset`, forward or backward.
     public func start(from offset: Int, forward: Bool) {
-        BackgroundThread.start { [self] in run(from: offset, forward: forward) }
+        Thread { [self] in run(from: offset, forward: forward) }.start()
     }
 
     /// Looks on the calling thread (tests, small texts).

@@ -96,7 +96,7 @@ public final class PlacementCache: Sendable {
             defer { started = true }
             return !started
         }) else { return }
-        BackgroundThread.start { [self] in
+        Thread.detachNewThread { [self] in
             while !isComplete { analyseAll() }
             placing.withLock { $0 = false }
         }

@@ -22,7 +22,7 @@ public struct PlacementEngine: Sendable {
     /// screen places its first record, and building the engine (some
     /// milliseconds) then overlaps opening the library and the terminal.
     public static func prepareBuiltIn() {
-        BackgroundThread.start { _ = builtIn }
+        Thread.detachNewThread { _ = builtIn }
     }
 
     public init(lexicon: PlacementLexicon = .builtIn()) {

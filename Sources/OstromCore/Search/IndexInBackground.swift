@@ -25,7 +25,7 @@ public final class IndexInBackground: @unchecked Sendable {
     /// Starts `build` on another thread (tests choose when it ends).
     public convenience init(build: @escaping @Sendable () -> SearchIndex) {
         self.init()
-        BackgroundThread.start { [self] in fulfil(build()) }
+        Thread.detachNewThread { [self] in fulfil(build()) }
     }
 
     /// An index another thread will give with `fulfil` (a library read

@@ -1,0 +1,22 @@
+import Foundation
+import OstromCore
+
+/// A generated file, written whole. Not with `Data.write(to:)`: past
+/// 2 GiB (the million-entry .bib) Foundation on Linux wrote the first
+/// 2 147 479 552 bytes, the most one `write` call takes, and then the
+/// start of the data again in place of the rest, so that the file held
+/// 974 024 entries and then the first 26 000 again, one cut in half.
+enum GeneratedFile {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        let descriptor = RawPath.withCString(path) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        guard descriptor >= 0 else { throw Failure(description: "\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var text = text
+        let failed = text.withUTF8 { Descriptor.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+        guard failed == 0 else { throw Failure(description: "\(path): \(String(cString: strerror(failed)))") }
+    }
+}
