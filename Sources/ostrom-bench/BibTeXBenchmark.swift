@@ -18,10 +18,7 @@ struct BibTeXBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-mixed-\(entries).bib")
-        if !FileManager.default.fileExists(atPath: file.path) {
-            try GeneratedFile.write(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)), to: file.path)
-        }
+        let file = try GeneratedFile.cachedBibTeX(entries: entries)
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         var seconds: [Double] = []
         var library = Library()

@@ -15,10 +15,7 @@ struct LibraryBenchmark: ParsableCommand {
     var folder: String?
 
     func run() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-bench-mixed-\(entries).bib")
-        if !FileManager.default.fileExists(atPath: file.path) {
-            try GeneratedFile.write(SyntheticBibTeX.text(of: SyntheticLibrary.records(count: entries)), to: file.path)
-        }
+        let file = try GeneratedFile.cachedBibTeX(entries: entries)
         if let folder, FileManager.default.fileExists(atPath: folder + "/" + LibraryStore.fileName) {
             return try searchableAfterStart(folder: folder)
         }
