@@ -15,18 +15,24 @@ public final class AppDriver {
         self.runEffect = runEffect
     }
 
-    /// Runs until quit. `shouldStop` is polled between keys (every
-    /// `pollMilliseconds`), so a signal ends the loop in an orderly way.
+    /// Runs until quit. The state ticks every `pollMilliseconds` (work
+    /// running elsewhere shows its progress, a library read meanwhile is
+    /// listed), however fast keys come: a key held down does not hold the
+    /// tick back. `shouldStop` is polled between keys and at every tick,
+    /// so a signal ends the loop in an orderly way.
     public func run(pollMilliseconds: Int = 100, shouldStop: () -> Bool = { false }) {
         state.size = backend.size
         runEffects()
         backend.present(FrameComposer.compose(state))
+        let clock = ContinuousClock()
+        let period = Duration.milliseconds(pollMilliseconds)
+        var nextTick = clock.now + period
         while !state.shouldQuit && !shouldStop() {
-            guard let key = backend.readKey(timeoutMilliseconds: pollMilliseconds) else {
-                if state.tick() { backend.present(FrameComposer.compose(state)) }
-                continue
-            }
-            step(key)
+            let wait = max(0, Int(((nextTick - clock.now) / .milliseconds(1)).rounded(.up)))
+            if let key = backend.readKey(timeoutMilliseconds: wait) { step(key) }
+            guard clock.now >= nextTick, !state.shouldQuit else { continue }
+            if state.tick() { backend.present(FrameComposer.compose(state)) }
+            nextTick = clock.now + period
         }
     }
 

@@ -175,7 +175,7 @@ enum BrowserSession {
     /// says so meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
         let source = paths.count == 1 ? RawPath.display(RawPath.lastComponent(of: paths[0])) : "\(paths.count) paths"
-        let mailbox = RecordsInBackground(total: 0, source: source)
+        let mailbox = RecordsInBackground(readingFiles: source)
         let index = IndexInBackground()
         Thread.detachNewThread {
             do {

@@ -37,8 +37,9 @@ import TmuxHarness
         try session.send("q")
         try session.waitFor("Transcripts 1/1")
         try session.send("4")
-        let ladder = try session.waitFor("THE LADDER")
-        #expect(ladder.contains("╟──╢ 3 Doing with"))
+        // The rungs are drawn after the heading: wait for them (tmux may show a frame half written).
+        let ladder = try session.waitFor("╟──╢ 3 Doing with")
+        #expect(ladder.contains("THE LADDER"))
         try session.send("Q")
         let end = try session.waitFor("EXIT=")
         #expect(end.contains("EXIT=0"))

@@ -57,7 +57,7 @@ extension AppState {
         guard let loading else { return false }
         let taken = loading.take()
         if records.capacity < records.count + loading.total { records.reserveCapacity(records.count + loading.total) }
-        for part in taken.parts { append(part) }
+        for part in taken.parts { append(part, isLibrary: loading.isLibrary) }
         if !taken.parts.isEmpty {
             listHitsReadSoFar()
             refreshSorted()
@@ -85,14 +85,16 @@ extension AppState {
         return true
     }
 
-    private mutating func append(_ part: RecordsInBackground.Part) {
+    private mutating func append(_ part: RecordsInBackground.Part, isLibrary: Bool) {
         let start = records.count
         // The first part is taken whole, not copied (a million records are 600 MB).
         if records.isEmpty { records = part.records } else { records += part.records }
         placements.append(part.records)
-        for (record, day) in zip(part.records, part.addedDays) {
-            libraryRecordIDs.insert(record.id)
-            if let day { addedDays[record.id] = day }
+        if isLibrary {
+            libraryRecordIDs.formUnion(part.records.lazy.map(\.id))
+            for (record, day) in zip(part.records, part.addedDays) {
+                if let day { addedDays[record.id] = day }
+            }
         }
         for (tab, listed) in Self.kindListings(of: records, in: start..<records.count) {
             kindListings[tab, default: []] += listed

@@ -31,6 +31,9 @@ public final class RecordsInBackground: @unchecked Sendable {
     public let total: Int
     /// What is read, as the status row names it: "your library", "big.bib".
     public let source: String
+    /// Whether the records are the user's library (theirs to remove and
+    /// edit), not a file's being browsed.
+    public let isLibrary: Bool
     /// Records made so far, before any is delivered (a large file's).
     public let progress = ReadingProgress()
     private let lock = NSLock()
@@ -39,9 +42,18 @@ public final class RecordsInBackground: @unchecked Sendable {
     private var failure: String?
     private var warnings: [String] = []
 
-    public init(total: Int, source: String = "your library") {
+    /// The user's library, `total` records in all.
+    public init(total: Int) {
         self.total = total
+        source = "your library"
+        isLibrary = true
+    }
+
+    /// A file or files being browsed, named `source` in the status row.
+    public init(readingFiles source: String) {
+        total = 0
         self.source = source
+        isLibrary = false
     }
 
     public func deliver(_ part: Part) {

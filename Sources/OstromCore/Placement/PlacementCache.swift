@@ -41,7 +41,10 @@ public final class PlacementCache: Sendable {
 
     /// Records read after the first, numbered after them.
     public func append(_ more: [Record]) {
-        records.withLock { $0 += more }
+        // The first are taken whole, not copied (as the browser's own list takes them).
+        records.withLock { records in
+            if records.isEmpty { records = more } else { records += more }
+        }
     }
 
     /// A record's summary: taken from the file, or made now, when it has

@@ -28,7 +28,7 @@ import TerminalCanvas
         let appeared = state.tick()
         #expect(appeared && state.records.count == 205)
         #expect(state.message == "reading your library: 205 records so far…")
-        #expect(state.addedDays[rest[0].id] == "2026-11-28" && state.libraryRecordIDs.contains(rest[0].id))
+        #expect(state.addedDays[rest[0].id] == "2026-11-28" && state.libraryRecordIDs.isSuperset(of: rest.prefix(100).map(\.id)))
         mailbox.deliver(RecordsInBackground.Part(records: Array(rest.dropFirst(100))))
         mailbox.finish()
         _ = state.tick()
@@ -59,7 +59,7 @@ import TerminalCanvas
     /// read, its records come in one part (taken whole), and its warnings
     /// are there for `!` once it is read.
     @Test func aFileReadAfterTheFirstScreenListsItsRecordsAndWarnings() throws {
-        let mailbox = RecordsInBackground(total: 0, source: "big.bib")
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
         var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
         state.loading = mailbox
         #expect(FrameComposer.compose(state).snapshot().contains(" Reading big.bib…"))
@@ -77,10 +77,31 @@ import TerminalCanvas
         #expect(state.listing(in: .papers).count == records.filter { $0.kind == .paper }.count)
         #expect(state.message == "read big.bib: 40 records, 2 warnings — ! shows them")
         #expect(state.messageLog.suffix(2) == ["big.bib:12: an entry without a key", "big.bib:40: a field without a value"])
+        // A file's records are not the user's to remove.
+        state.handle(.character("D"))
+        #expect(state.libraryRecordIDs.isEmpty && state.removedIndices.isEmpty)
+        #expect(state.message?.hasSuffix("is in a file being browsed: import it to change it") == true)
+    }
+
+    /// A key held down (one every 2 ms) does not hold back the tick: the
+    /// records read meanwhile are listed within a few ticks.
+    @Test func recordsAreListedWhileKeysKeepComing() {
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        let records = SyntheticLibrary.records(count: 40)
+        mailbox.deliver(RecordsInBackground.Part(records: records))
+        mailbox.finish()
+        let keys = HeldKey(.character("j"), size: (100, 30))
+        let driver = AppDriver(state: state, backend: keys)
+        let start = ContinuousClock.now
+        driver.run(pollMilliseconds: 20) { driver.state.loading == nil || ContinuousClock.now - start > .seconds(10) }
+        #expect(driver.state.records == records && driver.state.loading == nil)
+        #expect(keys.read > 1)
     }
 
     @Test func aFileThatCannotBeReadSaysSo() {
-        let mailbox = RecordsInBackground(total: 0, source: "big.bib")
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
         var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
         state.loading = mailbox
         mailbox.finish(failure: "big.bib: file cannot be read")
@@ -167,5 +188,25 @@ import TerminalCanvas
         mailbox.finish()
         _ = state.tick()
         #expect(state.filters[.papers]?.hits == [60, 115])
+    }
+}
+
+/// A terminal whose user holds a key down: it comes every 2 ms.
+private final class HeldKey: TerminalBackend {
+    let size: (width: Int, height: Int)
+    private let key: KeyPress
+    private(set) var read = 0
+
+    init(_ key: KeyPress, size: (width: Int, height: Int)) {
+        self.key = key
+        self.size = size
+    }
+
+    func present(_ grid: CellGrid) {}
+
+    func readKey(timeoutMilliseconds: Int) -> KeyPress? {
+        usleep(2_000)
+        read += 1
+        return key
     }
 }
