@@ -138,20 +138,22 @@ extension AppState {
         return false
     }
 
-    /// Whether a pager search is still looking or an export being written
-    /// (Ctrl-C then cancels it).
+    /// Whether a pager search is still looking, an export being written
+    /// or a long listing sorted (Ctrl-C then cancels it).
     public var hasRunningWork: Bool {
         if case .pager(let pager)? = overlays.last, pager.isSearching { return true }
-        return runningExport != nil
+        return runningExport != nil || !sortsInBackground.isEmpty
     }
 
-    /// Ctrl-C (SIGINT) during a search or an export: it stops.
+    /// Ctrl-C (SIGINT) during a search, an export or a sort: it stops.
     public mutating func cancelRunningWork() {
         if case .pager(var pager)? = overlays.last, pager.isSearching {
             pager.cancelSearch()
             overlays[overlays.count - 1] = .pager(pager)
-        } else {
+        } else if runningExport != nil {
             cancelExport()
+        } else {
+            cancelSorting()
         }
     }
 
@@ -178,6 +180,7 @@ extension AppState {
         let loaded = takeLoadedRecords()
         let placing = showPlacingProgress()
         let exported = takeExportOutcome()
+        let sorted = takeSortedListings()
         if waitsForIndex && searchIndex.isReady {
             if let sent = prompt?.submitted, sent != tab {
                 // Sent on another tab: not run here.
@@ -189,7 +192,7 @@ extension AppState {
             refreshSorted()
             return true
         }
-        if loaded || placing || exported { return true }
+        if loaded || placing || exported || sorted { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

@@ -28,7 +28,7 @@ extension AppState {
     /// Enter on a hit of the Search tab: the record in its own tab,
     /// selected (that tab's search cleared if it hides it); `q` comes back.
     mutating func openInItsTab(_ index: Int) {
-        guard let own = Tab.allCases.first(where: { $0 != .search && $0 != .ladder && $0.kinds.contains(records[index].kind) }) else { return }
+        let own = Tab.listing(records[index].kind)
         show(own)
         if !listing(in: own).contains(index) { filters[own] = nil }
         refreshSorted()
@@ -47,10 +47,11 @@ extension AppState {
         tab = next
     }
 
-    /// `Esc`: the tab's kept search goes (the list as it was before it),
-    /// else the starred-only view.
+    /// `Esc`: a running export or sort stops; else the tab's kept search
+    /// goes (the list as it was before it), else the starred-only view.
     mutating func clearSearch() {
         if runningExport != nil { return cancelExport() }
+        if !sortsInBackground.isEmpty { return cancelSorting() }
         guard screenKind == .browse, tab != .ladder else { return }
         let selected = selectedRecordIndex
         if filters[tab] != nil {

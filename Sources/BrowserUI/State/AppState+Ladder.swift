@@ -87,7 +87,7 @@ extension AppState {
     /// the starred-only view that would hide it.
     mutating func show(recordAt index: Int) {
         let record = records[index]
-        tab = Tab.allCases.first { $0 != .search && $0.kinds.contains(record.kind) } ?? .search
+        tab = Tab.listing(record.kind)
         if starredOnly && !annotations[record.id].starred {
             starredOnly = false
             refreshStarred()

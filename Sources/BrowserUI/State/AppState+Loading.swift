@@ -87,7 +87,7 @@ extension AppState {
 
     private mutating func append(_ part: RecordsInBackground.Part, isLibrary: Bool) {
         let start = records.count
-        // The first part is taken whole, not copied (a million records are 600 MB).
+        // The first part is taken whole, not copied (a million records are 330 MB).
         if records.isEmpty { records = part.records } else { records += part.records }
         placements.append(part.records)
         if isLibrary {
@@ -96,7 +96,7 @@ extension AppState {
                 if let day { addedDays[record.id] = day }
             }
         }
-        for (tab, listed) in Self.kindListings(of: records, in: start..<records.count) {
+        for (tab, listed) in Self.kindListings(of: part.kinds, from: start) {
             kindListings[tab, default: []] += listed
         }
         var list = currentList
@@ -104,18 +104,19 @@ extension AppState {
         currentList = list
     }
 
-    /// The records in `range` by the tab that lists their kind.
-    static func kindListings(of records: [Record], in range: Range<Int>) -> [Tab: [Int]] {
-        let tabs = Tab.allCases.filter { $0 != .search && $0 != .ladder }
-        var tabOfKind: [RecordKind: Int] = [:]
-        for (position, tab) in tabs.enumerated() {
-            for kind in tab.kinds { tabOfKind[kind] = position }
+    /// Records by the tab that lists their kind: `kinds` are theirs, the
+    /// first numbered `start`.
+    static func kindListings(of kinds: [RecordKind], from start: Int) -> [Tab: [Int]] {
+        var counts = [Int](repeating: 0, count: Tab.allCases.count)
+        for kind in kinds { counts[Tab.listing(kind).rawValue] += 1 }
+        var listed = counts.map { count in
+            var listing: [Int] = []
+            listing.reserveCapacity(count)
+            return listing
         }
-        var listed = [[Int]](repeating: [], count: tabs.count)
-        for index in range {
-            if let position = tabOfKind[records[index].kind] { listed[position].append(index) }
-        }
-        return Dictionary(uniqueKeysWithValues: zip(tabs, listed))
+        for (offset, kind) in kinds.enumerated() { listed[Tab.listing(kind).rawValue].append(start + offset) }
+        return [.papers: listed[Tab.papers.rawValue], .events: listed[Tab.events.rawValue],
+                .transcripts: listed[Tab.transcripts.rawValue]]
     }
 
     /// 100000 as "100 000".

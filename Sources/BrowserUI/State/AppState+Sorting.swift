@@ -1,20 +1,9 @@
 import OstromCore
 
-/// A tab's listing in the order the user chose, and the listing it sorts.
-struct SortedListing: Sendable {
-    let sort: RecordSort
-    let from: [Int]
-    let listing: [Int]
-
-    init(_ sort: RecordSort, _ from: [Int], records: [Record], added: [String: String]) {
-        self.sort = sort
-        self.from = from
-        listing = sort.order(from.map { records[$0] }, added: added).map { from[$0] }
-    }
-}
-
 /// `S`: each tab's order, stepped through; shown in the status row and
-/// remembered for the next start.
+/// remembered for the next start. A long listing is sorted on another
+/// thread: it stays as it was meanwhile, the status row says it is being
+/// sorted, and `Esc` gives the sort up.
 extension AppState {
     mutating func cycleSort() {
         guard screenKind == .browse, tab != .ladder else { return }
@@ -28,15 +17,57 @@ extension AppState {
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
-        message = next.map { "sorted: \($0.label) (S for the next order)" } ?? (filters[tab] == nil ? "in the library's order" : "best match first")
+        message = next.map { sort in sortsInBackground[tab] == nil ? "sorted: \(sort.label) (S for the next order)" : "sorting: \(sort.label)…" }
+            ?? (filters[tab] == nil ? "in the library's order" : "best match first")
     }
 
-    /// Sorts what each sorted tab lists now, if that changed.
+    /// Sorts what each sorted tab lists now, if that changed: at once, or
+    /// on another thread when it is long.
     mutating func refreshSorted() {
         for (tab, sort) in sorts {
             let listed = unsortedListing(in: tab)
             if let sorted = sortedListings[tab], sorted.sort == sort, sorted.from == listed { continue }
-            sortedListings[tab] = SortedListing(sort, listed, records: records, added: addedDays)
+            if listed.count < SortedListing.backgroundThreshold {
+                sortedListings[tab] = SortedListing(sort, listed, records: records, added: addedDays)
+                sortsInBackground[tab] = nil
+            } else if let running = sortsInBackground[tab], running.sort == sort, running.from == listed {
+                continue
+            } else {
+                sortsInBackground[tab] = SortInBackground(sort, listed, records: records, added: addedDays)
+            }
         }
+        for tab in sortsInBackground.keys where sorts[tab] == nil { sortsInBackground[tab] = nil }
+    }
+
+    /// Takes the listings sorted on another thread that are still wanted;
+    /// the record selected in each stays selected. True when any came.
+    mutating func takeSortedListings() -> Bool {
+        var came = false
+        for (tab, running) in sortsInBackground {
+            guard let sorted = running.result else { continue }
+            sortsInBackground[tab] = nil
+            guard sorts[tab] == sorted.sort, unsortedListing(in: tab) == sorted.from else { continue }
+            var list = lists[tab] ?? ListState()
+            let listed = listing(in: tab)
+            let record = listed.indices.contains(list.selected) ? listed[list.selected] : nil
+            sortedListings[tab] = sorted
+            if let record, let row = sorted.listing.firstIndex(of: record) { list.selected = row }
+            list.clamp(count: sorted.listing.count, height: visibleRows)
+            lists[tab] = list
+            if tab == self.tab { message = "sorted: \(sorted.sort.label)" }
+            came = true
+        }
+        return came
+    }
+
+    /// `Esc` while a long listing is being sorted: it stays as it is,
+    /// in the order it had before.
+    mutating func cancelSorting() {
+        for tab in sortsInBackground.keys {
+            let listed = unsortedListing(in: tab)
+            sorts[tab] = sortedListings[tab].flatMap { $0.from == listed ? $0.sort : nil }
+        }
+        sortsInBackground = [:]
+        message = "sorting given up: " + (sorts[tab]?.label ?? "in the library's order")
     }
 }

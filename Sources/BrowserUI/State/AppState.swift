@@ -62,6 +62,8 @@ public struct AppState: Sendable {
     /// Each sorted tab's listing, worked out after each key (`refreshSorted`)
     /// from the listing it sorts, not on every read.
     var sortedListings: [Tab: SortedListing] = [:]
+    /// The tabs' long listings being sorted on another thread.
+    var sortsInBackground: [Tab: SortInBackground] = [:]
     /// `*`: the lists show starred records only.
     public var starredOnly = false
     /// With `*` on, the starred records' indices: worked out after each key
@@ -137,7 +139,7 @@ public struct AppState: Sendable {
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = StoryScores(ladder: ladder, placements: placements)
-        kindListings = Self.kindListings(of: records, in: records.indices)
+        kindListings = Self.kindListings(of: RecordsInBackground.Part.kinds(of: records), from: 0)
         self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []
@@ -169,6 +171,8 @@ public struct AppState: Sendable {
         let listed = unsortedListing(in: tab)
         guard let sort = sorts[tab] else { return listed }
         if let sorted = sortedListings[tab], sorted.sort == sort, sorted.from == listed { return sorted.listing }
+        // Being sorted on another thread: listed as it is meanwhile.
+        if listed.count >= SortedListing.backgroundThreshold { return listed }
         return SortedListing(sort, listed, records: records, added: addedDays).listing
     }
 

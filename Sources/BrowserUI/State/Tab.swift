@@ -14,15 +14,21 @@ public enum Tab: Int, CaseIterable, Sendable {
         }
     }
 
-    /// The record kinds a record tab lists (notes sit with papers; the
-    /// Search tab lists hits of every kind).
+    /// The record tab that lists records of `kind` (notes sit with papers).
+    static func listing(_ kind: RecordKind) -> Tab {
+        switch kind {
+        case .paper, .note: .papers
+        case .event: .events
+        case .transcript: .transcripts
+        }
+    }
+
+    /// The record kinds a tab lists (the Search tab lists hits of every kind).
     var kinds: Set<RecordKind> {
         switch self {
-        case .papers: return [.paper, .note]
-        case .events: return [.event]
-        case .transcripts: return [.transcript]
-        case .ladder: return []
-        case .search: return Set(RecordKind.allCases)
+        case .ladder: []
+        case .search: Set(RecordKind.allCases)
+        default: Set(RecordKind.allCases.filter { Tab.listing($0) == self })
         }
     }
 }

@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 @testable import BrowserUI
 import OstromCore
+import SyntheticLibrary
 import TerminalCanvas
 
 /// `S` in the browser: the orders in turn, the selection kept, shown in
@@ -31,6 +33,47 @@ import TerminalCanvas
         state.handle(.character("S"))
         state.handle(.character("1"))
         #expect(state.sorts[.papers] == nil && state.sorts[.events] == RecordSort(key: .year, descending: true))
+    }
+
+    /// Waits for a sort on another thread, ticking as the browser does.
+    private func tickUntilSorted(_ state: inout AppState) -> Bool {
+        for _ in 0..<3000 where !state.sortsInBackground.isEmpty {
+            if state.tick() { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    /// A long listing is sorted on another thread: it is listed as it was
+    /// meanwhile, the status row says so, the sorted one comes on a tick
+    /// with the same record selected; `Esc` gives a sort up.
+    @Test func aLongListingIsSortedOnAnotherThread() throws {
+        let records = SyntheticLibrary.records(count: SortedListing.backgroundThreshold + 500)
+        var state = AppState(records: records, ladder: nil, now: Fixture.now, size: (100, 30))
+        let unsorted = state.listing(in: .papers)
+        for _ in 0..<7 { state.handle(.character("j")) }
+        let selected = try #require(state.selectedRecordIndex)
+        state.handle(.character("S"))
+        #expect(state.message == "sorting: newest first…" && state.hasRunningWork)
+        #expect(state.listing(in: .papers) == unsorted && state.selectedRecordIndex == selected)
+        #expect(FrameComposer.compose(state).rowText(29).hasPrefix(" Papers 8/\(unsorted.count)  sorting: newest first…"))
+        #expect(tickUntilSorted(&state))
+        let expected = RecordSort(key: .year, descending: true).order(unsorted.map { records[$0] }).map { unsorted[$0] }
+        #expect(state.listing(in: .papers) == expected)
+        #expect(state.selectedRecordIndex == selected && state.message == "sorted: newest first" && !state.hasRunningWork)
+
+        // The next order, given up: the listing stays newest first, and the
+        // sort given up never comes.
+        state.handle(.character("S"))
+        #expect(state.message == "sorting: oldest first…")
+        let givenUp = try #require(state.sortsInBackground[.papers])
+        state.handle(.escape)
+        #expect(state.message == "sorting given up: newest first")
+        #expect(state.sorts[.papers] == RecordSort(key: .year, descending: true) && !state.hasRunningWork)
+        while givenUp.result == nil { usleep(5_000) }
+        let changed = state.tick()
+        #expect(!changed)
+        #expect(state.listing(in: .papers) == expected)
     }
 
     @Test func aSearchsHitsAreSortedAndTheOrderIsRemembered() throws {
