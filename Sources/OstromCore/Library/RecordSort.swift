@@ -48,8 +48,7 @@ public struct RecordSort: Equatable, Sendable {
     /// The positions of `records` in this order; `added` gives the day a
     /// record came into the library (`YYYY-MM-DD`), by id.
     public func order(_ records: [Record], added: [String: String] = [:]) -> [Int] {
-        // Folding a title or a name is most of the work: on all cores.
-        let keys: [SortValue?] = records.parallelMap { record in
+        let keys: [SortValue?] = records.map { record in
             switch key {
             case .year: return record.date.map { .number($0.year * 10_000 + ($0.month ?? 0) * 100 + ($0.day ?? 0)) }
             case .author: return record.people.first.map { .text(ASCIIFolding.fold($0.sortName)) }
