@@ -96,27 +96,43 @@ extension AppState {
                 if let day { addedDays[record.id] = day }
             }
         }
-        for (tab, listed) in Self.kindListings(of: part.kinds, from: start) {
-            kindListings[tab, default: []] += listed
+        for (tab, listed) in Self.kindListings(of: part.positionsByKind, from: start) {
+            if kindListings[tab]?.isEmpty ?? true { kindListings[tab] = listed } else { kindListings[tab]! += listed }
         }
         var list = currentList
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
     }
 
-    /// Records by the tab that lists their kind: `kinds` are theirs, the
-    /// first numbered `start`.
-    static func kindListings(of kinds: [RecordKind], from start: Int) -> [Tab: [Int]] {
-        var counts = [Int](repeating: 0, count: Tab.allCases.count)
-        for kind in kinds { counts[Tab.listing(kind).rawValue] += 1 }
-        var listed = counts.map { count in
-            var listing: [Int] = []
-            listing.reserveCapacity(count)
-            return listing
+    /// Records by the tab that lists their kind, from their positions by
+    /// kind (`RecordsInBackground.Part.positionsByKind`), the first
+    /// numbered `start`. A tab of one kind takes its positions as they are.
+    static func kindListings(of positionsByKind: [[Int]], from start: Int) -> [Tab: [Int]] {
+        var listings: [Tab: [Int]] = [:]
+        for tab in [Tab.papers, .events, .transcripts] {
+            let runs = RecordKind.allCases.filter { Tab.listing($0) == tab }.map { positionsByKind[$0.position] }.filter { !$0.isEmpty }
+            var listed = runs.count < 2 ? runs.first ?? [] : runs.dropFirst().reduce(runs[0], merged)
+            if start > 0 { listed = listed.map { $0 + start } }
+            listings[tab] = listed
         }
-        for (offset, kind) in kinds.enumerated() { listed[Tab.listing(kind).rawValue].append(start + offset) }
-        return [.papers: listed[Tab.papers.rawValue], .events: listed[Tab.events.rawValue],
-                .transcripts: listed[Tab.transcripts.rawValue]]
+        return listings
+    }
+
+    /// Two ascending runs of positions as one.
+    private static func merged(_ left: [Int], _ right: [Int]) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(left.count + right.count)
+        var (l, r) = (0, 0)
+        while l < left.count || r < right.count {
+            if r == right.count || (l < left.count && left[l] < right[r]) {
+                merged.append(left[l])
+                l += 1
+            } else {
+                merged.append(right[r])
+                r += 1
+            }
+        }
+        return merged
     }
 
     /// 100000 as "100 000".

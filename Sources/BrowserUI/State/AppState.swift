@@ -139,7 +139,7 @@ public struct AppState: Sendable {
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = StoryScores(ladder: ladder, placements: placements)
-        kindListings = Self.kindListings(of: RecordsInBackground.Part.kinds(of: records), from: 0)
+        kindListings = Self.kindListings(of: RecordsInBackground.Part.positionsByKind(of: records), from: 0)
         self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []

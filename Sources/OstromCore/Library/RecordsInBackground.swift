@@ -10,19 +10,29 @@ public final class RecordsInBackground: @unchecked Sendable {
     public struct Part: Sendable {
         public var records: [Record]
         public var addedDays: [String?]
-        /// Each record's kind, read by the reader: the browser files a
-        /// million records by kind in milliseconds, where reading the kind
-        /// from each record (a cache miss apiece) would take 100 ms.
-        public let kinds: [RecordKind]
+        /// The records' positions in the part by kind (`RecordKind.allCases`
+        /// order), filed by the reader: the browser lists a million records
+        /// by kind at once, where reading each one's kind (a cache miss
+        /// apiece) took it 100 ms and more.
+        public let positionsByKind: [[Int]]
 
         public init(records: [Record], addedDays: [String?] = []) {
             self.records = records
             self.addedDays = addedDays
-            kinds = Self.kinds(of: records)
+            positionsByKind = Self.positionsByKind(of: records)
         }
 
-        public static func kinds(of records: [Record]) -> [RecordKind] {
-            records.withUnsafeBufferPointer { records in records.map(\.kind) }
+        public static func positionsByKind(of records: [Record]) -> [[Int]] {
+            let kinds = records.withUnsafeBufferPointer { records in records.map(\.kind) }
+            var counts = [Int](repeating: 0, count: RecordKind.allCases.count)
+            for kind in kinds { counts[kind.position] += 1 }
+            var positions = counts.map { count in
+                var positions: [Int] = []
+                positions.reserveCapacity(count)
+                return positions
+            }
+            for (position, kind) in kinds.enumerated() { positions[kind.position].append(position) }
+            return positions
         }
     }
 

@@ -100,6 +100,25 @@ import TerminalCanvas
         #expect(keys.read > 1)
     }
 
+    /// Records are listed by the tab of their kind in the library's order,
+    /// notes among papers, whichever part they came in.
+    @Test func partsAreListedByKindInOrder() {
+        let kinds: [RecordKind] = [.paper, .note, .event, .paper, .transcript, .note, .note, .paper, .event]
+        var records = SyntheticLibrary.records(count: kinds.count * 2)
+        for index in records.indices { records[index].kind = kinds[index % kinds.count] }
+        #expect(RecordKind.allCases.allSatisfy { RecordKind.allCases[$0.position] == $0 })
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: Array(records.prefix(4)), ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        mailbox.deliver(RecordsInBackground.Part(records: Array(records[4..<11])))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(records.dropFirst(11))))
+        mailbox.finish()
+        _ = state.tick()
+        for tab in [Tab.papers, .events, .transcripts] {
+            #expect(state.listing(in: tab) == records.indices.filter { Tab.listing(records[$0].kind) == tab })
+        }
+    }
+
     @Test func aFileThatCannotBeReadSaysSo() {
         let mailbox = RecordsInBackground(readingFiles: "big.bib")
         var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
