@@ -2,6 +2,7 @@ import ArgumentParser
 import BrowserUI
 import Foundation
 import OstromCore
+import SyntheticLibrary
 import TerminalCanvas
 
 /// Composes and diffs full frames of the browser, as each key press does,
@@ -12,27 +13,34 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: "Frame width in columns.") var width = 200
     @Option(help: "Frame height in rows.") var height = 60
     @Option(help: "Frames to measure per scenario.") var frames = 2000
+    @Option(help: "Generated records listed after the built-in ones (a large library's frames).") var records = 0
 
     func run() throws {
         let now = LocalDateTime.now()
-        let base = AppState(records: Library.builtIn().records, ladder: LadderModel.builtIn(), now: now, size: (width, height))
-        print("frame \(width)×\(height), \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
+        let library = Library.builtIn().records + SyntheticLibrary.records(count: records)
+        let base = AppState(records: library, ladder: LadderModel.builtIn(), now: now, size: (width, height))
+        print("frame \(width)×\(height), \(library.count) records, \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
         print("scenario                         compose p50   p99     diff p50   p99     total p50   p99")
         let scenarios: [(String, [KeyPress], [KeyPress])] = [
             ("papers, tuurnas2016 ↔ body2021", [.character("1")], [.character("j"), .character("k")]),
             ("ladder, moving selection", [.character("4")], [.character("j"), .character("j"), .character("k"), .character("k")]),
             ("transcript reader, paging", [.character("3"), .enter], [.character(" "), .character("b")]),
+            ("papers, starred only", [.character("1"), .character("m"), .character("j"), .character("m"), .character("*")],
+             [.character("j"), .character("k")]),
         ]
         for (name, setup, cycle) in scenarios {
             var state = base
             for key in setup { state.handle(key) }
             var previous = FrameComposer.compose(state)
+            var handle: [UInt64] = []
             var compose: [UInt64] = []
             var diff: [UInt64] = []
             var cellsWritten = 0
             for index in 0..<frames {
+                let pressed = DispatchTime.now().uptimeNanoseconds
                 state.handle(cycle[index % cycle.count])
                 let start = DispatchTime.now().uptimeNanoseconds
+                handle.append(start - pressed)
                 let grid = FrameComposer.compose(state)
                 let composed = DispatchTime.now().uptimeNanoseconds
                 let runs = FrameDiff.runs(from: previous, to: grid)
@@ -45,7 +53,7 @@ struct FrameBenchmark: ParsableCommand {
             let total = zip(compose, diff).map { $0 + $1 }
             print(name.padding(toLength: 32, withPad: " ", startingAt: 0)
                   + " " + Self.figures(compose) + "   " + Self.figures(diff) + "   " + Self.figures(total)
-                  + "   (\(cellsWritten / frames) cells written per frame)")
+                  + "   (\(cellsWritten / frames) cells written per frame; the key itself \(Self.figures(handle)))")
         }
     }
 
