@@ -170,8 +170,10 @@ public struct AppState: Sendable {
     public func listing(in tab: Tab) -> [Int] {
         let listed = unsortedListing(in: tab)
         guard let sort = sorts[tab] else { return listed }
-        if let sorted = sortedListings[tab], sorted.sort == sort, sorted.from == listed { return sorted.listing }
-        // Being sorted on another thread: listed as it is meanwhile.
+        if let sorted = sortedListings[tab], sorted.from == listed, sorted.sort == sort || sortsInBackground[tab] != nil {
+            // In the order it had while sorted anew on another thread.
+            return sorted.listing
+        }
         if listed.count >= SortedListing.backgroundThreshold { return listed }
         return SortedListing(sort, listed, records: records, added: addedDays).listing
     }

@@ -66,6 +66,7 @@ import TerminalCanvas
         // sort given up never comes.
         state.handle(.character("S"))
         #expect(state.message == "sorting: oldest first…")
+        #expect(state.listing(in: .papers) == expected)
         let givenUp = try #require(state.sortsInBackground[.papers])
         state.handle(.escape)
         #expect(state.message == "sorting given up: newest first")
