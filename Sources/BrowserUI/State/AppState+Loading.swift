@@ -110,8 +110,8 @@ extension AppState {
     static func kindListings(of positionsByKind: [[Int]], from start: Int) -> [Tab: [Int]] {
         var listings: [Tab: [Int]] = [:]
         for tab in [Tab.papers, .events, .transcripts] {
-            let runs = RecordKind.allCases.filter { Tab.listing($0) == tab }.map { positionsByKind[$0.position] }.filter { !$0.isEmpty }
-            var listed = runs.count < 2 ? runs.first ?? [] : runs.dropFirst().reduce(runs[0], merged)
+            let runs = tab.kinds.map { positionsByKind[$0.position] }.filter { !$0.isEmpty }
+            var listed = runs.dropFirst().reduce(runs.first ?? [], merged)
             if start > 0 { listed = listed.map { $0 + start } }
             listings[tab] = listed
         }

@@ -5,6 +5,10 @@ import OstromCore
 /// thread: it stays as it was meanwhile, the status row says it is being
 /// sorted, and `Esc` gives the sort up.
 extension AppState {
+    /// The message while a long listing is sorted (the status row's
+    /// position says in which order: `sorting: newest first…`).
+    static let sortingMessage = "sorting on another thread: Esc gives it up"
+
     mutating func cycleSort() {
         guard screenKind == .browse, tab != .ladder else { return }
         let position = sorts[tab].flatMap { RecordSort.cycle.firstIndex(of: $0) }
@@ -17,7 +21,7 @@ extension AppState {
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
-        message = next.map { sort in sortsInBackground[tab] == nil ? "sorted: \(sort.label) (S for the next order)" : "sorting: \(sort.label)…" }
+        message = next.map { sort in sortsInBackground[tab] == nil ? "sorted: \(sort.label) (S for the next order)" : Self.sortingMessage }
             ?? (filters[tab] == nil ? "in the library's order" : "best match first")
     }
 

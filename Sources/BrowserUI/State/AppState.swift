@@ -62,8 +62,13 @@ public struct AppState: Sendable {
     /// Each sorted tab's listing, worked out after each key (`refreshSorted`)
     /// from the listing it sorts, not on every read.
     var sortedListings: [Tab: SortedListing] = [:]
-    /// The tabs' long listings being sorted on another thread.
-    var sortsInBackground: [Tab: SortInBackground] = [:]
+    /// The tabs' long listings being sorted on another thread; a sort
+    /// taken out of here is given up.
+    var sortsInBackground: [Tab: SortInBackground] = [:] {
+        didSet {
+            for (tab, running) in oldValue where sortsInBackground[tab] !== running { running.giveUp() }
+        }
+    }
     /// `*`: the lists show starred records only.
     public var starredOnly = false
     /// With `*` on, the starred records' indices: worked out after each key
@@ -170,7 +175,7 @@ public struct AppState: Sendable {
     public func listing(in tab: Tab) -> [Int] {
         let listed = unsortedListing(in: tab)
         guard let sort = sorts[tab] else { return listed }
-        if let sorted = sortedListings[tab], sorted.from == listed, sorted.sort == sort || sortsInBackground[tab] != nil {
+        if let sorted = sortedListings[tab], sorted.sort == sort || sortsInBackground[tab] != nil, sorted.from == listed {
             // In the order it had while sorted anew on another thread.
             return sorted.listing
         }

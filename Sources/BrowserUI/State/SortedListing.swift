@@ -20,22 +20,35 @@ struct SortedListing: Sendable {
 }
 
 /// A long listing being sorted on another thread; the tick takes it once
-/// it is (`result`). A sort given up (another asked for, or `Esc`) runs to
-/// its end unseen.
+/// it is (`result`). Sorts run one at a time, in the order asked for: one
+/// given up (another asked for, or `Esc`) before its turn never runs, so
+/// that a search typed letter by letter on a sorted tab of a large library
+/// sorts the hits it ends with, not those of every letter; one given up
+/// while it runs ends unseen.
 final class SortInBackground: Sendable {
     let sort: RecordSort
     let from: [Int]
-    private let sorted = Mutex<SortedListing?>(nil)
+    /// Where the sorts wait their turn.
+    static let queue = DispatchQueue(label: "ostrom.sort")
+    private let state = Mutex<(givenUp: Bool, ended: Bool, result: SortedListing?)>((false, false, nil))
 
     init(_ sort: RecordSort, _ from: [Int], records: [Record], added: [String: String]) {
         self.sort = sort
         self.from = from
-        Thread.detachNewThread { [self] in
-            let listing = SortedListing(sort, from, records: records, added: added)
-            sorted.withLock { $0 = listing }
+        Self.queue.async { [self] in
+            let wanted = state.withLock { !$0.givenUp }
+            let listing = wanted ? SortedListing(sort, from, records: records, added: added) : nil
+            state.withLock { $0.ended = true; $0.result = listing }
         }
     }
 
     /// The sorted listing, once it is.
-    var result: SortedListing? { sorted.withLock { $0 } }
+    var result: SortedListing? { state.withLock { $0.result } }
+
+    /// Whether it has run, or been passed over.
+    var hasEnded: Bool { state.withLock { $0.ended } }
+
+    func giveUp() {
+        state.withLock { $0.givenUp = true }
+    }
 }

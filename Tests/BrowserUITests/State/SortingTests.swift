@@ -54,27 +54,54 @@ import TerminalCanvas
         for _ in 0..<7 { state.handle(.character("j")) }
         let selected = try #require(state.selectedRecordIndex)
         state.handle(.character("S"))
-        #expect(state.message == "sorting: newest first…" && state.hasRunningWork)
+        #expect(state.message == AppState.sortingMessage && state.hasRunningWork)
         #expect(state.listing(in: .papers) == unsorted && state.selectedRecordIndex == selected)
-        #expect(FrameComposer.compose(state).rowText(29).hasPrefix(" Papers 8/\(unsorted.count)  sorting: newest first…"))
+        #expect(FrameComposer.compose(state).rowText(29)
+            .hasPrefix(" Papers 8/\(unsorted.count)  sorting: newest first…  sorting on another thread: Esc gives it up "))
         #expect(tickUntilSorted(&state))
         let expected = RecordSort(key: .year, descending: true).order(unsorted.map { records[$0] }).map { unsorted[$0] }
         #expect(state.listing(in: .papers) == expected)
         #expect(state.selectedRecordIndex == selected && state.message == "sorted: newest first" && !state.hasRunningWork)
 
-        // The next order, given up: the listing stays newest first, and the
-        // sort given up never comes.
+        // The next order, given up before its turn: the listing stays
+        // newest first, and the sort given up never runs.
+        let turn = DispatchSemaphore(value: 0)
+        SortInBackground.queue.async { turn.wait() }
         state.handle(.character("S"))
-        #expect(state.message == "sorting: oldest first…")
+        #expect(state.message == AppState.sortingMessage)
         #expect(state.listing(in: .papers) == expected)
         let givenUp = try #require(state.sortsInBackground[.papers])
         state.handle(.escape)
         #expect(state.message == "sorting given up: newest first")
         #expect(state.sorts[.papers] == RecordSort(key: .year, descending: true) && !state.hasRunningWork)
-        while givenUp.result == nil { usleep(5_000) }
+        turn.signal()
+        while !givenUp.hasEnded { usleep(5_000) }
+        #expect(givenUp.result == nil)
         let changed = state.tick()
         #expect(!changed)
         #expect(state.listing(in: .papers) == expected)
+
+        // `:sort` on the command line sorts there too.
+        for key in [.character(":")] + "sort title".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.message == AppState.sortingMessage)
+        #expect(tickUntilSorted(&state))
+        #expect(state.listing(in: .papers) == RecordSort(key: .title).order(unsorted.map { records[$0] }).map { unsorted[$0] })
+    }
+
+    /// Sorts run one at a time; one given up before its turn never runs
+    /// (a search typed letter by letter sorts the hits it ends with).
+    @Test func aSortGivenUpBeforeItsTurnNeverRuns() {
+        let records = SyntheticLibrary.records(count: 300)
+        let listing = Array(records.indices)
+        let turn = DispatchSemaphore(value: 0)
+        SortInBackground.queue.async { turn.wait() }
+        let passedOver = SortInBackground(RecordSort(key: .title), listing, records: records, added: [:])
+        let wanted = SortInBackground(RecordSort(key: .year), listing, records: records, added: [:])
+        passedOver.giveUp()
+        turn.signal()
+        while !wanted.hasEnded { usleep(1_000) }
+        #expect(passedOver.hasEnded && passedOver.result == nil)
+        #expect(wanted.result?.listing == RecordSort(key: .year).order(records))
     }
 
     @Test func aSearchsHitsAreSortedAndTheOrderIsRemembered() throws {
