@@ -21,15 +21,20 @@ struct FrameBenchmark: ParsableCommand {
         let base = AppState(records: library, ladder: LadderModel.builtIn(), now: now, size: (width, height))
         print("frame \(width)×\(height), \(library.count) records, \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
         print("scenario                         compose p50   p99     diff p50   p99     total p50   p99")
+        let down: [KeyPress] = [.character("j"), .character("j"), .character("k"), .character("k")]
         let scenarios: [(String, [KeyPress], [KeyPress])] = [
             ("papers, tuurnas2016 ↔ body2021", [.character("1")], [.character("j"), .character("k")]),
-            ("ladder, moving selection", [.character("4")], [.character("j"), .character("j"), .character("k"), .character("k")]),
+            ("ladder, moving selection", [.character("4")], down),
+            // The same once every record is placed, then down a long "Placed here".
+            ("ladder placed, moving selection", [.character("4")], down),
+            ("ladder placed, its Placed here", [.character("4"), .character("j"), .tab], down),
             ("transcript reader, paging", [.character("3"), .enter], [.character(" "), .character("b")]),
             ("papers, starred only", [.character("1"), .character("m"), .character("j"), .character("m"), .character("*")],
              [.character("j"), .character("k")]),
         ]
         for (name, setup, cycle) in scenarios {
             var state = base
+            if name.hasPrefix("ladder placed") { state.placements.analyseAll() }
             for key in setup { state.handle(key) }
             var previous = FrameComposer.compose(state)
             var handle: [UInt64] = []

@@ -43,24 +43,37 @@ enum LadderDetail {
         return lines
     }
 
-    /// The "Placed here" list under a stage, level or principle; the
-    /// selected row is highlighted while the detail pane has the focus.
-    static func placedLines(_ items: [PlacedItem], state: AppState, selected: Int?, width: Int) -> [StyledLine] {
+    /// The "Placed here" list under a stage, level or principle: its
+    /// heading, then its rows; the selected row is highlighted while the
+    /// detail pane has the focus.
+    static func placed(_ items: [PlacedItem], state: AppState, selected: Int?, width: Int) -> (heading: [StyledLine], rows: PlacedRows) {
         let hint = items.isEmpty ? "nothing in this library" : selected == nil ? "Tab, then j/k and Enter, opens one" : "Enter opens; q comes back"
-        var lines: [StyledLine] = [.blank, StyledLine("Placed here (\(items.count)) — \(hint)", .heading)]
-        for (row, item) in items.enumerated() {
+        return ([.blank, StyledLine("Placed here (\(items.count)) — \(hint)", .heading)],
+                PlacedRows(items: items, records: state.records, stories: state.ladder?.stories ?? [], selected: selected, width: width))
+    }
+
+    /// The rows of "Placed here", each made when drawn.
+    struct PlacedRows {
+        let items: [PlacedItem]
+        let records: [Record]
+        let stories: [LadderModel.Story]
+        let selected: Int?
+        let width: Int
+
+        var count: Int { items.count }
+
+        func line(_ row: Int) -> StyledLine {
             let text: String
-            switch item {
+            switch items[row] {
             case .record(let index, let score, let setByUser):
-                let record = state.records[index]
+                let record = records[index]
                 text = String(format: "%4d ", score) + (setByUser ? "*" : " ") + record.id + "  " + record.displayTitle
             case .story(let index, let score):
-                text = String(format: "%4d  ", score) + "story  " + (state.ladder?.stories[index].name ?? "")
+                text = String(format: "%4d  ", score) + "story  " + (stories.indices.contains(index) ? stories[index].name : "")
             }
             let role: StyleRole = row == selected ? .selection : .normal
-            lines.append(StyledLine(TextWrapping.pad(TerminalSafeText.sanitize(text), width: width), role))
+            return StyledLine(TextWrapping.pad(TerminalSafeText.sanitize(text), width: width), role)
         }
-        return lines
     }
 
     /// The 3×3 matrix as a table: columns "who plans", rows "who delivers".

@@ -372,17 +372,16 @@ extension AppState {
     }
 
     /// The detail pane's lines for the current selection.
-    func detailLines(width: Int) -> [StyledLine] {
+    func detailLines(width: Int) -> DetailLines {
         if tab == .ladder {
-            guard let entry = selectedLadderEntry, let ladder else { return [] }
-            var lines = LadderDetail.lines(for: entry, model: ladder, width: width)
-            if placementName(of: entry) != nil {
-                let items = placedItems(on: entry)
-                lines += LadderDetail.placedLines(items, state: self, selected: focus == .detail ? min(placedSelected, items.count - 1) : nil, width: width)
-            }
-            return lines
+            guard let entry = selectedLadderEntry, let ladder else { return DetailLines([]) }
+            let lines = LadderDetail.lines(for: entry, model: ladder, width: width)
+            guard placementName(of: entry) != nil else { return DetailLines(lines) }
+            let items = placedItems(on: entry)
+            let placed = LadderDetail.placed(items, state: self, selected: focus == .detail ? min(placedSelected, items.count - 1) : nil, width: width)
+            return DetailLines(lines + placed.heading, then: placed.rows)
         }
-        guard let index = selectedRecordIndex else { return [StyledLine("Nothing here yet.", .dim)] }
+        guard let index = selectedRecordIndex else { return DetailLines([StyledLine("Nothing here yet.", .dim)]) }
         let record = records[index]
         var lines = RecordDetail.lines(for: record, width: width, now: now, placement: placement(ofRecordAt: index))
         // The user's star, tags and note under the title.
@@ -394,6 +393,6 @@ extension AppState {
             let snippet = Snippet.best(for: record, matching: terms, maximumLength: 400).text
             lines = [StyledLine("[\(record.kind.rawValue)]", .badge)] + StyledLine.wrapped("… " + snippet + " …", width: width, role: .dim) + [.blank] + lines
         }
-        return lines
+        return DetailLines(lines)
     }
 }

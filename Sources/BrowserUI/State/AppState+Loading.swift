@@ -99,6 +99,7 @@ extension AppState {
         for (tab, listed) in Self.kindListings(of: part.positionsByKind, from: start) {
             if kindListings[tab]?.isEmpty ?? true { kindListings[tab] = listed } else { kindListings[tab]! += listed }
         }
+        refreshStarred()
         var list = currentList
         list.clamp(count: listCount, height: visibleRows)
         currentList = list

@@ -74,12 +74,17 @@ public struct AppState: Sendable {
     /// With `*` on, the starred records' indices: worked out after each key
     /// (`refreshStarred`), not on every read of a listing.
     var starredIndices: Set<Int> = []
-    /// Record index by id, built the first time `*` is used.
-    private var indexByID: [String: Int]?
+    /// Record index by id, made the first time `*` or a user's placement
+    /// needs it.
+    let positions = RecordPositions()
     /// Each record's analysis by the placement engine, made when first needed.
     public internal(set) var placements: PlacementCache
     /// Each story's scores by the stage and principles it is placed on.
     let storyScores: StoryScores
+    /// The last "Placed here" list shown.
+    let placedList = LastWorkedOut<PlacedInputs, [PlacedItem]>()
+    /// Each tab's listing less the records removed or, with `*`, not starred.
+    let shownListings = Dictionary(uniqueKeysWithValues: Tab.allCases.map { ($0, LastWorkedOut<ShownInputs, [Int]>()) })
     /// The names `stage:`, `level:` and `principle:` take.
     var placementNames: PlacementNames { .builtIn }
     /// Side effects for the driver to run (saving state).
@@ -185,9 +190,14 @@ public struct AppState: Sendable {
 
     /// A tab's listing before its sort.
     func unsortedListing(in tab: Tab) -> [Int] {
-        var listed = filters[tab]?.hits ?? kindListings[tab] ?? []
-        if !removedIndices.isEmpty { listed.removeAll(where: removedIndices.contains) }
-        return starredOnly ? listed.filter(starredIndices.contains) : listed
+        let listed = filters[tab]?.hits ?? kindListings[tab] ?? []
+        guard !removedIndices.isEmpty || starredOnly, let shown = shownListings[tab] else { return listed }
+        let inputs = ShownInputs(listed: listed, removed: removedIndices, starred: starredOnly ? starredIndices : nil)
+        return shown.value(for: inputs) {
+            var kept = listed
+            if !removedIndices.isEmpty { kept.removeAll(where: removedIndices.contains) }
+            return starredOnly ? kept.filter(starredIndices.contains) : kept
+        }
     }
 
     mutating func refreshStarred() {
@@ -195,9 +205,8 @@ public struct AppState: Sendable {
             starredIndices = []
             return
         }
-        let byID = indexByID ?? Dictionary(records.indices.map { (records[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        indexByID = byID
-        starredIndices = Set(annotations.byRecord.compactMap { $0.value.starred ? byID[$0.key] : nil })
+        let starred = annotations.byRecord.lazy.filter(\.value.starred).map(\.key)
+        starredIndices = Set(positions.positions(of: starred, in: records).values)
     }
 
     /// How many records a tab has without a search (all records for the
@@ -257,4 +266,12 @@ public struct AppState: Sendable {
         guard let id = ladder?.source.record else { return nil }
         return records.first { $0.id == id }
     }
+}
+
+/// What a tab's shown listing is worked out from (`unsortedListing`).
+struct ShownInputs: Equatable, Sendable {
+    var listed: [Int]
+    var removed: Set<Int>
+    /// With `*` on, the starred records.
+    var starred: Set<Int>?
 }

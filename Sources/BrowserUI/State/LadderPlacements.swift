@@ -54,6 +54,32 @@ final class StoryScores: Sendable {
     }
 }
 
+/// What the "Placed here" list of a name is worked out from: it is made
+/// again only when one of them changes (more records placed, the user's
+/// placements, records removed), not at every frame and key.
+struct PlacedInputs: Equatable, Sendable {
+    var name: String
+    var analysed: Int
+    var records: Int
+    var annotations: [String: Annotation]
+    var removed: Set<Int>
+}
+
+extension PlacedItem {
+    /// Best evidence first; on equal scores records before stories, each
+    /// in their order.
+    static func ranks(_ left: Self, before right: Self) -> Bool {
+        left.rankKey < right.rankKey
+    }
+
+    private var rankKey: (Int, Int, Int) {
+        switch self {
+        case .record(let index, let score, _): (-score, 0, index)
+        case .story(let index, let score): (-score, 1, index)
+        }
+    }
+}
+
 extension AppState {
     /// The stage, level or principle a ladder entry names, if it is one.
     func placementName(of entry: LadderEntry) -> String? {
@@ -64,22 +90,45 @@ extension AppState {
     }
 
     /// The records and stories placed on an entry, best evidence first
-    /// (records before stories on equal scores, then in library order).
-    /// While records are still being placed, those placed so far (and every
-    /// one the user placed).
+    /// (records before stories on equal scores, then in library order),
+    /// removed records left out. While records are still being placed,
+    /// those placed so far (and every one the user placed).
     func placedItems(on entry: LadderEntry) -> [PlacedItem] {
         guard let name = placementName(of: entry) else { return [] }
-        var items: [PlacedItem] = []
-        for index in records.indices {
-            let user = annotations[records[index].id].placement
-            guard let summary = user == nil ? placements.summaryIfAnalysed(of: index) : placements.summary(of: index) else { continue }
-            let choice = summary.choice(user: user)
-            guard choice.stage == name || choice.level == name || choice.principles.contains(name) else { continue }
-            items.append(.record(index: index, score: summary.score(of: name), setByUser: user != nil))
+        let (suggested, analysed) = placements.suggested(on: name)
+        let inputs = PlacedInputs(name: name, analysed: analysed, records: records.count, annotations: annotations.byRecord,
+                                  removed: removedIndices)
+        return placedList.value(for: inputs) { placedItems(on: name, suggested: suggested) }
+    }
+
+    /// The engine's suggestions (already ranked) less the records the user
+    /// placed or removed, with the user's own and the stories merged in.
+    private func placedItems(on name: String, suggested: [SuggestedRecord]) -> [PlacedItem] {
+        let placed = annotations.byRecord.lazy.filter { $0.value.placement != nil }.map(\.key)
+        let byUser = positions.positions(of: placed, in: records).values.filter { !removedIndices.contains($0) }
+        let hidden = removedIndices.union(byUser)
+        let kept = hidden.isEmpty ? suggested[...] : suggested.filter { !hidden.contains($0.index) }[...]
+        var others: [PlacedItem] = byUser.compactMap { index in
+            guard let choice = annotations[records[index].id].placement,
+                  choice.stage == name || choice.level == name || choice.principles.contains(name) else { return nil }
+            return .record(index: index, score: placements.summary(of: index).score(of: name), setByUser: true)
         }
         for (index, scores) in storyScores.all.enumerated() {
-            if let score = scores[name] { items.append(.story(index: index, score: score)) }
+            if let score = scores[name] { others.append(.story(index: index, score: score)) }
         }
-        return items.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        others.sort(by: PlacedItem.ranks)
+        var items: [PlacedItem] = []
+        items.reserveCapacity(kept.count + others.count)
+        var next = others.startIndex
+        for record in kept {
+            let item = PlacedItem.record(index: record.index, score: record.score, setByUser: false)
+            while next < others.endIndex && PlacedItem.ranks(others[next], before: item) {
+                items.append(others[next])
+                next += 1
+            }
+            items.append(item)
+        }
+        items += others[next...]
+        return items
     }
 }

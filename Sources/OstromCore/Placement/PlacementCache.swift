@@ -16,13 +16,26 @@ public final class PlacementCache: Sendable {
     /// start that places nothing need not spend).
     private let madeEngine: Mutex<PlacementEngine?>
     private let records: Mutex<[Record]>
-    private let summaries: Mutex<[Int: PlacementSummary]> = Mutex([:])
+    private let made: Mutex<Made> = Mutex(Made())
     /// Whether a thread is placing every record (`analyseInBackground`).
     private let placing = Mutex(false)
     /// Where summaries are kept between starts, and those read from there
     /// (read when every record is first placed).
     private let file: String?
     private let kept: Mutex<[UInt64: PlacementSummary]?> = Mutex(nil)
+
+    /// The summaries made, by record index, and the records they place on
+    /// each name; a summary once made is kept.
+    private struct Made {
+        var summaries: [Int: PlacementSummary] = [:]
+        var places = SuggestedPlaces()
+
+        mutating func add(_ summary: PlacementSummary, of index: Int) {
+            guard summaries[index] == nil else { return }
+            summaries[index] = summary
+            places.add(summary, of: index)
+        }
+    }
 
     public init(records: [Record], engine: PlacementEngine? = nil, keptIn file: String? = nil) {
         self.records = Mutex(records)
@@ -50,14 +63,13 @@ public final class PlacementCache: Sendable {
     /// A record's summary: taken from the file, or made now, when it has
     /// not been yet.
     public func summary(of index: Int) -> PlacementSummary {
-        if let known = summaries.withLock({ $0[index] }) { return known }
-        if let summary = keptSummaries()?[PlacementFile.key(of: records.withLock { $0[index] })] {
-            summaries.withLock { $0[index] = $0[index] ?? summary }
-            return summary
+        if let known = summaryIfAnalysed(of: index) { return known }
+        let record = records.withLock { $0[index] }
+        let summary = keptSummaries()?[PlacementFile.key(of: record)] ?? engine.summary(of: record)
+        return made.withLock { made in
+            made.add(summary, of: index)
+            return made.summaries[index] ?? summary
         }
-        let summary = engine.summary(of: records.withLock { $0[index] })
-        summaries.withLock { $0[index] = $0[index] ?? summary }
-        return summary
     }
 
     /// The summaries in the file, read the first time they are needed.
@@ -71,7 +83,14 @@ public final class PlacementCache: Sendable {
 
     /// The summary, when the record has been analysed already (never waits).
     public func summaryIfAnalysed(of index: Int) -> PlacementSummary? {
-        summaries.withLock { $0[index] }
+        made.withLock { $0.summaries[index] }
+    }
+
+    /// The records analysed so far whose suggestion places them on a
+    /// stage, level or principle, best evidence first, and how many records
+    /// were analysed then (the list changes only when that does).
+    public func suggested(on name: String) -> (records: [SuggestedRecord], analysed: Int) {
+        made.withLock { ($0.places.ranked(on: name), $0.summaries.count) }
     }
 
     /// A record's place with its evidence, made now: the user's choice
@@ -82,7 +101,7 @@ public final class PlacementCache: Sendable {
 
     /// How many records are analysed, of how many.
     public var progress: (analysed: Int, of: Int) {
-        (summaries.withLock { $0.count }, records.withLock { $0.count })
+        (made.withLock { $0.summaries.count }, records.withLock { $0.count })
     }
 
     public var isComplete: Bool {
@@ -110,7 +129,7 @@ public final class PlacementCache: Sendable {
     /// whose text has a summary in the file is taken from there.
     public func analyseAll() {
         let records = records.withLock { $0 }
-        let missing = summaries.withLock { known in records.indices.filter { known[$0] == nil } }
+        let missing = made.withLock { made in records.indices.filter { made.summaries[$0] == nil } }
         guard !missing.isEmpty else { return }
         let kept = keptSummaries()
         let engine = engine
@@ -125,11 +144,11 @@ public final class PlacementCache: Sendable {
                 anew = true
                 return (index, placer.summary(of: records[index]))
             }
-            summaries.withLock { for (index, summary) in made { $0[index] = summary } }
+            self.made.withLock { for (index, summary) in made { $0.add(summary, of: index) } }
             if anew { placedAnew.withLock { $0 = true } }
         }
         guard let file, placedAnew.withLock({ $0 }) else { return }
-        let all = summaries.withLock { known in records.indices.compactMap { index in known[index].map { (index, $0) } } }
+        let all = made.withLock { made in records.indices.compactMap { index in made.summaries[index].map { (index, $0) } } }
         PlacementFile.write(all.map { (key: PlacementFile.key(of: records[$0.0]), summary: $0.1) }, to: file, engine: engine)
     }
 }

@@ -43,6 +43,28 @@ import TerminalCanvas
         #expect(!hits.isEmpty && hits.contains { $0 >= 105 })
     }
 
+    /// `*` pressed before the rest of the library is read: starred records
+    /// read after it are listed as they come, not only at the next key.
+    @Test func theStarredViewListsStarredRecordsReadAfterItWasTurnedOn() throws {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 60)
+        let first = Array(all.prefix(10)), rest = Array(all.dropFirst(10))
+        let early = try #require(first.first { $0.kind == .paper }), late = try #require(rest.last { $0.kind == .paper })
+        let mailbox = RecordsInBackground(total: all.count)
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30))
+        state.loading = mailbox
+        state.annotations.apply(.star(early.id, true))
+        state.annotations.apply(.star(late.id, true))
+        state.handle(.character("*"))
+        #expect(state.listing(in: .papers).map { state.records[$0].id } == [early.id])
+        mailbox.deliver(RecordsInBackground.Part(records: rest))
+        mailbox.finish()
+        _ = state.tick()
+        #expect(state.listing(in: .papers).map { state.records[$0].id } == [early.id, late.id])
+        state.handle(.character("j"))
+        #expect(state.listing(in: .papers).map { state.records[$0].id } == [early.id, late.id])
+        #expect(state.selectedRecord?.id == late.id)
+    }
+
     @Test func aReaderThatFailsSaysSoAndKeepsWhatItRead() throws {
         let mailbox = RecordsInBackground(total: 10)
         var state = AppState(records: Library.builtIn().records, ladder: nil, now: Fixture.now, size: (100, 30))

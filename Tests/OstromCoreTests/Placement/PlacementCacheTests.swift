@@ -38,3 +38,41 @@ import SyntheticLibrary
         #expect(cache.summary(of: 7).choice(user: nil) == placement.analysis.suggestion)
     }
 }
+
+/// The records each name's suggestions place there, kept as summaries are
+/// made (the Ladder's "Placed here" reads them, not the library).
+@Suite struct SuggestedPlacesTests {
+    let records = SyntheticLibrary.records(count: 300)
+
+    /// Worked out record by record: those analysed whose suggestion names
+    /// `name`, best score first, then in library order.
+    private func expected(on name: String, _ cache: PlacementCache) -> [SuggestedRecord] {
+        records.indices.compactMap { index in
+            guard let summary = cache.summaryIfAnalysed(of: index) else { return nil }
+            let suggestion = summary.suggestion
+            guard suggestion.stage == name || suggestion.level == name || suggestion.principles.contains(name) else { return nil }
+            return SuggestedRecord(index: index, score: summary.score(of: name))
+        }.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }
+    }
+
+    @Test func eachNameListsItsRecordsRankedWhateverTheOrderTheyWereMadeIn() {
+        let cache = PlacementCache(records: records)
+        let names = Set(PlacementEngine.builtIn.categoryNames)
+        #expect(names.count > 10)
+        // A few asked for one by one, backwards, then every record on both cores.
+        for index in stride(from: 250, to: 0, by: -37) { _ = cache.summary(of: index) }
+        for name in names {
+            #expect(cache.suggested(on: name).records == expected(on: name, cache))
+            #expect(cache.suggested(on: name).analysed == 7)
+        }
+        cache.analyseAll()
+        var placed = 0
+        for name in names {
+            let suggested = cache.suggested(on: name)
+            #expect(suggested.records == expected(on: name, cache) && suggested.analysed == records.count)
+            placed += suggested.records.count
+        }
+        #expect(placed >= records.count / 2)
+        #expect(cache.suggested(on: "no such name").records.isEmpty)
+    }
+}
