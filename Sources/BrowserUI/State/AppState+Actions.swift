@@ -181,6 +181,7 @@ extension AppState {
         let placing = showPlacingProgress()
         let exported = takeExportOutcome()
         let sorted = takeSortedListings()
+        let indexed = takeRecordPositions()
         if waitsForIndex && searchIndex.isReady {
             if let sent = prompt?.submitted, sent != tab {
                 // Sent on another tab: not run here.
@@ -192,7 +193,7 @@ extension AppState {
             refreshSorted()
             return true
         }
-        if loaded || placing || exported || sorted { return true }
+        if loaded || placing || exported || sorted || indexed { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

@@ -31,7 +31,25 @@ extension AppState {
         var list = ListState()
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
-        message = starredOnly ? "starred records only (* shows all)" : "all records"
+        message = !starredOnly ? "all records" : findsStarred ? Self.findingStarredMessage : Self.starredOnlyMessage
+    }
+
+    static let starredOnlyMessage = "starred records only (* shows all)"
+    static let findingStarredMessage = "starred records only: finding them among all the records… (* shows all)"
+
+    /// On the tick: once the records are indexed by id on another thread,
+    /// the starred view lists every starred one (and the Ladder's "Placed
+    /// here" every record the user placed); true when the screen should be
+    /// drawn again.
+    mutating func takeRecordPositions() -> Bool {
+        guard positions.takeBuilt() else { return false }
+        guard starredOnly else { return true }
+        refreshStarred()
+        var list = currentList
+        list.clamp(count: listCount, height: visibleRows)
+        currentList = list
+        if message == Self.findingStarredMessage { message = Self.starredOnlyMessage }
+        return true
     }
 
     private mutating func undo() {

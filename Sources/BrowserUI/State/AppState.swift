@@ -74,6 +74,9 @@ public struct AppState: Sendable {
     /// With `*` on, the starred records' indices: worked out after each key
     /// (`refreshStarred`), not on every read of a listing.
     var starredIndices: Set<Int> = []
+    /// With `*` on, the records are still being indexed by id on another
+    /// thread: some starred ones may be missing yet.
+    var findsStarred = false
     /// Record index by id, made the first time `*` or a user's placement
     /// needs it.
     let positions = RecordPositions()
@@ -206,7 +209,9 @@ public struct AppState: Sendable {
             return
         }
         let starred = annotations.byRecord.lazy.filter(\.value.starred).map(\.key)
-        starredIndices = Set(positions.positions(of: starred, in: records).values)
+        let (found, complete) = positions.positions(of: starred, in: records)
+        starredIndices = Set(found.values)
+        findsStarred = !complete
     }
 
     /// How many records a tab has without a search (all records for the

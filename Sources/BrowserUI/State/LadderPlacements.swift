@@ -61,6 +61,8 @@ struct PlacedInputs: Equatable, Sendable {
     var name: String
     var analysed: Int
     var records: Int
+    /// Records indexed by id (the user's places are found by it).
+    var indexed: Int
     var annotations: [String: Annotation]
     var removed: Set<Int>
 }
@@ -96,7 +98,8 @@ extension AppState {
     func placedItems(on entry: LadderEntry) -> [PlacedItem] {
         guard let name = placementName(of: entry) else { return [] }
         let (suggested, analysed) = placements.suggested(on: name)
-        let inputs = PlacedInputs(name: name, analysed: analysed, records: records.count, annotations: annotations.byRecord,
+        let inputs = PlacedInputs(name: name, analysed: analysed, records: records.count, indexed: positions.indexed,
+                                  annotations: annotations.byRecord,
                                   removed: removedIndices)
         return placedList.value(for: inputs) { placedItems(on: name, suggested: suggested) }
     }
@@ -105,7 +108,7 @@ extension AppState {
     /// placed or removed, with the user's own and the stories merged in.
     private func placedItems(on name: String, suggested: [SuggestedRecord]) -> [PlacedItem] {
         let placed = annotations.byRecord.lazy.filter { $0.value.placement != nil }.map(\.key)
-        let byUser = positions.positions(of: placed, in: records).values.filter { !removedIndices.contains($0) }
+        let byUser = positions.positions(of: placed, in: records).found.values.filter { !removedIndices.contains($0) }
         let hidden = removedIndices.union(byUser)
         let kept = hidden.isEmpty ? suggested[...] : suggested.filter { !hidden.contains($0.index) }[...]
         var others: [PlacedItem] = byUser.compactMap { index in

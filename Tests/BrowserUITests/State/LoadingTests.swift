@@ -251,3 +251,44 @@ private final class HeldKey: TerminalBackend {
         return key
     }
 }
+
+/// Records found by id: at once for a few, on another thread for many,
+/// the starred view filling in when they are all indexed.
+@Suite struct RecordPositionsTests {
+    @Test func manyRecordsAreIndexedOnAnotherThreadTheFirstOfTwoWithOneIDWinning() async throws {
+        var records = SyntheticLibrary.records(count: RecordPositions.backgroundThreshold + 500)
+        records.append(records[7])
+        let positions = RecordPositions()
+        let last = records[records.count - 2].id
+        #expect(positions.positions(of: [String](), in: records) == ([:], true))
+        #expect(positions.indexed == 0)
+        let first = positions.positions(of: [last, records[7].id], in: records)
+        #expect(!first.complete)
+        while !positions.takeBuilt() { try await Task.sleep(nanoseconds: 1_000_000) }
+        #expect(!positions.takeBuilt())
+        let found = positions.positions(of: [last, records[7].id, "no such id"], in: records)
+        #expect(found.complete && found.found == [last: records.count - 2, records[7].id: 7])
+        #expect(positions.indexed == records.count)
+        // A few more are indexed at once.
+        let more = records + Library.builtIn().records
+        #expect(positions.positions(of: [more[more.count - 1].id], in: more) == ([more[more.count - 1].id: more.count - 1], true))
+        #expect(!positions.takeBuilt())
+    }
+
+    @Test func theStarredViewOfALargeLibraryFillsInOnTheTick() async throws {
+        let records = Library.builtIn().records + SyntheticLibrary.records(count: RecordPositions.backgroundThreshold + 500)
+        let late = try #require(records.last { $0.kind == .paper })
+        var state = AppState(records: records, ladder: nil, now: Fixture.now, size: (100, 30))
+        state.annotations.apply(.star(late.id, true))
+        state.handle(.character("*"))
+        #expect(state.message == AppState.findingStarredMessage)
+        var ticked = false
+        for _ in 0..<10_000 where !ticked {
+            ticked = state.tick()
+            if !ticked { try await Task.sleep(nanoseconds: 1_000_000) }
+        }
+        #expect(ticked && state.message == AppState.starredOnlyMessage)
+        #expect(state.listing(in: .papers).map { state.records[$0].id } == [late.id])
+        #expect(state.selectedRecord?.id == late.id)
+    }
+}
