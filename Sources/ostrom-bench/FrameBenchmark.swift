@@ -32,9 +32,13 @@ struct FrameBenchmark: ParsableCommand {
             ("transcript reader, paging", [.character("3"), .enter], [.character(" "), .character("b")]),
             ("papers, starred only", [.character("1"), .character("m"), .character("j"), .character("m"), .character("*")],
              [.character("j"), .character("k")]),
+            // Typed and rubbed out at the prompt, each key searching the papers.
+            ("search prompt, typing partic", [.character("1"), .character("/")],
+             "partic".map(KeyPress.character) + Array(repeating: .backspace, count: 6)),
         ]
         for (name, setup, cycle) in scenarios where name.hasPrefix(only) {
             var state = base
+            while name.hasPrefix("search") && !state.searchIndex.isReady { usleep(1_000) }
             if name.hasPrefix("ladder placed") { state.placements.analyseAll() }
             let settingUp = DispatchTime.now().uptimeNanoseconds
             for key in setup { state.handle(key) }

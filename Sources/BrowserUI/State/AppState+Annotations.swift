@@ -134,6 +134,7 @@ extension AppState {
         case .recordEdited(let record):
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { return }
             records[index] = record
+            kindPositions[index] = UInt8(record.kind.position)
             message = "saved \(record.id) (search finds the change from the next start)"
         }
     }

@@ -153,8 +153,9 @@ extension AppState {
 
     /// Whether a record passes the state words of a query (star, tags, note, added, place).
     func admits(_ index: Int, _ state: StateFilter) -> Bool {
+        guard !state.isEmpty else { return true }
         let annotation = annotations[records[index].id]
-        return state.isEmpty || state.admits(annotation, added: addedDays[records[index].id]) {
+        return state.admits(annotation, added: addedDays[records[index].id]) {
             annotation.placement ?? placements.summary(of: index).suggestion
         }
     }
@@ -162,9 +163,12 @@ extension AppState {
     /// The hits in a tab's kinds, in rank order, among the records read so
     /// far (an index kept from the last start answers before they all are).
     func hits(of results: SearchResults, in tab: Tab, state: StateFilter) -> [Int] {
-        let kinds = tab.kinds
-        return results.hits.compactMap { hit in
-            hit.record < records.count && kinds.contains(records[hit.record].kind) && admits(hit.record, state) ? hit.record : nil
+        var listed = [Bool](repeating: false, count: RecordKind.allCases.count)
+        for kind in tab.kinds { listed[kind.position] = true }
+        return kindPositions.withUnsafeBufferPointer { kinds in
+            results.hits.compactMap { hit in
+                hit.record < kinds.count && listed[Int(kinds[hit.record])] && admits(hit.record, state) ? hit.record : nil
+            }
         }
     }
 

@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     public internal(set) var searchIndex: IndexInBackground
     /// Per tab, the record indices it lists without a search.
     var kindListings: [Tab: [Int]]
+    /// Each record's kind as its `RecordKind.position`: a byte a record,
+    /// so that a million hits are sorted into tabs without reading records.
+    var kindPositions: [UInt8]
     /// The rest of a large library, still being read: appended on the tick.
     public var loading: RecordsInBackground?
     public let ladder: LadderModel?
@@ -153,6 +156,7 @@ public struct AppState: Sendable {
         placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = StoryScores(ladder: ladder, placements: placements)
         kindListings = Self.kindListings(of: RecordsInBackground.Part.positionsByKind(of: records), from: 0)
+        kindPositions = records.map { UInt8($0.kind.position) }
         self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []
