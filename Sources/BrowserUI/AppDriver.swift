@@ -28,13 +28,18 @@ public final class AppDriver {
         let period = Duration.milliseconds(pollMilliseconds)
         var nextTick = clock.now + period
         while !state.shouldQuit && !shouldStop() {
-            let wait = max(0, Int(((nextTick - clock.now) / .milliseconds(1)).rounded(.up)))
+            var wait = max(0, Int(((nextTick - clock.now) / .milliseconds(1)).rounded(.up)))
+            // A search on another thread is looked for every few milliseconds, its hits shown at once.
+            if state.searchInBackground != nil { wait = min(wait, Self.searchPollMilliseconds) }
             if let key = backend.readKey(timeoutMilliseconds: wait) { step(key) }
+            if state.takeSearchHits() { backend.present(FrameComposer.compose(state)) }
             guard clock.now >= nextTick, !state.shouldQuit else { continue }
             if state.tick() { backend.present(FrameComposer.compose(state)) }
             nextTick = clock.now + period
         }
     }
+
+    static let searchPollMilliseconds = 4
 
     /// An interrupt (Ctrl-C) while a search or an export runs: it stops
     /// and the screen shows it. Returns false when there was nothing to

@@ -50,12 +50,17 @@ struct FrameBenchmark: ParsableCommand {
             var handle: [UInt64] = []
             var compose: [UInt64] = []
             var diff: [UInt64] = []
+            var listed: [UInt64] = []
             var cellsWritten = 0
             for index in 0..<frames {
                 let pressed = DispatchTime.now().uptimeNanoseconds
                 state.handle(cycle[index % cycle.count])
+                let answered = DispatchTime.now().uptimeNanoseconds
+                handle.append(answered - pressed)
+                // A large library's search runs on another thread: its hits come on a tick.
+                while state.hasRunningWork { _ = state.tick(); usleep(100) }
                 let start = DispatchTime.now().uptimeNanoseconds
-                handle.append(start - pressed)
+                listed.append(start - pressed)
                 let grid = FrameComposer.compose(state)
                 let composed = DispatchTime.now().uptimeNanoseconds
                 let runs = FrameDiff.runs(from: previous, to: grid)
@@ -68,7 +73,7 @@ struct FrameBenchmark: ParsableCommand {
             let total = zip(compose, diff).map { $0 + $1 }
             print(name.padding(toLength: 32, withPad: " ", startingAt: 0)
                   + " " + Self.figures(compose) + "   " + Self.figures(diff) + "   " + Self.figures(total)
-                  + "   (\(cellsWritten / frames) cells written per frame; the key itself \(Self.figures(handle)); the keys before \(String(format: "%.1f", setUp)) ms, ready after \(String(format: "%.1f", ready)) ms)")
+                  + "   (\(cellsWritten / frames) cells written per frame; the key itself \(Self.figures(handle)), listed after \(Self.figures(listed)); the keys before \(String(format: "%.1f", setUp)) ms, ready after \(String(format: "%.1f", ready)) ms)")
         }
     }
 

@@ -20,7 +20,9 @@ enum BrowseView {
         var position = "\(state.tab.title) \(count == 0 ? 0 : ordinal(state))/\(count)"
         let matching = state.filters[state.tab].map { "\($0.hits.count)/\(state.totalCount(in: state.tab))" }
         if let prompt = state.prompt {
-            PromptLine.draw(prompt, into: &grid, area: layout.status, count: state.waitsForIndex ? state.waitingLabel : matching ?? "")
+            let count = state.waitsForIndex ? state.waitingLabel
+                : state.searchInBackground != nil ? (matching.map { $0 + " " } ?? "") + "searching…" : matching ?? ""
+            PromptLine.draw(prompt, into: &grid, area: layout.status, count: count)
             return
         }
         if let filter = state.filters[state.tab], let matching { position += "  /\(filter.query)  \(matching)" }

@@ -142,7 +142,7 @@ extension AppState {
     /// or a long listing sorted (Ctrl-C then cancels it).
     public var hasRunningWork: Bool {
         if case .pager(let pager)? = overlays.last, pager.isSearching { return true }
-        return runningExport != nil || !sortsInBackground.isEmpty
+        return runningExport != nil || !sortsInBackground.isEmpty || searchInBackground != nil
     }
 
     /// Ctrl-C (SIGINT) during a search, an export or a sort: it stops.
@@ -152,6 +152,8 @@ extension AppState {
             overlays[overlays.count - 1] = .pager(pager)
         } else if runningExport != nil {
             cancelExport()
+        } else if let open = prompt, searchInBackground != nil {
+            cancelSearchPrompt(open)
         } else {
             cancelSorting()
         }
@@ -182,6 +184,7 @@ extension AppState {
         let exported = takeExportOutcome()
         let sorted = takeSortedListings()
         let indexed = takeRecordPositions()
+        let searched = takeSearchHits()
         if waitsForIndex && searchIndex.isReady {
             if let sent = prompt?.submitted, sent != tab {
                 // Sent on another tab: not run here.
@@ -193,7 +196,7 @@ extension AppState {
             refreshSorted()
             return true
         }
-        if loaded || placing || exported || sorted || indexed { return true }
+        if loaded || placing || exported || sorted || indexed || searched { return true }
         guard case .pager(var pager)? = overlays.last else { return false }
         let changed = pager.tick()
         overlays[overlays.count - 1] = .pager(pager)

@@ -30,10 +30,7 @@ extension AppState {
             submitSearch(open)
             return
         case _ where SearchPrompt.cancelKeys.contains(key):
-            prompt = nil
-            waitsForIndex = false
-            filters[tab] = open.previousFilter
-            currentList = open.previousList
+            cancelSearchPrompt(open)
             return
         case .up, .down:
             recall(key == .up ? -1 : 1, in: &open)
@@ -44,19 +41,34 @@ extension AppState {
         applyQuery()
     }
 
+    /// Esc: the prompt closes and the list is as it was before it opened.
+    mutating func cancelSearchPrompt(_ open: SearchPrompt) {
+        prompt = nil
+        waitsForIndex = false
+        searchInBackground = nil
+        filters[tab] = open.previousFilter
+        currentList = open.previousList
+    }
+
     /// Enter runs the query as finished (the word under the cursor is no
     /// longer a prefix, as on the command line), keeps it and closes the
-    /// prompt; a query still waiting for the index stays on the prompt
-    /// until the tick runs it.
+    /// prompt; a query still waiting for the index, or searched on another
+    /// thread, stays on the prompt until the tick lists its hits.
     mutating func submitSearch(_ open: SearchPrompt) {
         var open = open
-        let hitsWhileTyped = filters[tab]?.hits.count ?? 0
+        if open.submitted == nil { open.hitsWhileTyped = filters[tab]?.hits.count ?? 0 }
         open.submitted = tab
         prompt = open
         applyQuery()
-        if waitsForIndex { return }
+        if waitsForIndex || searchInBackground != nil { return }
+        closeSentPrompt(open)
+    }
+
+    /// The prompt of a query sent closes once its hits are listed, the
+    /// query kept in the history.
+    private mutating func closeSentPrompt(_ open: SearchPrompt) {
         prompt = nil
-        if hitsWhileTyped > 0, filters[tab]?.hits.isEmpty == true,
+        if open.hitsWhileTyped > 0, filters[tab]?.hits.isEmpty == true,
            let word = SearchQuery.wordUnderCursor(open.editor.text, cursor: open.editor.cursor) {
             message = "no whole word “\(word)”: \(word)* finds the words it begins"
         }
@@ -64,6 +76,32 @@ extension AppState {
             history.record(open.editor.text)
             if let newest = history.entries.last { effects.append(.addToSearchHistory(newest)) }
         }
+    }
+
+    /// The hits of a query searched on another thread, once they are: the
+    /// list shows them from the top (and a query sent closes its prompt);
+    /// true when the screen should be drawn again.
+    mutating func takeSearchHits() -> Bool {
+        guard let running = searchInBackground, let outcome = running.outcome else { return false }
+        searchInBackground = nil
+        guard running.tab == tab else {
+            // Sent, then another tab shown: not listed there.
+            prompt = nil
+            return true
+        }
+        show(outcome.results, hits: outcome.hits, of: running.query, state: running.state)
+        if let open = prompt, open.submitted != nil { closeSentPrompt(open) }
+        refreshSorted()
+        return true
+    }
+
+    /// A query's hits in this tab's list, from the top.
+    private mutating func show(_ results: SearchResults, hits: [Int], of query: String, state: StateFilter) {
+        filters[tab] = SearchFilter(query: query, results: results, state: state, hits: hits)
+        if let note = FinishedQuery.approximateNote(results.approximateWords) { message = note }
+        var list = ListState()
+        list.clamp(count: listCount, height: visibleRows)
+        currentList = list
     }
 
     /// The tags prompt: Enter keeps the tags typed, Esc leaves them.
@@ -124,6 +162,7 @@ extension AppState {
             return
         }
         open.error = nil
+        searchInBackground = nil
         waitsForIndex = !query.isEmpty && !indexReady(for: query)
         // `stage:` and the like read every record's place: placed on another thread first.
         waitsForPlacements = state.needsPlacements && !placements.isComplete
@@ -132,15 +171,21 @@ extension AppState {
             waitsForIndex = true
         }
         if waitsForIndex { return }
-        if query.isEmpty && state.isEmpty {
-            filters[tab] = nil
-        } else if query.isEmpty {
-            filters[tab] = SearchFilter(query: text, results: nil, state: state, hits: admitted(in: tab, state))
-        } else {
-            let results = indexWithRecords().search(query, ranked: Self.rankAhead)
-            filters[tab] = SearchFilter(query: text, results: results, state: state, hits: hits(of: results, in: tab, state: state))
-            if let note = FinishedQuery.approximateNote(results.approximateWords) { message = note }
+        if !query.isEmpty {
+            let index = indexWithRecords()
+            guard index.count >= searchesInBackgroundFrom else {
+                let results = index.search(query, ranked: Self.rankAhead)
+                return show(results, hits: hits(of: results, in: tab, state: state), of: text, state: state)
+            }
+            // The list stays as it is until the hits come (`takeSearchHits`).
+            let now = self, tab = tab, sent = query
+            searchInBackground = SearchInBackground(tab: tab, query: text, state: state) {
+                let results = index.search(sent, ranked: Self.rankAhead)
+                return .init(results: results, hits: now.hits(of: results, in: tab, state: state))
+            }
+            return
         }
+        filters[tab] = state.isEmpty ? nil : SearchFilter(query: text, results: nil, state: state, hits: admitted(in: tab, state))
         var list = ListState()
         list.clamp(count: listCount, height: visibleRows)
         currentList = list

@@ -43,6 +43,15 @@ public struct AppState: Sendable {
     public var prompt: SearchPrompt?
     /// The prompt's query waits for the search index, still being built.
     var waitsForIndex = false
+    /// Indexes of this many records are searched on another thread.
+    var searchesInBackgroundFrom = SearchInBackground.threshold
+    /// The prompt's query being searched on another thread (a large
+    /// index); one taken out of here is given up.
+    var searchInBackground: SearchInBackground? {
+        didSet {
+            if oldValue !== searchInBackground { oldValue?.giveUp() }
+        }
+    }
     public var history: SearchHistory
     /// Where each document was left in the pager.
     public var readingPositions = ReadingPositions()

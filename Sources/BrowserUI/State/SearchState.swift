@@ -37,6 +37,8 @@ public struct SearchPrompt: Sendable {
     /// runs there, and the prompt closes, once it is (the screen never waits
     /// for it, and other keys work the browser meanwhile).
     var submitted: Tab?
+    /// How many hits the query had as typed, when it was sent.
+    var hitsWhileTyped = 0
     /// Keys that close a prompt (the list, the tags, the command line, the
     /// pager's) and leave everything as it was.
     static let cancelKeys: [KeyPress] = [.escape, .control("c"), .control("g")]
