@@ -89,16 +89,16 @@ extension AppState {
             prompt = nil
             return true
         }
-        show(outcome.results, hits: outcome.hits, of: running.query, state: running.state)
+        show(outcome, of: running.query, state: running.state)
         if let open = prompt, open.submitted != nil { closeSentPrompt(open) }
         refreshSorted()
         return true
     }
 
     /// A query's hits in this tab's list, from the top.
-    private mutating func show(_ results: SearchResults, hits: [Int], of query: String, state: StateFilter) {
-        filters[tab] = SearchFilter(query: query, results: results, state: state, hits: hits)
-        if let note = FinishedQuery.approximateNote(results.approximateWords) { message = note }
+    private mutating func show(_ found: SearchInBackground.Outcome, of query: String, state: StateFilter) {
+        filters[tab] = SearchFilter(query: query, results: found.results, state: state, hits: found.hits)
+        if let note = found.results.flatMap({ FinishedQuery.approximateNote($0.approximateWords) }) { message = note }
         var list = ListState()
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
@@ -171,24 +171,24 @@ extension AppState {
             waitsForIndex = true
         }
         if waitsForIndex { return }
-        if !query.isEmpty {
-            let index = indexWithRecords()
-            guard index.count >= searchesInBackgroundFrom else {
-                let results = index.search(query, ranked: Self.rankAhead)
-                return show(results, hits: hits(of: results, in: tab, state: state), of: text, state: state)
-            }
-            // The list stays as it is until the hits come (`takeSearchHits`).
-            let now = self, tab = tab, sent = query
-            searchInBackground = SearchInBackground(tab: tab, query: text, state: state) {
-                let results = index.search(sent, ranked: Self.rankAhead)
-                return .init(results: results, hits: now.hits(of: results, in: tab, state: state))
-            }
+        guard !query.isEmpty || !state.isEmpty else {
+            filters[tab] = nil
+            var list = ListState()
+            list.clamp(count: listCount, height: visibleRows)
+            currentList = list
             return
         }
-        filters[tab] = state.isEmpty ? nil : SearchFilter(query: text, results: nil, state: state, hits: admitted(in: tab, state))
-        var list = ListState()
-        list.clamp(count: listCount, height: visibleRows)
-        currentList = list
+        let index = query.isEmpty ? nil : indexWithRecords()
+        let now = self, tab = tab, sent = query
+        let find: @Sendable () -> SearchInBackground.Outcome = {
+            // State words alone (`tag:care`) keep the tab's records that pass them.
+            guard let index else { return .init(results: nil, hits: now.admitted(in: tab, state)) }
+            let results = index.search(sent, ranked: Self.rankAhead)
+            return .init(results: results, hits: now.hits(of: results, in: tab, state: state))
+        }
+        guard records.count >= searchesInBackgroundFrom else { return show(find(), of: text, state: state) }
+        // The list stays as it is until the hits come (`takeSearchHits`).
+        searchInBackground = SearchInBackground(tab: tab, query: text, state: state, search: find)
     }
 
     /// The records of a tab that pass the state words of a query, in the tab's order.

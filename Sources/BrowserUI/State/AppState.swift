@@ -43,7 +43,7 @@ public struct AppState: Sendable {
     public var prompt: SearchPrompt?
     /// The prompt's query waits for the search index, still being built.
     var waitsForIndex = false
-    /// Indexes of this many records are searched on another thread.
+    /// Libraries of this many records are searched on another thread.
     var searchesInBackgroundFrom = SearchInBackground.threshold
     /// The prompt's query being searched on another thread (a large
     /// index); one taken out of here is given up.

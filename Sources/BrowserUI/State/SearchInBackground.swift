@@ -2,21 +2,22 @@ import Foundation
 import OstromCore
 import Synchronization
 
-/// A query of the search prompt searched on another thread, when the index
-/// holds many records (a million records' first keystrokes take up to
-/// 200 ms): the prompt answers every key meanwhile, and the hits are
+/// A query of the search prompt searched on another thread, in a library
+/// of many records (a million records' first keystrokes take up to 200
+/// ms, and `tag:` alone reads every record's annotation): the prompt answers every key meanwhile, and the hits are
 /// listed as soon as they are (`AppState.takeSearchHits`). Searches run
 /// one at a time; one given up (another key, `Esc`) before its turn never
 /// runs, one given up while it runs ends unseen.
 final class SearchInBackground: Sendable {
-    /// The index's results and the tab's hits among them.
+    /// The index's results (none for state words alone, `tag:care`) and
+    /// the tab's hits among them.
     struct Outcome: Sendable {
-        let results: SearchResults
+        let results: SearchResults?
         let hits: [Int]
     }
 
-    /// Indexes of this many records or more are searched on another thread
-    /// (at 100 000 a keystroke takes some 2 ms on the main loop).
+    /// Libraries of this many records or more are searched on another
+    /// thread (at 100 000 a keystroke took some 2 ms on the main loop).
     static let threshold = 100_000
     /// Where the searches wait their turn.
     static let queue = DispatchQueue(label: "ostrom.search")

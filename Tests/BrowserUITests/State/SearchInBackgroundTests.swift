@@ -77,4 +77,20 @@ import TerminalCanvas
         #expect(!hitsCome(to: &state))
         #expect(givenUp.outcome == nil && state.filters[.papers]?.hits == before)
     }
+
+    @Test func stateWordsAloneAreLookedForOnAnotherThreadToo() throws {
+        var (state, expected) = try states()
+        let tagged = try #require(state.selectedRecord)
+        for key in [KeyPress.character("t")] + "care".map(KeyPress.character) + [.enter] {
+            state.handle(key)
+            expected.handle(key)
+        }
+        for key in [.character("/")] + "tag:care".map(KeyPress.character) { expected.handle(key) }
+        state.handle(.character("/"))
+        type("tag:care", into: &state)
+        #expect(state.searchInBackground != nil)
+        #expect(hitsCome(to: &state))
+        #expect(state.filters[.papers]?.hits.map { state.records[$0].id } == [tagged.id])
+        #expect(state.filters[.papers]?.results == nil && state.filters[.papers]?.hits == expected.filters[.papers]?.hits)
+    }
 }
