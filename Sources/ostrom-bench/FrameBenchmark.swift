@@ -33,6 +33,9 @@ struct FrameBenchmark: ParsableCommand {
             ("papers, starred only", [.character("1"), .character("m"), .character("j"), .character("m"), .character("*")],
              [.character("j"), .character("k")]),
             // Typed and rubbed out at the prompt, each key searching the papers.
+            // A search kept: to its last hit (all of them ranked the first time) and back.
+            ("searched, bottom and top", [.character("1"), .character("/")] + "coproduction".map(KeyPress.character) + [.enter],
+             [.character("G"), .character("g")]),
             ("search prompt, typing partic", [.character("1"), .character("/")],
              "partic".map(KeyPress.character) + Array(repeating: .backspace, count: 6)),
         ]
@@ -41,7 +44,10 @@ struct FrameBenchmark: ParsableCommand {
             while name.hasPrefix("search") && !state.searchIndex.isReady { usleep(1_000) }
             if name.hasPrefix("ladder placed") { state.placements.analyseAll() }
             let settingUp = DispatchTime.now().uptimeNanoseconds
-            for key in setup { state.handle(key) }
+            for key in setup {
+                state.handle(key)
+                while state.hasRunningWork { _ = state.tick(); usleep(100) }
+            }
             let setUp = Double(DispatchTime.now().uptimeNanoseconds - settingUp) / 1_000_000
             // The starred records are found once the records are indexed by id (on another thread for many).
             while name.contains("starred") && state.listing(in: .papers).isEmpty { _ = state.tick(); usleep(1_000) }
