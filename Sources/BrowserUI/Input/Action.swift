@@ -54,7 +54,7 @@ public enum ActionTable {
         ActionInfo(action: .showSearch, name: "view-search", help: "Show the Search tab: hits across every kind", group: "Views", hint: "search"),
         ActionInfo(action: .search, name: "search", help: "Search this list: it narrows as you type; Enter keeps it, Esc restores", group: "Search", hint: "search"),
         ActionInfo(action: .globalSearch, name: "search-all", help: "Search every kind of record, in the Search tab", group: "Search", hint: "search all"),
-        ActionInfo(action: .clearSearch, name: "clear-search", help: "Stop a running export or sort; else clear this tab's search, or the starred view", group: "Search", hint: "clear"),
+        ActionInfo(action: .clearSearch, name: "clear-search", help: "Stop an export, sort or ranking; else clear the tab's search or starred view", group: "Search", hint: "clear"),
         ActionInfo(action: .nextMatch, name: "next-match", help: "Next match (detail pane, pager)", group: "Search", hint: "next"),
         ActionInfo(action: .previousMatch, name: "previous-match", help: "Previous match (detail pane, pager)", group: "Search", hint: "previous"),
         ActionInfo(action: .copyCitation, name: "copy-citation", help: "Copy the record's APA citation to the clipboard (OSC 52)", group: "Record", hint: "copy"),

@@ -154,6 +154,8 @@ extension AppState {
             cancelExport()
         } else if let open = prompt, searchInBackground != nil {
             cancelSearchPrompt(open)
+        } else if searchInBackground != nil {
+            stopRanking()
         } else {
             cancelSorting()
         }

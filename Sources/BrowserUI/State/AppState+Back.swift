@@ -52,6 +52,7 @@ extension AppState {
     mutating func clearSearch() {
         if runningExport != nil { return cancelExport() }
         if !sortsInBackground.isEmpty { return cancelSorting() }
+        if searchInBackground != nil { return stopRanking() }
         guard screenKind == .browse, tab != .ladder else { return }
         let selected = selectedRecordIndex
         if filters[tab] != nil {

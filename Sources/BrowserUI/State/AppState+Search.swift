@@ -84,6 +84,13 @@ extension AppState {
     mutating func takeSearchHits() -> Bool {
         guard let running = searchInBackground, let outcome = running.outcome else { return false }
         searchInBackground = nil
+        if running.ranksMore {
+            // The same hits, more of them ranked: the list keeps its place.
+            filters[running.tab]?.results = outcome.results
+            filters[running.tab]?.hits = outcome.hits
+            if message == Self.rankingMessage(of: outcome.results?.hits.count ?? 0) { message = nil }
+            return true
+        }
         guard running.tab == tab else {
             // Sent, then another tab shown: not listed there.
             prompt = nil
@@ -223,14 +230,38 @@ extension AppState {
     }
 
     /// Puts more hits in rank order when the selection nears the end of
-    /// the ranked ones.
+    /// the ranked ones. A jump far past them (`G`) in a large library
+    /// ranks them on another thread (a million hits take some 100 ms): the
+    /// list keeps its place meanwhile, and `Esc` stops it.
     mutating func rankHits(through row: Int) {
-        guard var filter = filters[tab], var results = filter.results, results.rankedCount < results.hits.count,
-              row + Self.rankAhead / 2 >= results.rankedCount else { return }
-        results.rankMore(upTo: row + Self.rankAhead)
+        guard searchInBackground == nil, var filter = filters[tab], var results = filter.results,
+              results.rankedCount < results.hits.count, row + Self.rankAhead / 2 >= results.rankedCount else { return }
+        let target = row + Self.rankAhead
+        guard records.count < searchesInBackgroundFrom || target - results.rankedCount <= Self.rankAhead else {
+            let now = self, tab = tab, state = filter.state, unranked = results
+            searchInBackground = SearchInBackground(tab: tab, query: filter.query, state: state, ranksMore: true) {
+                var ranked = unranked
+                ranked.rankMore(upTo: target)
+                return .init(results: ranked, hits: now.hits(of: ranked, in: tab, state: state))
+            }
+            message = Self.rankingMessage(of: results.hits.count)
+            return
+        }
+        results.rankMore(upTo: target)
         filter.results = results
         filter.hits = hits(of: results, in: tab, state: filter.state)
         filters[tab] = filter
+    }
+
+    static func rankingMessage(of count: Int) -> String {
+        "ranking \(grouped(count)) hits on another thread: Esc stops"
+    }
+
+    /// `Esc` while hits are ranked on another thread: those past the
+    /// ranked ones stay in the library's order.
+    mutating func stopRanking() {
+        searchInBackground = nil
+        message = "stopped ranking: the hits past the first \(Self.grouped(filters[tab]?.results?.rankedCount ?? 0)) are in the library's order"
     }
 
     /// `n`/`N`: the next or previous line of the detail pane holding a match.

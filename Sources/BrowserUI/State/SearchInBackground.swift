@@ -25,12 +25,15 @@ final class SearchInBackground: Sendable {
     let tab: Tab
     let query: String
     let state: StateFilter
+    /// The same hits, more of them ranked (`G` far past the ranked ones).
+    let ranksMore: Bool
     private let status = Mutex<(givenUp: Bool, outcome: Outcome?)>((false, nil))
 
-    init(tab: Tab, query: String, state: StateFilter, search: @escaping @Sendable () -> Outcome) {
+    init(tab: Tab, query: String, state: StateFilter, ranksMore: Bool = false, search: @escaping @Sendable () -> Outcome) {
         self.tab = tab
         self.query = query
         self.state = state
+        self.ranksMore = ranksMore
         Self.queue.async { [self] in
             guard status.withLock({ !$0.givenUp }) else { return }
             let outcome = search()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserUI
 import OstromCore
+import SyntheticLibrary
 import TerminalCanvas
 
 /// A large library's queries are searched on another thread: the prompt
@@ -92,5 +93,57 @@ import TerminalCanvas
         #expect(hitsCome(to: &state))
         #expect(state.filters[.papers]?.hits.map { state.records[$0].id } == [tagged.id])
         #expect(state.filters[.papers]?.results == nil && state.filters[.papers]?.hits == expected.filters[.papers]?.hits)
+    }
+}
+
+/// `G` far past the ranked hits of a large library's search ranks them on
+/// another thread; the list keeps its place, `Esc` stops it.
+@Suite(.serialized) struct RankingInBackgroundTests {
+    private static let records = Library.builtIn().records + SyntheticLibrary.records(count: 2_500)
+
+    private func searched(inBackground: Bool) throws -> AppState {
+        var state = AppState(records: Self.records, ladder: nil, now: Fixture.now, size: (100, 30))
+        while !state.searchIndex.isReady { usleep(1_000) }
+        if inBackground { state.searchesInBackgroundFrom = 1 }
+        for key in [.character("/")] + "services".map(KeyPress.character) + [.enter] {
+            state.handle(key)
+            SearchInBackground.queue.sync {}
+            _ = state.tick()
+        }
+        return state
+    }
+
+    @Test func gRanksEveryHitOnAnotherThreadAndEscStopsIt() throws {
+        var expected = try searched(inBackground: false)
+        var state = try searched(inBackground: true)
+        let results = try #require(state.filters[.papers]?.results)
+        #expect(results.hits.count > 2 * AppState.rankAhead && results.rankedCount == AppState.rankAhead)
+        #expect(state.filters[.papers]?.hits == expected.filters[.papers]?.hits)
+        expected.handle(.character("G"))
+        let turn = DispatchSemaphore(value: 0)
+        SearchInBackground.queue.async { turn.wait() }
+        state.handle(.character("G"))
+        #expect(state.message == AppState.rankingMessage(of: results.hits.count) && state.hasRunningWork)
+        let selected = state.currentList.selected
+        #expect(selected == expected.currentList.selected)
+        turn.signal()
+        SearchInBackground.queue.sync {}
+        let ticked = state.tick()
+        #expect(ticked)
+        #expect(state.filters[.papers]?.results?.rankedCount == results.hits.count)
+        #expect(state.filters[.papers]?.hits == expected.filters[.papers]?.hits)
+        #expect(state.currentList.selected == selected && state.message == nil && !state.hasRunningWork)
+
+        // Esc while it ranks: stopped, the ranked ones as they were.
+        var again = try searched(inBackground: true)
+        SearchInBackground.queue.async { turn.wait() }
+        again.handle(.character("G"))
+        again.handle(.escape)
+        #expect(!again.hasRunningWork && again.filters[.papers]?.results?.rankedCount == AppState.rankAhead)
+        #expect(again.message == "stopped ranking: the hits past the first 1 000 are in the library's order")
+        turn.signal()
+        SearchInBackground.queue.sync {}
+        let tickedAgain = again.tick()
+        #expect(!tickedAgain)
     }
 }
