@@ -79,6 +79,26 @@ import TerminalCanvas
         #expect(givenUp.outcome == nil && state.filters[.papers]?.hits == before)
     }
 
+    /// The loop looks for the hits between keys, not only at its tick
+    /// (here never due): they are drawn as soon as they are.
+    @Test func theLoopDrawsTheHitsWithoutWaitingForItsTick() throws {
+        var (state, expected) = try states()
+        for key in [.character("/")] + "partic".map(KeyPress.character) { expected.handle(key) }
+        state.handle(.character("/"))
+        let terminal = HeadlessTerminal(width: 100, height: 30, keys: "partic".map(KeyPress.character))
+        let driver = AppDriver(state: state, backend: terminal)
+        let start = ContinuousClock.now
+        driver.run(pollMilliseconds: 600_000) {
+            let typed = driver.state.prompt?.editor.text == "partic"
+            return (typed && driver.state.filters[.papers]?.query == "partic" && !driver.state.hasRunningWork)
+                || ContinuousClock.now - start > .seconds(10)
+        }
+        #expect(driver.state.filters[.papers]?.hits == expected.filters[.papers]?.hits)
+        let statusRow = try #require(terminal.lastFrame?.rowText(29))
+        #expect(statusRow.hasPrefix("/partic") && !statusRow.contains("searching…"))
+        #expect(statusRow.contains("\(expected.filters[.papers]?.hits.count ?? -1)/"))
+    }
+
     @Test func stateWordsAloneAreLookedForOnAnotherThreadToo() throws {
         var (state, expected) = try states()
         let tagged = try #require(state.selectedRecord)
