@@ -32,10 +32,10 @@ struct FrameBenchmark: ParsableCommand {
             ("transcript reader, paging", [.character("3"), .enter], [.character(" "), .character("b")]),
             ("papers, starred only", [.character("1"), .character("m"), .character("j"), .character("m"), .character("*")],
              [.character("j"), .character("k")]),
-            // Typed and rubbed out at the prompt, each key searching the papers.
             // A search kept: to its last hit (all of them ranked the first time) and back.
             ("searched, bottom and top", [.character("1"), .character("/")] + "coproduction".map(KeyPress.character) + [.enter],
              [.character("G"), .character("g")]),
+            // Typed and rubbed out at the prompt, each key searching the papers.
             ("search prompt, typing partic", [.character("1"), .character("/")],
              "partic".map(KeyPress.character) + Array(repeating: .backspace, count: 6)),
         ]

@@ -89,6 +89,7 @@ extension AppState {
             filters[running.tab]?.results = outcome.results
             filters[running.tab]?.hits = outcome.hits
             if message == Self.rankingMessage(of: outcome.results?.hits.count ?? 0) { message = nil }
+            refreshSorted()
             return true
         }
         guard running.tab == tab else {
@@ -230,11 +231,12 @@ extension AppState {
     }
 
     /// Puts more hits in rank order when the selection nears the end of
-    /// the ranked ones. A jump far past them (`G`) in a large library
-    /// ranks them on another thread (a million hits take some 100 ms): the
-    /// list keeps its place meanwhile, and `Esc` stops it.
+    /// the ranked ones (a sorted tab does not show that order). A jump far
+    /// past them (`G`) in a large library ranks them on another thread (a
+    /// million hits take some 100 ms): the list keeps its place meanwhile,
+    /// and `Esc` stops it.
     mutating func rankHits(through row: Int) {
-        guard searchInBackground == nil, var filter = filters[tab], var results = filter.results,
+        guard searchInBackground == nil, sorts[tab] == nil, var filter = filters[tab], var results = filter.results,
               results.rankedCount < results.hits.count, row + Self.rankAhead / 2 >= results.rankedCount else { return }
         let target = row + Self.rankAhead
         guard records.count < searchesInBackgroundFrom || target - results.rankedCount <= Self.rankAhead else {

@@ -45,8 +45,9 @@ public struct AppState: Sendable {
     var waitsForIndex = false
     /// Libraries of this many records are searched on another thread.
     var searchesInBackgroundFrom = SearchInBackground.threshold
-    /// The prompt's query being searched on another thread (a large
-    /// index); one taken out of here is given up.
+    /// The prompt's query being searched, or a kept search's hits being
+    /// ranked, on another thread (a large library); one taken out of here
+    /// is given up.
     var searchInBackground: SearchInBackground? {
         didSet {
             if oldValue !== searchInBackground { oldValue?.giveUp() }

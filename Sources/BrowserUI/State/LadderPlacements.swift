@@ -99,8 +99,7 @@ extension AppState {
         guard let name = placementName(of: entry) else { return [] }
         let (suggested, analysed) = placements.suggested(on: name)
         let inputs = PlacedInputs(name: name, analysed: analysed, records: records.count, indexed: positions.indexed,
-                                  annotations: annotations.byRecord,
-                                  removed: removedIndices)
+                                  annotations: annotations.byRecord, removed: removedIndices)
         return placedList.value(for: inputs) { placedItems(on: name, suggested: suggested) }
     }
 

@@ -4,10 +4,11 @@ import Synchronization
 
 /// A query of the search prompt searched on another thread, in a library
 /// of many records (a million records' first keystrokes take up to 200
-/// ms, and `tag:` alone reads every record's annotation): the prompt answers every key meanwhile, and the hits are
-/// listed as soon as they are (`AppState.takeSearchHits`). Searches run
-/// one at a time; one given up (another key, `Esc`) before its turn never
-/// runs, one given up while it runs ends unseen.
+/// ms, and `tag:` alone reads every record's annotation), or a kept
+/// search's hits ranked far ahead (`G`): every key is answered meanwhile,
+/// and the hits are listed as soon as they are (`AppState.takeSearchHits`).
+/// They run one at a time; one given up (another key, `Esc`) before its
+/// turn never runs, one given up while it runs ends unseen.
 final class SearchInBackground: Sendable {
     /// The index's results (none for state words alone, `tag:care`) and
     /// the tab's hits among them.
