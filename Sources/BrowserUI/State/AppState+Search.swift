@@ -187,12 +187,17 @@ extension AppState {
             return
         }
         let index = query.isEmpty ? nil : indexWithRecords()
-        let now = self, tab = tab, sent = query
-        let find: @Sendable () -> SearchInBackground.Outcome = {
-            // State words alone (`tag:care`) keep the tab's records that pass them.
-            guard let index else { return .init(results: nil, hits: now.admitted(in: tab, state)) }
+        let sent = query, hits = hitsInTab(tab, state: state)
+        // State words alone (`tag:care`) keep the tab's records that pass them (they read the records).
+        var admitted: (@Sendable () -> [Int])?
+        if index == nil {
+            let now = self, tab = tab
+            admitted = { @Sendable in now.admitted(in: tab, state) }
+        }
+        let find: @Sendable () -> SearchInBackground.Outcome = { [admitted] in
+            guard let index else { return .init(results: nil, hits: admitted?() ?? []) }
             let results = index.search(sent, ranked: Self.rankAhead)
-            return .init(results: results, hits: now.hits(of: results, in: tab, state: state))
+            return .init(results: results, hits: hits(results))
         }
         guard records.count >= searchesInBackgroundFrom else { return show(find(), of: text, state: state) }
         // The list stays as it is until the hits come (`takeSearchHits`).
@@ -216,18 +221,33 @@ extension AppState {
     /// The hits in a tab's kinds, in rank order, among the records read so
     /// far (an index kept from the last start answers before they all are).
     func hits(of results: SearchResults, in tab: Tab, state: StateFilter) -> [Int] {
+        hitsInTab(tab, state: state)(results)
+    }
+
+    /// What puts a search's hits in a tab, for any thread. It holds the
+    /// records only for state words: while a large library is read, a
+    /// thread holding them makes the next part's append copy them all
+    /// (1.4 s for a million records, on the main loop).
+    func hitsInTab(_ tab: Tab, state: StateFilter) -> @Sendable (SearchResults) -> [Int] {
         var listed = [Bool](repeating: false, count: RecordKind.allCases.count)
         for kind in tab.kinds { listed[kind.position] = true }
-        let checksState = !state.isEmpty
-        var found: [Int] = []
-        found.reserveCapacity(results.hits.count)
-        // A million hits: a byte read for each, and the state words only when there are some.
-        kindPositions.withUnsafeBufferPointer { kinds in
-            for hit in results.hits where hit.record < kinds.count && listed[Int(kinds[hit.record])] {
-                if !checksState || admits(hit.record, state) { found.append(hit.record) }
-            }
+        let kinds = kindPositions, inTab = listed
+        var admits: (@Sendable (Int) -> Bool)?
+        if !state.isEmpty {
+            let now = self
+            admits = { @Sendable index in now.admits(index, state) }
         }
-        return found
+        return { [admits] results in
+            var found: [Int] = []
+            found.reserveCapacity(results.hits.count)
+            // A million hits: a byte read for each, and the state words only when there are some.
+            kinds.withUnsafeBufferPointer { kinds in
+                for hit in results.hits where hit.record < kinds.count && inTab[Int(kinds[hit.record])] {
+                    if admits?(hit.record) ?? true { found.append(hit.record) }
+                }
+            }
+            return found
+        }
     }
 
     /// Puts more hits in rank order when the selection nears the end of
@@ -240,11 +260,11 @@ extension AppState {
               results.rankedCount < results.hits.count, row + Self.rankAhead / 2 >= results.rankedCount else { return }
         let target = row + Self.rankAhead
         guard records.count < searchesInBackgroundFrom || target - results.rankedCount <= Self.rankAhead else {
-            let now = self, tab = tab, state = filter.state, unranked = results
-            searchInBackground = SearchInBackground(tab: tab, query: filter.query, state: state, ranksMore: true) {
+            let hits = hitsInTab(tab, state: filter.state), unranked = results
+            searchInBackground = SearchInBackground(tab: tab, query: filter.query, state: filter.state, ranksMore: true) {
                 var ranked = unranked
                 ranked.rankMore(upTo: target)
-                return .init(results: ranked, hits: now.hits(of: ranked, in: tab, state: state))
+                return .init(results: ranked, hits: hits(ranked))
             }
             message = Self.rankingMessage(of: results.hits.count)
             return

@@ -15,7 +15,7 @@ public final class PlacementCache: Sendable {
     /// record is placed (building it takes a few milliseconds, which a
     /// start that places nothing need not spend).
     private let madeEngine: Mutex<PlacementEngine?>
-    private let records: Mutex<[Record]>
+    private let records: Mutex<RecordParts>
     private let made: Mutex<Made> = Mutex(Made())
     /// Whether a thread is placing every record (`analyseInBackground`).
     private let placing = Mutex(false)
@@ -38,7 +38,7 @@ public final class PlacementCache: Sendable {
     }
 
     public init(records: [Record], engine: PlacementEngine? = nil, keptIn file: String? = nil) {
-        self.records = Mutex(records)
+        self.records = Mutex(RecordParts(records))
         madeEngine = Mutex(engine)
         self.file = file
     }
@@ -54,10 +54,8 @@ public final class PlacementCache: Sendable {
 
     /// Records read after the first, numbered after them.
     public func append(_ more: [Record]) {
-        // The first are taken whole, not copied (as the browser's own list takes them).
-        records.withLock { records in
-            if records.isEmpty { records = more } else { records += more }
-        }
+        // Taken as a part of their own: a placing thread may hold the records before.
+        records.withLock { $0.append(more) }
     }
 
     /// A record's summary: taken from the file, or made now, when it has

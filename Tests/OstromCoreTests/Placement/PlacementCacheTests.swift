@@ -76,3 +76,31 @@ import SyntheticLibrary
         #expect(cache.suggested(on: "no such name").records.isEmpty)
     }
 }
+
+/// The placement cache keeps records as the parts they came in, so that
+/// appending one never copies those before it.
+@Suite struct RecordPartsTests {
+    @Test func recordsInPartsAreNumberedAsInOneList() {
+        let records = SyntheticLibrary.records(count: 50)
+        var parts = RecordParts(Array(records.prefix(1)))
+        parts.append([])
+        parts.append(Array(records[1..<20]))
+        let held = parts
+        parts.append(Array(records[20..<21]))
+        parts.append(Array(records.dropFirst(21)))
+        #expect(parts.count == 50 && parts.indices == records.indices)
+        #expect(parts.indices.allSatisfy { parts[$0] == records[$0] })
+        #expect(held.count == 20 && held.indices.allSatisfy { held[$0] == records[$0] })
+        #expect(RecordParts([]).count == 0)
+    }
+
+    @Test func aCacheGivenPartsPlacesEveryRecordOfThem() {
+        let records = SyntheticLibrary.records(count: 30)
+        let cache = PlacementCache(records: Array(records.prefix(10)))
+        cache.append(Array(records[10..<25]))
+        cache.append(Array(records.dropFirst(25)))
+        cache.analyseAll()
+        #expect(cache.progress == (30, 30))
+        #expect(records.indices.allSatisfy { cache.summaryIfAnalysed(of: $0) == PlacementEngine.builtIn.summary(of: records[$0]) })
+    }
+}
