@@ -133,6 +133,7 @@ extension AppState {
             message = "exporting \(export.count) record\(export.count == 1 ? "" : "s") as \(export.format.rawValue)… (Esc cancels)"
         case .recordEdited(let record):
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { return }
+            releaseRecordsFromIndex()
             records[index] = record
             kindPositions[index] = UInt8(record.kind.position)
             message = "saved \(record.id) (search finds the change from the next start)"

@@ -22,6 +22,14 @@ extension AppState {
         return given
     }
 
+    /// The index lets go of the records it was given (`indexWithRecords`)
+    /// before one is replaced: held by two, the records would be copied
+    /// whole first (368 ms for a million). The next search gives them back.
+    mutating func releaseRecordsFromIndex() {
+        guard searchIndex.isReady, !searchIndex.index.records.isEmpty else { return }
+        searchIndex = IndexInBackground(index: searchIndex.index.with(records: []))
+    }
+
     /// Lists what every search finds among the records that have just come
     /// (a search of state words alone, `tag:care`, admits them one by one;
     /// one of places, `stage:with`, once they are placed).

@@ -58,6 +58,21 @@ import TerminalCanvas
         #expect(state.message == "\(first.id) is built in: only records of your library can be changed")
     }
 
+    /// The search index shares the records: it lets go of them before an
+    /// edit replaces one (else all would be copied first), and has them
+    /// back, the edited one among them, at the next search.
+    @Test func anEditTakesTheRecordsFromTheIndexUntilTheNextSearch() throws {
+        var state = try libraryState()
+        #expect(state.searchIndex.index.records == state.records)
+        var first = try #require(state.selectedRecord)
+        first.title = "A title edited"
+        state.receive(.recordEdited(first))
+        #expect(state.searchIndex.index.records.isEmpty && state.selectedRecord?.title == "A title edited")
+        for key in [.character("/")] + "coproduction".map(KeyPress.character) + [.enter] { state.handle(key) }
+        #expect(state.searchIndex.index.records == state.records)
+        #expect(state.filters[.papers]?.hits.isEmpty == false)
+    }
+
     @Test func eEditsAndTheEditedRecordIsShown() throws {
         var state = try libraryState()
         var first = try #require(state.selectedRecord)
