@@ -26,7 +26,10 @@ enum BrowseView {
             return
         }
         if let filter = state.filters[state.tab], let matching { position += "  /\(filter.query)  \(matching)" }
-        if let sort = state.sorts[state.tab] { position += state.sortsInBackground[state.tab] == nil ? "  " + sort.label : "  sorting: \(sort.label)…" }
+        if let sort = state.sorts[state.tab] {
+            let sorting = state.sortsInBackground[state.tab] != nil || state.sortWaits(in: state.tab)
+            position += sorting ? "  sorting: \(sort.label)…" : "  " + sort.label
+        }
         StatusLine.draw(into: &grid, area: layout.status, position: position, message: state.message,
                         hints: StatusLine.hints(keyMap: state.keyMap, screen: .browse,
                                                 actions: StatusLine.browseActions(focus: state.focus, tab: state.tab,

@@ -84,7 +84,7 @@ extension AppState {
                 return
             }
             refreshSorted()
-            message = sorts[tab].map { sortsInBackground[tab] == nil ? "sorted: \($0.label)" : Self.sortingMessage } ?? "in the library's order"
+            message = sorts[tab].map(sortMessage) ?? "in the library's order"
         case "search":
             openSearchPrompt()
             guard var open = prompt else { return }

@@ -80,6 +80,8 @@ extension AppState {
         }
         self.loading = nil
         completeProximity()
+        // Long listings waited for every record to be sorted.
+        refreshSorted()
         for warning in taken.warnings { log(warning) }
         let warned = taken.warnings.count
         if let failure = taken.failure {

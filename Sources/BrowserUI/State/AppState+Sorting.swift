@@ -8,6 +8,24 @@ extension AppState {
     /// The message while a long listing is sorted (the status row's
     /// position says in which order: `sorting: newest first…`).
     static let sortingMessage = "sorting on another thread: Esc gives it up"
+    /// The message while a long listing waits for the library to be read.
+    static let sortWaitsMessage = "sorted once every record is read: in the library's order until then"
+
+    /// What `S` and `:sort` say of the order chosen.
+    func sortMessage(_ sort: RecordSort) -> String {
+        sortWaits(in: tab) ? Self.sortWaitsMessage : sortsInBackground[tab] == nil ? "sorted: \(sort.label)" : Self.sortingMessage
+    }
+
+    /// Whether a tab's long listing waits for the library to be read before
+    /// it is sorted: sorted as parts come, it would be sorted anew at every
+    /// tick, by a thread holding the records each part is appended to
+    /// (which then copies them all, over a second for a million).
+    func sortWaits(in tab: Tab) -> Bool {
+        guard loading != nil, let sort = sorts[tab] else { return false }
+        let listed = unsortedListing(in: tab)
+        guard listed.count >= SortedListing.backgroundThreshold else { return false }
+        return sortedListings[tab].map { $0.sort != sort || $0.from != listed } ?? true
+    }
 
     mutating func cycleSort() {
         guard screenKind == .browse, tab != .ladder else { return }
@@ -21,7 +39,7 @@ extension AppState {
         if let selected, let row = listing(in: tab).firstIndex(of: selected) { list.selected = row }
         list.clamp(count: listCount, height: visibleRows)
         currentList = list
-        message = next.map { sort in sortsInBackground[tab] == nil ? "sorted: \(sort.label) (S for the next order)" : Self.sortingMessage }
+        message = next.map { sort in sortWaits(in: tab) || sortsInBackground[tab] != nil ? sortMessage(sort) : "sorted: \(sort.label) (S for the next order)" }
             ?? (filters[tab] == nil ? "in the library's order" : "best match first")
     }
 
@@ -36,6 +54,9 @@ extension AppState {
                 sortsInBackground[tab] = nil
             } else if let running = sortsInBackground[tab], running.sort == sort, running.from == listed {
                 continue
+            } else if loading != nil {
+                // Sorted once every record is read (`sortWaits`).
+                sortsInBackground[tab] = nil
             } else {
                 sortsInBackground[tab] = SortInBackground(sort, listed, records: records, added: addedDays)
             }

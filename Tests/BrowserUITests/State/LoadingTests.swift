@@ -65,6 +65,36 @@ import TerminalCanvas
         #expect(state.selectedRecord?.id == late.id)
     }
 
+    /// `S` on a long list while a library is read: sorted once it is all
+    /// read, not anew at every part (by a thread holding the records each
+    /// part is appended to).
+    @Test func aLongListSortedWhileALibraryIsReadIsSortedOnceItIsRead() throws {
+        var papers = SyntheticLibrary.records(count: SortedListing.backgroundThreshold + 600)
+        for index in papers.indices { papers[index].kind = .paper }
+        let first = Array(papers.prefix(SortedListing.backgroundThreshold + 100)), rest = Array(papers.dropFirst(first.count))
+        let mailbox = RecordsInBackground(total: papers.count)
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30))
+        state.loading = mailbox
+        state.handle(.character("S"))
+        let sort = try #require(state.sorts[.papers])
+        #expect(state.sortsInBackground.isEmpty && state.sortWaits(in: .papers))
+        #expect(state.message == AppState.sortWaitsMessage)
+        #expect(state.listing(in: .papers) == Array(first.indices))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.prefix(200))))
+        _ = state.tick()
+        #expect(state.sortsInBackground.isEmpty && state.listing(in: .papers).count == first.count + 200)
+        #expect(FrameComposer.compose(state).rowText(29).contains("sorting: \(sort.label)…"))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.dropFirst(200))))
+        mailbox.finish()
+        _ = state.tick()
+        let running = try #require(state.sortsInBackground[.papers])
+        #expect(!state.sortWaits(in: .papers))
+        while !running.hasEnded { usleep(1_000) }
+        let sorted = state.tick()
+        #expect(sorted && state.sortsInBackground.isEmpty)
+        #expect(state.listing(in: .papers) == SortedListing(sort, Array(papers.indices), records: papers, added: [:]).listing)
+    }
+
     @Test func aReaderThatFailsSaysSoAndKeepsWhatItRead() throws {
         let mailbox = RecordsInBackground(total: 10)
         var state = AppState(records: Library.builtIn().records, ladder: nil, now: Fixture.now, size: (100, 30))
