@@ -138,14 +138,15 @@ extension AppState {
         return false
     }
 
-    /// Whether a pager search is still looking, an export being written
-    /// or a long listing sorted (Ctrl-C then cancels it).
+    /// Whether a pager search is still looking, an export being written,
+    /// a long listing sorted, or a large library searched or its hits
+    /// ranked (Ctrl-C then cancels it).
     public var hasRunningWork: Bool {
         if case .pager(let pager)? = overlays.last, pager.isSearching { return true }
         return runningExport != nil || !sortsInBackground.isEmpty || searchInBackground != nil
     }
 
-    /// Ctrl-C (SIGINT) during a search, an export or a sort: it stops.
+    /// Ctrl-C (SIGINT) during a search, an export, a sort or a ranking: it stops.
     public mutating func cancelRunningWork() {
         if case .pager(var pager)? = overlays.last, pager.isSearching {
             pager.cancelSearch()

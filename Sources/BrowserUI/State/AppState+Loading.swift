@@ -100,7 +100,7 @@ extension AppState {
         // The first part is taken whole, not copied (a million records are 330 MB).
         if records.isEmpty { records = part.records } else { records += part.records }
         placements.append(part.records)
-        kindPositions += part.records.lazy.map { UInt8($0.kind.position) }
+        kindPositions += part.kindPositions
         if isLibrary {
             libraryRecordIDs.formUnion(part.records.lazy.map(\.id))
             for (record, day) in zip(part.records, part.addedDays) {

@@ -17,8 +17,9 @@ public struct AppState: Sendable {
     public internal(set) var searchIndex: IndexInBackground
     /// Per tab, the record indices it lists without a search.
     var kindListings: [Tab: [Int]]
-    /// Each record's kind as its `RecordKind.position`: a byte a record,
-    /// so that a million hits are sorted into tabs without reading records.
+    /// Each record's kind as its `RecordKind.position`: a byte a record
+    /// (`RecordsInBackground.Part.kindPositions`), so that a million hits
+    /// are put in their tabs without reading records.
     var kindPositions: [UInt8]
     /// The rest of a large library, still being read: appended on the tick.
     public var loading: RecordsInBackground?
@@ -165,8 +166,8 @@ public struct AppState: Sendable {
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = StoryScores(ladder: ladder, placements: placements)
-        kindListings = Self.kindListings(of: RecordsInBackground.Part.positionsByKind(of: records), from: 0)
-        kindPositions = records.map { UInt8($0.kind.position) }
+        kindPositions = RecordsInBackground.Part.kindPositions(of: records)
+        kindListings = Self.kindListings(of: RecordsInBackground.Part.positionsByKind(of: kindPositions), from: 0)
         self.history = history
         self.ladder = ladder
         ladderEntries = ladder.map(LadderEntry.entries(for:)) ?? []

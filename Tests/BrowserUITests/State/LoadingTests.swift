@@ -169,6 +169,7 @@ import TerminalCanvas
         for tab in [Tab.papers, .events, .transcripts] {
             #expect(state.listing(in: tab) == records.indices.filter { Tab.listing(records[$0].kind) == tab })
         }
+        #expect(state.kindPositions == records.map { UInt8($0.kind.position) })
     }
 
     @Test func aFileThatCannotBeReadSaysSo() {
