@@ -1,6 +1,5 @@
 import Foundation
 import OstromCore
-import Synchronization
 
 /// A query of the search prompt searched on another thread, in a library
 /// of many records (a million records' first keystrokes take up to 200
@@ -28,24 +27,20 @@ final class SearchInBackground: Sendable {
     let state: StateFilter
     /// The same hits, more of them ranked (`G` far past the ranked ones).
     let ranksMore: Bool
-    private let status = Mutex<(givenUp: Bool, outcome: Outcome?)>((false, nil))
+    private let work: QueuedWork<Outcome>
 
     init(tab: Tab, query: String, state: StateFilter, ranksMore: Bool = false, search: @escaping @Sendable () -> Outcome) {
         self.tab = tab
         self.query = query
         self.state = state
         self.ranksMore = ranksMore
-        Self.queue.async { [self] in
-            guard status.withLock({ !$0.givenUp }) else { return }
-            let outcome = search()
-            status.withLock { $0.outcome = outcome }
-        }
+        work = QueuedWork(on: Self.queue, search)
     }
 
     /// The hits, once they are.
-    var outcome: Outcome? { status.withLock { $0.outcome } }
+    var outcome: Outcome? { work.value }
 
     func giveUp() {
-        status.withLock { $0.givenUp = true }
+        work.giveUp()
     }
 }

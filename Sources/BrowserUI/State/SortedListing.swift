@@ -1,6 +1,5 @@
 import Foundation
 import OstromCore
-import Synchronization
 
 /// A tab's listing in the order the user chose, and the listing it sorts.
 struct SortedListing: Sendable {
@@ -30,25 +29,21 @@ final class SortInBackground: Sendable {
     let from: [Int]
     /// Where the sorts wait their turn.
     static let queue = DispatchQueue(label: "ostrom.sort")
-    private let state = Mutex<(givenUp: Bool, ended: Bool, result: SortedListing?)>((false, false, nil))
+    private let work: QueuedWork<SortedListing>
 
     init(_ sort: RecordSort, _ from: [Int], records: [Record], added: [String: String]) {
         self.sort = sort
         self.from = from
-        Self.queue.async { [self] in
-            let wanted = state.withLock { !$0.givenUp }
-            let listing = wanted ? SortedListing(sort, from, records: records, added: added) : nil
-            state.withLock { $0.ended = true; $0.result = listing }
-        }
+        work = QueuedWork(on: Self.queue) { SortedListing(sort, from, records: records, added: added) }
     }
 
     /// The sorted listing, once it is.
-    var result: SortedListing? { state.withLock { $0.result } }
+    var result: SortedListing? { work.value }
 
     /// Whether it has run, or been passed over.
-    var hasEnded: Bool { state.withLock { $0.ended } }
+    var hasEnded: Bool { work.hasEnded }
 
     func giveUp() {
-        state.withLock { $0.givenUp = true }
+        work.giveUp()
     }
 }
