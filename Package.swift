@@ -4,7 +4,7 @@ import PackageDescription
 /// The system's C libraries, linked from their shared objects; from their
 /// static archives instead when `OSTROM_STATIC_C_LIBRARIES=1`, as
 /// `Scripts/install` builds ostrom: each shared object costs every start
-/// its loading and its symbols' binding, about a millisecond for the four.
+/// its loading and its symbols' binding, about a millisecond for the five.
 func systemLibraries(_ names: [String], statically staticNames: [String]) -> [LinkerSetting] {
     guard Context.environment["OSTROM_STATIC_C_LIBRARIES"] == "1" else { return names.map { .linkedLibrary($0) } }
     return [.unsafeFlags(staticNames.flatMap { ["-Xlinker", "-l:lib\($0).a"] })]
@@ -24,7 +24,9 @@ let package = Package(
         // Snowball's stemmers (Debian libstemmer-dev), for the search's word forms.
         .target(name: "CStemmer", linkerSettings: systemLibraries(["stemmer"], statically: ["stemmer"])),
         // Records, importers, ladder model, text, search; no terminal.
-        .target(name: "OstromCore", dependencies: ["CStemmer"]),
+        // Zstandard (Debian libzstd-dev), for long texts kept compressed.
+        .target(name: "CZstd", linkerSettings: systemLibraries(["zstd"], statically: ["zstd"])),
+        .target(name: "OstromCore", dependencies: ["CStemmer", "CZstd"]),
         // Pure Swift drawing surface: cells, grids, keys, the backend protocol.
         .target(name: "TerminalCanvas", dependencies: ["OstromCore"]),
         // Screens, state, actions: never imports ncurses.

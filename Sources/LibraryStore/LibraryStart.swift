@@ -82,8 +82,14 @@ private struct Reading: Sendable {
     let keepsIndexFrom: Int
 
     func run(ids: inout Set<String>, mailbox: RecordsInBackground, index: IndexInBackground) {
-        // What reading and indexing freed in this thread's arena goes back to the system.
-        defer { FreedMemory.giveBack() }
+        // The long texts are compressed once the index is built (or read),
+        // and what reading and indexing freed in this thread's arena goes
+        // back to the system.
+        var stores: [LongTextStore] = []
+        defer {
+            for store in stores { store.compress() }
+            FreedMemory.giveBack()
+        }
         var unchanged = false, whole = false
         let kept = KeptIndex()
         // Kept for building the index, until the kept one is found good.
@@ -101,6 +107,8 @@ private struct Reading: Sendable {
                 }
             }, deliver: { part in
                 RecordIdentifiers.keepTaken(&part.records, ids: &ids)
+                LongTextStore.keep(&part.records)
+                stores += LongTextStore.stores(of: part.records)
                 if kept.found != true { all += part.records } else if !all.isEmpty { all = [] }
                 mailbox.deliver(RecordsInBackground.Part(records: part.records, addedDays: part.addedDays))
             })

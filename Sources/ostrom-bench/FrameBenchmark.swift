@@ -15,10 +15,16 @@ struct FrameBenchmark: ParsableCommand {
     @Option(help: "Frames to measure per scenario.") var frames = 2000
     @Option(help: "Generated records listed after the built-in ones (a large library's frames).") var records = 0
     @Option(help: "Only the scenarios whose name starts so (to profile one).") var only = ""
+    @Flag(help: "The generated records' long texts kept together and compressed, as the browser keeps a large file's.") var compressedTexts = false
 
     func run() throws {
         let now = LocalDateTime.now()
-        let library = Library.builtIn().records + SyntheticLibrary.records(count: records)
+        var generated = SyntheticLibrary.records(count: records)
+        if compressedTexts {
+            LongTextStore.keep(&generated)
+            for store in LongTextStore.stores(of: generated) { store.compress() }
+        }
+        let library = Library.builtIn().records + generated
         let base = AppState(records: library, ladder: LadderModel.builtIn(), now: now, size: (width, height))
         print("frame \(width)×\(height), \(library.count) records, \(frames) frames per scenario (compose = render state into a grid; diff = cells to write)")
         print("scenario                         compose p50   p99     diff p50   p99     total p50   p99")

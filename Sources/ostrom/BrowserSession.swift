@@ -179,11 +179,13 @@ enum BrowserSession {
         let index = IndexInBackground()
         Thread.detachNewThread {
             do {
-                let library = try Library.load(paths: paths, progress: mailbox.progress)
+                let library = try Library.load(paths: paths, progress: mailbox.progress, keepsLongTexts: true)
                 mailbox.deliver(RecordsInBackground.Part(records: library.records))
                 mailbox.finish(warnings: library.diagnostics.map(\.description))
                 FreedMemory.giveBack()
                 index.fulfil(SearchIndex(records: library.records))
+                // The index is what reads every abstract at once: they are now compressed.
+                for store in LongTextStore.stores(of: library.records) { store.compress() }
                 FreedMemory.giveBack()
             } catch {
                 mailbox.finish(failure: "\(error)")

@@ -27,6 +27,9 @@ public struct ImportContext: Sendable {
     public var bibTeXMacros: [String: String] = [:]
     /// Told how many records are made, when someone shows it.
     public var progress: ReadingProgress?
+    /// Whether a large file's long texts are kept together as its records
+    /// are made (`LongTextStore`), for a reader that compresses them later.
+    public var keepsLongTexts = false
 
     public init() {}
 }

@@ -11,10 +11,12 @@ public struct Library: Sendable {
     }
 
     /// Imports documents in order and assigns ids.
-    public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer(), progress: ReadingProgress? = nil) {
+    public init(documents: [SourceDocument], recognizer: DocumentRecognizer = DocumentRecognizer(), progress: ReadingProgress? = nil,
+                keepsLongTexts: Bool = false) {
         var result = ImportResult()
         var context = ImportContext()
         context.progress = progress
+        context.keepsLongTexts = keepsLongTexts
         for document in documents { result.append(recognizer.importRecords(from: document, context: &context)) }
         // Taken out of the result, so that assigning ids does not copy them.
         var records = result.records
@@ -63,7 +65,8 @@ public struct Library: Sendable {
     /// the command line. A path that does not exist throws, and so does a
     /// load where no file could be read at all; a file that cannot be read,
     /// or is not text, is reported and skipped while the rest loads.
-    public static func load(paths: [String], progress: ReadingProgress? = nil) throws(LibraryError) -> Library {
+    /// `keepsLongTexts`: see `ImportContext`.
+    public static func load(paths: [String], progress: ReadingProgress? = nil, keepsLongTexts: Bool = false) throws(LibraryError) -> Library {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
         var unreadable: [LibraryError] = []
@@ -98,7 +101,7 @@ public struct Library: Sendable {
             throw unreadable.count == 1 ? first
                 : LibraryError(path: first.path, reason: "no file could be read (\(unreadable.map(\.description).joined(separator: "; ")))")
         }
-        var library = Library(documents: documents, progress: progress)
+        var library = Library(documents: documents, progress: progress, keepsLongTexts: keepsLongTexts)
         library.diagnostics = diagnostics + library.diagnostics
         return library
     }

@@ -19,10 +19,21 @@ public struct Record: Hashable, Sendable {
     public var doi: String?
     /// A web address for the work (http or https).
     public var url: String?
-    public var abstract: String?
-    public var body: String?
+    /// Long: kept in a `LongTextStore` in a large library, read from there.
+    public var abstract: String? {
+        get { abstractText?.text }
+        set { abstractText = newValue.map(LongText.init) }
+    }
+
+    public var body: String? {
+        get { bodyText?.text }
+        set { bodyText = newValue.map(LongText.init) }
+    }
+
     public var keywords: [String] = []
     public var source: SourceReference?
+    var abstractText: LongText?
+    var bodyText: LongText?
     /// The fields most records leave empty.
     private(set) var rare = RareFields<RareValues>()
 

@@ -70,7 +70,7 @@ public struct BibTeXImporter: DocumentImporter {
         guard recognises(document) else { return nil }
         let (result, macros) = document.withUTF8 {
             importRecords(from: $0, path: document.path, macros: context.bibTeXMacros, progress: context.progress,
-                          givingBack: document.isReadOnce)
+                          givingBack: document.isReadOnce, keepingLongTexts: context.keepsLongTexts)
         }
         context.bibTeXMacros = macros
         return result
@@ -78,7 +78,8 @@ public struct BibTeXImporter: DocumentImporter {
 
     /// `givingBack`: the bytes are read once (`EntryBytesRelease`).
     private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String],
-                               progress: ReadingProgress? = nil, givingBack: Bool = false) -> (result: ImportResult, macros: [String: String]) {
+                               progress: ReadingProgress? = nil, givingBack: Bool = false,
+                               keepingLongTexts: Bool = false) -> (result: ImportResult, macros: [String: String]) {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
         parser.parse()
         var diagnostics = parser.problems.map {
@@ -105,7 +106,8 @@ public struct BibTeXImporter: DocumentImporter {
             }
         }
         let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes) : nil
-        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release)
+        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
+                                   keepingLongTexts: keepingLongTexts && entries.count >= LongTextStore.recordsPerStore)
         return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
@@ -117,10 +119,11 @@ public struct BibTeXImporter: DocumentImporter {
     /// so the entries are split into one part per core, each written
     /// straight into its place in the result; `progress` is told how many
     /// are made, and `release` given the bytes of those made, a thousand
-    /// at a time.
+    /// at a time. `keepingLongTexts`: the long texts are kept together as
+    /// their records are made (`LongTextStore`), to be compressed later.
     private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
                               bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?,
-                              release: EntryBytesRelease?) -> [Record] {
+                              release: EntryBytesRelease?, keepingLongTexts: Bool) -> [Record] {
         nonisolated(unsafe) let bytes = bytes
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / Self.entriesPerPart))
         return [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
@@ -130,9 +133,14 @@ public struct BibTeXImporter: DocumentImporter {
                 guard !range.isEmpty else { return }
                 // This part's entries lie from its first one's start to its last one's end.
                 var madeUpTo = entries[range.lowerBound].bytes.lowerBound
+                var keptUpTo = range.lowerBound
                 for index in range {
                     let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
                     (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
+                    if keepingLongTexts, index + 1 - keptUpTo == LongTextStore.recordsPerStore || index + 1 == range.upperBound {
+                        LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[keptUpTo...index]))
+                        keptUpTo = index + 1
+                    }
                     guard (index - range.lowerBound) % 1000 == 999 else { continue }
                     progress?.add(1000)
                     release?.giveBack(madeUpTo..<entries[index].bytes.upperBound)
