@@ -87,7 +87,7 @@ private struct Reading: Sendable {
         // back to the system.
         var stores: [LongTextStore] = []
         defer {
-            for store in stores { store.compress() }
+            LongTextStore.compress(stores)
             FreedMemory.giveBack()
         }
         var unchanged = false, whole = false

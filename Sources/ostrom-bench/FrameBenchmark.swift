@@ -22,7 +22,7 @@ struct FrameBenchmark: ParsableCommand {
         var generated = SyntheticLibrary.records(count: records)
         if compressedTexts {
             LongTextStore.keep(&generated)
-            for store in LongTextStore.stores(of: generated) { store.compress() }
+            LongTextStore.compress(textsOf: generated)
         }
         let library = Library.builtIn().records + generated
         let base = AppState(records: library, ladder: LadderModel.builtIn(), now: now, size: (width, height))

@@ -15,7 +15,7 @@ struct MemoryBenchmark: ParsableCommand {
 
     func run() throws {
         let file = try GeneratedFile.cachedBibTeX(entries: entries)
-        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        let size = (try FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
         FreedMemory.giveBack()
         let base = SearchBenchmark.memory("VmRSS:")
         func step(_ name: String, _ work: () -> Void) {
@@ -36,7 +36,7 @@ struct MemoryBenchmark: ParsableCommand {
         step("index built") { index = SearchIndex(records: library.records) }
         let stores = LongTextStore.stores(of: library.records)
         guard !stores.isEmpty else { return withExtendedLifetime(index) {} }
-        step("long texts compressed") { for store in stores { store.compress() } }
+        step("long texts compressed") { LongTextStore.compress(textsOf: library.records) }
         let sizes = stores.map(\.sizes)
         let text = sizes.reduce(0) { $0 + $1.text }
         let compressed = sizes.reduce(0) { $0 + ($1.compressed ?? 0) }

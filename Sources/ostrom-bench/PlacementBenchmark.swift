@@ -9,9 +9,14 @@ struct PlacementBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "place", abstract: "Place a generated library on the ladder.")
 
     @Option(help: "Records in the generated library.") var records = 10_000
+    @Flag(help: "The long texts kept together and compressed, as the browser keeps a large file's.") var compressedTexts = false
 
     func run() throws {
-        let library = SyntheticLibrary.records(count: records)
+        var library = SyntheticLibrary.records(count: records)
+        if compressedTexts {
+            LongTextStore.keep(&library)
+            LongTextStore.compress(textsOf: library)
+        }
         let engine = PlacementEngine()
         let characters = library.reduce(0) { $0 + ($1.abstract?.count ?? 0) + $1.title.count }
         var start = DispatchTime.now().uptimeNanoseconds

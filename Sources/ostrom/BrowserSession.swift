@@ -185,7 +185,7 @@ enum BrowserSession {
                 FreedMemory.giveBack()
                 index.fulfil(SearchIndex(records: library.records))
                 // The index is what reads every abstract at once: they are now compressed.
-                for store in LongTextStore.stores(of: library.records) { store.compress() }
+                LongTextStore.compress(textsOf: library.records)
                 FreedMemory.giveBack()
             } catch {
                 mailbox.finish(failure: "\(error)")

@@ -78,6 +78,23 @@ import Testing
         #expect(keptAgain.records.isEmpty && keptAgain.count == fewer.count)
     }
 
+    /// The records read after the first part keep their long texts
+    /// together, compressed once the reading and the index are done.
+    @Test func theLongTextsReadLaterAreCompressed() throws {
+        let (folder, store) = try library(count: 3_000)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (records, _) = try started(store)
+        let stores = LongTextStore.stores(of: records)
+        #expect(!stores.isEmpty)
+        let deadline = Date().addingTimeInterval(20)
+        while stores.contains(where: { $0.sizes.compressed == nil }) && Date() < deadline { usleep(10_000) }
+        #expect(stores.allSatisfy { $0.sizes.compressed != nil })
+        let abstracts = Dictionary(SyntheticLibrary.records(count: 3_000).map { ($0.title, $0.abstract) }, uniquingKeysWith: { first, _ in first })
+        let generated = records.filter { abstracts[$0.title] != nil }
+        #expect(generated.count >= 2_900)
+        #expect(generated.allSatisfy { abstracts[$0.title] == $0.abstract })
+    }
+
     @Test func everyChangeToTheRecordsMovesTheStampOnAndLibrariesDiffer() throws {
         let (folder, store) = try library(count: 3)
         let (otherFolder, other) = try library(count: 3)

@@ -96,7 +96,8 @@ import TmuxHarness
         defer { try? FileManager.default.removeItem(at: folder) }
         let bib = folder.appendingPathComponent("large.bib")
         // Over `BrowserSession.backgroundBytes`, with one entry the parser must pass over.
-        let text = SyntheticBibTeX.text(of: SyntheticLibrary.records(count: 5_000)) + "\n@article{broken, title = {Unclosed\n"
+        let records = SyntheticLibrary.records(count: 5_000)
+        let text = SyntheticBibTeX.text(of: records) + "\n@article{broken, title = {Unclosed\n"
         try Data(text.utf8).write(to: bib)
         let session = try TmuxSession(command: appThenReport("'\(bib.path)'"), environment: OstromBinary.sessionEnvironment(state: folder))
         // The status row says so too, soon with a count of the records made.
@@ -106,6 +107,19 @@ import TmuxHarness
         try session.send("!")
         try session.waitFor("the warning shown") { $0.contains("large.bib:") }
         try session.send("q")
+        // The last record found, and its abstract read back from where the
+        // long texts were kept together (and compressed once indexed).
+        let last = try #require(records.last)
+        let abstract = try #require(last.abstract)
+        var opening = ""
+        for word in abstract.split(separator: " ") {
+            guard opening.count + word.count < 25 else { break }
+            opening += (opening.isEmpty ? "" : " ") + word
+        }
+        try session.send("/")
+        try session.send("-l", "\"\(last.title.split(separator: " ").prefix(5).joined(separator: " "))\"")
+        try session.send("Enter")
+        try session.waitFor("the last record's abstract") { $0.contains(String(last.title.prefix(30))) && $0.contains(opening) }
         try session.quitExpectingSuccess()
     }
 

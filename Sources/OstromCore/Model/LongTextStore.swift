@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The abstracts and bodies of a run of records in one block of bytes,
@@ -86,6 +87,16 @@ public final class LongTextStore: Sendable {
             }
         }
         return stores
+    }
+
+    /// Compresses the texts of every store the records keep theirs in, on
+    /// all cores.
+    public static func compress(textsOf records: [Record]) {
+        compress(stores(of: records))
+    }
+
+    public static func compress(_ stores: [LongTextStore]) {
+        DispatchQueue.concurrentPerform(iterations: stores.count) { stores[$0].compress() }
     }
 
     /// Compresses the texts (once; they are read meanwhile as they were).
