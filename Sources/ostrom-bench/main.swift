@@ -7,7 +7,7 @@ struct OstromBench: ParsableCommand {
         commandName: "ostrom-bench",
         abstract: "Measure ostrom's performance.",
         subcommands: [FrameBenchmark.self, SearchBenchmark.self, PagerBenchmark.self, BibTeXBenchmark.self, PlacementBenchmark.self, LibraryBenchmark.self,
-                      StartBenchmark.self, SortBenchmark.self, MemoryBenchmark.self,
+                      StartBenchmark.self, SortBenchmark.self, MemoryBenchmark.self, LoadingBenchmark.self,
                       GenerateCommand.self]
     )
 }

@@ -31,19 +31,21 @@ extension AppState {
     }
 
     /// Lists what every search finds among the records that have just come
-    /// (a search of state words alone, `tag:care`, admits them one by one;
-    /// one of places, `stage:with`, once they are placed).
+    /// (a search of state words alone, `tag:care`, admits them one by one,
+    /// those read before it already admitted; one of places, `stage:with`,
+    /// once they are placed).
     private mutating func listHitsReadSoFar() {
         for (tab, filter) in filters {
-            let listed: [Int]
+            var listed = filter
             if let results = filter.results {
-                listed = hits(of: results, in: tab, state: filter.state)
+                listed.hits = hits(of: results, in: tab, state: filter.state)
             } else if !filter.state.needsPlacements || placements.isComplete {
-                listed = admitted(in: tab, filter.state)
+                listed.hits += admitted(in: tab, filter.state, from: filter.admittedAmong)
+                listed.admittedAmong = records.count
             } else {
                 continue
             }
-            filters[tab]?.hits = listed
+            filters[tab] = listed
         }
     }
 
@@ -64,7 +66,19 @@ extension AppState {
     mutating func takeLoadedRecords() -> Bool {
         guard let loading else { return false }
         let taken = loading.take()
-        if records.capacity < records.count + loading.total { records.reserveCapacity(records.count + loading.total) }
+        // Room for the whole library once (`total` counts the records shown
+        // first again: a few more than needed), or twice as much when it
+        // is larger than said. It was asked again at every part, for more
+        // each time, and each part copied every record read before it
+        // (6.7 ms a part of 10 000 per 100 000 records before it).
+        let incoming = taken.parts.reduce(0) { $0 + $1.records.count }
+        if !records.isEmpty, records.capacity < records.count + incoming {
+            records.reserveCapacity(max(records.count + incoming, records.count + loading.total, 2 * records.capacity))
+        }
+        // The same for the library's ids: a set rehashed as it grows took up to 40 ms a part.
+        if loading.isLibrary, libraryRecordIDs.capacity < libraryRecordIDs.count + incoming {
+            libraryRecordIDs.reserveCapacity(max(libraryRecordIDs.count + incoming, loading.total, 2 * libraryRecordIDs.capacity))
+        }
         for part in taken.parts { append(part, isLibrary: loading.isLibrary) }
         if !taken.parts.isEmpty {
             listHitsReadSoFar()

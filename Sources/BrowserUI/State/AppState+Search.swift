@@ -105,7 +105,7 @@ extension AppState {
 
     /// A query's hits in this tab's list, from the top.
     private mutating func show(_ found: SearchInBackground.Outcome, of query: String, state: StateFilter) {
-        filters[tab] = SearchFilter(query: query, results: found.results, state: state, hits: found.hits)
+        filters[tab] = SearchFilter(query: query, results: found.results, state: state, hits: found.hits, admittedAmong: found.admittedAmong)
         if let note = found.results.flatMap({ FinishedQuery.approximateNote($0.approximateWords) }) { message = note }
         var list = ListState()
         list.clamp(count: listCount, height: visibleRows)
@@ -194,8 +194,9 @@ extension AppState {
             let now = self, tab = tab
             admitted = { @Sendable in now.admitted(in: tab, state) }
         }
+        let read = records.count
         let find: @Sendable () -> SearchInBackground.Outcome = { [admitted] in
-            guard let index else { return .init(results: nil, hits: admitted?() ?? []) }
+            guard let index else { return .init(results: nil, hits: admitted?() ?? [], admittedAmong: read) }
             let results = index.search(sent, ranked: Self.rankAhead)
             return .init(results: results, hits: hits(results))
         }
@@ -204,9 +205,17 @@ extension AppState {
         searchInBackground = SearchInBackground(tab: tab, query: text, state: state, search: find)
     }
 
-    /// The records of a tab that pass the state words of a query, in the tab's order.
-    func admitted(in tab: Tab, _ state: StateFilter) -> [Int] {
-        (kindListings[tab] ?? records.indices.map { $0 }).filter { admits($0, state) }
+    /// The records of a tab that pass the state words of a query, in the
+    /// tab's order, among those from the `first`.
+    func admitted(in tab: Tab, _ state: StateFilter, from first: Int = 0) -> [Int] {
+        guard let listing = kindListings[tab] else { return (first..<records.count).filter { admits($0, state) } }
+        // The listing is in the records' order: where the records from `first` start in it.
+        var low = 0, high = listing.count
+        while low < high {
+            let middle = (low + high) / 2
+            if listing[middle] < first { low = middle + 1 } else { high = middle }
+        }
+        return listing[low...].filter { admits($0, state) }
     }
 
     /// Whether a record passes the state words of a query (star, tags, note, added, place).

@@ -14,6 +14,8 @@ final class SearchInBackground: Sendable {
     struct Outcome: Sendable {
         let results: SearchResults?
         let hits: [Int]
+        /// State words alone: the records the hits were admitted among.
+        var admittedAmong = 0
     }
 
     /// Libraries of this many records or more are searched on another

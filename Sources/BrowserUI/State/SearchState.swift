@@ -11,6 +11,9 @@ public struct SearchFilter: Sendable {
     var state: StateFilter
     /// Record indices, in rank order.
     public var hits: [Int]
+    /// State words alone: the records (from the first) the hits were
+    /// admitted among; those read since are admitted as they come.
+    var admittedAmong = 0
     public var matchTerms: MatchTerms { results?.matchTerms ?? .none }
 }
 

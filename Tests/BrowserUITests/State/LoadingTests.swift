@@ -261,6 +261,55 @@ import TerminalCanvas
         _ = state.tick()
         #expect(state.filters[.papers]?.hits == [60, 115])
     }
+
+    /// Room for the whole library is made once: the parts after the first
+    /// are appended where the records are, not copied with them elsewhere.
+    @Test func partsAreAppendedWithoutMovingTheRecordsReadBefore() {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 400)
+        let mailbox = RecordsInBackground(total: all.count - 5)
+        var state = AppState(records: Array(all.prefix(105)), ladder: nil, now: Fixture.now, size: (100, 30))
+        state.loading = mailbox
+        var addresses: [UnsafeRawPointer?] = []
+        for start in stride(from: 105, to: all.count, by: 50) {
+            mailbox.deliver(RecordsInBackground.Part(records: Array(all[start..<min(all.count, start + 50)])))
+            state.takeLoadedRecords()
+            addresses.append(state.records.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
+        }
+        #expect(state.records.map(\.id) == all.map(\.id))
+        #expect(Set(addresses).count == 1)
+        #expect(state.libraryRecordIDs.count == 300) // those read after the first part
+    }
+
+    /// Each part's records are admitted as they come, not every record
+    /// again; a search of state words on another thread admitted among the
+    /// records read when it was typed, and those that came before its hits
+    /// did are admitted with the next part.
+    @Test func aSearchOfStateWordsAdmitsEachPartOnce() throws {
+        let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
+        let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
+        let mailbox = RecordsInBackground(total: all.count - 5)
+        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: SearchIndex(records: all)))
+        state.loading = mailbox
+        state.searchesInBackgroundFrom = 1
+        let tagged = [60, 115, 150, 230, 299]
+        state.annotations = Annotations(byRecord: Dictionary(uniqueKeysWithValues: tagged.map { (all[$0].id, Annotation(tags: ["care"])) }))
+        for key in [.character("/")] + "tag:care".map(KeyPress.character) + [.enter] { state.handle(key) }
+        // A part comes before the hits do: they are of the 105 records read when the search was typed.
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest[0..<50])))
+        state.takeLoadedRecords()
+        while !state.takeSearchHits() { usleep(1_000) }
+        #expect(state.filters[.papers]?.hits == [60])
+        // The next part: the records of the one before are admitted with it.
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest[50..<100])))
+        state.takeLoadedRecords()
+        #expect(state.filters[.papers]?.hits == [60, 115, 150])
+        #expect(state.filters[.papers]?.admittedAmong == 205)
+        mailbox.deliver(RecordsInBackground.Part(records: Array(rest.dropFirst(100))))
+        mailbox.finish()
+        _ = state.tick()
+        #expect(state.filters[.papers]?.hits == [60, 115, 150, 230, 299])
+        #expect(state.filters[.papers]?.admittedAmong == all.count)
+    }
 }
 
 /// A terminal whose user holds a key down: it comes every 2 ms.

@@ -1,0 +1,46 @@
+import ArgumentParser
+import BrowserUI
+import Foundation
+import OstromCore
+import SyntheticLibrary
+import TerminalCanvas
+
+/// The main loop's work for each part of a large library read after the
+/// first screen, as the user library's reader delivers them: the part
+/// appended, filed by kind, and the tab's search listed among the records
+/// read so far (`tag:care` by default: state words alone, which read each
+/// record's annotation).
+struct LoadingBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "loading", abstract: "The main loop's tick for each part of a library read in parts.")
+
+    @Option(help: "Generated records in all.") var records = 300_000
+    @Option(help: "Records a part (the user library's reader delivers 10 000).") var part = 10_000
+    @Option(help: "The Papers tab's search while the parts come (empty: none).") var query = "tag:care"
+
+    func run() throws {
+        let all = SyntheticLibrary.records(count: records)
+        let first = Array(all.prefix(part))
+        let mailbox = RecordsInBackground(total: all.count)
+        var state = AppState(records: first, ladder: nil, now: .now(), size: (200, 60), index: IndexInBackground(index: SearchIndex(records: [])))
+        state.loading = mailbox
+        // One record in a hundred tagged.
+        state.annotations = Annotations(byRecord: Dictionary(uniqueKeysWithValues: stride(from: 0, to: all.count, by: 100).map {
+            (all[$0].id, Annotation(tags: ["care"]))
+        }))
+        if !query.isEmpty {
+            for key in [.character("/")] + query.map(KeyPress.character) + [.enter] as [KeyPress] { state.handle(key) }
+        }
+        var ticks: [Double] = []
+        for start in stride(from: part, to: all.count, by: part) {
+            mailbox.deliver(RecordsInBackground.Part(records: Array(all[start..<min(all.count, start + part)])))
+            if start + part >= all.count { mailbox.finish() }
+            let began = DispatchTime.now().uptimeNanoseconds
+            _ = state.tick()
+            ticks.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e6)
+        }
+        let sorted = ticks.sorted()
+        print(String(format: "%d records in parts of %d, %@: a part's tick p50 %.2f ms, the first %.2f ms, the last %.2f ms, the slowest %.2f ms, %.0f ms in all (%d hits)",
+                     records, part, query.isEmpty ? "no search" : "searched \(query)" as NSString, sorted[sorted.count / 2], ticks.first ?? 0,
+                     ticks.last ?? 0, sorted.last ?? 0, ticks.reduce(0, +), state.filters[.papers]?.hits.count ?? 0))
+    }
+}
