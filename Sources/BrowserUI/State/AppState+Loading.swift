@@ -116,7 +116,8 @@ extension AppState {
         placements.append(part.records)
         kindPositions += part.kindPositions
         if isLibrary {
-            libraryRecordIDs.formUnion(part.records.lazy.map(\.id))
+            // Each id read in place: a record copied to read it retains its every string (a fifth of a part's tick).
+            for index in part.records.indices { libraryRecordIDs.insert(part.records[index].id) }
             for (record, day) in zip(part.records, part.addedDays) {
                 if let day { addedDays[record.id] = day }
             }
