@@ -1,8 +1,8 @@
 import CZstd
 
 /// Texts compressed with Zstandard in blocks: each block holds whole
-/// texts, one after another, and is at least `blockSize` bytes unless it
-/// is the last (a text longer than that is a block of its own).
+/// texts, one after another, and is at most `blockSize` bytes (a text
+/// longer than that is a block of its own).
 struct CompressedTexts: Sendable {
     /// Every block, one after another, exactly as large as they are.
     private let bytes: [UInt8]

@@ -21,10 +21,11 @@ import Synchronization
 public final class LongTextStore: Sendable {
     /// Texts shorter than this stay in their records: there is little to gain.
     static let minimumLength = 64
-    /// Texts are compressed in blocks of at least this many bytes.
+    /// Texts are compressed in blocks of at most this many bytes (a longer
+    /// text is a block of its own).
     static let blockSize = 16 << 10
-    /// Records per store: stores apart have their own locks and last
-    /// blocks, for threads reading records far apart.
+    /// Records per store: a store is compressed at once, and stores apart
+    /// have locks of their own.
     public static let recordsPerStore = 2048
 
     private let state = Mutex(State())
@@ -50,7 +51,9 @@ public final class LongTextStore: Sendable {
             var bytes: [UInt8] = []
             var locations: [TextLocation] = []
             func kept(_ text: LongText?) -> LongText? {
-                guard let text, let own = text.ownText, own.utf8.count >= minimumLength else { return text }
+                // A store's offsets are 32-bit: a text past 2 GiB of them stays in its record.
+                guard let text, let own = text.ownText, own.utf8.count >= minimumLength,
+                      bytes.count + own.utf8.count <= Int(Int32.max) else { return text }
                 locations.append(TextLocation(block: 0, start: Int32(bytes.count), length: Int32(own.utf8.count)))
                 bytes.append(contentsOf: own.utf8)
                 return LongText(keptIn: store, slot: Int32(locations.count - 1))
