@@ -246,13 +246,20 @@ import TerminalCanvas
         #expect(withoutProximity.hits.map(\.record).filter { all[$0].kind == .paper }.prefix(Proximity.window) != expected.prefix(Proximity.window))
     }
 
-    /// A search of state words alone (`tag:`) admits the records read later too.
-    @Test func aSearchOfStateWordsTakesInTheRecordsReadLater() throws {
+    /// The built-in records and 300 generated ones, the first 105 shown at
+    /// once and the rest read later, all indexed.
+    private func readingInParts() -> (all: [Record], first: [Record], rest: [Record], state: AppState, mailbox: RecordsInBackground) {
         let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
         let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
         let mailbox = RecordsInBackground(total: all.count - 5)
         var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: SearchIndex(records: all)))
         state.loading = mailbox
+        return (all, first, rest, state, mailbox)
+    }
+
+    /// A search of state words alone (`tag:`) admits the records read later too.
+    @Test func aSearchOfStateWordsTakesInTheRecordsReadLater() throws {
+        var (_, first, rest, state, mailbox) = readingInParts()
         state.annotations = Annotations(byRecord: [first[60].id: Annotation(tags: ["care"]), rest[10].id: Annotation(tags: ["care"])])
         for key in [.character("/")] + "tag:care".map(KeyPress.character) + [.enter] { state.handle(key) }
         #expect(state.filters[.papers]?.hits == [60])
@@ -285,11 +292,7 @@ import TerminalCanvas
     /// records read when it was typed, and those that came before its hits
     /// did are admitted with the next part.
     @Test func aSearchOfStateWordsAdmitsEachPartOnce() throws {
-        let all = Library.builtIn().records + SyntheticLibrary.records(count: 300)
-        let first = Array(all.prefix(105)), rest = Array(all.dropFirst(105))
-        let mailbox = RecordsInBackground(total: all.count - 5)
-        var state = AppState(records: first, ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground(index: SearchIndex(records: all)))
-        state.loading = mailbox
+        var (all, _, rest, state, mailbox) = readingInParts()
         state.searchesInBackgroundFrom = 1
         let tagged = [60, 115, 150, 230, 299]
         state.annotations = Annotations(byRecord: Dictionary(uniqueKeysWithValues: tagged.map { (all[$0].id, Annotation(tags: ["care"])) }))
