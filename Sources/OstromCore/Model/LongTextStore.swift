@@ -83,11 +83,13 @@ public final class LongTextStore: Sendable {
     public static func stores(of records: [Record]) -> [LongTextStore] {
         var stores: [LongTextStore] = []
         var seen = Set<ObjectIdentifier>()
-        for record in records {
-            for text in [record.abstractText, record.bodyText] {
-                guard let store = text?.store, store !== stores.last, seen.insert(ObjectIdentifier(store)).inserted else { continue }
-                stores.append(store)
-            }
+        func add(_ text: LongText?) {
+            guard let store = text?.store, store !== stores.last, seen.insert(ObjectIdentifier(store)).inserted else { return }
+            stores.append(store)
+        }
+        for index in records.indices {
+            add(records[index].abstractText)
+            add(records[index].bodyText)
         }
         return stores
     }
