@@ -26,10 +26,10 @@ struct MemoryBenchmark: ParsableCommand {
             let kept = SearchBenchmark.memory("VmRSS:") - base
             let peak = SearchBenchmark.memory("VmHWM:") - base
             print("  " + name.padding(toLength: 22, withPad: " ", startingAt: 0)
-                  + String(format: "%6.2f s; kept %4d MB (%.2f× the file), peak %4d MB (%.2f×)",
+                  + String(format: "%6.2f s; kept %4d MiB (%.2f× the file), peak %4d MiB (%.2f×)",
                            seconds, kept >> 20, Double(kept) / Double(size), peak >> 20, Double(peak) / Double(size)))
         }
-        print("\(entries) entries, \(size >> 20) MB, \(ownTexts ? "each text a string of its own" : "long texts kept together"):")
+        print("\(entries) entries, \(size >> 20) MiB, \(ownTexts ? "each text a string of its own" : "long texts kept together"):")
         var library = Library()
         step("read") { library = (try? Library.load(paths: [file.path], keepsLongTexts: !ownTexts)) ?? Library() }
         var index: SearchIndex?
@@ -40,7 +40,7 @@ struct MemoryBenchmark: ParsableCommand {
         let sizes = stores.map(\.sizes)
         let text = sizes.reduce(0) { $0 + $1.text }
         let compressed = sizes.reduce(0) { $0 + ($1.compressed ?? 0) }
-        print(String(format: "  %d stores: %d MB of long texts in %d MB (%.2f×)", stores.count, text >> 20, compressed >> 20,
+        print(String(format: "  %d stores: %d MiB of long texts in %d MiB (%.2f×)", stores.count, text >> 20, compressed >> 20,
                      Double(text) / Double(max(1, compressed))))
         withExtendedLifetime(index) {}
     }
