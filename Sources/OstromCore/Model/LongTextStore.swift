@@ -50,17 +50,18 @@ public final class LongTextStore: Sendable {
             let store = LongTextStore()
             var bytes: [UInt8] = []
             var locations: [TextLocation] = []
+            /// The text kept here, or nil when it stays where it is.
             func kept(_ text: LongText?) -> LongText? {
                 // A store's offsets are 32-bit: a text past 2 GiB of them stays in its record.
-                guard let text, let own = text.ownText, own.utf8.count >= minimumLength,
-                      bytes.count + own.utf8.count <= Int(Int32.max) else { return text }
+                guard let own = text?.ownText, own.utf8.count >= minimumLength,
+                      bytes.count + own.utf8.count <= Int(Int32.max) else { return nil }
                 locations.append(TextLocation(block: 0, start: Int32(bytes.count), length: Int32(own.utf8.count)))
                 bytes.append(contentsOf: own.utf8)
                 return LongText(keptIn: store, slot: Int32(locations.count - 1))
             }
             for index in start..<min(records.count, start + recordsPerStore) {
-                records[index].abstractText = kept(records[index].abstractText)
-                records[index].bodyText = kept(records[index].bodyText)
+                if let text = kept(records[index].abstractText) { records[index].abstractText = text }
+                if let text = kept(records[index].bodyText) { records[index].bodyText = text }
             }
             guard !locations.isEmpty else { continue }
             // As large as the texts: the array grew by doubling.

@@ -25,6 +25,7 @@ public struct Record: Hashable, Sendable {
         set { abstractText = newValue.map(LongText.init) }
     }
 
+    /// A transcript's or an event page's text: among the rare fields.
     public var body: String? {
         get { bodyText?.text }
         set { bodyText = newValue.map(LongText.init) }
@@ -33,7 +34,6 @@ public struct Record: Hashable, Sendable {
     public var keywords: [String] = []
     public var source: SourceReference?
     var abstractText: LongText?
-    var bodyText: LongText?
     /// The fields most records leave empty.
     private(set) var rare = RareFields<RareValues>()
 
@@ -53,6 +53,7 @@ public struct Record: Hashable, Sendable {
         var translations: [Translation] = []
         var citations: Int?
         var attachments: [RecordAttachment] = []
+        var bodyText: LongText?
     }
 
     public init(id: String = "", kind: RecordKind, title: String) {
@@ -135,6 +136,11 @@ public struct Record: Hashable, Sendable {
     public var citations: Int? {
         get { rare.values?.citations }
         set { rare.set(\.citations, to: newValue, isEmpty: newValue == nil) }
+    }
+
+    var bodyText: LongText? {
+        get { rare.values?.bodyText }
+        set { rare.set(\.bodyText, to: newValue, isEmpty: newValue == nil) }
     }
 
     /// Files the reference manager linked (PDFs), in its order.
