@@ -16,12 +16,15 @@ struct LoadingBenchmark: ParsableCommand {
     @Option(help: "Generated records in all.") var records = 300_000
     @Option(help: "Records a part (the user library's reader delivers 10 000).") var part = 10_000
     @Option(help: "The Papers tab's search while the parts come (empty: none).") var query = "tag:care"
+    @Flag(help: "An index of every record kept from the last start, without its records (a search of words then answers before they are read, and its hits are ordered by proximity once they are).")
+    var keptIndex = false
 
     func run() throws {
         let all = SyntheticLibrary.records(count: records)
         let first = Array(all.prefix(part))
         let mailbox = RecordsInBackground(total: all.count)
-        var state = AppState(records: first, ladder: nil, now: .now(), size: (200, 60), index: IndexInBackground(index: SearchIndex(records: [])))
+        let index = keptIndex ? SearchIndex(records: all).with(records: []) : SearchIndex(records: [])
+        var state = AppState(records: first, ladder: nil, now: .now(), size: (200, 60), index: IndexInBackground(index: index))
         state.loading = mailbox
         // One record in a hundred tagged.
         state.annotations = Annotations(byRecord: Dictionary(uniqueKeysWithValues: stride(from: 0, to: all.count, by: 100).map {
