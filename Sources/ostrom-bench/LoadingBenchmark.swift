@@ -19,6 +19,10 @@ struct LoadingBenchmark: ParsableCommand {
     @Flag(help: "An index of every record kept from the last start, without its records (a search of words then answers before they are read, and its hits are ordered by proximity once they are).")
     var keptIndex = false
 
+    func validate() throws {
+        guard part > 0, records > part else { throw ValidationError("--records must be more than one --part, and --part at least 1") }
+    }
+
     func run() throws {
         let all = SyntheticLibrary.records(count: records)
         let first = Array(all.prefix(part))
