@@ -47,6 +47,13 @@ final class GrowableBytes: @unchecked Sendable {
         count += length
     }
 
+    /// Room for `total` bytes in all, exactly (no spare capacity to give back).
+    func reserve(_ total: Int) {
+        guard owned, capacity < total else { return }
+        capacity = total
+        pointer = realloc(pointer, capacity)!.assumingMemoryBound(to: UInt8.self)
+    }
+
     /// Gives back the spare capacity.
     func compact() {
         guard owned, capacity > max(1, count) else { return }

@@ -54,12 +54,17 @@ struct IndexPart {
         count = records.count
     }
 
-    /// Appends another part's records after this part's.
-    mutating func append(_ other: IndexPart) {
+    /// Appends another part's records after this part's; each of its
+    /// lists is let go of once appended, so that both halves are never
+    /// held whole at once.
+    mutating func append(_ other: consuming IndexPart) {
+        var lists: [PostingList] = []
+        swap(&lists, &other.postings)
         for id in 0..<other.terms.count {
             let global = other.terms.bytes(of: id).withUnsafeBufferPointer { terms.insert($0) }
             if global == postings.count { postings.append(PostingList()) }
-            postings[global].append(other.postings[id], documentOffset: count)
+            postings[global].append(lists[id], documentOffset: count)
+            lists[id] = PostingList.appended
         }
         lengths += other.lengths
         count += other.count

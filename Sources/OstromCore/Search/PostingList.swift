@@ -31,6 +31,9 @@ struct PostingList: Sendable {
         positions = GrowableBytes()
     }
 
+    /// What a list appended to another is left as: its bytes let go of.
+    static let appended = PostingList()
+
     /// A list as an index file keeps it (with where its second half
     /// starts), or as one part built it.
     init(bytes: GrowableBytes, positions: GrowableBytes, count: Int, lastDocument: Int, fields: UInt32, split: Split? = nil) {
@@ -63,6 +66,9 @@ struct PostingList: Sendable {
         secondHalf = Split(document: lastDocument, offset: bytes.count, positionOffset: positions.count)
         let source = other.bytes.buffer
         guard !source.isEmpty, let base = source.baseAddress else { return }
+        // Exactly as large as both halves (the first gap may take 5 bytes more).
+        bytes.reserve(bytes.count + source.count + 5)
+        positions.reserve(positions.count + other.positions.count)
         var offset = 0
         let first = documentOffset + Int(Self.readVarint(source, &offset)) - 1
         var encoded: (UInt64, UInt64) = (0, 0)

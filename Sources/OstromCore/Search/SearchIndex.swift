@@ -67,8 +67,10 @@ public final class SearchIndex: Sendable {
             }
         }
         var merged = parts[0] ?? IndexPart(records: [])
-        for part in parts.dropFirst() {
-            if let part { merged.append(part) }
+        parts[0] = nil
+        if partCount == 2, let second = parts[1] {
+            parts[1] = nil
+            merged.append(second)
         }
         for list in merged.postings { list.compact() }
         let terms = merged.terms
