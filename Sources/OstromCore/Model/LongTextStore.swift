@@ -143,6 +143,31 @@ public final class LongTextStore: Sendable {
     }
 }
 
+/// Keeps the long texts of records appended one at a time, a store's worth
+/// at a time (as `LongTextStore.keep` says why), for an importer that makes
+/// its records in order (RIS); a file of fewer records than a store keeps
+/// none. (Not CSL-JSON: its parse leaves so much garbage among the records'
+/// strings that the browser kept 6 % more with its texts kept, 957 MiB
+/// against 898 for 100 000 records.)
+struct LongTextKeeper {
+    let keeps: Bool
+    private var keptUpTo = 0
+
+    init(keeps: Bool) {
+        self.keeps = keeps
+    }
+
+    /// After records are appended; `last`: none will be, the rest is kept too.
+    mutating func keep(_ records: inout [Record], last: Bool = false) {
+        guard keeps else { return }
+        while records.count - keptUpTo >= LongTextStore.recordsPerStore || (last && keptUpTo > 0 && records.count > keptUpTo) {
+            let end = min(records.count, keptUpTo + LongTextStore.recordsPerStore)
+            records.withUnsafeMutableBufferPointer { LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: $0[keptUpTo..<end])) }
+            keptUpTo = end
+        }
+    }
+}
+
 /// Where a text is: its block, and its bytes in the block (decompressed).
 struct TextLocation: Sendable {
     var block: Int32

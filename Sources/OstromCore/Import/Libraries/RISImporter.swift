@@ -24,7 +24,16 @@ public struct RISImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
+        importRecords(from: document, keepingLongTexts: false)
+    }
+
+    public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
+        recognises(document) ? importRecords(from: document, keepingLongTexts: context.keepsLongTexts) : nil
+    }
+
+    private func importRecords(from document: SourceDocument, keepingLongTexts: Bool) -> ImportResult {
         var result = ImportResult()
+        var keeper = LongTextKeeper(keeps: keepingLongTexts)
         var tags: [(tag: String, value: String)] = []
         var start = 0
         var open = false
@@ -40,6 +49,7 @@ public struct RISImporter: DocumentImporter {
             switch tag {
             case "TY":
                 if open { result.append(finish(tags, line: start, document: document)) }
+                keeper.keep(&result.records)
                 tags = [(tag, value)]
                 start = index + 1
                 open = true
@@ -54,6 +64,7 @@ public struct RISImporter: DocumentImporter {
             result.append(finish(tags, line: start, document: document))
             result.diagnostics.append(Diagnostic(path: document.path, line: start, severity: .warning, message: "the last record has no closing ER"))
         }
+        keeper.keep(&result.records, last: true)
         return result
     }
 
