@@ -147,8 +147,8 @@ public final class LongTextStore: Sendable {
 /// at a time (as `LongTextStore.keep` says why), for an importer that makes
 /// its records in order (RIS); a file of fewer records than a store keeps
 /// none. (Not CSL-JSON: its parse leaves so much garbage among the records'
-/// strings that the browser kept 6.5 % more with its texts kept, 957 MiB
-/// against 898 for 100 000 records.)
+/// strings that the browser kept 6.5 % more with its texts kept, 934 MiB
+/// against 877 for 100 000 records.)
 struct LongTextKeeper {
     let keeps: Bool
     private var keptUpTo = 0
