@@ -95,16 +95,20 @@ import Testing
         #expect(stores.allSatisfy { $0.sizes.compressed != nil })
     }
 
-    /// RIS makes its records one by one: a store's worth is kept at a
-    /// time, the rest at the end; a file of fewer records keeps none.
-    @Test func aLargeRISFileKeepsItsLongTextsAsItIsRead() throws {
+    /// RIS and CSL-JSON make their records one by one: a store's worth is
+    /// kept at a time, the rest at the end; a file of fewer records keeps none.
+    @Test(arguments: ["ris", "json"])
+    func largeFilesOfOtherFormatsKeepTheirLongTextsAsTheyAreRead(format: String) throws {
+        func text(_ records: [Record]) -> String {
+            format == "ris" ? RISExporter.text(of: records) : CSLJSONExporter.value(of: records).serialized()
+        }
         func imported(_ text: String, keeping: Bool) -> [Record] {
             var context = ImportContext()
             context.keepsLongTexts = keeping
-            return DocumentRecognizer().importRecords(from: SourceDocument(path: "big.ris", text: text), context: &context).records
+            return DocumentRecognizer().importRecords(from: SourceDocument(path: "big.\(format)", text: text), context: &context).records
         }
         let generated = SyntheticLibrary.records(count: 2_500)
-        let file = RISExporter.text(of: generated)
+        let file = text(generated)
         let kept = imported(file, keeping: true), own = imported(file, keeping: false)
         #expect(kept.count == 2_500 && kept == own)
         #expect(LongTextStore.stores(of: kept).count == 2)
@@ -112,7 +116,7 @@ import Testing
         #expect(kept.last?.abstractText?.store != nil)
         LongTextStore.compress(textsOf: kept)
         #expect(kept == own)
-        #expect(LongTextStore.stores(of: imported(RISExporter.text(of: Array(generated.prefix(100))), keeping: true)).isEmpty)
+        #expect(LongTextStore.stores(of: imported(text(Array(generated.prefix(100))), keeping: true)).isEmpty)
     }
 
     @Test func aLargeBibTeXFileKeepsItsLongTextsAsItIsRead() throws {

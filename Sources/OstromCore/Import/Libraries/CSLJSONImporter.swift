@@ -106,17 +106,18 @@ public struct CSLJSONImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        records(of: document) ?? ImportResult()
+        records(of: document, keepingLongTexts: false) ?? ImportResult()
     }
 
     /// Recognising reads the whole file: the records are made as it is read.
     public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
-        records(of: document)
+        records(of: document, keepingLongTexts: context.keepsLongTexts)
     }
 
     /// Each item's record, made as the item is read; nil when the text is not CSL-JSON.
-    private func records(of document: SourceDocument) -> ImportResult? {
+    private func records(of document: SourceDocument, keepingLongTexts: Bool) -> ImportResult? {
         var result = ImportResult()
+        var keeper = LongTextKeeper(keeps: keepingLongTexts)
         let isCSL = Self.readItems(document) { position, entry in
             let line = entry.line
             guard let item = entry.object else {
@@ -153,7 +154,9 @@ public struct CSLJSONImporter: DocumentImporter {
             record.attachments = AttachmentFields.paths(fields.string("file").map { [$0] } ?? [], libraryPath: document.path)
             record.source = SourceReference(path: document.path, format: format, bodyLine: line)
             result.records.append(record)
+            keeper.keep(&result.records)
         }
+        keeper.keep(&result.records, last: true)
         return isCSL ? result : nil
     }
 
