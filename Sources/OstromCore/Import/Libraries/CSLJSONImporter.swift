@@ -13,7 +13,7 @@ public struct CSLJSONImporter: DocumentImporter {
     public init() {}
 
     public func recognises(_ document: SourceDocument) -> Bool {
-        Self.readItems(document) { _, _ in }
+        Self.readItems(document) { _, _ in }.isCSL
     }
 
     /// Whether the start of a file may be CSL-JSON: a JSON array or object
@@ -35,10 +35,11 @@ public struct CSLJSONImporter: DocumentImporter {
     /// held every item's objects together (a 240 MiB file of 100 000 items
     /// peaked at 2.6 GiB). One bad item (cut off, a number out of range,
     /// nested too deep) is reported with its line and the others load.
-    /// Whether the text is CSL-JSON, once every item is read.
-    static func readItems(_ document: SourceDocument, _ body: (Int, Item) -> Void) -> Bool {
-        guard let first = document.withUTF8({ $0.first(where: { $0 > 0x20 }) }), first == 0x5B || first == 0x7B else { return false }
-        let elements = topLevelObjects(document)
+    /// Whether the text is CSL-JSON, once every item is read, and the line
+    /// of text after the items that is none.
+    static func readItems(_ document: SourceDocument, _ body: (Int, Item) -> Void) -> (isCSL: Bool, strayLine: Int?) {
+        guard let first = document.withUTF8({ $0.first(where: { $0 > 0x20 }) }), first == 0x5B || first == 0x7B else { return (false, nil) }
+        let (elements, strayLine) = topLevelObjects(document)
         var objects = 0
         var allNamed = true
         var anyWithKeys = false
@@ -60,15 +61,18 @@ public struct CSLJSONImporter: DocumentImporter {
                 body(position, Item(object: object, line: element.line))
             }
         }
-        return objects > 0 && (allNamed || anyWithKeys)
+        return (objects > 0 && (allNamed || anyWithKeys), strayLine)
     }
 
     /// The objects of the top-level array (or the one object): their bytes,
-    /// the line each starts on, and whether it closes before the file ends.
-    /// Found on the bytes, strings skipped, without parsing the JSON.
-    static func topLevelObjects(_ document: SourceDocument) -> [(range: Range<Int>, line: Int, complete: Bool)] {
+    /// the line each starts on, and whether it closes before the file ends;
+    /// and the line of the first text outside them that is no JSON value
+    /// (`[…] trailing words`). Found on the bytes, strings skipped, without
+    /// parsing the JSON.
+    static func topLevelObjects(_ document: SourceDocument) -> (objects: [(range: Range<Int>, line: Int, complete: Bool)], strayLine: Int?) {
         document.withUTF8 { bytes in
             var objects: [(range: Range<Int>, line: Int, complete: Bool)] = []
+            var strayLine: Int?
             var line = 1
             var depth = 0
             var inString = false
@@ -80,6 +84,8 @@ public struct CSLJSONImporter: DocumentImporter {
                 if byte == 0x0A { line += 1 }
                 if inString {
                     if byte == 0x5C { index += 1 } else if byte == 0x22 { inString = false }
+                } else if depth == 0, byte != 0x7B, byte != 0x5B, byte > 0x20 {
+                    strayLine = strayLine ?? line
                 } else {
                     switch byte {
                     case 0x22: inString = true
@@ -101,7 +107,7 @@ public struct CSLJSONImporter: DocumentImporter {
                 }
                 index += 1
             }
-            return objects
+            return (objects, strayLine)
         }
     }
 
@@ -118,7 +124,7 @@ public struct CSLJSONImporter: DocumentImporter {
     private func records(of document: SourceDocument, keepingLongTexts: Bool) -> ImportResult? {
         var result = ImportResult()
         var keeper = LongTextKeeper(keeps: keepingLongTexts)
-        let isCSL = Self.readItems(document) { position, entry in
+        let (isCSL, strayLine) = Self.readItems(document) { position, entry in
             let line = entry.line
             guard let item = entry.object else {
                 result.diagnostics.append(Diagnostic(path: document.path, line: line, severity: .warning,
@@ -157,6 +163,10 @@ public struct CSLJSONImporter: DocumentImporter {
             keeper.keep(&result.records)
         }
         keeper.keep(&result.records, last: true)
+        if let strayLine {
+            result.diagnostics.append(Diagnostic(path: document.path, line: strayLine, severity: .warning,
+                                                 message: "text after the items is not JSON; ignored"))
+        }
         return isCSL ? result : nil
     }
 

@@ -85,6 +85,25 @@ import Testing
         #expect(cut.diagnostics.map(\.description) == ["items.json:4: warning: item 3: the file ends inside this item; skipped"])
     }
 
+    /// Text after the items is said, with its line, and the items load: after
+    /// an array as after one object (each item is read on its own).
+    @Test func textAfterTheItemsIsSaidAndTheItemsLoad() {
+        let afterArray = result("""
+            [
+              {"id": "a", "type": "book", "title": "First"}
+            ]
+            written by hand
+            """)
+        #expect(afterArray.records.map(\.citationKey) == ["a"])
+        #expect(afterArray.diagnostics.map(\.description) == ["items.json:4: warning: text after the items is not JSON; ignored"])
+        let afterObject = result(#"{"id": "b", "type": "book", "title": "One"} , and more"#)
+        #expect(afterObject.records.map(\.citationKey) == ["b"])
+        #expect(afterObject.diagnostics.map(\.description) == ["items.json:1: warning: text after the items is not JSON; ignored"])
+        // Objects one after another (as JSON lines) are items, not stray text.
+        let lines = result(#"{"id": "c", "type": "book", "title": "C"}"# + "\n" + #"{"id": "d", "type": "book", "title": "D"}"#)
+        #expect(lines.records.map(\.citationKey) == ["c", "d"] && lines.diagnostics.isEmpty)
+    }
+
     @Test func anOutOfRangeNumberOrDeepNestingLosesOneItem() {
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
         let damaged = result("""
