@@ -209,13 +209,10 @@ extension AppState {
     /// tab's order, among those from the `first`.
     func admitted(in tab: Tab, _ state: StateFilter, from first: Int = 0) -> [Int] {
         guard let listing = kindListings[tab] else { return (first..<records.count).filter { admits($0, state) } }
-        // The listing is in the records' order: where the records from `first` start in it.
-        var low = 0, high = listing.count
-        while low < high {
-            let middle = (low + high) / 2
-            if listing[middle] < first { low = middle + 1 } else { high = middle }
-        }
-        return listing[low...].filter { admits($0, state) }
+        // The listing is in the records' order: the records from `first` are its end.
+        var start = listing.endIndex
+        while start > 0 && listing[start - 1] >= first { start -= 1 }
+        return listing[start...].filter { admits($0, state) }
     }
 
     /// Whether a record passes the state words of a query (star, tags, note, added, place).
