@@ -2,8 +2,9 @@ import CZstd
 
 /// Texts compressed with Zstandard in blocks: each block holds whole
 /// texts, one after another, and is at most `blockSize` bytes (a text
-/// longer than that is a block of its own).
-struct CompressedTexts: Sendable {
+/// longer than that is a block of its own). A class: a store hands it to
+/// each reader, who then reads it out of the store's lock.
+final class CompressedTexts: Sendable {
     /// Every block, one after another, exactly as large as they are.
     private let bytes: [UInt8]
     /// Where each block starts in `bytes`, and the end.
