@@ -26,7 +26,9 @@ let package = Package(
         // Records, importers, ladder model, text, search; no terminal.
         // Zstandard (Debian libzstd-dev), for long texts kept compressed.
         .target(name: "CZstd", linkerSettings: systemLibraries(["zstd"], statically: ["zstd"])),
-        .target(name: "OstromCore", dependencies: ["CStemmer", "CZstd"]),
+        // Large files mapped for reading, kept safe from being cut short meanwhile.
+        .target(name: "CMappedFiles"),
+        .target(name: "OstromCore", dependencies: ["CStemmer", "CZstd", "CMappedFiles"]),
         // Pure Swift drawing surface: cells, grids, keys, the backend protocol.
         .target(name: "TerminalCanvas", dependencies: ["OstromCore"]),
         // Screens, state, actions: never imports ncurses.

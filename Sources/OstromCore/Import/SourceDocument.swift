@@ -68,6 +68,11 @@ public struct SourceDocument: Sendable {
         try content.withUTF8(body)
     }
 
+    /// Whether another program cut the file short while it was read (a
+    /// large file is mapped: `RawPath.contents`); what stood past its new
+    /// end read as zeros.
+    public var wasCutShort: Bool { content.wasCutShort }
+
     /// The indices of the lines that hold something other than white space.
     var contentLineIndices: [Int] {
         lines.indices.filter { !lines[$0].trimmed.isEmpty }
@@ -102,6 +107,8 @@ private final class Content: @unchecked Sendable {
             return lines
         }
     }
+
+    var wasCutShort: Bool { bytes.map(RawPath.wasCutShort) ?? false }
 
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let bytes {

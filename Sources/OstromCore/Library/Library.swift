@@ -17,7 +17,13 @@ public struct Library: Sendable {
         var context = ImportContext()
         context.progress = progress
         context.keepsLongTexts = keepsLongTexts
-        for document in documents { result.append(recognizer.importRecords(from: document, context: &context)) }
+        for document in documents {
+            result.append(recognizer.importRecords(from: document, context: &context))
+            if document.wasCutShort {
+                result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
+                                                     message: "another program cut the file short while it was read; what stood past its new end is left out"))
+            }
+        }
         // Taken out of the result, so that assigning ids does not copy them.
         var records = result.records
         result.records = []

@@ -1,3 +1,4 @@
+import CMappedFiles
 import Foundation
 
 /// File names as the system has them: bytes, not always UTF-8. A name
@@ -95,6 +96,7 @@ public enum RawPath {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
+        if let mapped = mapped(descriptor, status) { return mapped }
         // One byte more than the size, to see the end without another block.
         var capacity = max(Int(status.st_size), 0) + 1
         guard var block = malloc(capacity) else { return nil }
@@ -113,6 +115,46 @@ public enum RawPath {
             }
             block = larger
         }
+    }
+
+    /// Regular files this large are mapped rather than read (`mapped`).
+    static let smallestMappedFile = 1 << 20
+
+    /// The bytes of a large regular file, mapped: its pages are the
+    /// system's file cache, taken without being copied or zeroed first (a
+    /// million entries, 2.2 GB: 0.1 s where reading them took 1.2 to 1.7
+    /// s), and a page given back (`EntryBytesRelease`) is read from the
+    /// file again if it is read again. Private and writable, so that
+    /// nothing written to them reaches the file. Watched while held
+    /// (`CMappedFiles`): if another program cuts the file short meanwhile,
+    /// what stood past its new end reads as zeros (`wasCutShort`), where
+    /// the system would end ostrom. Nil for a smaller or special file (a
+    /// pipe), or when the system will not map it.
+    private static func mapped(_ descriptor: Int32, _ status: stat) -> Data? {
+        let size = Int(status.st_size)
+        guard (status.st_mode & S_IFMT) == S_IFREG, size >= smallestMappedFile,
+              let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        guard ostrom_mapped_watch(address, size) != 0 else {
+            munmap(address, size)
+            return nil
+        }
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in
+            _ = ostrom_mapped_unwatch(address)
+            munmap(address, size)
+        })
+    }
+
+    /// Puts the watch over mapped files (`mapped`) before a SIGBUS handler
+    /// installed since it was (the terminal's crash handler, which would
+    /// end ostrom before the watch could tell a file was cut short).
+    public static func watchMappedFilesFirst() {
+        ostrom_mapped_handle_bus_errors()
+    }
+
+    /// Whether `bytes` are a mapped file's (`contents(of:)`) that another
+    /// program cut short while they were held.
+    public static func wasCutShort(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { ostrom_mapped_was_cut_short($0) != 0 } ?? false }
     }
 
     /// The file's first `count` bytes (fewer when it is shorter); nil when

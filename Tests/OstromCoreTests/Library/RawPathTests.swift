@@ -61,6 +61,63 @@ import Testing
         #expect(RawPath.contents(of: folder.appendingPathComponent("missing").path) == nil)
     }
 
+    /// A large file is mapped, not read (`/proc/self/maps` names it while
+    /// its bytes are held): written to, its bytes change in memory only;
+    /// a page given back to the system is the file's again when read.
+    @Test func aLargeFileIsMappedPrivately() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let size = RawPath.smallestMappedFile + 5000
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ $0 >> 12) }
+        let path = folder.appendingPathComponent("large.bib").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let smaller = folder.appendingPathComponent("smaller.bib").path
+        try Data(bytes.prefix(RawPath.smallestMappedFile - 1)).write(to: URL(fileURLWithPath: smaller))
+        var data = try #require(RawPath.contents(of: path))
+        let small = try #require(RawPath.contents(of: smaller))
+        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        #expect(maps.contains(path) && !maps.contains(smaller))
+        #expect(Array(small) == Array(bytes.prefix(RawPath.smallestMappedFile - 1)))
+        data.withUnsafeMutableBytes { raw in
+            raw[0] = ~bytes[0]
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            // The pages after the first, which was written to.
+            let start = (Int(bitPattern: raw.baseAddress!) + page) & ~(page - 1)
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: start), page * 4, MADV_DONTNEED)
+        }
+        #expect(data[0] == ~bytes[0])
+        #expect(Array(data.dropFirst()) == Array(bytes.dropFirst()))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(bytes))
+    }
+
+    /// Another program cuts a large file short while it is read: what
+    /// stood past its new end reads as zeros (the system would have ended
+    /// ostrom with SIGBUS), the rest as it was, and the load says so. The
+    /// entry cut in two is reported as not closed, the entries before it load.
+    @Test func aLargeFileCutShortWhileItIsReadIsSaidAndTheRestLoads() throws {
+        let folder = try TestFiles.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let entry = { (number: Int) in "@article{key\(number),\n  title = {Entry \(number)},\n  abstract = {\(String(repeating: "words ", count: 300))}\n}\n" }
+        let text = (0..<1000).map(entry).joined()
+        #expect(text.utf8.count > RawPath.smallestMappedFile)
+        let path = folder.appendingPathComponent("cut.bib").path
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let document = try Library.readDocument(path)
+        let cut = text.utf8.count / 2 + 100
+        #expect(truncate(path, off_t(cut)) == 0)
+        let bytes = document.withUTF8 { Array($0) }
+        #expect(bytes.count == text.utf8.count)
+        #expect(bytes[..<cut].elementsEqual(text.utf8.prefix(cut)))
+        #expect(bytes[cut...].allSatisfy { $0 == 0 })
+        #expect(document.wasCutShort)
+        let library = Library(documents: [document])
+        let complete = text.utf8.prefix(cut).split(separator: UInt8(ascii: "@")).count - 1
+        #expect(library.records.count == complete)
+        #expect(library.records.last?.title == "Entry \(complete - 1)")
+        #expect(library.diagnostics.contains { $0.path == path && $0.message.contains("cut the file short") })
+        #expect(library.diagnostics.contains { $0.path == path && $0.line != nil })
+    }
+
     @Test func aPathsLastComponentIsItsNameWhateverItEndsWith() {
         let cases = ["one.bib": "one.bib", "a/b/one.bib": "one.bib", "/a/notes/": "notes", "a//notes//": "notes", "/": "/", "//": "/", "": ""]
         for (path, name) in cases {

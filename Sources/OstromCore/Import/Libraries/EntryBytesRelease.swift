@@ -25,7 +25,8 @@ struct EntryBytesRelease {
     }
 
     /// Gives back the whole pages inside `range` of the file's bytes that
-    /// hold nothing kept; what is read there afterwards is zeros.
+    /// hold nothing kept; what is read there afterwards is zeros (the
+    /// file's bytes again, when they are mapped: `RawPath.contents`).
     func giveBack(_ range: Range<Int>) {
         var from = range.lowerBound
         for keep in kept where keep.upperBound > from && keep.lowerBound < range.upperBound {
