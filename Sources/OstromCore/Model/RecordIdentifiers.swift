@@ -10,7 +10,20 @@ public enum RecordIdentifiers {
     public static func assign(_ records: inout [Record]) {
         // Sized up front: a library of 100 000 keys would otherwise grow each set seventeen times.
         var used = Set<String>(minimumCapacity: records.count)
-        for record in records { if let key = record.citationKey { used.insert(key) } }
+        var eachKeyOnce = true
+        for index in records.indices {
+            guard let key = records[index].citationKey else {
+                eachKeyOnce = false
+                continue
+            }
+            if !used.insert(key).inserted { eachKeyOnce = false }
+        }
+        // Usually (a BibTeX file) each record has a key of its own, which is
+        // its id: found with one lookup a record, not two (a million: 0.3 s).
+        if eachKeyOnce {
+            for index in records.indices { records[index].id = records[index].citationKey! }
+            return
+        }
         var keysTaken = Set<String>(minimumCapacity: used.count)
         // Where the search for a free suffix goes on for each base: 10 000
         // records with one key (or one author and year) stay linear.

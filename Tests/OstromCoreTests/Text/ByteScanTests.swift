@@ -77,4 +77,37 @@ import Testing
             }
         }
     }
+
+    /// A large buffer is checked in one part per core: sequences across
+    /// the place it is split, stray and missing continuation bytes there,
+    /// and ill-formed bytes in both parts give what one walk from the start
+    /// gives.
+    @Test func aLargeBufferCheckedInPartsAgreesWithOneWalk() {
+        let (partBytes, size) = (64, 130)
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: size)
+        let middle = size / 2
+        let clef: [UInt8] = [0xF0, 0x9D, 0x84, 0x9E]
+        func check(_ expected: Int?, _ label: String) {
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0, partBytes: partBytes) } == expected, "\(label)")
+        }
+        func clear(around offset: Int) {
+            for index in (offset - 8)..<(offset + 8) { bytes[index] = UInt8(ascii: "a") }
+        }
+        for offset in (middle - 5)...(middle + 5) {
+            bytes.replaceSubrange(offset..<(offset + 4), with: clef)
+            check(nil, "a four-byte sequence at \(offset)")
+            bytes[offset + 4] = 0x80
+            check(offset + 4, "a stray continuation after it at \(offset)")
+            bytes[offset + 3] = UInt8(ascii: "a")
+            check(offset, "a sequence missing its last byte at \(offset)")
+            clear(around: offset)
+            bytes[offset] = 0x80
+            bytes[size - 3] = 0xFF
+            check(offset, "ill-formed bytes at \(offset) and near the end")
+            bytes[size - 3] = UInt8(ascii: "a")
+            clear(around: offset)
+        }
+        bytes[size - 1] = 0xC3
+        check(size - 1, "a lead byte at the very end")
+    }
 }
