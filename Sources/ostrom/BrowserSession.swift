@@ -27,6 +27,8 @@ enum BrowserSession {
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
+        // The records, index and placements go with the process (the driver is let go of: it holds the database).
+        keepUntilExit(driver.state)
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
     }
 

@@ -37,6 +37,7 @@ struct LibraryOptions: ParsableArguments {
             }
         }
         for diagnostic in library.diagnostics { Console.error(diagnostic.description) }
+        keepUntilExit(library.records)
         return library
     }
 }

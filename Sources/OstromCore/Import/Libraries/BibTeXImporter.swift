@@ -90,19 +90,26 @@ public struct BibTeXImporter: DocumentImporter {
         // Keys are looked up only to follow a crossref or xdata.
         let byKey = all.contains { $0.crossref != nil || !$0.xdata.isEmpty }
             ? Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
-        let entries = all.filter { !Self.notRecords.contains($0.type) }
-        for entry in entries {
-            let inherited = Self.inherited(entry, from: byKey)
-            if let problem = inherited.problem {
-                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning, message: problem))
+        // Usually every entry is a record: then they are not copied (a million took 0.3 s).
+        let entries = all.contains { Self.notRecords.contains($0.type) } ? all.filter { !Self.notRecords.contains($0.type) } : all
+        for index in entries.indices {
+            // Read in place: an entry copied retains its every string.
+            let (line, key, type) = (entries[index].line, entries[index].key, entries[index].type)
+            var hasTitle = entries[index].fields.contains { $0.name == "title" }
+            if entries[index].crossref != nil || !entries[index].xdata.isEmpty {
+                let inherited = Self.inherited(entries[index], from: byKey)
+                if let problem = inherited.problem {
+                    diagnostics.append(Diagnostic(path: path, line: line, severity: .warning, message: problem))
+                }
+                hasTitle = inherited.fields.contains { $0.name == "title" }
             }
-            if entry.key.isEmpty {
-                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
-                                              message: "@\(entry.type) entry has no citation key; it gets an id of its own"))
+            if key.isEmpty {
+                diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
+                                              message: "@\(type) entry has no citation key; it gets an id of its own"))
             }
-            if !inherited.fields.contains(where: { $0.name == "title" }) {
-                diagnostics.append(Diagnostic(path: path, line: entry.line, severity: .warning,
-                                              message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
+            if !hasTitle {
+                diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
+                                              message: "entry \(key.isEmpty ? "@" + type : key) has no title"))
             }
         }
         let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes) : nil
