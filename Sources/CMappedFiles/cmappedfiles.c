@@ -86,12 +86,20 @@ int ostrom_mapped_unwatch(void *start) {
     return 0;
 }
 
-int ostrom_mapped_was_cut_short(const void *address) {
+/* The slot of the watched mapping holding `address`, or -1. */
+static int slot_holding(const void *address) {
     for (int index = 0; index < slot_count; index++) {
         uintptr_t start = atomic_load(&slots[index].start);
-        if (start != 0 && (uintptr_t)address >= start && (uintptr_t)address < start + atomic_load(&slots[index].length)) {
-            return atomic_load(&slots[index].cut);
-        }
+        if (start != 0 && (uintptr_t)address >= start && (uintptr_t)address < start + atomic_load(&slots[index].length)) return index;
     }
-    return 0;
+    return -1;
+}
+
+int ostrom_mapped_holds(const void *address) {
+    return slot_holding(address) >= 0;
+}
+
+int ostrom_mapped_was_cut_short(const void *address) {
+    int index = slot_holding(address);
+    return index >= 0 && atomic_load(&slots[index].cut);
 }

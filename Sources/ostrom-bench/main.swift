@@ -1,4 +1,5 @@
 import ArgumentParser
+import OstromCore
 
 /// `ostrom-bench`: performance figures for the README, measured, never
 /// asserted in unit tests.
@@ -12,4 +13,6 @@ struct OstromBench: ParsableCommand {
     )
 }
 
+// As ostrom itself allocates.
+FreedMemory.keepLargeBlocksApart()
 OstromBench.main()

@@ -16,6 +16,8 @@ if fcntl(STDOUT_FILENO, F_GETFD) < 0 {
     exit(2)
 }
 
+FreedMemory.keepLargeBlocksApart()
+
 // The arguments as the system gave them: a file name that is not UTF-8
 // still names its file (RawPath).
 let arguments = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { RawPath.string(cString: $0) } }

@@ -15,6 +15,9 @@ int ostrom_mapped_watch(void *start, size_t length);
 /* Stops watching the mapping at `start`, before it is unmapped; whether it was cut short. */
 int ostrom_mapped_unwatch(void *start);
 
+/* Whether `address` is in a watched mapping. */
+int ostrom_mapped_holds(const void *address);
+
 /* Whether the watched mapping holding `address` was cut short. */
 int ostrom_mapped_was_cut_short(const void *address);
 

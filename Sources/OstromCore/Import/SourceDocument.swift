@@ -73,6 +73,10 @@ public struct SourceDocument: Sendable {
     /// end read as zeros.
     public var wasCutShort: Bool { content.wasCutShort }
 
+    /// Whether the bytes are a file's mapped (`RawPath.contents`): a page
+    /// given back to the system is the file's again when read.
+    var isMapped: Bool { content.isMapped }
+
     /// The indices of the lines that hold something other than white space.
     var contentLineIndices: [Int] {
         lines.indices.filter { !lines[$0].trimmed.isEmpty }
@@ -109,6 +113,7 @@ private final class Content: @unchecked Sendable {
     }
 
     var wasCutShort: Bool { bytes.map(RawPath.wasCutShort) ?? false }
+    var isMapped: Bool { bytes.map(RawPath.isMapped) ?? false }
 
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         if let bytes {

@@ -151,6 +151,12 @@ public enum RawPath {
         ostrom_mapped_handle_bus_errors()
     }
 
+    /// Whether `bytes` are a mapped file's (`contents(of:)`): a page of
+    /// theirs given back to the system is the file's again when read.
+    public static func isMapped(_ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { ostrom_mapped_holds($0) != 0 } ?? false }
+    }
+
     /// Whether `bytes` are a mapped file's (`contents(of:)`) that another
     /// program cut short while they were held.
     public static func wasCutShort(_ bytes: Data) -> Bool {

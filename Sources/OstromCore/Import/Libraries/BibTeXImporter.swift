@@ -30,6 +30,10 @@ public struct BibTeXImporter: DocumentImporter {
     /// Entry types that are no records of their own.
     static let notRecords: Set<String> = ["xdata", "set"]
 
+    /// Files this large have their records made while they are parsed
+    /// (`RecordsWhileParsing`; tests make smaller ones so).
+    var smallestFileMadeWhileParsed = 8 << 20
+
     public init() {}
 
     /// Looks at the first 256 KB only, on bytes: a library is recognised
@@ -70,19 +74,70 @@ public struct BibTeXImporter: DocumentImporter {
         guard recognises(document) else { return nil }
         let (result, macros) = document.withUTF8 {
             importRecords(from: $0, path: document.path, macros: context.bibTeXMacros, progress: context.progress,
-                          givingBack: document.isReadOnce, keepingLongTexts: context.keepsLongTexts)
+                          givingBack: document.isReadOnce, mapped: document.isMapped, keepingLongTexts: context.keepsLongTexts)
         }
         context.bibTeXMacros = macros
         return result
     }
 
-    /// `givingBack`: the bytes are read once (`EntryBytesRelease`).
+    /// `givingBack`: the bytes are read once (`EntryBytesRelease`);
+    /// `mapped`: they are a mapped file's. A large file's records are made
+    /// while it is parsed (`RecordsWhileParsing`), when its bytes need not
+    /// stay meanwhile (they are given back as its records are made: the
+    /// parse would otherwise hold the whole file and the records made).
     private func importRecords(from bytes: UnsafeBufferPointer<UInt8>, path: String, macros: [String: String],
-                               progress: ReadingProgress? = nil, givingBack: Bool = false,
+                               progress: ReadingProgress? = nil, givingBack: Bool = false, mapped: Bool = false,
                                keepingLongTexts: Bool = false) -> (result: ImportResult, macros: [String: String]) {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
-        parser.parse()
-        var diagnostics = parser.problems.map {
+        var diagnostics: [Diagnostic] = []
+        let records: [Record]
+        if bytes.count >= smallestFileMadeWhileParsed && ProcessInfo.processInfo.activeProcessorCount > 1 && (mapped || !givingBack) {
+            nonisolated(unsafe) let bytes = bytes
+            let release = givingBack ? EntryBytesRelease(mapped: bytes) : nil
+            // Room for as many records as the file has @s: no entry starts without one.
+            records = [Record](unsafeUninitializedCapacity: Self.atSigns(in: bytes)) { buffer, count in
+                let early = RecordsWhileParsing(into: buffer, progress: progress, keepingLongTexts: keepingLongTexts, release: release) { entry in
+                    record(entry, fields: Fields(values: entry.fields, bytes: bytes), path: path)
+                }
+                parser.parse(handingOver: RecordsWhileParsing.batchSize, early.handOver)
+                let made = early.finishParsing()
+                let (entries, byKey, _) = checked(parser, bytes: bytes, path: path, givingBack: false, diagnostics: &diagnostics)
+                buildRecords(entries, from: made, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress,
+                             release: release, keepingLongTexts: keepingLongTexts)
+                count = entries.count
+            }
+        } else {
+            parser.parse()
+            let (entries, byKey, release) = checked(parser, bytes: bytes, path: path, givingBack: givingBack, diagnostics: &diagnostics)
+            records = [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
+                buildRecords(entries, from: 0, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
+                             keepingLongTexts: keepingLongTexts && entries.count >= LongTextStore.recordsPerStore)
+                count = entries.count
+            }
+        }
+        return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
+    }
+
+
+    /// How many `@` the bytes hold.
+    static func atSigns(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var (count, from) = (0, UnsafeRawPointer(base))
+        let end = UnsafeRawPointer(base + bytes.count)
+        while from < end, let found = memchr(from, 0x40, end - from) {
+            count += 1
+            from = UnsafeRawPointer(found) + 1
+        }
+        return count
+    }
+
+    /// The parsed file's record entries, what each inherits from (by key,
+    /// when one does), and what gives their bytes back, with what the
+    /// parse and the entries have wrong added to `diagnostics`.
+    private func checked(_ parser: borrowing BibTeXParser, bytes: UnsafeBufferPointer<UInt8>, path: String, givingBack: Bool,
+                         diagnostics: inout [Diagnostic])
+        -> (entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry], release: EntryBytesRelease?) {
+        diagnostics += parser.problems.map {
             Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
         }
         diagnostics += parser.warnings.map { Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message) }
@@ -113,50 +168,48 @@ public struct BibTeXImporter: DocumentImporter {
             }
         }
         let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes) : nil
-        let records = buildRecords(entries, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
-                                   keepingLongTexts: keepingLongTexts && entries.count >= LongTextStore.recordsPerStore)
-        return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
+        return (entries, byKey, release)
     }
 
     /// Entries are turned into records on all cores, in parts of at least this many.
     static let entriesPerPart = 1000
 
-    /// Each entry's record, in order. Turning fields into records (and the
-    /// file's bytes into strings) is most of a large file's loading time,
-    /// so the entries are split into one part per core, each written
-    /// straight into its place in the result; `progress` is told how many
-    /// are made, and `release` given the bytes of those made, a thousand
-    /// at a time. `keepingLongTexts`: the long texts are kept together as
-    /// their records are made (`LongTextStore`), to be compressed later.
-    private func buildRecords(_ entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry],
-                              bytes: UnsafeBufferPointer<UInt8>, path: String, progress: ReadingProgress?,
-                              release: EntryBytesRelease?, keepingLongTexts: Bool) -> [Record] {
-        nonisolated(unsafe) let bytes = bytes
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count / Self.entriesPerPart))
-        return [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let range = (entries.count * part / parts)..<(entries.count * (part + 1) / parts)
-                guard !range.isEmpty else { return }
-                // This part's entries lie from its first one's start to its last one's end.
-                var madeUpTo = entries[range.lowerBound].bytes.lowerBound
-                var keptUpTo = range.lowerBound
-                for index in range {
-                    let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
-                    (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
-                    if keepingLongTexts, index + 1 - keptUpTo == LongTextStore.recordsPerStore || index + 1 == range.upperBound {
-                        LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[keptUpTo...index]))
-                        keptUpTo = index + 1
-                    }
-                    guard (index - range.lowerBound) % 1000 == 999 else { continue }
-                    progress?.add(1000)
-                    release?.giveBack(madeUpTo..<entries[index].bytes.upperBound)
-                    madeUpTo = entries[index].bytes.upperBound
+    /// The records of `entries` from `start` on, in order, into their
+    /// places in `buffer`. Turning fields into records (and the file's
+    /// bytes into strings) is most of a large file's loading time, so the
+    /// entries are split into one part per core, each written straight into
+    /// its place; `progress` is told how many are made, and `release` given
+    /// the bytes of those made, a thousand at a time. `keepingLongTexts`: the
+    /// long texts are kept together as their records are made
+    /// (`LongTextStore`), to be compressed later.
+    private func buildRecords(_ entries: [BibTeXParser.Entry], from start: Int, into buffer: UnsafeMutableBufferPointer<Record>,
+                              byKey: [String: BibTeXParser.Entry], bytes: UnsafeBufferPointer<UInt8>, path: String,
+                              progress: ReadingProgress?, release: EntryBytesRelease?, keepingLongTexts: Bool) {
+        precondition(entries.count <= buffer.count, "more entries than room for their records")
+        nonisolated(unsafe) let (bytes, buffer) = (bytes, buffer)
+        let count = entries.count - start
+        guard count > 0 else { return }
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / Self.entriesPerPart))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (start + count * part / parts)..<(start + count * (part + 1) / parts)
+            guard !range.isEmpty else { return }
+            // This part's entries lie from its first one's start to its last one's end.
+            var madeUpTo = entries[range.lowerBound].bytes.lowerBound
+            var keptUpTo = range.lowerBound
+            for index in range {
+                let fields = Fields(values: Self.inherited(entries[index], from: byKey).fields, bytes: bytes)
+                (buffer.baseAddress! + index).initialize(to: record(entries[index], fields: fields, path: path))
+                if keepingLongTexts, index + 1 - keptUpTo == LongTextStore.recordsPerStore || index + 1 == range.upperBound {
+                    LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[keptUpTo...index]))
+                    keptUpTo = index + 1
                 }
-                progress?.add(range.count % 1000)
-                release?.giveBack(madeUpTo..<entries[range.upperBound - 1].bytes.upperBound)
+                guard (index - range.lowerBound) % 1000 == 999 else { continue }
+                progress?.add(1000)
+                release?.giveBack(madeUpTo..<entries[index].bytes.upperBound)
+                madeUpTo = entries[index].bytes.upperBound
             }
-            count = entries.count
+            progress?.add(range.count % 1000)
+            release?.giveBack(madeUpTo..<entries[range.upperBound - 1].bytes.upperBound)
         }
     }
 

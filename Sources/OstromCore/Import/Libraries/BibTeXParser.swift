@@ -107,12 +107,22 @@ struct BibTeXParser {
         var message: String
     }
 
-    mutating func parse() {
+    /// Reads the whole file. `handOver` is given the entries read, `batch`
+    /// at a time as they are (an entry once read stays as it is), and the
+    /// last ones at the end: another thread may make their records while
+    /// the rest is read.
+    mutating func parse(handingOver batch: Int = .max, _ handOver: (ArraySlice<Entry>) -> Void = { _ in }) {
+        var handed = 0
+        defer { if handed < entries.count { handOver(entries[handed...]) } }
         while let at = nextAt() {
             index = at + 1
             let startLine = line
             do {
                 try readItem()
+                if entries.count - handed >= batch {
+                    handOver(entries[handed...])
+                    handed = entries.count
+                }
             } catch {
                 problems.append((error.line, error.message))
                 // A block that ran to the end of the file swallowed what follows it: read that again.

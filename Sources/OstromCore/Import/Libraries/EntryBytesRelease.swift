@@ -24,6 +24,15 @@ struct EntryBytesRelease {
         kept = macroBytes.sorted { $0.lowerBound < $1.lowerBound }
     }
 
+    /// For a mapped file's bytes (`RawPath.contents`), which are read from
+    /// the file again when read after being given back: nothing need stay,
+    /// whatever entries inherit.
+    init(mapped bytes: UnsafeBufferPointer<UInt8>) {
+        base = Int(bitPattern: bytes.baseAddress)
+        pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        kept = []
+    }
+
     /// Gives back the whole pages inside `range` of the file's bytes that
     /// hold nothing kept; what is read there afterwards is zeros (the
     /// file's bytes again, when they are mapped: `RawPath.contents`).
