@@ -106,8 +106,41 @@ private final class Content: @unchecked Sendable {
     var lines: [String] {
         lock.withLock {
             if let cachedLines { return cachedLines }
-            let lines = textLocked().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            let lines = bytes.map(Self.lines(ofUTF8:))
+                ?? textLocked().split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             cachedLines = lines
+            return lines
+        }
+    }
+
+    /// The lines of UTF-8 bytes, split where `Character.isNewline` splits
+    /// their text (LF, CR, CRLF, VT, FF, NEL, LS, PS), but on the bytes,
+    /// each line decoded on its own: 100 000 RIS records (204 MB) took 6 s
+    /// to split as a String, and held the whole text besides. (No byte of a
+    /// terminator continues a sequence begun before it: the lines are those
+    /// of the text decoded whole.)
+    static func lines(ofUTF8 data: Data) -> [String] {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            var lines: [String] = []
+            var (start, index) = (0, 0)
+            while index < bytes.count {
+                let terminator = switch bytes[index] {
+                case 0x0A, 0x0B, 0x0C: 1
+                case 0x0D: index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                case 0xC2: index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+                case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+                default: 0
+                }
+                guard terminator > 0 else {
+                    index += 1
+                    continue
+                }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                index += terminator
+                start = index
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
             return lines
         }
     }
