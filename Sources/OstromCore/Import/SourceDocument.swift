@@ -73,6 +73,12 @@ public struct SourceDocument: Sendable {
     /// end read as zeros.
     public var wasCutShort: Bool { content.wasCutShort }
 
+    /// Calls `body` with each line (as `lines` has them), in order,
+    /// without keeping them all: a large file's are many.
+    func forEachLine(_ body: (String) -> Void) {
+        content.forEachLine(body)
+    }
+
     /// Whether the bytes are a file's mapped (`RawPath.contents`): a page
     /// given back to the system is the file's again when read.
     var isMapped: Bool { content.isMapped }
@@ -113,6 +119,16 @@ private final class Content: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with each line in order, without keeping them (lines
+    /// asked for before are taken from `lines`).
+    func forEachLine(_ body: (String) -> Void) {
+        if let bytes, lock.withLock({ cachedLines == nil }) {
+            bytes.withUnsafeBytes { Self.forEachLine(ofUTF8: $0.assumingMemoryBound(to: UInt8.self), body) }
+        } else {
+            lines.forEach(body)
+        }
+    }
+
     /// The lines of UTF-8 bytes, split where `Character.isNewline` splits
     /// their text (LF, CR, CRLF, VT, FF, NEL, LS, PS), but on the bytes,
     /// each line decoded on its own: 100 000 RIS records (204 MB) took 6 s
@@ -120,29 +136,30 @@ private final class Content: @unchecked Sendable {
     /// terminator continues a sequence begun before it: the lines are those
     /// of the text decoded whole.)
     static func lines(ofUTF8 data: Data) -> [String] {
-        data.withUnsafeBytes { raw in
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            var lines: [String] = []
-            var (start, index) = (0, 0)
-            while index < bytes.count {
-                let terminator = switch bytes[index] {
-                case 0x0A, 0x0B, 0x0C: 1
-                case 0x0D: index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                case 0xC2: index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
-                case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
-                default: 0
-                }
-                guard terminator > 0 else {
-                    index += 1
-                    continue
-                }
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                index += terminator
-                start = index
+        var lines: [String] = []
+        data.withUnsafeBytes { forEachLine(ofUTF8: $0.assumingMemoryBound(to: UInt8.self)) { lines.append($0) } }
+        return lines
+    }
+
+    private static func forEachLine(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        var (start, index) = (0, 0)
+        while index < bytes.count {
+            let terminator = switch bytes[index] {
+            case 0x0A, 0x0B, 0x0C: 1
+            case 0x0D: index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            case 0xC2: index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : 0
+            case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : 0
+            default: 0
             }
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return lines
+            guard terminator > 0 else {
+                index += 1
+                continue
+            }
+            body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            index += terminator
+            start = index
         }
+        body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
     }
 
     var wasCutShort: Bool { bytes.map(RawPath.wasCutShort) ?? false }

@@ -17,9 +17,12 @@ public struct RISImporter: DocumentImporter {
     public init() {}
 
     public func recognises(_ document: SourceDocument) -> Bool {
-        // The first 64 KB are enough, and cheap however large the file.
-        document.text.utf8.prefix(64 << 10).split(separator: 0x0A).contains { line in
-            line.first == 0x54 && Self.tagLine(String(decoding: line, as: UTF8.self))?.0 == "TY"
+        // The first 64 KB are enough, and cheap however large the file (its
+        // bytes: the text of a 200 MB file was decoded whole for them).
+        document.withUTF8 { bytes in
+            bytes.prefix(64 << 10).split(separator: 0x0A).contains { line in
+                line.first == 0x54 && Self.tagLine(String(decoding: line, as: UTF8.self))?.0 == "TY"
+            }
         }
     }
 
@@ -37,14 +40,17 @@ public struct RISImporter: DocumentImporter {
         var tags: [(tag: String, value: String)] = []
         var start = 0
         var open = false
-        for (index, line) in document.lines.enumerated() {
+        var index = -1
+        // A line at a time: a large file's lines are not all held at once.
+        document.forEachLine { line in
+            index += 1
             guard let (tag, value) = Self.tagLine(line) else {
                 // A line without a tag continues the previous value (wrapped
                 // abstracts); after a keyword it is the next keyword (EndNote, PubMed).
                 if open, !line.trimmed.isEmpty, let last = tags.indices.last {
                     if tags[last].tag == "KW" { tags.append(("KW", line.trimmed)) } else { tags[last].value += " " + line.trimmed }
                 }
-                continue
+                return
             }
             switch tag {
             case "TY":
