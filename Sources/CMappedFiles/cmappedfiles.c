@@ -19,7 +19,14 @@ static struct {
     _Atomic int cut;
 } slots[slot_count];
 
-static struct sigaction previous;
+/* What had SIGBUS when the handler was last put on top, and when it was
+ * first installed. */
+static struct sigaction previous, first_previous;
+static int installed;
+/* Set once a signal is passed on: a handler passed to that hands it back
+ * here (the terminal's crash handler, whose own previous one this is) is
+ * then followed by the first one, not by itself again. */
+static volatile sig_atomic_t passing_on;
 static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 static uintptr_t page_size;
 
@@ -42,7 +49,9 @@ static void on_bus_error(int signal_number, siginfo_t *info, void *context) {
     }
     /* Not a watched mapping's: as if this handler had never been there. A
      * fault happens again on return; a signal sent is sent again. */
-    sigaction(signal_number, &previous, NULL);
+    const struct sigaction *next = passing_on ? &first_previous : &previous;
+    passing_on = 1;
+    sigaction(signal_number, next, NULL);
     if (info->si_code <= 0) raise(signal_number);
 }
 
@@ -58,6 +67,8 @@ void ostrom_mapped_handle_bus_errors(void) {
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_SIGINFO | SA_NODEFER;
         sigaction(SIGBUS, &action, &previous);
+        if (!installed) first_previous = previous;
+        installed = 1;
     }
     pthread_mutex_unlock(&install_lock);
 }

@@ -13,8 +13,6 @@ enum BrowserSession {
         let store = openStore()
         let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
-        // A large file being read is mapped: its watch comes before the terminal's crash handler.
-        RawPath.watchMappedFilesFirst()
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
                              size: terminal.size, keyMap: config.keyMap)
@@ -27,8 +25,6 @@ enum BrowserSession {
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
-        // The records, index and placements go with the process (the driver is let go of: it holds the database).
-        keepUntilExit(driver.state)
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }
     }
 
@@ -227,6 +223,8 @@ enum BrowserSession {
         let store = openStore()
         let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
+        // A large file being read is mapped: its watch comes before the terminal's crash handler.
+        RawPath.watchMappedFilesFirst()
         // Indexed on another thread, whatever the size: the first screen
         // does not wait for it (a query typed meanwhile runs once it is).
         let index = library?.index ?? reading?.index ?? IndexInBackground { SearchIndex(records: records) }
@@ -258,6 +256,8 @@ enum BrowserSession {
         let driver = AppDriver(state: state, backend: terminal) { perform($0, in: store, removed: removed, on: terminal) }
         driver.run { stopUnlessCancelling(driver, terminal) }
         terminal.close()
+        // The records, index and placements go with the process (the driver is let go of: it holds the database).
+        keepUntilExit(driver.state)
         finishExport(driver.state.exportInProgress, cancelled: terminal.exitSignal != nil)
         // Ended by SIGINT, SIGTERM or SIGHUP: the terminal is restored; exit as the shell expects.
         if let signal = terminal.exitSignal { throw CommandFailure(code: 128 + signal, message: nil) }

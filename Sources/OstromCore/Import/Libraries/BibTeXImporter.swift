@@ -118,7 +118,6 @@ public struct BibTeXImporter: DocumentImporter {
         return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
-
     /// How many `@` the bytes hold.
     static func atSigns(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }

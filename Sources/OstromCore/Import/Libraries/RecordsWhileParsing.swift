@@ -8,9 +8,10 @@ import Foundation
 ///
 /// Entries are taken up to the first that inherits from another
 /// (`crossref`, `xdata`), whose parent may come later in the file: it and
-/// the rest are made once the file is parsed. Nothing is given back to the
-/// system (`EntryBytesRelease`) before the parse is over, when it is known
-/// whether some entry inherits another's bytes.
+/// the rest are made once the file is parsed. A batch's bytes are given
+/// back to the system as soon as its records are made (`release`): only a
+/// mapped file's may be, which are read from the file again if an entry
+/// inheriting from them reads them later.
 final class RecordsWhileParsing: @unchecked Sendable {
     /// Entries a batch: the records of one long-text store.
     static let batchSize = LongTextStore.recordsPerStore
