@@ -135,12 +135,24 @@ public struct ScholarlyMetadataPageImporter: DocumentImporter {
 /// strings and `null` as absent.
 struct JSONFields {
     let object: [String: Any]
+    /// The object by its keys lowercased, for a key written in another case
+    /// (the object itself when every key is lowercase ASCII already). Each
+    /// key missing from an item lowercased all of the item's keys to look
+    /// for it: a fifth of reading 100 000 CSL-JSON items.
+    private let folded: [String: Any]
 
-    init(_ object: [String: Any]) { self.object = object }
+    init(_ object: [String: Any]) {
+        self.object = object
+        let foldable = object.keys.contains { key in key.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }
+        var folded = foldable ? [String: Any](minimumCapacity: object.count) : object
+        // The first of keys that differ only in case, in the object's order, as before.
+        if foldable { for (key, value) in object where folded[key.lowercased()] == nil { folded[key.lowercased()] = value } }
+        self.folded = folded
+    }
 
     func value(_ keys: [String]) -> Any? {
         for key in keys {
-            if let value = object[key] ?? object.first(where: { $0.key.lowercased() == key.lowercased() })?.value {
+            if let value = object[key] ?? folded[key.lowercased()] {
                 if value is NSNull { continue }
                 if let text = value as? String, text.trimmed.isEmpty { continue }
                 return value

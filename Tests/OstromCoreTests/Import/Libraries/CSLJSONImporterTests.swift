@@ -33,6 +33,18 @@ import Testing
         #expect(result.diagnostics.map(\.description) == ["refs.json:10: warning: item 3 (untitled) has no title"])
     }
 
+    /// Fields are found whatever their keys' case: exported as written
+    /// (`DOI`), lowercased by another tool, or capitalised.
+    @Test func fieldsAreFoundWhateverTheirKeysCase() throws {
+        let text = """
+            [{"id": "lower", "type": "article-journal", "Title": "Capitalised", "doi": "10.1/lower", "Container-Title": "Journal"},
+             {"id": "upper", "type": "article-journal", "title": "Lower", "DOI": "10.1/upper", "URL": "https://example.org/upper"}]
+            """
+        let records = DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.json", text: text)).records
+        #expect(records.map(\.title) == ["Capitalised", "Lower"] && records.map(\.doi) == ["10.1/lower", "10.1/upper"])
+        #expect(records.first?.container == "Journal" && records.last?.url == "https://example.org/upper")
+    }
+
     @Test func oneObjectAndNotTheMetadataPagesJSON() throws {
         let one = #"{"id": "x1", "type": "book", "title": "Governing the Commons", "author": [{"family": "Ostrom", "given": "Elinor"}], "issued": {"date-parts": [["1990"]]}}"#
         let record = try TestFiles.importOne(SourceDocument(path: "one.json", text: one))
