@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LibraryStoreTests", dependencies: ["LibraryStore", "OstromCore", "SyntheticLibrary"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "BrowserUITests", dependencies: ["BrowserUI", "OstromCore", "TerminalCanvas", "SyntheticLibrary", "Configuration", "NcursesTerminal"], exclude: ["Golden"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalCanvas", "CNcurses", "OstromCore"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "BrowserUI", "NcursesTerminal", "OstromCore", "TerminalCanvas"]),
         .testTarget(name: "ostromTests", dependencies: ["TmuxHarness", "SyntheticLibrary", "LibraryStore", "OstromCore"]),
     ],
