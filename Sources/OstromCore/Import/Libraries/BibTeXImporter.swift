@@ -101,14 +101,15 @@ public struct BibTeXImporter: DocumentImporter {
                 }
                 parser.parse(handingOver: RecordsWhileParsing.batchSize, early.handOver)
                 let made = early.finishParsing()
-                let (entries, byKey, _) = checked(parser, bytes: bytes, path: path, givingBack: false, diagnostics: &diagnostics)
+                let (entries, byKey, _) = checked(parser, bytes: bytes, path: path, givingBack: false, mapped: mapped, diagnostics: &diagnostics)
                 buildRecords(entries, from: made, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress,
                              release: release, keepingLongTexts: keepingLongTexts)
                 count = entries.count
             }
         } else {
             parser.parse()
-            let (entries, byKey, release) = checked(parser, bytes: bytes, path: path, givingBack: givingBack, diagnostics: &diagnostics)
+            let (entries, byKey, release) = checked(parser, bytes: bytes, path: path, givingBack: givingBack, mapped: mapped,
+                                                    diagnostics: &diagnostics)
             records = [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
                 buildRecords(entries, from: 0, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
                              keepingLongTexts: keepingLongTexts && entries.count >= LongTextStore.recordsPerStore)
@@ -134,7 +135,7 @@ public struct BibTeXImporter: DocumentImporter {
     /// when one does), and what gives their bytes back, with what the
     /// parse and the entries have wrong added to `diagnostics`.
     private func checked(_ parser: borrowing BibTeXParser, bytes: UnsafeBufferPointer<UInt8>, path: String, givingBack: Bool,
-                         diagnostics: inout [Diagnostic])
+                         mapped: Bool, diagnostics: inout [Diagnostic])
         -> (entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry], release: EntryBytesRelease?) {
         diagnostics += parser.problems.map {
             Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
@@ -166,7 +167,7 @@ public struct BibTeXImporter: DocumentImporter {
                                               message: "entry \(key.isEmpty ? "@" + type : key) has no title"))
             }
         }
-        let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes) : nil
+        let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes, mapped: mapped) : nil
         return (entries, byKey, release)
     }
 

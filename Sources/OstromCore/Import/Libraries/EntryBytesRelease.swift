@@ -5,7 +5,9 @@ import Foundation
 /// again, so a large library does not hold the whole file and all its
 /// records at once. The values of `@string` macros stay (an entry anywhere
 /// may use one); when an entry inherits another's fields (`crossref`,
-/// `xdata`), every byte stays until the file is done.
+/// `xdata`), every byte stays until the file is done. A mapped file's
+/// bytes (`RawPath.contents`) are read from the file again when read
+/// after being given back: nothing need stay.
 struct EntryBytesRelease {
     /// Files smaller than this keep their bytes (a few pages are not worth a call).
     static let smallestFile = 1 << 20
@@ -16,21 +18,24 @@ struct EntryBytesRelease {
     private let kept: [Range<Int>]
 
     /// Nil when the bytes must all stay.
-    init?(entries: [BibTeXParser.Entry], macroBytes: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count >= Self.smallestFile, let address = bytes.baseAddress,
-              entries.allSatisfy({ $0.crossref == nil && $0.xdata.isEmpty }) else { return nil }
-        base = Int(bitPattern: address)
-        pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        kept = macroBytes.sorted { $0.lowerBound < $1.lowerBound }
+    init?(entries: [BibTeXParser.Entry], macroBytes: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, mapped: Bool) {
+        if mapped {
+            self.init(mapped: bytes)
+            return
+        }
+        guard bytes.count >= Self.smallestFile, entries.allSatisfy({ $0.crossref == nil && $0.xdata.isEmpty }) else { return nil }
+        self.init(bytes, keeping: macroBytes.sorted { $0.lowerBound < $1.lowerBound })
     }
 
-    /// For a mapped file's bytes (`RawPath.contents`), which are read from
-    /// the file again when read after being given back: nothing need stay,
-    /// whatever entries inherit.
+    /// For a mapped file's bytes: nothing stays, whatever entries inherit.
     init(mapped bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes, keeping: [])
+    }
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, keeping kept: [Range<Int>]) {
         base = Int(bitPattern: bytes.baseAddress)
         pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        kept = []
+        self.kept = kept
     }
 
     /// Gives back the whole pages inside `range` of the file's bytes that
