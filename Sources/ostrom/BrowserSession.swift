@@ -13,6 +13,8 @@ enum BrowserSession {
         let store = openStore()
         let config = Config.load(environment: ProcessEnvironment.variables)
         let terminal = try openTerminal(config)
+        // The file paged is mapped: its watch comes before the terminal's crash handler.
+        RawPath.watchMappedFilesFirst()
         // The pager has no events: no need to know what time it is.
         var state = AppState(records: [], ladder: nil, now: LocalDateTime(date: PartialDate(year: 1970), hour: 0, minute: 0),
                              size: terminal.size, keyMap: config.keyMap)

@@ -132,16 +132,23 @@ public enum RawPath {
     /// pipe), or when the system will not map it.
     private static func mapped(_ descriptor: Int32, _ status: stat) -> Data? {
         let size = Int(status.st_size)
-        guard (status.st_mode & S_IFMT) == S_IFREG, size >= smallestMappedFile,
-              let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
-        guard ostrom_mapped_watch(address, size) != 0 else {
-            munmap(address, size)
-            return nil
-        }
-        return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in
-            _ = ostrom_mapped_unwatch(address)
-            munmap(address, size)
-        })
+        guard (status.st_mode & S_IFMT) == S_IFREG, size >= smallestMappedFile, let address = map(descriptor, size: size) else { return nil }
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { address, size in unmap(address, size: size) })
+    }
+
+    /// The first `size` bytes of an open file mapped, private and writable,
+    /// and watched (`CMappedFiles`; all but the 64 watched at once); nil
+    /// when the system will not map them (`errno` says why).
+    public static func map(_ descriptor: Int32, size: Int) -> UnsafeMutableRawPointer? {
+        guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        _ = ostrom_mapped_watch(address, size)
+        return address
+    }
+
+    /// Lets go of a mapping `map` made.
+    public static func unmap(_ address: UnsafeMutableRawPointer, size: Int) {
+        _ = ostrom_mapped_unwatch(address)
+        munmap(address, size)
     }
 
     /// Puts the watch over mapped files (`mapped`) before a SIGBUS handler

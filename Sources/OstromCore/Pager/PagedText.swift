@@ -13,7 +13,9 @@ public final class PagedText: @unchecked Sendable {
     public let bytes: UnsafeBufferPointer<UInt8>
     private let release: () -> Void
 
-    /// Maps a file read-only.
+    /// Maps a file (`RawPath.map`: if another program cuts it short
+    /// meanwhile, what stood past its new end reads as zeros, where the
+    /// system would end ostrom).
     public init(path: String) throws(OpenError) {
         let descriptor = RawPath.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
@@ -27,11 +29,9 @@ public final class PagedText: @unchecked Sendable {
             release = {}
             return
         }
-        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
-            throw OpenError(path: path, reason: String(cString: strerror(errno)))
-        }
+        guard let mapping = RawPath.map(descriptor, size: size) else { throw OpenError(path: path, reason: String(cString: strerror(errno))) }
         bytes = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size)
-        release = { munmap(mapping, size) }
+        release = { RawPath.unmap(mapping, size: size) }
     }
 
     /// Text held in memory (a transcript, an abstract).

@@ -27,6 +27,19 @@ import Testing
         #expect(throws: PagedText.OpenError.self) { try PagedText(path: FileManager.default.temporaryDirectory.path) }
         #expect(throws: PagedText.OpenError.self) { try PagedText(path: "/no/such/file") }
     }
+
+    /// A file another program cuts short while it is paged (a log truncated
+    /// in place) reads as zeros past its new end, where the system would
+    /// end ostrom with SIGBUS (without the watch, this ends the test run).
+    @Test func aFileCutShortWhileItIsPagedReadsAsZerosPastTheCut() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ostrom-paged-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data(repeating: UInt8(ascii: "a"), count: 64 << 10).write(to: url)
+        let text = try PagedText(path: url.path)
+        #expect(truncate(url.path, 4096) == 0)
+        #expect(text.bytes[0] == UInt8(ascii: "a") && text.bytes[(32 << 10)..<(33 << 10)].allSatisfy { $0 == 0 })
+        #expect(text.lineEnd(from: 0) == text.count)
+    }
 }
 
 @Suite struct LineIndexTests {
