@@ -83,10 +83,11 @@ public enum RawPath {
         return Int(status.st_size)
     }
 
-    /// The file's bytes; nil when it cannot be read. They are read straight
+    /// The file's bytes; nil when it cannot be read. A regular file of
+    /// `smallestMappedFile` or more is mapped (`mapped`); others are read straight
     /// into one block the size the file has (grown if it grows meanwhile),
-    /// not through a small buffer appended to a growing one: a 2 GB
-    /// library is copied once, not twice. It does not ask for the kernel's
+    /// not through a small buffer appended to a growing one: they are
+    /// copied once, not twice. It does not ask for the kernel's
     /// huge pages (`MADV_HUGEPAGE`): when memory was fragmented, making
     /// them held up the read for seconds (a million entries: 17.1 to 19.4 s
     /// with them, 12.0 to 14.5 s without).
