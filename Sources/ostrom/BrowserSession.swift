@@ -173,27 +173,11 @@ enum BrowserSession {
     }
 
     /// The browser on large files or folders, shown at once: they are read
-    /// on another thread, their records listed when read (the status row
-    /// says so meanwhile), and the search index built after them.
+    /// on another thread, their records listed as they are made (the status
+    /// row says how many meanwhile), and the search index built after them.
     static func runFiles(_ paths: [String]) throws {
         let source = paths.count == 1 ? RawPath.display(RawPath.lastComponent(of: paths[0])) : "\(paths.count) paths"
-        let mailbox = RecordsInBackground(readingFiles: source)
-        let index = IndexInBackground()
-        Thread.detachNewThread {
-            do {
-                let library = try Library.load(paths: paths, progress: mailbox.progress, keepsLongTexts: true)
-                mailbox.deliver(RecordsInBackground.Part(records: library.records))
-                mailbox.finish(warnings: library.diagnostics.map(\.description))
-                FreedMemory.giveBack()
-                index.fulfil(SearchIndex(records: library.records))
-                // The index is what reads every abstract at once: they are now compressed.
-                LongTextStore.compress(textsOf: library.records)
-                FreedMemory.giveBack()
-            } catch {
-                mailbox.finish(failure: "\(error)")
-                index.fulfil(SearchIndex(records: []))
-            }
-        }
+        let (mailbox, index) = RecordsInBackground.reading(paths, source: source)
         try browse(records: [], library: nil, loadWarnings: [], reading: (mailbox, index))
     }
 

@@ -71,7 +71,7 @@ extension AppState {
         // is larger than said. It was asked again at every part, for more
         // each time, and each part copied every record read before it
         // (some 22 ms a part for each 100 000 records read before it).
-        let incoming = taken.parts.reduce(0) { $0 + $1.records.count }
+        let incoming = taken.parts.reduce(0) { $0 + ($1.replacing > 0 ? 0 : $1.records.count) }
         if !records.isEmpty, records.capacity < records.count + incoming {
             records.reserveCapacity(max(records.count + incoming, records.count + loading.total, 2 * records.capacity))
         }
@@ -85,8 +85,9 @@ extension AppState {
             refreshSorted()
         }
         guard taken.finished else {
-            // Records delivered, or (a file's) made and not delivered yet.
-            let made = taken.parts.isEmpty ? loading.progress.count : records.count
+            // Records made, listed or not yet (a file's are listed a batch at a
+            // time, up to the first whose id is not known until the end).
+            let made = max(loading.progress.count, records.count)
             let text = "reading \(loading.source): \(Self.grouped(made)) records so far…"
             guard made > 0, text != message else { return !taken.parts.isEmpty }
             message = text
@@ -111,14 +112,25 @@ extension AppState {
 
     private mutating func append(_ part: RecordsInBackground.Part, isLibrary: Bool) {
         let start = records.count
-        // The first part is taken whole, not copied (a million records are 330 MB).
-        if records.isEmpty { records = part.records } else { records += part.records }
-        placements.append(part.records)
+        if part.replacing > 0 {
+            precondition(part.replacing == records.count, "a part replaces other records than those held")
+            // The copies listed while the file was read are let go of on
+            // another thread (a million records' strings released: 0.1 s and more).
+            let copies = records
+            records = part.records
+            placements.replaceRecords(with: part.records)
+            FreedMemory.release(inBackground: consume copies)
+        } else {
+            // The first part is taken whole, not copied (a million records are 330 MB).
+            if records.isEmpty { records = part.records } else { records += part.records }
+            placements.append(part.records)
+        }
+        let added = part.records[(part.replacing > 0 ? start : 0)...]
         kindPositions += part.kindPositions
         if isLibrary {
             // Each id read in place: a record copied to read it retains its every string (a fifth of a part's tick).
-            for index in part.records.indices { libraryRecordIDs.insert(part.records[index].id) }
-            for (record, day) in zip(part.records, part.addedDays) {
+            for index in added.indices { libraryRecordIDs.insert(added[index].id) }
+            for (record, day) in zip(added, part.addedDays) {
                 if let day { addedDays[record.id] = day }
             }
         }

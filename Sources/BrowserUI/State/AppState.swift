@@ -166,7 +166,7 @@ public struct AppState: Sendable {
         searchIndex = index ?? IndexInBackground(records: records)
         placements = PlacementCache(records: records, keptIn: keptPlacements)
         storyScores = StoryScores(ladder: ladder, placements: placements)
-        kindPositions = RecordsInBackground.Part.kindPositions(of: records)
+        kindPositions = RecordsInBackground.Part.kindPositions(of: records[...])
         kindListings = Self.kindListings(of: RecordsInBackground.Part.positionsByKind(of: kindPositions), from: 0)
         self.history = history
         self.ladder = ladder

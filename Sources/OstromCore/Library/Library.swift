@@ -17,11 +17,16 @@ public struct Library: Sendable {
         var context = ImportContext()
         context.progress = progress
         context.keepsLongTexts = keepsLongTexts
-        for document in documents {
+        for (number, document) in documents.enumerated() {
             result.append(recognizer.importRecords(from: document, context: &context))
             if document.wasCutShort {
                 result.diagnostics.append(Diagnostic(path: document.path, line: nil, severity: .warning,
                                                      message: "another program cut the file short while it was read; what stood past its new end is left out"))
+            }
+            // A file's records not offered while it was read are, before the next
+            // file's (the last file's come with the library: `ReadingProgress`).
+            if let progress, number < documents.count - 1, progress.takesRecords {
+                progress.offer(result.records.dropFirst(progress.offered))
             }
         }
         // Taken out of the result, so that assigning ids does not copy them.

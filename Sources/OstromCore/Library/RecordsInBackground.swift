@@ -16,17 +16,33 @@ public final class RecordsInBackground: @unchecked Sendable {
         /// million records by kind, and puts a million hits in their tabs,
         /// without reading each record's kind (a cache miss apiece: 17 to
         /// 21 ms for a million, 100 ms and more as it was filed before).
+        /// Those of the records that come after the records delivered before.
         public let kindPositions: [UInt8]
         public let positionsByKind: [[Int]]
+        /// How many records delivered before this part's first ones are
+        /// (0: it comes after them): the whole library, read, replacing the
+        /// first records handed over while it was read (`ReadingProgress`).
+        public let replacing: Int
 
         public init(records: [Record], addedDays: [String?] = []) {
             self.records = records
             self.addedDays = addedDays
-            kindPositions = Self.kindPositions(of: records)
+            replacing = 0
+            kindPositions = Self.kindPositions(of: records[...])
             positionsByKind = Self.positionsByKind(of: kindPositions)
         }
 
-        public static func kindPositions(of records: [Record]) -> [UInt8] {
+        /// All the records, the first `replacing` of them delivered before.
+        public init(records: [Record], replacing: Int) {
+            precondition(replacing <= records.count, "more records replaced than given")
+            self.records = records
+            self.replacing = replacing
+            addedDays = []
+            kindPositions = Self.kindPositions(of: records[replacing...])
+            positionsByKind = Self.positionsByKind(of: kindPositions)
+        }
+
+        public static func kindPositions(of records: ArraySlice<Record>) -> [UInt8] {
             records.map { UInt8($0.kind.position) }
         }
 
@@ -75,11 +91,39 @@ public final class RecordsInBackground: @unchecked Sendable {
         isLibrary = true
     }
 
-    /// A file or files being browsed, named `source` in the status row.
+    /// A file or files being browsed, named `source` in the status row;
+    /// their first records are delivered as they are made (`progress`),
+    /// then all of them, read (`Part(records:replacing:)`).
     public init(readingFiles source: String) {
         total = 0
         self.source = source
         isLibrary = false
+        progress.handsOver { [weak self] records in self?.deliver(Part(records: records)) }
+    }
+
+    /// Files or folders read on another thread (the browser's, on a large
+    /// file): their records delivered as they are made, then all of them,
+    /// read, and their warnings; the index built once they are read, then
+    /// their long texts compressed (the index is what reads them all).
+    public static func reading(_ paths: [String], source: String) -> (records: RecordsInBackground, index: IndexInBackground) {
+        let mailbox = RecordsInBackground(readingFiles: source)
+        let index = IndexInBackground()
+        Thread.detachNewThread {
+            do {
+                let library = try Library.load(paths: paths, progress: mailbox.progress, keepsLongTexts: true)
+                // Those listed while it was read are replaced by the same, read.
+                mailbox.deliver(Part(records: library.records, replacing: mailbox.progress.handedOver))
+                mailbox.finish(warnings: library.diagnostics.map(\.description))
+                FreedMemory.giveBack()
+                index.fulfil(SearchIndex(records: library.records))
+                LongTextStore.compress(textsOf: library.records)
+                FreedMemory.giveBack()
+            } catch {
+                mailbox.finish(failure: "\(error)")
+                index.fulfil(SearchIndex(records: []))
+            }
+        }
+        return (mailbox, index)
     }
 
     public func deliver(_ part: Part) {

@@ -58,6 +58,15 @@ public final class PlacementCache: Sendable {
         records.withLock { $0.append(more) }
     }
 
+    /// The records, all of them, the same as those held (and more after
+    /// them): held as one part (the parts they came in are let go of).
+    public func replaceRecords(with all: [Record]) {
+        records.withLock { held in
+            precondition(all.count >= held.count, "fewer records than held")
+            held = RecordParts(all)
+        }
+    }
+
     /// A record's summary: taken from the file, or made now, when it has
     /// not been yet.
     public func summary(of index: Int) -> PlacementSummary {

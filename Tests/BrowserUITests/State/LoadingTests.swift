@@ -135,6 +135,36 @@ import TerminalCanvas
         #expect(state.message?.hasSuffix("is in a file being browsed: import it to change it") == true)
     }
 
+    /// A large file's first records listed as they are made, then all of
+    /// them, read, in their place: the same records, so the list stays
+    /// where it was, and held once (the copies listed meanwhile let go of).
+    @Test func aFilesFirstRecordsAreListedAsTheyAreMadeThenAllOfThemInTheirPlace() throws {
+        let all = SyntheticLibrary.records(count: 300)
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all.prefix(100))))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all[100..<200])))
+        _ = state.tick()
+        #expect(state.records == Array(all.prefix(200)) && state.message == "reading big.bib: 200 records so far…")
+        for _ in 0..<3 { state.handle(.character("j")) }
+        let selected = try #require(state.selectedRecord)
+        let early = state.placements.summary(of: 150)
+
+        mailbox.deliver(RecordsInBackground.Part(records: all, replacing: 200))
+        mailbox.finish()
+        _ = state.tick()
+        #expect(state.records == all && state.loading == nil && state.message == "read big.bib: 300 records")
+        #expect(state.records.withUnsafeBufferPointer(\.baseAddress) == all.withUnsafeBufferPointer(\.baseAddress))
+        #expect(state.kindPositions == all.map { UInt8($0.kind.position) })
+        for tab in [Tab.papers, .events, .transcripts] {
+            #expect(state.listing(in: tab) == all.indices.filter { Tab.listing(all[$0].kind) == tab })
+        }
+        #expect(state.selectedRecord == selected)
+        let placements = PlacementCache(records: all)
+        #expect(state.placements.summary(of: 150) == early && state.placements.summary(of: 299) == placements.summary(of: 299))
+    }
+
     /// A key held down (one every 2 ms) does not hold back the tick: the
     /// records read meanwhile are listed within a few ticks.
     @Test func recordsAreListedWhileKeysKeepComing() {

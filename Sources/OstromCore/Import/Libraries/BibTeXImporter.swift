@@ -31,8 +31,9 @@ public struct BibTeXImporter: DocumentImporter {
     static let notRecords: Set<String> = ["xdata", "set"]
 
     /// Files this large have their records made while they are parsed
-    /// (`RecordsWhileParsing`; tests make smaller ones so).
-    var smallestFileMadeWhileParsed = 8 << 20
+    /// (`RecordsWhileParsing`), on two cores or more (on one, the two
+    /// threads would take turns); tests make smaller ones so, on any machine.
+    var smallestFileMadeWhileParsed = ProcessInfo.processInfo.activeProcessorCount > 1 ? 8 << 20 : Int.max
 
     public init() {}
 
@@ -91,7 +92,7 @@ public struct BibTeXImporter: DocumentImporter {
         var parser = BibTeXParser(bytes: bytes, macros: macros)
         var diagnostics: [Diagnostic] = []
         let records: [Record]
-        if bytes.count >= smallestFileMadeWhileParsed && ProcessInfo.processInfo.activeProcessorCount > 1 && (mapped || !givingBack) {
+        if bytes.count >= smallestFileMadeWhileParsed && (mapped || !givingBack) {
             nonisolated(unsafe) let bytes = bytes
             let release = givingBack ? EntryBytesRelease(mapped: bytes) : nil
             // Room for as many records as the file has @s: no entry starts without one.

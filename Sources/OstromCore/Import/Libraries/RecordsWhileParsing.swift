@@ -11,7 +11,9 @@ import Foundation
 /// the rest are made once the file is parsed. A batch's bytes are given
 /// back to the system as soon as its records are made (`release`): only a
 /// mapped file's may be, which are read from the file again if an entry
-/// inheriting from them reads them later.
+/// inheriting from them reads them later. The records of each batch are
+/// offered to `progress` (`ReadingProgress.offer`) in order, as soon as
+/// those before them are: the browser lists them while the rest is read.
 final class RecordsWhileParsing: @unchecked Sendable {
     /// Entries a batch: the records of one long-text store.
     static let batchSize = LongTextStore.recordsPerStore
@@ -27,6 +29,9 @@ final class RecordsWhileParsing: @unchecked Sendable {
     private var starts: [Int] = []
     private var handedOver = 0
     private var taken = 0
+    /// Batches whose records are made, by number, those offered left out.
+    private var made: Set<Int> = []
+    private var offered = 0
     private var parsed = false
     /// An entry that inherits was met (read and written by the parsing thread only).
     private var stopped = false
@@ -81,23 +86,39 @@ final class RecordsWhileParsing: @unchecked Sendable {
 
     /// The next batch and where its records go, waiting for the parser;
     /// nil once they are all taken and the parse is over.
-    private func take() -> (start: Int, entries: [BibTeXParser.Entry])? {
+    private func take() -> (number: Int, start: Int, entries: [BibTeXParser.Entry])? {
         condition.withLock {
             while taken == batches.count && !parsed { condition.wait() }
             guard taken < batches.count else { return nil }
             defer { taken += 1 }
             let batch = batches[taken]
             batches[taken] = []
-            return (starts[taken], batch)
+            return (taken, starts[taken], batch)
         }
     }
 
     private func makeBatches() {
-        while let (start, entries) = take() {
+        while let (number, start, entries) = take() {
             for (offset, entry) in entries.enumerated() { (buffer.baseAddress! + start + offset).initialize(to: make(entry)) }
             if keepingLongTexts { LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[start..<start + entries.count])) }
             progress?.add(entries.count)
+            offerInOrder(number)
             release?.giveBack(entries[0].bytes.lowerBound..<entries[entries.count - 1].bytes.upperBound)
+        }
+    }
+
+    /// Batch `number`'s records are made: they and those after them made
+    /// already are offered, once every batch before them is. Both threads
+    /// make batches once the parse is over, so one may finish first.
+    private func offerInOrder(_ number: Int) {
+        guard let progress else { return }
+        condition.withLock {
+            made.insert(number)
+            while made.remove(offered) != nil {
+                let end = offered + 1 < starts.count ? starts[offered + 1] : handedOver
+                progress.offer(UnsafeMutableBufferPointer(rebasing: buffer[starts[offered]..<end]))
+                offered += 1
+            }
         }
     }
 }
