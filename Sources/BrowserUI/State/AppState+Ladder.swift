@@ -52,7 +52,7 @@ extension AppState {
     /// principle when it has no stage), the record selected there.
     mutating func jumpToLadder() {
         guard screenKind == .browse, tab != .ladder, let index = selectedRecordIndex else { return }
-        let choice = annotations[records[index].id].placement ?? placements.summary(of: index).suggestion
+        let choice = annotations[records[index].id].placement ?? placements.summary(of: index, record: records[index]).suggestion
         guard let name = choice.stage ?? choice.level ?? choice.principles.first,
               let row = ladderEntries.firstIndex(where: { placementName(of: $0) == name }) else {
             message = "\(records[index].id) is not placed on the ladder — p places it"

@@ -39,7 +39,7 @@ extension AppState {
             var listed = filter
             if let results = filter.results {
                 listed.hits = hits(of: results, in: tab, state: filter.state)
-            } else if !filter.state.needsPlacements || placements.isComplete {
+            } else if !filter.state.needsPlacements || everyRecordPlaced {
                 listed.hits += admitted(in: tab, filter.state, from: filter.admittedAmong)
                 listed.admittedAmong = records.count
             } else {
@@ -67,13 +67,16 @@ extension AppState {
         guard let loading else { return false }
         let taken = loading.take()
         // Room for the whole library once (`total` counts the records shown
-        // first again: a few more than needed), or twice as much when it
-        // is larger than said. It was asked again at every part, for more
-        // each time, and each part copied every record read before it
-        // (some 22 ms a part for each 100 000 records read before it).
-        let incoming = taken.parts.reduce(0) { $0 + ($1.replacing > 0 ? 0 : $1.records.count) }
+        // first again: a few more than needed; a file's are expected as it
+        // is read), or twice as much when it is larger than said. It was
+        // asked again at every part, for more each time, and each part
+        // copied every record read before it (some 22 ms a part for each
+        // 100 000 records read before it; a million records read as a file
+        // were moved 0.9 s in all, as they doubled).
+        let incoming = taken.parts.reduce(0) { $0 + ($1.replacing == nil ? $1.records.count : 0) }
         if !records.isEmpty, records.capacity < records.count + incoming {
-            records.reserveCapacity(max(records.count + incoming, records.count + loading.total, 2 * records.capacity))
+            let coming = loading.isLibrary ? records.count + loading.total : loading.progress.expected
+            records.reserveCapacity(max(records.count + incoming, coming, 2 * records.capacity))
         }
         // The same for the library's ids: a set rehashed as it grows took up to 40 ms a part.
         if loading.isLibrary, libraryRecordIDs.capacity < libraryRecordIDs.count + incoming {
@@ -94,6 +97,8 @@ extension AppState {
             return true
         }
         self.loading = nil
+        // A file read in part (it failed) gives the placements the records listed.
+        if placements.progress.of < records.count { placements.replaceRecords(with: records) }
         completeProximity()
         // Long listings waited for every record to be sorted.
         refreshSorted()
@@ -110,10 +115,14 @@ extension AppState {
         return true
     }
 
+    /// A file's records listed while it is read are not given to the
+    /// placements (which would hold them a third time: 320 MB for a
+    /// million), only the whole file once read; until then a record's place
+    /// is made from the record given (`PlacementCache.summary(of:record:)`).
     private mutating func append(_ part: RecordsInBackground.Part, isLibrary: Bool) {
         let start = records.count
-        if part.replacing > 0 {
-            precondition(part.replacing == records.count, "a part replaces other records than those held")
+        if let replaced = part.replacing {
+            precondition(replaced == records.count, "a part replaces other records than those held")
             // The copies listed while the file was read are let go of on
             // another thread (a million records' strings released: 0.1 s and more).
             let copies = records
@@ -123,9 +132,9 @@ extension AppState {
         } else {
             // The first part is taken whole, not copied (a million records are 330 MB).
             if records.isEmpty { records = part.records } else { records += part.records }
-            placements.append(part.records)
+            if isLibrary { placements.append(part.records) }
         }
-        let added = part.records[(part.replacing > 0 ? start : 0)...]
+        let added = part.records[(part.replacing == nil ? 0 : start)...]
         kindPositions += part.kindPositions
         if isLibrary {
             // Each id read in place: a record copied to read it retains its every string (a fifth of a part's tick).

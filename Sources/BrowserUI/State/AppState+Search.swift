@@ -173,7 +173,7 @@ extension AppState {
         searchInBackground = nil
         waitsForIndex = !query.isEmpty && !indexReady(for: query)
         // `stage:` and the like read every record's place: placed on another thread first.
-        waitsForPlacements = state.needsPlacements && !placements.isComplete
+        waitsForPlacements = state.needsPlacements && !everyRecordPlaced
         if waitsForPlacements {
             placements.analyseInBackground()
             waitsForIndex = true
@@ -220,7 +220,7 @@ extension AppState {
         guard !state.isEmpty else { return true }
         let annotation = annotations[records[index].id]
         return state.admits(annotation, added: addedDays[records[index].id]) {
-            annotation.placement ?? placements.summary(of: index).suggestion
+            annotation.placement ?? placements.summary(of: index, record: records[index]).suggestion
         }
     }
 

@@ -257,7 +257,7 @@ public struct AppState: Sendable {
 
     /// A record's place on the ladder: the user's, else the suggestion.
     public func placement(ofRecordAt index: Int) -> RecordPlacement {
-        placements.placement(of: index, user: annotations[records[index].id].placement)
+        placements.placement(of: records[index], user: annotations[records[index].id].placement)
     }
 
     public var selectedLadderEntry: LadderEntry? {

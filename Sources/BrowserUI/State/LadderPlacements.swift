@@ -113,7 +113,7 @@ extension AppState {
         var others: [PlacedItem] = byUser.compactMap { index in
             guard let choice = annotations[records[index].id].placement,
                   choice.stage == name || choice.level == name || choice.principles.contains(name) else { return nil }
-            return .record(index: index, score: placements.summary(of: index).score(of: name), setByUser: true)
+            return .record(index: index, score: placements.summary(of: index, record: records[index]).score(of: name), setByUser: true)
         }
         for (index, scores) in storyScores.all.enumerated() {
             if let score = scores[name] { others.append(.story(index: index, score: score)) }

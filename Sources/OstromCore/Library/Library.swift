@@ -26,13 +26,19 @@ public struct Library: Sendable {
             // A file's records not offered while it was read are, before the next
             // file's (the last file's come with the library: `ReadingProgress`).
             if let progress, number < documents.count - 1, progress.takesRecords {
-                progress.offer(result.records.dropFirst(progress.offered))
+                result.records.withUnsafeBufferPointer { progress.offer(UnsafeBufferPointer(rebasing: $0.dropFirst(progress.offered))) }
             }
         }
         // Taken out of the result, so that assigning ids does not copy them.
         var records = result.records
         result.records = []
-        RecordIdentifiers.assign(&records)
+        progress?.offersEnd()
+        if let progress, !records.isEmpty, progress.handedOver == records.count {
+            // Each was handed over with its key checked to be the first of its kind: its id.
+            RecordIdentifiers.useKeys(&records)
+        } else {
+            RecordIdentifiers.assign(&records)
+        }
         self.init(records: records, diagnostics: result.diagnostics + Self.repeatedKeys(in: records))
     }
 

@@ -19,10 +19,22 @@ public final class ReadingProgress: @unchecked Sendable {
     private var handedOverCount = 0
     private var keys: Set<String> = []
     private var stopped = false
+    private var expectedCount = 0
 
     public init() {}
 
     public var count: Int { lock.withLock { made } }
+
+    /// How many records are coming at most, as far as is known yet (a
+    /// large BibTeX file's `@`s): room is made for them once.
+    public var expected: Int { lock.withLock { expectedCount } }
+
+    func expect(_ more: Int) {
+        lock.withLock {
+            expectedCount += more
+            if handOver != nil && !stopped { keys.reserveCapacity(expectedCount) }
+        }
+    }
 
     /// How many of the first records were handed over.
     public var handedOver: Int { lock.withLock { handedOverCount } }
@@ -42,25 +54,33 @@ public final class ReadingProgress: @unchecked Sendable {
         lock.withLock { made += count }
     }
 
+    /// No more records are offered: the keys kept to check them are let go of.
+    func offersEnd() {
+        lock.withLock {
+            stopped = true
+            keys = []
+        }
+    }
+
     /// The records made after those offered before (callers offer them in
     /// the load's order, one at a time): copies of them, each given its id,
     /// are handed over, up to the first whose id is not known yet.
-    func offer<Records: Collection<Record>>(_ records: Records) {
+    func offer(_ records: UnsafeBufferPointer<Record>) {
         lock.withLock {
             offeredCount += records.count
             guard let handOver, !stopped else { return }
             var part: [Record] = []
             part.reserveCapacity(records.count)
-            for record in records {
+            // By index: each record copied once (iterating copies each, then releases the copy).
+            for index in records.indices {
                 // As `RecordIdentifiers.assign` gives it: a key's first record has it as its id.
-                guard let key = record.citationKey, keys.insert(key).inserted else {
+                guard let key = records[index].citationKey, keys.insert(key).inserted else {
                     stopped = true
                     keys = []
                     break
                 }
-                var copy = record
-                copy.id = key
-                part.append(copy)
+                part.append(records[index])
+                part[part.count - 1].id = key
             }
             guard !part.isEmpty else { return }
             handedOverCount += part.count

@@ -20,14 +20,14 @@ public final class RecordsInBackground: @unchecked Sendable {
         public let kindPositions: [UInt8]
         public let positionsByKind: [[Int]]
         /// How many records delivered before this part's first ones are
-        /// (0: it comes after them): the whole library, read, replacing the
-        /// first records handed over while it was read (`ReadingProgress`).
-        public let replacing: Int
+        /// (nil: it comes after them): the whole of a file, read, replacing
+        /// the first records handed over while it was read (`ReadingProgress`).
+        public let replacing: Int?
 
         public init(records: [Record], addedDays: [String?] = []) {
             self.records = records
             self.addedDays = addedDays
-            replacing = 0
+            replacing = nil
             kindPositions = Self.kindPositions(of: records[...])
             positionsByKind = Self.positionsByKind(of: kindPositions)
         }

@@ -149,7 +149,9 @@ import TerminalCanvas
         #expect(state.records == Array(all.prefix(200)) && state.message == "reading big.bib: 200 records so far…")
         for _ in 0..<3 { state.handle(.character("j")) }
         let selected = try #require(state.selectedRecord)
-        let early = state.placements.summary(of: 150)
+        // Not given to the placements yet (they would hold them a third time): placed as given.
+        #expect(state.placements.progress.of == 0)
+        let early = state.placements.summary(of: 150, record: state.records[150])
 
         mailbox.deliver(RecordsInBackground.Part(records: all, replacing: 200))
         mailbox.finish()
@@ -163,6 +165,53 @@ import TerminalCanvas
         #expect(state.selectedRecord == selected)
         let placements = PlacementCache(records: all)
         #expect(state.placements.summary(of: 150) == early && state.placements.summary(of: 299) == placements.summary(of: 299))
+    }
+
+    /// The Ladder tab opened while a file is read: its records are placed
+    /// once it is all read (the thread asked to place them found none
+    /// to place before, and ended).
+    @Test func recordsOfAFileReadWhileTheLadderShowsArePlacedOnceItIsRead() throws {
+        let all = SyntheticLibrary.records(count: 300)
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: [], ladder: LadderModel.builtIn(), now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        state.handle(.character("4"))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all.prefix(100))))
+        _ = state.tick()
+        #expect(state.tab == .ladder && state.placingProgress == (0, 100))
+        mailbox.deliver(RecordsInBackground.Part(records: all, replacing: 100))
+        mailbox.finish()
+        let start = ContinuousClock.now
+        while !state.placements.isComplete || state.loading != nil, ContinuousClock.now - start < .seconds(20) {
+            _ = state.tick()
+            usleep(2_000)
+        }
+        #expect(state.placingProgress == (300, 300))
+    }
+
+    /// A `stage:` search typed while a file is read waits for its records
+    /// to be read and placed (not placed one by one on the tick), then runs.
+    @Test func aSearchOfPlacesWhileAFileIsReadWaitsForItsRecordsPlaced() throws {
+        let all = SyntheticLibrary.records(count: 300)
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: [], ladder: LadderModel.builtIn(), now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        state.searchIndex.fulfil(SearchIndex(records: all))
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all.prefix(100))))
+        _ = state.tick()
+        for key in [.character("/")] + "stage:with".map(KeyPress.character) + [.enter] as [KeyPress] { state.handle(key) }
+        _ = state.tick()
+        #expect(state.waitsForPlacements && state.placements.summaryIfAnalysed(of: 0) == nil)
+        #expect(state.waitingLabel == "placing 0 of 100…")
+        mailbox.deliver(RecordsInBackground.Part(records: all, replacing: 100))
+        mailbox.finish()
+        let start = ContinuousClock.now
+        while state.waitsForPlacements, ContinuousClock.now - start < .seconds(20) {
+            _ = state.tick()
+            usleep(2_000)
+        }
+        let placed = all.indices.filter { PlacementEngine.builtIn.summary(of: all[$0]).suggestion.stage == "Doing with" }
+        #expect(!placed.isEmpty && state.listing(in: .papers) == placed.filter { Tab.listing(all[$0].kind) == .papers })
     }
 
     /// A key held down (one every 2 ms) does not hold back the tick: the

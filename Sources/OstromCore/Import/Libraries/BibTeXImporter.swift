@@ -96,7 +96,9 @@ public struct BibTeXImporter: DocumentImporter {
             nonisolated(unsafe) let bytes = bytes
             let release = givingBack ? EntryBytesRelease(mapped: bytes) : nil
             // Room for as many records as the file has @s: no entry starts without one.
-            records = [Record](unsafeUninitializedCapacity: Self.atSigns(in: bytes)) { buffer, count in
+            let atSigns = Self.atSigns(in: bytes)
+            progress?.expect(atSigns)
+            records = [Record](unsafeUninitializedCapacity: atSigns) { buffer, count in
                 let early = RecordsWhileParsing(into: buffer, progress: progress, keepingLongTexts: keepingLongTexts, release: release) { entry in
                     record(entry, fields: Fields(values: entry.fields, bytes: bytes), path: path)
                 }

@@ -116,7 +116,7 @@ final class RecordsWhileParsing: @unchecked Sendable {
             made.insert(number)
             while made.remove(offered) != nil {
                 let end = offered + 1 < starts.count ? starts[offered + 1] : handedOver
-                progress.offer(UnsafeMutableBufferPointer(rebasing: buffer[starts[offered]..<end]))
+                progress.offer(UnsafeBufferPointer(rebasing: buffer[starts[offered]..<end]))
                 offered += 1
             }
         }
