@@ -24,6 +24,14 @@ struct LongText: Hashable, Sendable {
         }
     }
 
+    /// The text's `TextHash`, without decompressing a text kept compressed.
+    var contentHash: UInt64 {
+        switch storage {
+        case .own(let text): TextHash.of(text)
+        case .kept(let store, let slot): store.hash(at: Int(slot))
+        }
+    }
+
     /// The store the text is kept in, if it is.
     var store: LongTextStore? {
         if case .kept(let store, _) = storage { return store }

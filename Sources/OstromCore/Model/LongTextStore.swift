@@ -38,6 +38,9 @@ public final class LongTextStore: Sendable {
         var bytes: [UInt8] = []
         var locations: [TextLocation] = []
         var compressed: CompressedTexts?
+        /// Each text's `TextHash`, made as the texts are compressed (from
+        /// their bytes, until then).
+        var hashes: [UInt64] = []
     }
 
     private init() {}
@@ -110,11 +113,26 @@ public final class LongTextStore: Sendable {
     public func compress() {
         guard let (bytes, locations) = state.withLock({ $0.compressed == nil ? ($0.bytes, $0.locations) : nil }),
               let compressed = CompressedTexts(bytes, locations: locations, blockSize: Self.blockSize) else { return }
+        let hashes = bytes.withUnsafeBufferPointer { bytes in locations.map { TextHash.of(Self.bytes(bytes, $0)) } }
         state.withLock { state in
             state.compressed = compressed
+            state.hashes = hashes
             state.bytes = []
             state.locations = []
         }
+    }
+
+    /// The `TextHash` of a text, without decompressing it.
+    func hash(at slot: Int) -> UInt64 {
+        state.withLock { state in
+            if state.compressed != nil { return state.hashes[slot] }
+            return state.bytes.withUnsafeBufferPointer { TextHash.of(Self.bytes($0, state.locations[slot])) }
+        }
+    }
+
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, _ location: TextLocation) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(location.start)
+        return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(location.length)])
     }
 
     /// The bytes of the texts and, once compressed, what they take so.
@@ -136,10 +154,7 @@ public final class LongTextStore: Sendable {
     }
 
     private static func string(_ bytes: [UInt8], _ location: TextLocation) -> String {
-        bytes.withUnsafeBufferPointer { bytes in
-            let start = Int(location.start)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(location.length)]), as: UTF8.self)
-        }
+        bytes.withUnsafeBufferPointer { String(decoding: Self.bytes($0, location), as: UTF8.self) }
     }
 }
 

@@ -12,37 +12,23 @@
 public enum PlacementFile {
     /// "OSTRMPLC" read as a native word.
     static let magic: UInt64 = 0x434C_504D_5254_534F
-    static let format: UInt32 = 1
+    /// 2: keys made of the parts' hashes (session 20).
+    static let format: UInt32 = 2
     static let principlesKept = 6
     /// Bytes per entry for its stage, level and principles.
     private static let placeBytes = 2 + principlesKept
 
-    /// The hash a record's summary is kept under: of the parts of its text
-    /// the engine reads (title, keywords, abstract, text), each with its length,
-    /// so that an edited record is placed again. Eight bytes at a time.
+    /// The hash a record's summary is kept under: of the hashes of the
+    /// parts of its text the engine reads (title, keywords, abstract,
+    /// text; `TextHash`), so that an edited record is placed again. A text
+    /// kept compressed is not decompressed for it (`LongText.contentHash`).
     public static func key(of record: Record) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for part in [record.title] + record.keywords + [record.abstract ?? "", record.body ?? ""] {
-            var part = part
-            part.withUTF8 { bytes in
-                mix(&hash, UInt64(bytes.count))
-                var offset = 0
-                while offset + 8 <= bytes.count {
-                    mix(&hash, UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)))
-                    offset += 8
-                }
-                var tail: UInt64 = 0
-                for byte in bytes[offset...].reversed() { tail = tail << 8 | UInt64(byte) }
-                mix(&hash, tail)
-            }
-        }
+        var hash = TextHash.seed
+        TextHash.mix(&hash, TextHash.of(record.title))
+        for keyword in record.keywords { TextHash.mix(&hash, TextHash.of(keyword)) }
+        TextHash.mix(&hash, record.abstractText?.contentHash ?? TextHash.of(""))
+        TextHash.mix(&hash, record.bodyText?.contentHash ?? TextHash.of(""))
         return hash
-    }
-
-    @inline(__always)
-    private static func mix(_ hash: inout UInt64, _ word: UInt64) {
-        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 32
     }
 
     /// What a file must have been made by: this lexicon and engine.

@@ -66,4 +66,34 @@ import SyntheticLibrary
             #expect(PlacementFile.read(path: path + ".missing", engine: engine).isEmpty)
         }
     }
+
+    /// A record's key is the same whether its texts are its own, kept in a
+    /// store, or kept compressed (whose hashes are made as they are
+    /// compressed, so that a key never decompresses a text); a changed
+    /// byte, or a word moved from one part to the next, changes it.
+    @Test func aRecordsKeyIsTheSameWhereverItsTextsAreKept() throws {
+        var records = records
+        records[3].body = String(repeating: "Services are designed with the people who use them. ", count: 40)
+        let keys = records.map(PlacementFile.key(of:))
+        #expect(Set(keys).count == records.count)
+        var kept = records
+        LongTextStore.keep(&kept)
+        let stores = LongTextStore.stores(of: kept)
+        #expect(!stores.isEmpty && kept[3].bodyText?.store != nil && kept.allSatisfy { $0.abstractText?.store != nil })
+        #expect(kept.map(PlacementFile.key(of:)) == keys)
+        LongTextStore.compress(stores)
+        #expect(stores.allSatisfy { $0.sizes.compressed != nil })
+        #expect(kept.map(PlacementFile.key(of:)) == keys)
+
+        var edited = records[5]
+        edited.abstract = String(edited.abstract!.dropLast()) + "!"
+        var moved = records[5]
+        moved.title = "Co-production"
+        moved.keywords = ["in practice"]
+        var joined = moved
+        joined.title = "Co-production in practice"
+        joined.keywords = []
+        let changed = [edited, moved, joined].map(PlacementFile.key(of:))
+        #expect(Set(changed + [keys[5]]).count == 4)
+    }
 }
