@@ -37,12 +37,17 @@ import Testing
     /// (`DOI`), lowercased by another tool, or capitalised.
     @Test func fieldsAreFoundWhateverTheirKeysCase() throws {
         let text = """
-            [{"id": "lower", "type": "article-journal", "Title": "Capitalised", "doi": "10.1/lower", "Container-Title": "Journal"},
-             {"id": "upper", "type": "article-journal", "title": "Lower", "DOI": "10.1/upper", "URL": "https://example.org/upper"}]
+            [{"id": "lower", "type": "article-journal", "Title": "Capitalised", "doi": "10.1/lower", "Container-Title": "Journal",
+              "Author": [{"family": "Ostrom", "given": "Elinor"}], "Issued": {"date-parts": [[1996]]}},
+             {"id": "upper", "type": "article-journal", "title": "Lower", "DOI": "10.1/upper", "URL": "https://example.org/upper",
+              "EDITOR": [{"literal": "New Economics Foundation"}]}]
             """
         let records = DocumentRecognizer().importRecords(from: SourceDocument(path: "refs.json", text: text)).records
         #expect(records.map(\.title) == ["Capitalised", "Lower"] && records.map(\.doi) == ["10.1/lower", "10.1/upper"])
         #expect(records.first?.container == "Journal" && records.last?.url == "https://example.org/upper")
+        // Names and dates too (they were read from the item itself, in lowercase only).
+        #expect(records.first?.authors.first?.family == "Ostrom" && records.first?.year == 1996)
+        #expect(records.last?.editors.first?.literal == "New Economics Foundation")
     }
 
     @Test func oneObjectAndNotTheMetadataPagesJSON() throws {
