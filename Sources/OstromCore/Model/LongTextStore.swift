@@ -158,29 +158,6 @@ public final class LongTextStore: Sendable {
     }
 }
 
-/// Keeps the long texts of records appended one at a time, a store's worth
-/// at a time (as `LongTextStore.keep` says why), for the importers that
-/// make their records in order (RIS, CSL-JSON); a file of fewer records
-/// than a store keeps none.
-struct LongTextKeeper {
-    let keeps: Bool
-    private var keptUpTo = 0
-
-    init(keeps: Bool) {
-        self.keeps = keeps
-    }
-
-    /// After records are appended; `last`: none will be, the rest is kept too.
-    mutating func keep(_ records: inout [Record], last: Bool = false) {
-        guard keeps else { return }
-        while records.count - keptUpTo >= LongTextStore.recordsPerStore || (last && keptUpTo > 0 && records.count > keptUpTo) {
-            let end = min(records.count, keptUpTo + LongTextStore.recordsPerStore)
-            records.withUnsafeMutableBufferPointer { LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: $0[keptUpTo..<end])) }
-            keptUpTo = end
-        }
-    }
-}
-
 /// Where a text is: its block, and its bytes in the block (decompressed).
 struct TextLocation: Sendable {
     var block: Int32

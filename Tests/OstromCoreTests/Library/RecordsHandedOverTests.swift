@@ -86,11 +86,34 @@ import SyntheticLibrary
         #expect(stopped.parts.first == Array(stopped.library.records.prefix(2)))
     }
 
+    /// A RIS or CSL-JSON file's records are handed over a store's worth at
+    /// a time as they are made (not the last run: the whole file follows).
+    @Test(arguments: ["big.ris", "big.json"])
+    func risAndCSLJSONRecordsAreHandedOverAsTheyAreMade(name: String) {
+        let records = SyntheticLibrary.records(count: 5_000)
+        let text = name.hasSuffix(".ris") ? RISExporter.text(of: records) : CSLJSONExporter.value(of: records).serialized()
+        let (library, parts, handedOver) = loaded([(name, text)])
+        #expect(library.records.count == 5_000 && parts.map(\.count) == [2_048, 2_048] && handedOver == 4_096)
+        let same = parts.flatMap { $0 } == Array(library.records.prefix(4_096))
+        #expect(same)
+    }
+
+    /// JSON that turns out not to be CSL-JSON (no item has a CSL key) is
+    /// read by another importer: none of what the CSL-JSON importer made
+    /// of it was handed over.
+    @Test func jsonThatIsNotCSLIsNotHandedOver() {
+        // Each with an id (records made of them would be handed over) but no type.
+        let items = (0..<5_000).map { #"{"id": "item\#($0)", "name": "item \#($0)", "colour": "blue"}"# }
+        let (library, parts, handedOver) = loaded([("other.json", "[" + items.joined(separator: ",\n") + "]")])
+        #expect(parts.isEmpty && handedOver == 0)
+        #expect(library.records.allSatisfy { $0.source?.format != "csl-json" })
+    }
+
     /// Nothing is handed over when nobody asked (`list`, `export`).
     @Test func aLoadWithoutAnyoneTakingTheRecordsOffersNone() {
         let progress = ReadingProgress()
         _ = Library(documents: [SourceDocument(path: "small.bib", text: Self.smallBibTeX), SourceDocument(path: "small.json", text: Self.smallCSL)],
                     progress: progress)
-        #expect(progress.handedOver == 0 && progress.count == 2)
+        #expect(progress.handedOver == 0 && progress.count == 4)
     }
 }

@@ -28,6 +28,10 @@ public struct CSLJSONImporter: DocumentImporter {
         var object: [String: Any]?
         var problem: String?
         var line: Int
+        /// Whether the text is CSL-JSON, known already from the items read
+        /// so far (an item with a CSL key): records made from them may be
+        /// shown while the rest is read.
+        var textIsCSL = false
     }
 
     /// Reads the items one at a time, each parsed on its own and handed to
@@ -46,19 +50,20 @@ public struct CSLJSONImporter: DocumentImporter {
         document.withUTF8 { bytes in
             for (position, element) in elements.enumerated() {
                 guard element.complete else {
-                    body(position, Item(problem: "the file ends inside this item", line: element.line))
+                    body(position, Item(problem: "the file ends inside this item", line: element.line, textIsCSL: anyWithKeys))
                     continue
                 }
                 let data = Data(UnsafeBufferPointer(rebasing: bytes[element.range]))
                 guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                    body(position, Item(problem: "this item is not valid JSON (a number out of range, or nesting too deep?)", line: element.line))
+                    body(position, Item(problem: "this item is not valid JSON (a number out of range, or nesting too deep?)", line: element.line,
+                                        textIsCSL: anyWithKeys))
                     continue
                 }
                 objects += 1
                 allNamed = allNamed && object["id"] != nil && object["type"] is String
                 anyWithKeys = anyWithKeys
                     || object.keys.contains { cslKeys.contains($0) } && (object["author"].map { $0 is [Any] } ?? true)
-                body(position, Item(object: object, line: element.line))
+                body(position, Item(object: object, line: element.line, textIsCSL: anyWithKeys))
             }
         }
         return (objects > 0 && (allNamed || anyWithKeys), strayLine)
@@ -112,18 +117,18 @@ public struct CSLJSONImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        records(of: document, keepingLongTexts: false) ?? ImportResult()
+        records(of: document, keepingLongTexts: false, progress: nil) ?? ImportResult()
     }
 
     /// Recognising reads the whole file: the records are made as it is read.
     public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
-        records(of: document, keepingLongTexts: context.keepsLongTexts)
+        records(of: document, keepingLongTexts: context.keepsLongTexts, progress: context.progress)
     }
 
     /// Each item's record, made as the item is read; nil when the text is not CSL-JSON.
-    private func records(of document: SourceDocument, keepingLongTexts: Bool) -> ImportResult? {
+    private func records(of document: SourceDocument, keepingLongTexts: Bool, progress: ReadingProgress?) -> ImportResult? {
         var result = ImportResult()
-        var keeper = LongTextKeeper(keeps: keepingLongTexts)
+        var runs = RecordRuns(keepingLongTexts: keepingLongTexts, progress: progress)
         let (isCSL, strayLine) = Self.readItems(document) { position, entry in
             let line = entry.line
             guard let item = entry.object else {
@@ -160,9 +165,9 @@ public struct CSLJSONImporter: DocumentImporter {
             record.attachments = AttachmentFields.paths(fields.string("file").map { [$0] } ?? [], libraryPath: document.path)
             record.source = SourceReference(path: document.path, format: format, bodyLine: line)
             result.records.append(record)
-            keeper.keep(&result.records)
+            runs.made(&result.records, handingOver: entry.textIsCSL)
         }
-        keeper.keep(&result.records, last: true)
+        if isCSL { runs.made(&result.records, last: true) }
         if let strayLine {
             result.diagnostics.append(Diagnostic(path: document.path, line: strayLine, severity: .warning,
                                                  message: "text after the items is not JSON; ignored"))

@@ -27,16 +27,17 @@ public struct RISImporter: DocumentImporter {
     }
 
     public func importRecords(from document: SourceDocument) -> ImportResult {
-        importRecords(from: document, keepingLongTexts: false)
+        importRecords(from: document, keepingLongTexts: false, progress: nil)
     }
 
     public func importIfRecognised(_ document: SourceDocument, context: inout ImportContext) -> ImportResult? {
-        recognises(document) ? importRecords(from: document, keepingLongTexts: context.keepsLongTexts) : nil
+        recognises(document)
+            ? importRecords(from: document, keepingLongTexts: context.keepsLongTexts, progress: context.progress) : nil
     }
 
-    private func importRecords(from document: SourceDocument, keepingLongTexts: Bool) -> ImportResult {
+    private func importRecords(from document: SourceDocument, keepingLongTexts: Bool, progress: ReadingProgress?) -> ImportResult {
         var result = ImportResult()
-        var keeper = LongTextKeeper(keeps: keepingLongTexts)
+        var runs = RecordRuns(keepingLongTexts: keepingLongTexts, progress: progress)
         var tags: [(tag: String, value: String)] = []
         var start = 0
         var open = false
@@ -55,7 +56,7 @@ public struct RISImporter: DocumentImporter {
             switch tag {
             case "TY":
                 if open { result.append(finish(tags, line: start, document: document)) }
-                keeper.keep(&result.records)
+                runs.made(&result.records)
                 tags = [(tag, value)]
                 start = index + 1
                 open = true
@@ -70,7 +71,7 @@ public struct RISImporter: DocumentImporter {
             result.append(finish(tags, line: start, document: document))
             result.diagnostics.append(Diagnostic(path: document.path, line: start, severity: .warning, message: "the last record has no closing ER"))
         }
-        keeper.keep(&result.records, last: true)
+        runs.made(&result.records, last: true)
         return result
     }
 
