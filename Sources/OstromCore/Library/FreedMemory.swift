@@ -14,7 +14,7 @@ public enum FreedMemory {
     /// records releasing them takes 0.1 s and more (their every string).
     /// The caller hands its last reference over (`consume`).
     public static func release<Value: Sendable>(inBackground value: consuming Value) {
-        let held = Held(value)
+        let held = Held(consume value)
         DispatchQueue.global(qos: .utility).async { held.value = nil }
     }
 
