@@ -103,8 +103,8 @@ public final class RecordsInBackground: @unchecked Sendable {
 
     /// Files or folders read on another thread (the browser's, on a large
     /// file): their records delivered as they are made, then all of them,
-    /// read, and their warnings; the index built once they are read, then
-    /// their long texts compressed (the index is what reads them all).
+    /// read, and their warnings; the index built once they are read, their
+    /// long texts compressed as it is (`TextsCompressedAsIndexed`).
     public static func reading(_ paths: [String], source: String) -> (records: RecordsInBackground, index: IndexInBackground) {
         let mailbox = RecordsInBackground(readingFiles: source)
         let index = IndexInBackground()
@@ -115,8 +115,9 @@ public final class RecordsInBackground: @unchecked Sendable {
                 mailbox.deliver(Part(records: library.records, replacing: mailbox.progress.handedOver))
                 mailbox.finish(warnings: library.diagnostics.map(\.description))
                 FreedMemory.giveBack()
-                index.fulfil(SearchIndex(records: library.records))
-                LongTextStore.compress(textsOf: library.records)
+                let texts = TextsCompressedAsIndexed(records: library.records)
+                index.fulfil(SearchIndex(records: library.records, indexed: texts.indexed))
+                texts.finish()
                 FreedMemory.giveBack()
             } catch {
                 mailbox.finish(failure: "\(error)")

@@ -11,7 +11,9 @@ struct IndexPart {
     var lengths: [Float]
     var count: Int
 
-    init(records: ArraySlice<Record>) {
+    /// `indexed`: told of the records indexed so far (by their numbers in
+    /// the library), a long-text store's worth at a time.
+    init(records: ArraySlice<Record>, indexed: (@Sendable (Range<Int>) -> Void)? = nil) {
         let fieldCount = SearchIndex.fieldCount
         var tokenizer = SearchTokenizer()
         // Room for the vocabulary of a large library from the start; a few records need little.
@@ -47,7 +49,11 @@ struct IndexPart {
                     tails.append(term: id, document: document, packed: packed, positions: UnsafeBufferPointer(rebasing: buffer[0..<filled]))
                 }
             }
+            if let indexed, (document + 1) % LongTextStore.recordsPerStore == 0 {
+                indexed(records.startIndex..<(records.startIndex + document + 1))
+            }
         }
+        indexed?(records.indices)
         self.terms = terms
         postings = tails.lists()
         self.lengths = lengths

@@ -44,25 +44,27 @@ public final class SearchIndex: Sendable {
     /// Records below which the index has one half, built and searched on one core.
     static let parallelThreshold = 4000
 
-    public convenience init(records: [Record]) {
-        self.init(records: records, halves: records.count >= Self.parallelThreshold ? 2 : 1)
+    /// `indexed`: told, on the indexing threads, of the records indexed
+    /// so far (`TextsCompressedAsIndexed`).
+    public convenience init(records: [Record], indexed: (@Sendable (Range<Int>) -> Void)? = nil) {
+        self.init(records: records, halves: records.count >= Self.parallelThreshold ? 2 : 1, indexed: indexed)
     }
 
     /// An index of one or two halves. Two cores each index half the
     /// records, then the halves merge; each query searches each half on a
     /// core of its own.
-    convenience init(records: [Record], halves partCount: Int) {
+    convenience init(records: [Record], halves partCount: Int, indexed: (@Sendable (Range<Int>) -> Void)? = nil) {
         precondition((1...2).contains(partCount), "an index has one or two halves")
         let size = (records.count + partCount - 1) / max(1, partCount)
         let ranges = (0..<partCount).map { min(records.count, $0 * size)..<min(records.count, ($0 + 1) * size) }
         var parts = [IndexPart?](repeating: nil, count: partCount)
         if partCount == 1 {
-            parts[0] = IndexPart(records: records[ranges[0]])
+            parts[0] = IndexPart(records: records[ranges[0]], indexed: indexed)
         } else {
             parts.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: partCount) { part in
-                    slots[part] = IndexPart(records: records[ranges[part]])
+                    slots[part] = IndexPart(records: records[ranges[part]], indexed: indexed)
                 }
             }
         }
