@@ -92,7 +92,7 @@ extension AppState {
             // time, up to the first whose id is not known until the end).
             let made = max(loading.progress.count, records.count)
             let text = "reading \(loading.source): \(Self.grouped(made)) records so far…"
-            guard made > 0, text != message else { return !taken.parts.isEmpty }
+            guard made > 0, text != message, !confirmingQuit else { return !taken.parts.isEmpty }
             message = text
             return true
         }
@@ -104,14 +104,17 @@ extension AppState {
         refreshSorted()
         for warning in taken.warnings { log(warning) }
         let warned = taken.warnings.count
+        let said: String
         if let failure = taken.failure {
             log(failure)
-            message = "\(loading.source) was \(records.isEmpty ? "not read" : "read only in part"): ! says why"
+            said = "\(loading.source) was \(records.isEmpty ? "not read" : "read only in part"): ! says why"
         } else if warned > 0 {
-            message = "read \(loading.source): \(Self.grouped(records.count)) records, \(warned) warning\(warned == 1 ? "" : "s") — ! shows them"
+            said = "read \(loading.source): \(Self.grouped(records.count)) records, \(warned) warning\(warned == 1 ? "" : "s") — ! shows them"
         } else {
-            message = "read \(loading.source): \(Self.grouped(records.count)) records"
+            said = "read \(loading.source): \(Self.grouped(records.count)) records"
         }
+        // "quit? y/n" stays until it is answered (`!` shows what was read meanwhile).
+        if confirmingQuit { log(said) } else { message = said }
         return true
     }
 

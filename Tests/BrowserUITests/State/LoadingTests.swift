@@ -214,6 +214,31 @@ import TerminalCanvas
         #expect(!placed.isEmpty && state.listing(in: .papers) == placed.filter { Tab.listing(all[$0].kind) == .papers })
     }
 
+    /// `q` while a file is read asks "quit? y/n", and the question stays
+    /// while records come and once the file is read (the count replaced it
+    /// on the next tick, so that nobody knew the next key answered it).
+    @Test func theQuitQuestionStaysWhileAFileIsRead() {
+        let all = SyntheticLibrary.records(count: 300)
+        let mailbox = RecordsInBackground(readingFiles: "big.bib")
+        var state = AppState(records: [], ladder: nil, now: Fixture.now, size: (100, 30), index: IndexInBackground())
+        state.loading = mailbox
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all.prefix(100))))
+        _ = state.tick()
+        state.handle(.character("q"))
+        #expect(state.message == "quit? y/n (Q quits at once)")
+        mailbox.deliver(RecordsInBackground.Part(records: Array(all[100..<200])))
+        mailbox.progress.add(250)
+        _ = state.tick()
+        #expect(state.records.count == 200 && state.message == "quit? y/n (Q quits at once)")
+        mailbox.deliver(RecordsInBackground.Part(records: all, replacing: 200))
+        mailbox.finish()
+        _ = state.tick()
+        #expect(state.loading == nil && state.message == "quit? y/n (Q quits at once)")
+        #expect(state.messageLog.last == "read big.bib: 300 records")
+        state.handle(.character("y"))
+        #expect(state.shouldQuit)
+    }
+
     /// A key held down (one every 2 ms) does not hold back the tick: the
     /// records read meanwhile are listed within a few ticks.
     @Test func recordsAreListedWhileKeysKeepComing() {
