@@ -40,9 +40,10 @@ public final class TextsCompressedAsIndexed: Sendable {
     /// The records numbered `range` are indexed: the stores all of whose
     /// records are among them are compressed, on this thread.
     @Sendable public func indexed(_ range: Range<Int>) {
+        let indexed = { (entry: Pending) in range.contains(entry.records.lowerBound) && range.contains(entry.records.upperBound) }
         let ready = pending.withLock { pending in
-            let ready = pending.filter { range.contains($0.records.lowerBound) && range.contains($0.records.upperBound) }
-            if !ready.isEmpty { pending.removeAll { range.contains($0.records.lowerBound) && range.contains($0.records.upperBound) } }
+            let ready = pending.filter(indexed)
+            if !ready.isEmpty { pending.removeAll(where: indexed) }
             return ready
         }
         for entry in ready { entry.store.compress() }
