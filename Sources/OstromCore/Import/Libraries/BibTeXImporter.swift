@@ -122,11 +122,27 @@ public struct BibTeXImporter: DocumentImporter {
         return (ImportResult(records: records, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }), parser.definedMacros)
     }
 
-    /// How many `@` the bytes hold.
-    static func atSigns(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var (count, from) = (0, UnsafeRawPointer(base))
-        let end = UnsafeRawPointer(base + bytes.count)
+    /// How many `@` the bytes hold: counted in parts of `partBytes` on all
+    /// cores (a million entries, 2.2 GB: 0.38 s on one, before the first
+    /// record is made).
+    static func atSigns(in bytes: UnsafeBufferPointer<UInt8>, partBytes: Int = UTF8Validation.partBytes) -> Int {
+        let parts = max(1, bytes.count / partBytes)
+        guard parts > 1 else { return atSigns(in: bytes[...]) }
+        var counts = [Int](repeating: 0, count: parts)
+        nonisolated(unsafe) let bytes = bytes
+        counts.withUnsafeMutableBufferPointer { counts in
+            nonisolated(unsafe) let counts = counts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                counts[part] = atSigns(in: bytes[(bytes.count * part / parts)..<(bytes.count * (part + 1) / parts)])
+            }
+        }
+        return counts.reduce(0, +)
+    }
+
+    private static func atSigns(in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        guard let base = bytes.base.baseAddress, !bytes.isEmpty else { return 0 }
+        var (count, from) = (0, UnsafeRawPointer(base + bytes.startIndex))
+        let end = UnsafeRawPointer(base + bytes.endIndex)
         while from < end, let found = memchr(from, 0x40, end - from) {
             count += 1
             from = UnsafeRawPointer(found) + 1

@@ -3,6 +3,20 @@ import Testing
 @testable import OstromCore
 
 @Suite struct BibTeXImporterTests {
+    /// A large file's `@`s (room for its records) counted in parts on all
+    /// cores as in one walk, wherever the parts begin and end.
+    @Test func atSignsAreCountedInPartsAsInOneWalk() {
+        var bytes = [UInt8](repeating: 0x61, count: 10_007)
+        for index in stride(from: 0, to: bytes.count, by: 97) { bytes[index] = 0x40 }
+        bytes[bytes.count - 1] = 0x40
+        let expected = bytes.filter { $0 == 0x40 }.count
+        bytes.withUnsafeBufferPointer { buffer in
+            for partBytes in [1, 7, 96, 97, 98, 1_000, 5_004, 20_000] {
+                #expect(BibTeXImporter.atSigns(in: buffer, partBytes: partBytes) == expected, "parts of \(partBytes)")
+            }
+        }
+    }
+
     static let library = """
         \u{FEFF}% exported by JabRef
         @comment{jabref-meta: databaseType:bibtex;}
