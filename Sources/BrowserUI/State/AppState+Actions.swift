@@ -181,7 +181,17 @@ extension AppState {
 
     /// Lets background work (the search index, a pager's search, its line
     /// count) show up; true when the screen should be drawn again.
+    /// "quit? y/n" stays in the status row until it is answered, whatever
+    /// the work says meanwhile (a large file's count of records read
+    /// replaced it, so that nobody knew the next key answered it).
     public mutating func tick() -> Bool {
+        let question = confirmingQuit ? message : nil
+        let changed = showBackgroundWork()
+        if let question, message != question { message = question }
+        return changed
+    }
+
+    private mutating func showBackgroundWork() -> Bool {
         let loaded = takeLoadedRecords()
         let placing = showPlacingProgress()
         let exported = takeExportOutcome()

@@ -92,7 +92,7 @@ extension AppState {
             // time, up to the first whose id is not known until the end).
             let made = max(loading.progress.count, records.count)
             let text = "reading \(loading.source): \(Self.grouped(made)) records so far…"
-            guard made > 0, text != message, !confirmingQuit else { return !taken.parts.isEmpty }
+            guard made > 0, text != message else { return !taken.parts.isEmpty }
             message = text
             return true
         }
@@ -113,8 +113,9 @@ extension AppState {
         } else {
             said = "read \(loading.source): \(Self.grouped(records.count)) records"
         }
-        // "quit? y/n" stays until it is answered (`!` shows what was read meanwhile).
-        if confirmingQuit { log(said) } else { message = said }
+        // Kept for `!` when "quit? y/n" stays in its place (`tick`).
+        if confirmingQuit { log(said) }
+        message = said
         return true
     }
 

@@ -25,8 +25,7 @@ extension AppState {
     /// shows: redraws when more records are placed, the count in the status
     /// row until all are; true when the screen should be drawn again.
     mutating func showPlacingProgress() -> Bool {
-        // "quit? y/n" stays until it is answered.
-        guard tab == .ladder || waitsForPlacements, !confirmingQuit else { return false }
+        guard tab == .ladder || waitsForPlacements else { return false }
         let (analysed, total) = placingProgress
         // (A key clears the message: the count comes back on the next tick.)
         guard analysed != placedShown || (tab == .ladder && analysed < total && message == nil) else { return false }
