@@ -49,7 +49,8 @@ struct IndexPart {
                     tails.append(term: id, document: document, packed: packed, positions: UnsafeBufferPointer(rebasing: buffer[0..<filled]))
                 }
             }
-            if let indexed, (document + 1) % LongTextStore.recordsPerStore == 0 {
+            // At the stores' ends (by the records' numbers in the library, which a half's do not start at).
+            if let indexed, (records.startIndex + document + 1) % LongTextStore.recordsPerStore == 0 {
                 indexed(records.startIndex..<(records.startIndex + document + 1))
             }
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where UTF-8 goes wrong, found sixteen ASCII bytes at a time: a 200 MB
 /// library is checked without being decoded into a String.
 enum UTF8Validation {
@@ -19,15 +17,9 @@ enum UTF8Validation {
             for _ in 0..<3 where start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
             return start
         }
-        var found = [Int?](repeating: nil, count: parts)
-        nonisolated(unsafe) let bytes = bytes
-        found.withUnsafeMutableBufferPointer { found in
-            nonisolated(unsafe) let found = found
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                found[part] = firstInvalidOffset(in: bytes, from: starts[part], before: starts[part + 1])
-            }
-        }
-        return found.lazy.compactMap { $0 }.first
+        return Array(0..<parts).parallelMap(minimumPerPart: 1) { part in
+            firstInvalidOffset(in: bytes, from: starts[part], before: starts[part + 1])
+        }.lazy.compactMap { $0 }.first
     }
 
     /// The bytes of a part (a smaller file is not worth the threads).

@@ -127,16 +127,9 @@ public struct BibTeXImporter: DocumentImporter {
     /// record is made).
     static func atSigns(in bytes: UnsafeBufferPointer<UInt8>, partBytes: Int = UTF8Validation.partBytes) -> Int {
         let parts = max(1, bytes.count / partBytes)
-        guard parts > 1 else { return atSigns(in: bytes[...]) }
-        var counts = [Int](repeating: 0, count: parts)
-        nonisolated(unsafe) let bytes = bytes
-        counts.withUnsafeMutableBufferPointer { counts in
-            nonisolated(unsafe) let counts = counts
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                counts[part] = atSigns(in: bytes[(bytes.count * part / parts)..<(bytes.count * (part + 1) / parts)])
-            }
-        }
-        return counts.reduce(0, +)
+        return Array(0..<parts).parallelMap(minimumPerPart: 1) { part in
+            atSigns(in: bytes[(bytes.count * part / parts)..<(bytes.count * (part + 1) / parts)])
+        }.reduce(0, +)
     }
 
     private static func atSigns(in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
