@@ -102,19 +102,26 @@ public struct BibTeXImporter: DocumentImporter {
                 let early = RecordsWhileParsing(into: buffer, progress: progress, keepingLongTexts: keepingLongTexts, release: release) { entry in
                     record(entry, fields: Fields(values: entry.fields, bytes: bytes), path: path)
                 }
-                parser.parse(handingOver: RecordsWhileParsing.batchSize, early.handOver)
+                var taken = TakenEntries()
+                parser.parse(handingOver: RecordsWhileParsing.batchSize) { entries in
+                    let count = early.handOver(entries)
+                    taken.add(entries.prefix(count), path: path)
+                    return count
+                }
                 let made = early.finishParsing()
-                let (entries, byKey, _) = checked(parser, bytes: bytes, path: path, givingBack: false, mapped: mapped, diagnostics: &diagnostics)
-                buildRecords(entries, from: made, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress,
-                             release: release, keepingLongTexts: keepingLongTexts)
-                count = entries.count
+                diagnostics += taken.diagnostics
+                let (entries, byKey, _) = checked(taken.others + parser.entries, of: parser, taken: (taken, UnsafeBufferPointer(rebasing: buffer[..<made])),
+                                                  bytes: bytes, path: path, givingBack: false, mapped: mapped, diagnostics: &diagnostics)
+                buildRecords(entries, into: UnsafeMutableBufferPointer(rebasing: buffer[made...]), byKey: byKey, bytes: bytes, path: path,
+                             progress: progress, release: release, keepingLongTexts: keepingLongTexts)
+                count = made + entries.count
             }
         } else {
             parser.parse()
-            let (entries, byKey, release) = checked(parser, bytes: bytes, path: path, givingBack: givingBack, mapped: mapped,
+            let (entries, byKey, release) = checked(parser.entries, of: parser, bytes: bytes, path: path, givingBack: givingBack, mapped: mapped,
                                                     diagnostics: &diagnostics)
             records = [Record](unsafeUninitializedCapacity: entries.count) { buffer, count in
-                buildRecords(entries, from: 0, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
+                buildRecords(entries, into: buffer, byKey: byKey, bytes: bytes, path: path, progress: progress, release: release,
                              keepingLongTexts: keepingLongTexts && entries.count >= LongTextStore.recordsPerStore)
                 count = entries.count
             }
@@ -143,67 +150,75 @@ public struct BibTeXImporter: DocumentImporter {
         return count
     }
 
-    /// The parsed file's record entries, what each inherits from (by key,
-    /// when one does), and what gives their bytes back, with what the
+    /// The record entries of `all` (the parser's, or those it kept once
+    /// `taken` were made while it parsed), what each inherits from (by
+    /// key, when one does), and what gives their bytes back, with what the
     /// parse and the entries have wrong added to `diagnostics`.
-    private func checked(_ parser: borrowing BibTeXParser, bytes: UnsafeBufferPointer<UInt8>, path: String, givingBack: Bool,
-                         mapped: Bool, diagnostics: inout [Diagnostic])
+    private func checked(_ all: [BibTeXParser.Entry], of parser: borrowing BibTeXParser,
+                         taken: (entries: TakenEntries, records: UnsafeBufferPointer<Record>)? = nil, bytes: UnsafeBufferPointer<UInt8>,
+                         path: String, givingBack: Bool, mapped: Bool, diagnostics: inout [Diagnostic])
         -> (entries: [BibTeXParser.Entry], byKey: [String: BibTeXParser.Entry], release: EntryBytesRelease?) {
         diagnostics += parser.problems.map {
             Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message + "; entry skipped")
         }
         diagnostics += parser.warnings.map { Diagnostic(path: path, line: $0.line, severity: .warning, message: $0.message) }
-        let all = parser.entries
         // Keys are looked up only to follow a crossref or xdata.
-        let byKey = all.contains { $0.crossref != nil || !$0.xdata.isEmpty }
-            ? Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        var byKey: [String: BibTeXParser.Entry] = [:]
+        if all.contains(where: { $0.crossref != nil || !$0.xdata.isEmpty }) {
+            byKey = Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            taken?.entries.addParents(to: &byKey, wantedBy: all, records: taken!.records, parser: parser)
+        }
         // Usually every entry is a record: then they are not copied (a million took 0.3 s).
         let entries = all.contains { Self.notRecords.contains($0.type) } ? all.filter { !Self.notRecords.contains($0.type) } : all
         for index in entries.indices {
-            // Read in place: an entry copied retains its every string.
-            let (line, key, type) = (entries[index].line, entries[index].key, entries[index].type)
             var hasTitle = entries[index].fields.contains { $0.name == "title" }
             if entries[index].crossref != nil || !entries[index].xdata.isEmpty {
                 let inherited = Self.inherited(entries[index], from: byKey)
                 if let problem = inherited.problem {
-                    diagnostics.append(Diagnostic(path: path, line: line, severity: .warning, message: problem))
+                    diagnostics.append(Diagnostic(path: path, line: entries[index].line, severity: .warning, message: problem))
                 }
                 hasTitle = inherited.fields.contains { $0.name == "title" }
             }
-            if key.isEmpty {
-                diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
-                                              message: "@\(type) entry has no citation key; it gets an id of its own"))
-            }
-            if !hasTitle {
-                diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
-                                              message: "entry \(key.isEmpty ? "@" + type : key) has no title"))
-            }
+            diagnostics += Self.lacking(entries[index], hasTitle: hasTitle, path: path)
         }
         let release = givingBack ? EntryBytesRelease(entries: entries, macroBytes: parser.macroBytes, bytes: bytes, mapped: mapped) : nil
         return (entries, byKey, release)
     }
 
+    /// What a record entry lacks: a citation key, a title (its own or inherited).
+    static func lacking(_ entry: borrowing BibTeXParser.Entry, hasTitle: Bool, path: String) -> [Diagnostic] {
+        var lacks: [Diagnostic] = []
+        if entry.key.isEmpty {
+            lacks.append(Diagnostic(path: path, line: entry.line, severity: .warning,
+                                    message: "@\(entry.type) entry has no citation key; it gets an id of its own"))
+        }
+        if !hasTitle {
+            lacks.append(Diagnostic(path: path, line: entry.line, severity: .warning,
+                                    message: "entry \(entry.key.isEmpty ? "@" + entry.type : entry.key) has no title"))
+        }
+        return lacks
+    }
+
     /// Entries are turned into records on all cores, in parts of at least this many.
     static let entriesPerPart = 1000
 
-    /// The records of `entries` from `start` on, in order, into their
-    /// places in `buffer`. Turning fields into records (and the file's
-    /// bytes into strings) is most of a large file's loading time, so the
-    /// entries are split into one part per core, each written straight into
-    /// its place; `progress` is told how many are made, and `release` given
+    /// The records of `entries`, in order, into their places in `buffer`.
+    /// Turning fields into records (and the file's bytes into strings) is
+    /// most of a large file's loading time, so the entries are split into
+    /// one part per core, each written straight into its place; `progress` is told how many are made, and `release` given
     /// the bytes of those made, a thousand at a time. `keepingLongTexts`: the
     /// long texts are kept together as their records are made
     /// (`LongTextStore`), to be compressed later.
-    private func buildRecords(_ entries: [BibTeXParser.Entry], from start: Int, into buffer: UnsafeMutableBufferPointer<Record>,
+    private func buildRecords(_ entries: [BibTeXParser.Entry], into buffer: UnsafeMutableBufferPointer<Record>,
                               byKey: [String: BibTeXParser.Entry], bytes: UnsafeBufferPointer<UInt8>, path: String,
                               progress: ReadingProgress?, release: EntryBytesRelease?, keepingLongTexts: Bool) {
         precondition(entries.count <= buffer.count, "more entries than room for their records")
         nonisolated(unsafe) let (bytes, buffer) = (bytes, buffer)
-        let count = entries.count - start
+        let count = entries.count
         guard count > 0 else { return }
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / Self.entriesPerPart))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (start + count * part / parts)..<(start + count * (part + 1) / parts)
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
             guard !range.isEmpty else { return }
             // This part's entries lie from its first one's start to its last one's end.
             var madeUpTo = entries[range.lowerBound].bytes.lowerBound

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Entries are taken up to the first that inherits from another
 /// (`crossref`, `xdata`), whose parent may come later in the file: it and
-/// the rest are made once the file is parsed. A batch's bytes are given
+/// the rest are made once the file is parsed. The parser lets go of the
+/// entries taken (`TakenEntries` keeps what stays of them). A batch's bytes are given
 /// back to the system as soon as its records are made (`release`): only a
 /// mapped file's may be, which are read from the file again if an entry
 /// inheriting from them reads them later. The records of each batch are
@@ -49,25 +50,30 @@ final class RecordsWhileParsing: @unchecked Sendable {
         DispatchQueue.global().async(group: helper) { [self] in makeBatches() }
     }
 
-    /// Takes the record entries of the parser's latest ones (on the parsing thread).
-    func handOver(_ entries: ArraySlice<BibTeXParser.Entry>) {
-        guard !stopped else { return }
+    /// Takes the record entries of the parser's latest ones, up to the
+    /// first that inherits (on the parsing thread): how many of the first
+    /// entries it went through (those that are no records among them).
+    func handOver(_ entries: ArraySlice<BibTeXParser.Entry>) -> Int {
+        guard !stopped else { return 0 }
         var batch: [BibTeXParser.Entry] = []
         batch.reserveCapacity(entries.count)
+        var through = entries.count
         for index in entries.indices where !BibTeXImporter.notRecords.contains(entries[index].type) {
             if entries[index].crossref != nil || !entries[index].xdata.isEmpty {
                 stopped = true
+                through = index - entries.startIndex
                 break
             }
             batch.append(entries[index])
         }
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty else { return through }
         condition.withLock {
             starts.append(handedOver)
             batches.append(batch)
             handedOver += batch.count
             condition.signal()
         }
+        return through
     }
 
     /// The parse is over: this thread makes what is left of the batches

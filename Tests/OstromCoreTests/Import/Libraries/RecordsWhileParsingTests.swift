@@ -94,6 +94,28 @@ import SyntheticLibrary
         #expect(early.resident < size / 3 && after.resident < size / 3, "\(early.resident) and \(after.resident) KiB of \(size)")
     }
 
+    /// The parser lets go of the entries whose records are made while it
+    /// parses; an entry inheriting from one of them reads it again, with
+    /// the macros of its place (one is defined again after it), the first
+    /// of a key in the file winning (among records, and against an
+    /// `@xdata` of the same key), a chain of crossrefs through it too.
+    @Test func anEntryInheritingFromAnEarlierOneReadsItAgain() throws {
+        var inserted = Self.inserted
+        inserted[500] = "@string{press = {First Press}}\n@book{Parent, title = {The Parent}, publisher = press, year = 2001}\n"
+        inserted[1_500] = "@string{press = {Second Press}}\n@book{parent, title = {A Second Parent}, publisher = {Q}}\n"
+        inserted[2_000] = "@xdata{place, address = {York}}\n@book{place, title = {Not the Place}, address = {Hull}}\n"
+        inserted[5_000] = "@inbook{child, title = {A Chapter}, crossref = {PARENT}, xdata = {place}}\n"
+            + "@inbook{grandchild, title = {A Section}, crossref = {middle}}\n@book{middle, crossref = {parent}, pages = {1--9}}\n"
+        let text = Self.text(inserting: inserted)
+        let (early, after) = try importedBothWays(text)
+        expectSame(early.result, after.result)
+        let records = early.result.records
+        let child = records.first { $0.citationKey == "child" }
+        #expect(child?.publisher == "First Press" && child?.publisherPlace == "York" && child?.container == "The Parent")
+        let grandchild = records.first { $0.citationKey == "grandchild" }
+        #expect(grandchild?.publisher == "First Press" && grandchild?.pages == "1-9")
+    }
+
     @Test func withoutInheritingTheSameRecordsAreMade() throws {
         let text = Self.text(inserting: Self.inserted)
         let (early, after) = try importedBothWays(text)
