@@ -1,12 +1,16 @@
+import Synchronization
+
 /// Dense working memory for one query over a range of records: how many
 /// clauses each record has met, its total score, the current atom's best
-/// score, and the records that have met every clause (the hits, in no
-/// order). Records are addressed by their number in the whole index.
+/// score, the records that have met every clause (the hits, in no
+/// order), and those a query excludes. Records are addressed by their number in the whole index.
 /// Raw memory, as every posting of every query term passes through
 /// `offer`, where array uniqueness and bounds checks would dominate.
-final class Evaluation {
+/// Used by one thread at a time, and kept for the next query
+/// (`Evaluations`).
+final class Evaluation: @unchecked Sendable {
     let range: Range<Int>
-    private let clauses: Int
+    private var clauses: Int
     private let level: Slots<UInt16>
     private let total: Slots<Float>
     private let atomBest: Slots<Float>
@@ -15,6 +19,8 @@ final class Evaluation {
     private(set) var atomCount = 0
     private let complete: UnsafeMutablePointer<Int32>
     private var completeCount = 0
+    /// Made for the first query that excludes records.
+    private var excluded: Slots<Bool>?
 
     init(range: Range<Int>, clauses: Int) {
         self.range = range
@@ -32,14 +38,18 @@ final class Evaluation {
         complete.deallocate()
     }
 
-    /// The records that have met every clause.
-    var completeDocuments: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: complete, count: completeCount) }
+    /// As made, for a query of `clauses` over the same records.
+    fileprivate func reset(clauses: Int) {
+        self.clauses = clauses
+        level.zero()
+        total.zero()
+        atomSeen.zero()
+        excluded?.zero()
+        (atomCount, completeCount) = (0, 0)
+    }
 
     /// The records the current atom has matched so far.
     var atomDocuments: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: atomList, count: atomCount) }
-
-    /// A record's total score over the clauses.
-    func score(of document: Int) -> Float { total[document] }
 
     func beginAtom() { atomCount = 0 }
 
@@ -85,9 +95,47 @@ final class Evaluation {
         atomCount = 0
     }
 
-    func clearAtom() {
-        for index in 0..<atomCount { atomSeen[Int(atomList[index])] = false }
+    /// The atom's records are no hits, whatever clauses they meet.
+    func excludeAtom() {
+        let excluded = self.excluded ?? Slots(range)
+        self.excluded = excluded
+        for index in 0..<atomCount {
+            let document = Int(atomList[index])
+            atomSeen[document] = false
+            excluded[document] = true
+        }
         atomCount = 0
+    }
+
+    /// Every clause and exclusion evaluated: the hits are the records that
+    /// met every clause (every record of the range when there is none)
+    /// but those excluded.
+    func finish() {
+        if clauses == 0 {
+            completeCount = 0
+            for document in range {
+                complete[completeCount] = Int32(document)
+                completeCount += 1
+            }
+        }
+        guard let excluded else { return }
+        var kept = 0
+        for index in 0..<completeCount where !excluded[Int(complete[index])] {
+            complete[kept] = complete[index]
+            kept += 1
+        }
+        completeCount = kept
+    }
+
+    /// How many hits there are (`finish`).
+    var hitCount: Int { completeCount }
+
+    /// Writes the hits with their scores into `buffer`, `hitCount` long.
+    func writeHits(into buffer: UnsafeMutableBufferPointer<SearchHit>) {
+        for index in 0..<completeCount {
+            let document = Int(complete[index])
+            (buffer.baseAddress! + index).initialize(to: SearchHit(record: document, score: total[document]))
+        }
     }
 
     /// One value per record of a range, addressed by the record's number
@@ -95,21 +143,53 @@ final class Evaluation {
     private final class Slots<Value: BitwiseCopyable> {
         private let start: UnsafeMutablePointer<Value>
         private let lowerBound: Int
+        private let byteCount: Int
 
         init(_ range: Range<Int>) {
-            let raw = UnsafeMutableRawPointer.allocate(byteCount: max(1, range.count) * MemoryLayout<Value>.stride,
-                                                       alignment: MemoryLayout<Value>.alignment)
-            raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, range.count) * MemoryLayout<Value>.stride)
+            byteCount = max(1, range.count) * MemoryLayout<Value>.stride
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: MemoryLayout<Value>.alignment)
+            raw.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
             start = raw.assumingMemoryBound(to: Value.self)
             lowerBound = range.lowerBound
         }
 
         deinit { start.deallocate() }
 
+        /// All bits zero again.
+        func zero() {
+            UnsafeMutableRawPointer(start).initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+        }
+
         @inline(__always)
         subscript(document: Int) -> Value {
             get { start[document &- lowerBound] }
             set { start[document &- lowerBound] = newValue }
         }
+    }
+}
+
+/// The evaluations of the last queries, kept for the next: a query over a
+/// million records needs 19 MB of working memory, which, taken fresh from
+/// the system at every keystroke (blocks this large are mapped apart:
+/// `FreedMemory.keepLargeBlocksApart`), costs page faults; zeroing again
+/// what must start at zero costs less.
+final class Evaluations: Sendable {
+    private let kept = Mutex<[Evaluation]>([])
+    /// Enough for two queries at once, each searching two halves.
+    private static let capacity = 4
+
+    /// An evaluation of `clauses` over `range`, kept or new, for one query
+    /// to use and `keep`.
+    func take(range: Range<Int>, clauses: Int) -> Evaluation {
+        guard let taken = kept.withLock({ kept in kept.firstIndex { $0.range == range }.map { kept.remove(at: $0) } }) else {
+            return Evaluation(range: range, clauses: clauses)
+        }
+        taken.reset(clauses: clauses)
+        return taken
+    }
+
+    /// Keeps an evaluation a query is done with for the next.
+    func keep(_ evaluation: Evaluation) {
+        kept.withLock { kept in if kept.count < Self.capacity { kept.append(evaluation) } }
     }
 }

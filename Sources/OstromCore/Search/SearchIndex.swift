@@ -33,6 +33,8 @@ public final class SearchIndex: Sendable {
     private let storage: IndexFile.Block?
     /// The last queries' atoms, planned and evaluated.
     let atoms = AtomCache()
+    /// The last queries' working memory.
+    let evaluations = Evaluations()
 
     static let b: Float = 0.75
     static let k1: Float = 1.2

@@ -1,11 +1,19 @@
 /// A record the query matched, and how well.
 public struct SearchHit: Equatable, Sendable {
-    /// The record's position in the index's records.
-    public var record: Int
+    /// The record's position in the index's records, in 32 bits: a word
+    /// typed in a library of a million records matches most of them, and
+    /// their hits are made at every keystroke.
+    private var number: UInt32
     public var score: Float
 
+    /// The record's position in the index's records.
+    public var record: Int {
+        get { Int(number) }
+        set { number = UInt32(newValue) }
+    }
+
     public init(record: Int, score: Float) {
-        self.record = record
+        number = UInt32(record)
         self.score = score
     }
 }

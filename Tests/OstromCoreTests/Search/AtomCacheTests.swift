@@ -41,6 +41,24 @@ import SyntheticLibrary
         #expect(replayed >= 15)
     }
 
+    /// The working memory of a query is kept for the next (`Evaluations`):
+    /// one index asked query after query (more clauses, fewer, exclusions,
+    /// only exclusions, nothing matched) answers each as an index asked
+    /// nothing before.
+    @Test func workingMemoryKeptAnswersAsNew() throws {
+        var records = Library.builtIn().records + SyntheticLibrary.records(count: 800)
+        RecordIdentifiers.assign(&records)
+        let asked = SearchIndex(records: records, halves: 2)
+        let sequence = queries + ["-health", "zzzz", "volunteers", "-care -health", "coproduction year:2015..2020 -zzzz", "kind:paper"]
+        for query in sequence + sequence.reversed() {
+            let parsed = try SearchQuery.parse(query)
+            let expected = SearchIndex(records: records, halves: 2).search(parsed)
+            let results = asked.search(parsed)
+            #expect(results.hits == expected.hits, "\(query)")
+            #expect(results.hits.count == expected.hits.count && !(query == "-health" && results.hits.isEmpty), "\(query)")
+        }
+    }
+
     @Test func theLeastRecentlyUsedAtomIsForgottenFirst() {
         let cache = AtomCache()
         func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
