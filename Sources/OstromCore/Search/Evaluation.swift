@@ -3,11 +3,11 @@ import Synchronization
 /// Dense working memory for one query over a range of records: how many
 /// clauses each record has met, its total score, the current atom's best
 /// score, the records that have met every clause (the hits, in no
-/// order), and those a query excludes. Records are addressed by their number in the whole index.
-/// Raw memory, as every posting of every query term passes through
-/// `offer`, where array uniqueness and bounds checks would dominate.
-/// Used by one thread at a time, and kept for the next query
-/// (`Evaluations`).
+/// order), and those a query excludes. Records are addressed by their
+/// number in the whole index. Raw memory, as every posting of every query
+/// term passes through `offer`, where array uniqueness and bounds checks
+/// would dominate. Used by one thread at a time, and kept for the next
+/// query (`Evaluations`).
 final class Evaluation: @unchecked Sendable {
     let range: Range<Int>
     private var clauses: Int

@@ -23,7 +23,8 @@ extension SearchIndex {
         }
         var matched = [Bool](repeating: false, count: plan.slotCount)
         for flags in matchedInHalves { for (slot, flag) in flags.enumerated() where flag { matched[slot] = true } }
-        var results = SearchResults(hits: hits(of: states), matchTerms: plan.matchTerms(matched: matched, index: self), rankedCount: 0, years: years)
+        var results = SearchResults(hits: hits(of: states), matchTerms: plan.matchTerms(matched: matched, index: self),
+                                    rankedCount: 0, years: years)
         results.approximateWords = plan.approximateWords
         results.rankByProximity(words: plan.words, records: records)
         results.rankMore(upTo: ranked)

@@ -110,8 +110,9 @@ public struct BibTeXImporter: DocumentImporter {
                 }
                 let made = early.finishParsing()
                 diagnostics += taken.diagnostics
-                let (entries, byKey, _) = checked(taken.others + parser.entries, of: parser, taken: (taken, UnsafeBufferPointer(rebasing: buffer[..<made])),
-                                                  bytes: bytes, path: path, givingBack: false, mapped: mapped, diagnostics: &diagnostics)
+                let (entries, byKey, _) = checked(taken.others + parser.entries, of: parser,
+                                                  taken: (taken, UnsafeBufferPointer(rebasing: buffer[..<made])), bytes: bytes, path: path,
+                                                  givingBack: false, mapped: mapped, diagnostics: &diagnostics)
                 buildRecords(entries, into: UnsafeMutableBufferPointer(rebasing: buffer[made...]), byKey: byKey, bytes: bytes, path: path,
                              progress: progress, release: release, keepingLongTexts: keepingLongTexts)
                 count = made + entries.count
@@ -166,7 +167,7 @@ public struct BibTeXImporter: DocumentImporter {
         var byKey: [String: BibTeXParser.Entry] = [:]
         if all.contains(where: { $0.crossref != nil || !$0.xdata.isEmpty }) {
             byKey = Dictionary(all.map { ($0.key.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-            taken?.entries.addParents(to: &byKey, wantedBy: all, records: taken!.records, parser: parser)
+            if let taken { taken.entries.addParents(to: &byKey, wantedBy: all, records: taken.records, parser: parser) }
         }
         // Usually every entry is a record: then they are not copied (a million took 0.3 s).
         let entries = all.contains { Self.notRecords.contains($0.type) } ? all.filter { !Self.notRecords.contains($0.type) } : all
@@ -205,10 +206,11 @@ public struct BibTeXImporter: DocumentImporter {
     /// The records of `entries`, in order, into their places in `buffer`.
     /// Turning fields into records (and the file's bytes into strings) is
     /// most of a large file's loading time, so the entries are split into
-    /// one part per core, each written straight into its place; `progress` is told how many are made, and `release` given
-    /// the bytes of those made, a thousand at a time. `keepingLongTexts`: the
-    /// long texts are kept together as their records are made
-    /// (`LongTextStore`), to be compressed later.
+    /// one part per core, each written straight into its place; `progress`
+    /// is told how many are made, and `release` given the bytes of those
+    /// made, a thousand at a time. `keepingLongTexts`: the long texts are
+    /// kept together as their records are made (`LongTextStore`), to be
+    /// compressed later.
     private func buildRecords(_ entries: [BibTeXParser.Entry], into buffer: UnsafeMutableBufferPointer<Record>,
                               byKey: [String: BibTeXParser.Entry], bytes: UnsafeBufferPointer<UInt8>, path: String,
                               progress: ReadingProgress?, release: EntryBytesRelease?, keepingLongTexts: Bool) {

@@ -9,12 +9,13 @@ import Foundation
 /// Entries are taken up to the first that inherits from another
 /// (`crossref`, `xdata`), whose parent may come later in the file: it and
 /// the rest are made once the file is parsed. The parser lets go of the
-/// entries taken (`TakenEntries` keeps what stays of them). A batch's bytes are given
-/// back to the system as soon as its records are made (`release`): only a
-/// mapped file's may be, which are read from the file again if an entry
-/// inheriting from them reads them later. The records of each batch are
-/// offered to `progress` (`ReadingProgress.offer`) in order, as soon as
-/// those before them are: the browser lists them while the rest is read.
+/// entries taken (`TakenEntries` keeps what stays of them). A batch's
+/// bytes are given back to the system as soon as its records are made
+/// (`release`): only a mapped file's may be, which are read from the file
+/// again if an entry inheriting from them reads them later. The records
+/// of each batch are offered to `progress` (`ReadingProgress.offer`) in
+/// order, as soon as those before them are: the browser lists them while
+/// the rest is read.
 final class RecordsWhileParsing: @unchecked Sendable {
     /// Entries a batch: the records of one long-text store.
     static let batchSize = LongTextStore.recordsPerStore
