@@ -74,8 +74,16 @@ final class RecordsWhileParsing: @unchecked Sendable {
             handedOver += batch.count
             condition.signal()
         }
+        // The parse runs ahead of the making: past a few batches waiting, this thread makes one too.
+        if let batch = take(ifMoreThan: Self.mostWaiting) { makeRecords(of: batch) }
         return through
     }
+
+    /// Batches waiting to be made past which the parsing thread makes one
+    /// itself: the parse ran ahead of the making, and the file's pages in
+    /// between stayed in memory until their records were made (at the
+    /// middle of a million entries' read, 1.5 GB of them).
+    static let mostWaiting = 4
 
     /// The parse is over: this thread makes what is left of the batches
     /// too, then waits for the other's last. The records made: those of
@@ -91,27 +99,41 @@ final class RecordsWhileParsing: @unchecked Sendable {
         return count
     }
 
+    private typealias Batch = (number: Int, start: Int, entries: [BibTeXParser.Entry])
+
     /// The next batch and where its records go, waiting for the parser;
     /// nil once they are all taken and the parse is over.
-    private func take() -> (number: Int, start: Int, entries: [BibTeXParser.Entry])? {
+    private func take() -> Batch? {
         condition.withLock {
             while taken == batches.count && !parsed { condition.wait() }
-            guard taken < batches.count else { return nil }
-            defer { taken += 1 }
-            let batch = batches[taken]
-            batches[taken] = []
-            return (taken, starts[taken], batch)
+            return takeNext()
         }
     }
 
+    /// The next batch, if more than `waiting` wait to be made.
+    private func take(ifMoreThan waiting: Int) -> Batch? {
+        condition.withLock { batches.count - taken > waiting ? takeNext() : nil }
+    }
+
+    private func takeNext() -> Batch? {
+        guard taken < batches.count else { return nil }
+        defer { taken += 1 }
+        let batch = batches[taken]
+        batches[taken] = []
+        return (taken, starts[taken], batch)
+    }
+
     private func makeBatches() {
-        while let (number, start, entries) = take() {
-            for (offset, entry) in entries.enumerated() { (buffer.baseAddress! + start + offset).initialize(to: make(entry)) }
-            if keepingLongTexts { LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[start..<start + entries.count])) }
-            progress?.add(entries.count)
-            offerInOrder(number)
-            release?.giveBack(entries[0].bytes.lowerBound..<entries[entries.count - 1].bytes.upperBound)
-        }
+        while let batch = take() { makeRecords(of: batch) }
+    }
+
+    private func makeRecords(of batch: Batch) {
+        let (number, start, entries) = batch
+        for (offset, entry) in entries.enumerated() { (buffer.baseAddress! + start + offset).initialize(to: make(entry)) }
+        if keepingLongTexts { LongTextStore.keep(UnsafeMutableBufferPointer(rebasing: buffer[start..<start + entries.count])) }
+        progress?.add(entries.count)
+        offerInOrder(number)
+        release?.giveBack(entries[0].bytes.lowerBound..<entries[entries.count - 1].bytes.upperBound)
     }
 
     /// Batch `number`'s records are made: they and those after them made
