@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import OstromCore
 import SyntheticLibrary
@@ -114,6 +115,34 @@ import SyntheticLibrary
         #expect(child?.publisher == "First Press" && child?.publisherPlace == "York" && child?.container == "The Parent")
         let grandchild = records.first { $0.citationKey == "grandchild" }
         #expect(grandchild?.publisher == "First Press" && grandchild?.pages == "1-9")
+    }
+
+    /// The parse never runs far ahead of the making (the file's pages in
+    /// between stay in memory): past `mostWaiting` batches waiting, the
+    /// parsing thread makes one itself, here while the other thread is
+    /// slow.
+    @Test func theParseWaitsNoMoreThanAFewBatchesAhead() {
+        let (batchSize, batches) = (RecordsWhileParsing.batchSize, 16)
+        let buffer = UnsafeMutableBufferPointer<Record>.allocate(capacity: batchSize * batches)
+        defer { buffer.deallocate() }
+        let made = Mutex(0)
+        let early = RecordsWhileParsing(into: buffer, progress: nil, keepingLongTexts: false, release: nil) { entry in
+            usleep(20)
+            made.withLock { $0 += 1 }
+            return Record(kind: .paper, title: entry.key)
+        }
+        var mostAhead = 0
+        for batch in 0..<batches {
+            let entries = (0..<batchSize).map { number in
+                BibTeXParser.Entry(type: "article", key: "k\(batch)-\(number)", fields: [], line: 1, bytes: 0..<0, crossref: nil)
+            }
+            #expect(early.handOver(entries[...]) == batchSize)
+            mostAhead = max(mostAhead, (batch + 1) * batchSize - made.withLock { $0 })
+        }
+        #expect(early.finishParsing() == batchSize * batches)
+        #expect(mostAhead <= (RecordsWhileParsing.mostWaiting + 2) * batchSize, "\(mostAhead / batchSize) batches ahead")
+        #expect(buffer.map(\.title) == (0..<batches).flatMap { batch in (0..<batchSize).map { "k\(batch)-\($0)" } })
+        buffer.baseAddress!.deinitialize(count: buffer.count)
     }
 
     @Test func withoutInheritingTheSameRecordsAreMade() throws {
