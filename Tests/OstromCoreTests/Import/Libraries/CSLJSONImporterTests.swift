@@ -1,5 +1,6 @@
 import Testing
 @testable import OstromCore
+import SyntheticLibrary
 
 @Suite struct CSLJSONImporterTests {
     static let items = """
@@ -135,5 +136,31 @@ import Testing
             "items.json:2: warning: item 1: this item is not valid JSON (a number out of range, or nesting too deep?); skipped",
             "items.json:3: warning: item 2: this item is not valid JSON (a number out of range, or nesting too deep?); skipped",
         ])
+    }
+
+    /// The items are found on the bytes, strings passed sixteen bytes at a
+    /// time: strings of every length up to 70 (so that their ends, escapes
+    /// and brackets fall at every place of a chunk) holding escaped quotes
+    /// and backslashes, braces and brackets; each item's bytes and line are
+    /// those it was written at.
+    @Test func itemsAreFoundWhateverTheirStringsHold() {
+        let pieces = ["a", "b", "{", "}", "[", "]", "\\\"", "\\\\", ",", " ", "é"]
+        var generator = SplitMix64(seed: 21)
+        var text = "[\n"
+        var expected: [(range: Range<Int>, line: Int)] = []
+        for number in 0..<300 {
+            let length = number % 71
+            let title = (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let item = "{\"id\": \"i\(number)\", \"title\": \"\(title)\", \"note\": \"\\\\\"}"
+            let start = text.utf8.count
+            expected.append((start..<(start + item.utf8.count), number + 2))
+            text += item + (number < 299 ? ",\n" : "\n")
+        }
+        text += "]\n"
+        let (objects, strayLine) = CSLJSONImporter.topLevelObjects(SourceDocument(path: "items.json", text: text))
+        #expect(strayLine == nil)
+        #expect(objects.map(\.range) == expected.map(\.range))
+        #expect(objects.map(\.line) == expected.map(\.line))
+        #expect(objects.allSatisfy { $0.complete })
     }
 }
