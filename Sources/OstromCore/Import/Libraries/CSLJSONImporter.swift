@@ -199,7 +199,8 @@ public struct CSLJSONImporter: DocumentImporter {
     /// CSL's inline markup (`<i>`, `<b>`, `<sup>`, `<sub>`, `<span
     /// class="nocase">`, small caps) removed: titles are plain text here.
     static func withoutMarkup(_ text: String) -> String {
-        guard text.contains("<") else { return text }
+        // On the bytes: `contains("<")` took Foundation's search, through NSString (2 % of reading a file).
+        guard text.utf8.contains(0x3C) else { return text }
         return text.replacing(markup, with: "")
     }
 
