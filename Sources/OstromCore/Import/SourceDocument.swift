@@ -143,7 +143,11 @@ private final class Content: @unchecked Sendable {
 
     private static func forEachLine(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
         var (start, index) = (0, 0)
-        while index < bytes.count {
+        while true {
+            // Sixteen bytes at a time to the next that may start a terminator (a byte at a
+            // time, this walk was a twelfth of reading 100 000 RIS records).
+            index = ByteScan.firstIndex(TerminatorStart.self, in: bytes, from: index)
+            guard index < bytes.count else { break }
             let terminator = switch bytes[index] {
             case 0x0A, 0x0B, 0x0C: 1
             case 0x0D: index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
@@ -160,6 +164,20 @@ private final class Content: @unchecked Sendable {
             start = index
         }
         body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+    }
+
+    /// The bytes a line's terminator may start with: LF, VT, FF, CR, and the
+    /// first of NEL's (C2 85) and of LS's and PS's (E2 80 A8, E2 80 A9).
+    private enum TerminatorStart: ByteClass {
+        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
+            (chunk &- ByteScan.Chunk(repeating: 0x0A)) .< ByteScan.Chunk(repeating: 4)
+                .| (chunk .== ByteScan.Chunk(repeating: 0xC2)) .| (chunk .== ByteScan.Chunk(repeating: 0xE2))
+        }
+
+        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            let byte = bytes[index]
+            return byte &- 0x0A < 4 || byte == 0xC2 || byte == 0xE2
+        }
     }
 
     var wasCutShort: Bool { bytes.map(RawPath.wasCutShort) ?? false }
