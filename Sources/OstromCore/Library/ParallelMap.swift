@@ -25,3 +25,15 @@ extension Array {
         }
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// `transform` of each part of the bytes (about `partBytes` each; one
+    /// when there are fewer), the parts shared out over the cores, the
+    /// results in the parts' order.
+    func parallelMapParts<Result>(partBytes: Int, _ transform: (Slice<Self>) -> Result) -> [Result] {
+        let parts = Swift.max(1, count / Swift.max(1, partBytes))
+        return Array<Int>(0..<parts).parallelMap(minimumPerPart: 1) { part in
+            transform(self[(count * part / parts)..<(count * (part + 1) / parts)])
+        }
+    }
+}
