@@ -31,9 +31,19 @@ public enum SearchField: Int, CaseIterable, Sendable {
             body(record.title)
             for translation in record.translations { if let title = translation.title { body(title) } }
         case .people:
-            for person in record.authors + record.editors + record.translators + record.speakers {
-                for part in [person.given, person.family, person.literal, person.affiliation] { if let part { body(part) } }
+            // No array made of the lists, nor of a person's parts: the index visits every record.
+            func each(_ people: [Person]) {
+                for person in people {
+                    if let given = person.given { body(given) }
+                    if let family = person.family { body(family) }
+                    if let literal = person.literal { body(literal) }
+                    if let affiliation = person.affiliation { body(affiliation) }
+                }
             }
+            each(record.authors)
+            each(record.editors)
+            each(record.translators)
+            each(record.speakers)
         case .keywords:
             for keyword in record.keywords { body(keyword) }
         case .abstract:
@@ -43,7 +53,9 @@ public enum SearchField: Int, CaseIterable, Sendable {
         case .body:
             if let text = record.body { body(text) }
         case .venue:
-            for text in [record.container, record.publisher, record.location] { if let text { body(text) } }
+            if let container = record.container { body(container) }
+            if let publisher = record.publisher { body(publisher) }
+            if let location = record.location { body(location) }
             // A bare year in a query ("2016") finds the records of that year.
             if let year = record.year { body(String(year)) }
         }
