@@ -274,12 +274,27 @@ public struct BibTeXImporter: DocumentImporter {
     /// An entry's fields, read from the file's bytes. A dozen fields are
     /// looked up in order: cheaper than hashing them into a dictionary.
     private struct Fields {
-        var values: [(name: String, value: BibTeXParser.Value)]
-        var bytes: UnsafeBufferPointer<UInt8>
+        let values: [(name: String, value: BibTeXParser.Value)]
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// A bit for each name's length and first letter (`bit`): half the
+        /// names a record asks for are not in the entry (`editor`, `school`,
+        /// `file`…), and each went through every field.
+        private let names: UInt64
+
+        init(values: [(name: String, value: BibTeXParser.Value)], bytes: UnsafeBufferPointer<UInt8>) {
+            self.values = values
+            self.bytes = bytes
+            names = values.reduce(0) { $0 | Self.bit($1.name) }
+        }
+
+        private static func bit(_ name: String) -> UInt64 {
+            1 << (UInt64(truncatingIfNeeded: name.utf8.count &* 31 &+ Int(name.utf8.first ?? 0)) & 63)
+        }
 
         func value(_ name: String) -> BibTeXParser.Value? {
+            guard names & Self.bit(name) != 0 else { return nil }
             // Lengths first: comparing two different short strings costs a call.
-            values.first { $0.name.utf8.count == name.utf8.count && $0.name == name }?.value
+            return values.first { $0.name.utf8.count == name.utf8.count && $0.name == name }?.value
         }
 
         /// As written, braces and LaTeX kept.
