@@ -102,12 +102,8 @@ public struct BibTeXImporter: DocumentImporter {
                 let early = RecordsWhileParsing(into: buffer, progress: progress, keepingLongTexts: keepingLongTexts, release: release) { entry in
                     record(entry, fields: Fields(values: entry.fields, bytes: bytes), path: path)
                 }
-                var taken = TakenEntries()
-                parser.parse(handingOver: RecordsWhileParsing.batchSize) { entries in
-                    let count = early.handOver(entries)
-                    taken.add(entries.prefix(count), path: path)
-                    return count
-                }
+                var taken = TakenEntries(path: path)
+                parser.parse(handingOver: RecordsWhileParsing.batchSize) { early.handOver($0, noting: &taken) }
                 let made = early.finishParsing()
                 diagnostics += taken.diagnostics
                 let (entries, byKey, _) = checked(taken.others + parser.entries, of: parser,

@@ -53,20 +53,24 @@ final class RecordsWhileParsing: @unchecked Sendable {
     }
 
     /// Takes the record entries of the parser's latest ones, up to the
-    /// first that inherits (on the parsing thread): how many of the first
-    /// entries it went through (those that are no records among them).
-    func handOver(_ entries: ArraySlice<BibTeXParser.Entry>) -> Int {
+    /// first that inherits (on the parsing thread), noting what stays of
+    /// every entry it goes through in `taken` (in the same walk): how many
+    /// of the first entries it went through (those that are no records
+    /// among them).
+    func handOver(_ entries: ArraySlice<BibTeXParser.Entry>, noting taken: inout TakenEntries) -> Int {
         guard !stopped else { return 0 }
         var batch: [BibTeXParser.Entry] = []
         batch.reserveCapacity(entries.count)
         var through = entries.count
-        for index in entries.indices where !BibTeXImporter.notRecords.contains(entries[index].type) {
-            if entries[index].crossref != nil || !entries[index].xdata.isEmpty {
+        for index in entries.indices {
+            let isRecord = !BibTeXImporter.notRecords.contains(entries[index].type)
+            if isRecord && (entries[index].crossref != nil || !entries[index].xdata.isEmpty) {
                 stopped = true
                 through = index - entries.startIndex
                 break
             }
-            batch.append(entries[index])
+            taken.add(entries[index], isRecord: isRecord)
+            if isRecord { batch.append(entries[index]) }
         }
         guard !batch.isEmpty else { return through }
         condition.withLock {

@@ -8,22 +8,23 @@ import Foundation
 /// the file that inherits from a record entry has that one's fields read
 /// again (`addParents`).
 struct TakenEntries {
+    /// The file's, for the warnings.
+    let path: String
     private(set) var others: [BibTeXParser.Entry] = []
     /// Where each record entry's key starts (`Entry.bytes`), in the order of their records.
     private var starts: [Int] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Takes what stays of `entries`, in the file's order.
-    mutating func add(_ entries: ArraySlice<BibTeXParser.Entry>, path: String) {
-        for index in entries.indices {
-            if BibTeXImporter.notRecords.contains(entries[index].type) {
-                others.append(entries[index])
-            } else {
-                starts.append(entries[index].bytes.lowerBound)
-                diagnostics += BibTeXImporter.lacking(entries[index], hasTitle: entries[index].fields.contains { $0.name == "title" },
-                                                      path: path)
-            }
-        }
+    init(path: String) {
+        self.path = path
+    }
+
+    /// Takes what stays of an entry taken, in the file's order: `isRecord`
+    /// tells a record entry from an `@xdata` or `@set`.
+    mutating func add(_ entry: borrowing BibTeXParser.Entry, isRecord: Bool) {
+        guard isRecord else { return others.append(copy entry) }
+        starts.append(entry.bytes.lowerBound)
+        diagnostics += BibTeXImporter.lacking(entry, hasTitle: entry.fields.contains { $0.name == "title" }, path: path)
     }
 
     /// Adds to `byKey` (the entries of `all` by lowercased key) the record

@@ -131,12 +131,12 @@ import SyntheticLibrary
             made.withLock { $0 += 1 }
             return Record(kind: .paper, title: entry.key)
         }
-        var mostAhead = 0
+        var (mostAhead, taken) = (0, TakenEntries(path: "big.bib"))
         for batch in 0..<batches {
             let entries = (0..<batchSize).map { number in
                 BibTeXParser.Entry(type: "article", key: "k\(batch)-\(number)", fields: [], line: 1, bytes: 0..<0, crossref: nil)
             }
-            #expect(early.handOver(entries[...]) == batchSize)
+            #expect(early.handOver(entries[...], noting: &taken) == batchSize)
             mostAhead = max(mostAhead, (batch + 1) * batchSize - made.withLock { $0 })
         }
         #expect(early.finishParsing() == batchSize * batches)
