@@ -40,13 +40,13 @@ public final class TextsCompressedAsIndexed: Sendable {
     /// The records numbered `range` are indexed: the stores all of whose
     /// records are among them are compressed, on this thread.
     @Sendable public func indexed(_ range: Range<Int>) {
-        let indexed = { (entry: Pending) in range.contains(entry.records.lowerBound) && range.contains(entry.records.upperBound) }
         let ready = pending.withLock { pending in
-            let ready = pending.filter(indexed)
-            if !ready.isEmpty { pending.removeAll(where: indexed) }
-            return ready
+            // The stores ready moved to the end, taken off in one walk (their order does not matter).
+            let first = pending.partition { range.contains($0.records.lowerBound) && range.contains($0.records.upperBound) }
+            defer { pending.removeSubrange(first...) }
+            return pending[first...].map(\.store)
         }
-        for entry in ready { entry.store.compress() }
+        for store in ready { store.compress() }
     }
 
     /// Compresses the stores left (one whose records were indexed by two

@@ -38,12 +38,13 @@ final class Evaluation: @unchecked Sendable {
         complete.deallocate()
     }
 
-    /// As made, for a query of `clauses` over the same records.
+    /// As made, for a query of `clauses` over the same records. (No
+    /// record is left seen: every atom ends with `endAtom` or
+    /// `excludeAtom`, which clear the records they saw.)
     fileprivate func reset(clauses: Int) {
         self.clauses = clauses
         level.zero()
         total.zero()
-        atomSeen.zero()
         excluded?.zero()
         (atomCount, completeCount) = (0, 0)
     }
