@@ -20,12 +20,13 @@ struct PlacementBenchmark: ParsableCommand {
         let engine = PlacementEngine()
         let characters = library.reduce(0) { $0 + ($1.abstract?.count ?? 0) + $1.title.count }
         var start = DispatchTime.now().uptimeNanoseconds
-        let placed = library.filter { engine.analyse($0).suggestion.stage != nil }.count
+        // Counted, not filtered: a filter copied every record placed, in the time measured.
+        let placed = library.reduce(0) { $0 + (engine.analyse($1).suggestion.stage != nil ? 1 : 0) }
         let one = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // What the Ladder tab and `stage:` searches make: the summaries alone.
         start = DispatchTime.now().uptimeNanoseconds
         var made = PlacementEngine.Summaries(engine: engine)
-        let summarised = library.filter { made.summary(of: $0).suggestion.stage != nil }.count
+        let summarised = library.reduce(0) { $0 + (made.summary(of: $1).suggestion.stage != nil ? 1 : 0) }
         let summaries = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         precondition(summarised == placed, "a summary placed otherwise than its analysis")
         start = DispatchTime.now().uptimeNanoseconds

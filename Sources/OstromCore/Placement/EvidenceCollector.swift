@@ -40,6 +40,14 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
                        sentenceCount: sentenceCounts[category], evidence: kept[category])
     }
 
+    /// The categories with evidence, their scores, in the lexicon's order.
+    func scored(_ categories: [CompiledCategory], into scored: inout [PlacementDecision.Scored]) {
+        scored.removeAll(keepingCapacity: true)
+        for (index, category) in categories.enumerated() where sentenceCounts[index] > 0 {
+            scored.append(PlacementDecision.Scored(kind: category.kind, name: category.name, score: scores[index], strongest: strongest[index]))
+        }
+    }
+
     mutating func visit(_ reader: TextReader, _ sentence: Range<Int>) {
         matcher.match(sentence, of: reader, in: &work)
         var text: String?

@@ -13,6 +13,7 @@ public struct PlacementEngine: Sendable {
 
     public let lexicon: PlacementLexicon
     private let matcher: SentenceMatcher
+    private let decision: PlacementDecision
 
     /// The engine of the built-in lexicon, built once a run: on first
     /// use, or ahead of it on another thread (`prepareBuiltIn`).
@@ -28,6 +29,7 @@ public struct PlacementEngine: Sendable {
     public init(lexicon: PlacementLexicon = .builtIn()) {
         self.lexicon = lexicon
         matcher = SentenceMatcher(lexicon: lexicon)
+        decision = PlacementDecision(placeAt: lexicon.placeAt)
     }
 
     /// Every stage, level and principle, in the lexicon's order.
@@ -50,7 +52,9 @@ public struct PlacementEngine: Sendable {
     /// speaker's biography, which is about the speaker, not the case).
     public func analyse(_ record: Record) -> PlacementAnalysis {
         var collector = EvidenceCollector(matcher: matcher, keepingEvidence: true)
-        return analyse(record, with: &collector)
+        var keywords: [UInt8] = []
+        Self.read(record, into: &collector, keywords: &keywords)
+        return analysis(of: collector)
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
@@ -71,61 +75,62 @@ public struct PlacementEngine: Sendable {
     /// text's buffers (its words, matches and scores) kept for the next
     /// instead of being made anew for every record.
     public struct Summaries: ~Copyable {
-        private let engine: PlacementEngine
+        private let matcher: SentenceMatcher
+        private let decision: PlacementDecision
         private var collector: EvidenceCollector
+        /// The keywords' bytes as one paragraph, their memory kept.
+        private var keywords: [UInt8] = []
+        private var scored: [PlacementDecision.Scored] = []
 
         public init(engine: PlacementEngine) {
-            self.engine = engine
+            matcher = engine.matcher
+            decision = engine.decision
             collector = EvidenceCollector(matcher: engine.matcher, keepingEvidence: false)
         }
 
+        /// Made from the scores alone: no finding, evidence or sentence.
         public mutating func summary(of record: Record) -> PlacementSummary {
-            PlacementSummary(engine.analyse(record, with: &collector))
+            PlacementEngine.read(record, into: &collector, keywords: &keywords)
+            collector.scored(matcher.categories, into: &scored)
+            return PlacementSummary(suggestion: decision.decide(scored).suggestion, scores: scored)
         }
     }
 
     /// The record's parts are read one after another, as paragraphs of
     /// their own (as if written with a blank line between them), with
-    /// the keywords as one paragraph.
-    private func analyse(_ record: Record, with collector: inout EvidenceCollector) -> PlacementAnalysis {
+    /// the keywords as one paragraph (joined by "; " in `keywords`).
+    private static func read(_ record: Record, into collector: inout EvidenceCollector, keywords: inout [UInt8]) {
         collector.reset()
         Sentences.forEach(in: record.title, &collector)
-        if !record.keywords.isEmpty { Sentences.forEach(in: record.keywords.joined(separator: "; "), &collector) }
+        if !record.keywords.isEmpty {
+            // Joined as bytes: appending to a `String` costs more.
+            keywords.removeAll(keepingCapacity: true)
+            for (index, keyword) in record.keywords.enumerated() {
+                if index > 0 { keywords += "; ".utf8 }
+                keywords += keyword.utf8
+            }
+            Sentences.forEach(in: String(decoding: keywords, as: UTF8.self), &collector)
+        }
         if let abstract = record.abstract { Sentences.forEach(in: abstract, &collector) }
         if let body = record.body { Sentences.forEach(in: body, &collector) }
-        return analysis(of: collector)
     }
 
     private func analysis(of collector: borrowing EvidenceCollector) -> PlacementAnalysis {
         let categories = matcher.categories
         var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []
+        var scored: [PlacementDecision.Scored] = []
         for index in categories.indices {
             guard let finding = collector.finding(index) else { continue }
-            switch categories[index].kind {
+            let kind = categories[index].kind
+            switch kind {
             case .stage: stages.append(finding)
             case .level: levels.append(finding)
             case .principle: principles.append(finding)
             }
+            scored.append(PlacementDecision.Scored(kind: kind, name: finding.name, score: finding.score, strongest: finding.strongest))
         }
-        let stageVerdict = verdict(stages), levelVerdict = verdict(levels)
-        let placed = principles.filter(isSupported).sorted { $0.score > $1.score }.map(\.name)
+        let (stageVerdict, levelVerdict, suggestion) = decision.decide(scored)
         return PlacementAnalysis(stages: stages, levels: levels, principles: principles, stageVerdict: stageVerdict, levelVerdict: levelVerdict,
-                                 suggestion: PlacementChoice(stage: stageVerdict.name, level: levelVerdict.name, principles: placed))
-    }
-
-    /// Evidence enough: the score reaches `placeAt` with a match of weight
-    /// 2 or more. Principles need this; a stage or level also the lead.
-    private func isSupported(_ finding: Finding) -> Bool {
-        finding.score >= lexicon.placeAt && finding.strongest >= 2
-    }
-
-    /// A stage or level is placed when it is supported and scores more
-    /// than every other; otherwise the verdict says why not.
-    private func verdict(_ findings: [Finding]) -> Verdict {
-        let ranked = findings.sorted { $0.score > $1.score }
-        guard let best = ranked.first else { return .noEvidence }
-        guard isSupported(best) else { return .tooLittle(best: best.name, score: best.score, needed: lexicon.placeAt) }
-        if ranked.count > 1, ranked[1].score == best.score { return .tie(best.name, ranked[1].name, score: best.score) }
-        return .placed(best.name)
+                                 suggestion: suggestion)
     }
 }

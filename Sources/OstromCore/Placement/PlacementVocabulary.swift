@@ -42,7 +42,7 @@ struct PlacementVocabulary: Sendable {
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
-        walk = Walk(children: [0], byteClass: byteClass, endings: ([0, 0, 0], []))
+        walk = Walk(children: [0], classCount: 1, byteClass: byteClass, endings: ([0, 0, 0], []))
         for byte in (words + prefixes).flatMap(\.utf8) where byteClass[Int(byte)] == 0 {
             byteClass[Int(byte)] = UInt8(classCount)
             classCount += 1
@@ -62,7 +62,7 @@ struct PlacementVocabulary: Sendable {
                 prefixLengths.append(prefix.utf8.count)
             }
         }
-        walk = Walk(children: children, byteClass: byteClass, endings: endingItems())
+        walk = Walk(children: children, classCount: classCount, byteClass: byteClass, endings: endingItems())
     }
 
     /// The words and prefixes (`item(ofWord:)`, `item(ofPrefix:)`) a word
@@ -97,23 +97,34 @@ struct PlacementVocabulary: Sendable {
 
     /// The trie for the tokenizer's walk and each ending's words and
     /// prefixes, in memory of its own, and each ASCII letter and digit's
-    /// class (`outside` when no lexicon word has it). Written once, in
-    /// `init`, and only read after: safe to share.
+    /// class. Written once, in `init`, and only read after: safe to share.
+    ///
+    /// A node's row is a power of two wide, so that a step is a shift and
+    /// a load (a multiplication made every letter's step slower), with
+    /// one more class for the letters no lexicon word has, whose column
+    /// is all "none".
     private final class Walk: @unchecked Sendable {
         let children: UnsafeMutableBufferPointer<UInt16>
+        let rowShift: Int
         let letterClass: UnsafeMutableBufferPointer<UInt8>
         /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
         let itemStarts: UnsafeMutableBufferPointer<Int32>
         let items: UnsafeMutableBufferPointer<Int32>
 
-        init(children: [UInt16], byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
-            self.children = .allocate(capacity: children.count)
-            _ = self.children.initialize(from: children)
+        init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
+            // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
+            rowShift = Int.bitWidth - (classCount).leadingZeroBitCount
+            let nodeCount = children.count / classCount
+            self.children = .allocate(capacity: nodeCount << rowShift)
+            self.children.initialize(repeating: 0)
+            for node in 0..<nodeCount {
+                for letter in 0..<classCount { self.children[node << rowShift | letter] = children[node * classCount + letter] }
+            }
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? PlacementVocabulary.outside : byteClass[folded]
+                letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
             }
             items = .allocate(capacity: max(endings.items.count, 1))
             _ = items.initialize(from: endings.items)
@@ -129,9 +140,6 @@ struct PlacementVocabulary: Sendable {
         }
     }
 
-    /// The class of an ASCII letter or digit no lexicon word has.
-    static let outside: UInt8 = 0xFF
-
     /// An ASCII byte's class for `step(_:letter:)`: 0 for a byte that is
     /// not a letter or digit.
     @inline(__always)
@@ -139,12 +147,11 @@ struct PlacementVocabulary: Sendable {
         walk.letterClass[Int(byte)]
     }
 
-    /// One byte further from `node`, by its class (`outside` for one no
-    /// lexicon word has); -1 when the walk leaves the trie.
+    /// One byte further from `node`, by its class (`letterClass`); -1
+    /// when the walk leaves the trie.
     @inline(__always)
     func step(_ node: Int, letter: UInt8) -> Int {
-        guard letter != Self.outside else { return -1 }
-        let child = walk.children[node &* classCount &+ Int(letter)]
+        let child = walk.children[node &<< walk.rowShift | Int(letter)]
         return child == 0 ? -1 : Int(child)
     }
 
@@ -202,7 +209,7 @@ struct PlacementVocabulary: Sendable {
         for byte in word {
             // Any byte of a folded word: its class, or none the lexicon has.
             let kind = byteClass[Int(byte)]
-            node = step(node, letter: kind == 0 ? Self.outside : kind)
+            node = step(node, letter: kind == 0 ? UInt8(classCount) : kind)
             guard node >= 0 else { break }
             last = node
         }

@@ -117,8 +117,17 @@ enum Sentences {
     }
 
     private static let abbreviations: Set<String> = ["e.g", "i.e", "dr", "mr", "mrs", "ms", "prof", "etc", "vs", "al", "no", "st", "cf", "fig", "vol", "pp", "ed", "eds"]
-    /// The longest abbreviation's bytes: a longer word is none, and is not made a `String` to be sure.
+    /// The longest abbreviation's bytes: a longer word is none.
     private static let longestAbbreviation = abbreviations.map(\.utf8.count).max() ?? 0
+    /// The abbreviations' bytes, each in one number (`packed`): an ASCII
+    /// word is compared without being made a `String`.
+    private static let packedAbbreviations = abbreviations.map { packed($0.utf8) }
+
+    /// Up to seven ASCII bytes and their count in one number, lowercased
+    /// as `String.lowercased` does.
+    private static func packed(_ bytes: some Collection<UInt8>) -> UInt64 {
+        bytes.reduce(UInt64(bytes.count)) { $0 << 8 | UInt64($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+    }
 
     /// Gives `visitor` each sentence of the paragraph at `paragraph`.
     private static func splitProse<Visitor: SentenceVisitor & ~Copyable>(_ reader: TextReader, _ paragraph: Range<Int>, _ visitor: inout Visitor) {
@@ -193,8 +202,7 @@ enum Sentences {
             let first = start < index ? reader.bytes[start] : 0
             if index - start == 1 && first >= 0x41 && first <= 0x5A { return true }
             guard index - start <= longestAbbreviation else { return false }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<index]), as: UTF8.self)
-            return abbreviations.contains(word.lowercased())
+            return packedAbbreviations.contains(packed(reader.bytes[start..<index]))
         }
         // A word with other characters: as `String` reads it.
         let text = reader.string

@@ -36,6 +36,17 @@ import Testing
         #expect(Sentences.split(text) == ["Dr. Body and A. Hogg wrote it, e.g. in 2021.", "It is short!", "Is it?", "\"Yes.\"", "Then 3 more."])
     }
 
+    /// Abbreviations are compared as bytes, in any case, and no other word
+    /// is one: a longer word, or one with another byte before it.
+    @Test func abbreviationsAreKnownInAnyCaseAndNoOtherWordIs() {
+        for abbreviation in ["Fig", "FIG", "eds", "Eds", "vol", "E.G", "cf", "PP"] {
+            #expect(Sentences.split("See \(abbreviation). Two more.") == ["See \(abbreviation). Two more."])
+        }
+        for word in ["Figs", "Nos", "\u{0}no", "o", "volume", "ee.g"] {
+            #expect(Sentences.split("See \(word). Two more.") == ["See \(word).", "Two more."])
+        }
+    }
+
     @Test func joinsHardWrappedLinesAndSplitsHeadings() {
         let text = """
             Doing 'with'
