@@ -71,7 +71,8 @@ extension SearchIndex {
 
     /// Adds a step's matches in one half to the evaluation, marking the
     /// slots of the terms that matched: replayed when the atom was
-    /// evaluated for an earlier query, and kept for the next otherwise.
+    /// evaluated for earlier queries, and kept for the next when it was
+    /// evaluated once before.
     private func evaluate(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
         let slots = placed.step.slotCount
         if let outcome = atoms.outcome(of: placed.key, half: half) {
@@ -80,8 +81,8 @@ extension SearchIndex {
             return
         }
         evaluateAnew(placed, half: half, into: state, matched: &matched)
-        // An outcome too large to keep is not copied out at all.
-        guard state.atomCount <= AtomCache.largestOutcome else { return }
+        // An outcome too large to keep, or of an atom evaluated for the first time, is not copied out at all.
+        guard state.atomCount <= AtomCache.largestOutcome, atoms.isWorthKeeping(placed.key, half: half) else { return }
         let documents = Array(state.atomDocuments)
         atoms.keep(AtomCache.Outcome(documents: documents, scores: documents.map { state.atomScore(of: Int($0)) },
                                      matched: Array(matched[placed.slot..<placed.slot + slots])),
