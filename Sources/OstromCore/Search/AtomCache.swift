@@ -4,9 +4,9 @@ import Synchronization
 /// run again at every keystroke while it is typed, and all its atoms but
 /// the one being typed are the same as a keystroke before
 /// (`volunteers -health k`, then `ki`): each is planned once (its terms
-/// looked up, its prefix and typo expansions found) and evaluated twice
-/// per half of the records at most (`isWorthKeeping`), then replayed as
-/// the records and scores it matched. The index never changes, so nothing kept goes stale; the
+/// looked up, its prefix and typo expansions found) and evaluated once
+/// per half of the records (a prefix twice: `isWorthKeeping`), then
+/// replayed as the records and scores it matched. The index never changes, so nothing kept goes stale; the
 /// least recently used atom is forgotten first.
 final class AtomCache: Sendable {
     /// An atom as typed, and whether typos were allowed when it was planned.
@@ -67,13 +67,16 @@ final class AtomCache: Sendable {
     }
 
     /// Notes that an atom was evaluated anew in one half, and says whether
-    /// its outcome is worth keeping: only the second time. The atom being
-    /// typed is another at every keystroke (`partic*`, then `partici*`),
+    /// its outcome is worth keeping: a word's or a phrase's at once (a
+    /// word typed whole, a phrase closed, is asked again at the next
+    /// keystroke), a prefix's only the second time. The word being typed
+    /// is another prefix at every keystroke (`partic*`, then `partici*`),
     /// evaluated once and never replayed; copying out the records it
     /// matched (most of a library of a million, for a word's first
     /// letters) cost fresh memory and its page faults at every keystroke.
     func isWorthKeeping(_ key: Key, half: Int) -> Bool {
-        contents.withLock { contents in
+        guard case .prefix = key.atom else { return true }
+        return contents.withLock { contents in
             guard let before = contents.entries[key]?.evaluated[half] else { return false }
             contents.entries[key]?.evaluated[half] = true
             return before

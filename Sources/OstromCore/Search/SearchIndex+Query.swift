@@ -71,8 +71,8 @@ extension SearchIndex {
 
     /// Adds a step's matches in one half to the evaluation, marking the
     /// slots of the terms that matched: replayed when the atom was
-    /// evaluated for earlier queries, and kept for the next when it was
-    /// evaluated once before.
+    /// evaluated for earlier queries, and kept for the next otherwise
+    /// (a prefix when it was evaluated once before).
     private func evaluate(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
         let slots = placed.step.slotCount
         if let outcome = atoms.outcome(of: placed.key, half: half) {
@@ -81,7 +81,7 @@ extension SearchIndex {
             return
         }
         evaluateAnew(placed, half: half, into: state, matched: &matched)
-        // An outcome too large to keep, or of an atom evaluated for the first time, is not copied out at all.
+        // An outcome too large to keep, or of a prefix evaluated for the first time, is not copied out at all.
         guard state.atomCount <= AtomCache.largestOutcome, atoms.isWorthKeeping(placed.key, half: half) else { return }
         let documents = Array(state.atomDocuments)
         atoms.keep(AtomCache.Outcome(documents: documents, scores: documents.map { state.atomScore(of: Int($0)) },
