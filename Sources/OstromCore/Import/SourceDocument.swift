@@ -31,23 +31,21 @@ public struct SourceDocument: Sendable {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var diagnostics: [Diagnostic] = []
-        let nul = bytes.withUnsafeBytes { Self.firstNUL(in: $0.assumingMemoryBound(to: UInt8.self)) }
-        if let offset = nul {
-            let first = bytes.startIndex + offset
+        // Both found in one walk over the bytes as read (a NUL made U+FFFD
+        // makes no sequence well-formed or ill-formed, nor a line).
+        let flaws = bytes.withUnsafeBytes { UTF8Validation.flaws(in: $0.assumingMemoryBound(to: UInt8.self)) }
+        func line(_ offset: Int) -> Int { bytes[bytes.startIndex..<bytes.startIndex + offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+        let invalidLine = flaws.invalid.map(line)
+        if let offset = flaws.nul {
             // A stray NUL (a text file that is not binary): U+FFFD, as for invalid UTF-8.
-            let line = bytes[bytes.startIndex..<first].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let count = bytes.reduce(0) { $1 == 0 ? $0 + 1 : $0 }
-            diagnostics.append(Diagnostic(path: path, line: line, severity: .warning,
+            diagnostics.append(Diagnostic(path: path, line: line(offset), severity: .warning,
                                           message: "\(count == 1 ? "a NUL byte" : "\(count) NUL bytes") replaced by U+FFFD"))
             var cleaned = Data(capacity: bytes.count + count * 2)
             for byte in bytes {
                 if byte == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
             }
             bytes = cleaned
-        }
-        let invalidLine = bytes.withUnsafeBytes { raw in
-            let buffer = raw.assumingMemoryBound(to: UInt8.self)
-            return UTF8Validation.firstInvalidOffset(in: buffer).map { offset in buffer[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
         }
         if let invalidLine {
             diagnostics.append(Diagnostic(path: path, line: invalidLine, severity: .warning, message: "invalid UTF-8 replaced by U+FFFD"))
@@ -56,18 +54,6 @@ public struct SourceDocument: Sendable {
         content = Content(bytes: bytes)
         decodingDiagnostics = diagnostics
         isReadOnce = readOnce
-    }
-
-    /// The offset of the first NUL byte, looked for with memchr (a
-    /// byte-by-byte scan of Data costs a second on 200 MB) in parts on all
-    /// cores: the first walk over a large mapped file brings its pages in
-    /// (a million entries, 2.2 GB: 1.2 s on one core before the first
-    /// record was made).
-    static func firstNUL(in bytes: UnsafeBufferPointer<UInt8>, partBytes: Int = UTF8Validation.partBytes) -> Int? {
-        bytes.parallelMapParts(partBytes: partBytes) { part -> Int? in
-            guard let base = part.base.baseAddress, !part.isEmpty, let found = memchr(base + part.startIndex, 0, part.count) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        }.lazy.compactMap { $0 }.first
     }
 
     /// Calls `body` with the document's UTF-8 bytes, without decoding a

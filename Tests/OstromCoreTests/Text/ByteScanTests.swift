@@ -66,7 +66,7 @@ import Testing
                 for rest in [[], [0x80], [0x80, 0xBF], [0xBF, 0x41]] as [[UInt8]] {
                     for position in [0, 14, 15, 16, 30, text.count] {
                         let bytes = Array(text[..<position]) + [lead, second] + rest + Array(text[position...])
-                        let offset = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+                        let offset = bytes.withUnsafeBufferPointer { UTF8Validation.flaws(in: $0).invalid }
                         let valid = String(validating: bytes, as: UTF8.self) != nil
                         #expect((offset == nil) == valid, "\(bytes.map { String($0, radix: 16) })")
                         if let offset {
@@ -88,7 +88,7 @@ import Testing
         let middle = size / 2
         let clef: [UInt8] = [0xF0, 0x9D, 0x84, 0x9E]
         func check(_ expected: Int?, _ label: String) {
-            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0, partBytes: partBytes) } == expected, "\(label)")
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.flaws(in: $0, partBytes: partBytes).invalid } == expected, "\(label)")
         }
         func clear(around offset: Int) {
             for index in (offset - 8)..<(offset + 8) { bytes[index] = UInt8(ascii: "a") }

@@ -22,6 +22,12 @@ import SyntheticLibrary
         #expect(messages.contains("hostile.bib:2: warning: 2 NUL bytes replaced by U+FFFD"))
         #expect(messages.contains("hostile.bib:2: warning: invalid UTF-8 replaced by U+FFFD"))
         #expect(messages.contains("hostile.bib:3: warning: citation key “good2020” is used before, at line 1; this entry gets the id good2020a"))
+        // Ill-formed bytes before a NUL, each on a line of its own (both are found in one walk).
+        let second = load(good + Array("@misc{a2021, note = {".utf8) + [0xC3] + Array("}}\n@misc{b2021, note = {".utf8) + [0] + Array("}}\n".utf8))
+        #expect(second.records.map(\.id) == ["good2020", "a2021", "b2021"])
+        let warnings = second.diagnostics.map(\.description)
+        #expect(warnings.contains("hostile.bib:3: warning: a NUL byte replaced by U+FFFD"))
+        #expect(warnings.contains("hostile.bib:2: warning: invalid UTF-8 replaced by U+FFFD"))
     }
 
     @Test func aStrayNULDoesNotMakeAFileBinary() throws {
