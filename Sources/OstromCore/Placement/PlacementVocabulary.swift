@@ -113,7 +113,7 @@ struct PlacementVocabulary: Sendable {
 
         init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
             // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
-            rowShift = Int.bitWidth - (classCount).leadingZeroBitCount
+            rowShift = Int.bitWidth - classCount.leadingZeroBitCount
             let nodeCount = children.count / classCount
             self.children = .allocate(capacity: nodeCount << rowShift)
             self.children.initialize(repeating: 0)

@@ -6,8 +6,9 @@ import Synchronization
 /// (`volunteers -health k`, then `ki`): each is planned once (its terms
 /// looked up, its prefix and typo expansions found) and evaluated once
 /// per half of the records (a prefix twice: `isWorthKeeping`), then
-/// replayed as the records and scores it matched. The index never changes, so nothing kept goes stale; the
-/// least recently used atom is forgotten first.
+/// replayed as the records and scores it matched. The index never
+/// changes, so nothing kept goes stale; the least recently used atom is
+/// forgotten first.
 final class AtomCache: Sendable {
     /// An atom as typed, and whether typos were allowed when it was planned.
     struct Key: Hashable, Sendable {
