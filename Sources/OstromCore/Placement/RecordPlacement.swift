@@ -44,12 +44,6 @@ public struct PlacementSummary: Equatable, Sendable {
         var score: Int
     }
 
-    /// The summary of an analysis: the same as `PlacementEngine.Summaries` makes of its text.
-    public init(_ analysis: PlacementAnalysis) {
-        suggestion = analysis.suggestion
-        scores = (analysis.stages + analysis.levels + analysis.principles).map { NamedScore(name: $0.name, score: $0.score) }
-    }
-
     init(suggestion: PlacementChoice, scores: [PlacementDecision.Scored]) {
         self.suggestion = suggestion
         self.scores = scores.map { NamedScore(name: $0.name, score: $0.score) }
