@@ -14,6 +14,19 @@ final class AtomCache: Sendable {
     struct Key: Hashable, Sendable {
         var atom: SearchQuery.Atom
         var typos: Bool
+
+        /// A phrase is known by its words as the index reads them: `"public`
+        /// and `"public ` (a space typed after it, the quote still open)
+        /// are one atom, evaluated once.
+        init(atom: SearchQuery.Atom, typos: Bool) {
+            if case .phrase(let text, let field) = atom {
+                let words = SearchIndex.queryTerms(text).map { String(decoding: $0, as: UTF8.self) }
+                self.atom = .phrase(words.joined(separator: " "), field: field)
+            } else {
+                self.atom = atom
+            }
+            self.typos = typos
+        }
     }
 
     /// One half's evaluation of an atom: the records it matched, each

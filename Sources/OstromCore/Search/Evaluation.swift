@@ -21,6 +21,13 @@ final class Evaluation: @unchecked Sendable {
     private var completeCount = 0
     /// Made for the first query that excludes records.
     private var excluded: Slots<Bool>?
+    /// Whether an atom was folded into the clauses' levels and totals, or
+    /// records excluded, since they were last zeroed.
+    private var folded = false
+    private var excludedAny = false
+    /// Whether the hits are the lone atom's records, with its scores
+    /// (`endLoneAtom`), not the records that met every clause.
+    private var hitsAreTheAtom = false
 
     init(range: Range<Int>, clauses: Int) {
         self.range = range
@@ -39,14 +46,20 @@ final class Evaluation: @unchecked Sendable {
     }
 
     /// As made, for a query of `clauses` over the same records. (No
-    /// record is left seen: every atom ends with `endAtom` or
-    /// `excludeAtom`, which clear the records they saw.)
+    /// record is left seen: every atom ends with `endAtom`, `endLoneAtom`
+    /// or `excludeAtom`, which clear the records they saw.)
     fileprivate func reset(clauses: Int) {
         self.clauses = clauses
-        level.zero()
-        total.zero()
-        excluded?.zero()
-        (atomCount, completeCount) = (0, 0)
+        if folded {
+            level.zero()
+            total.zero()
+            folded = false
+        }
+        if excludedAny {
+            excluded?.zero()
+            excludedAny = false
+        }
+        (atomCount, completeCount, hitsAreTheAtom) = (0, 0, false)
     }
 
     /// The records the current atom has matched so far.
@@ -60,25 +73,45 @@ final class Evaluation: @unchecked Sendable {
     /// Records the current atom matched, with their scores, offered at once
     /// (an atom evaluated before, replayed).
     func offer(_ documents: [Int32], _ scores: [Float]) {
-        for (document, score) in zip(documents, scores) { offer(Int(document), score) }
+        offering { offers in
+            for (document, score) in zip(documents, scores) { offers.offer(Int(document), score) }
+        }
     }
 
-    /// A record matches the current atom with this score (the best counts).
-    @inline(__always)
-    func offer(_ document: Int, _ score: Float) {
-        if !atomSeen[document] {
-            atomSeen[document] = true
-            atomBest[document] = score
-            atomList[atomCount] = Int32(document)
-            atomCount += 1
-        } else if score > atomBest[document] {
-            atomBest[document] = score
+    /// Lets `body` offer records to the current atom through values a loop
+    /// over postings keeps in registers: the evaluation's fields are read
+    /// once, not again after every store at every posting.
+    func offering<Result>(_ body: (inout Offers) -> Result) -> Result {
+        var offers = Offers(seen: atomSeen.base, best: atomBest.base, list: atomList, count: atomCount)
+        defer { atomCount = offers.count }
+        return body(&offers)
+    }
+
+    /// The current atom's records and best scores, addressed by record number.
+    struct Offers {
+        fileprivate let seen: UnsafeMutablePointer<Bool>
+        fileprivate let best: UnsafeMutablePointer<Float>
+        fileprivate let list: UnsafeMutablePointer<Int32>
+        fileprivate(set) var count: Int
+
+        /// A record matches the current atom with this score (the best counts).
+        @inline(__always)
+        mutating func offer(_ document: Int, _ score: Float) {
+            if !seen[document] {
+                seen[document] = true
+                best[document] = score
+                list[count] = Int32(document)
+                count += 1
+            } else if score > best[document] {
+                best[document] = score
+            }
         }
     }
 
     /// Folds the atom into clause `level`: records that met every earlier
     /// clause move up; an OR's second atom only adds score.
     func endAtom(level clause: UInt16) {
+        folded = true
         for index in 0..<atomCount {
             let document = Int(atomList[index])
             if level[document] == clause {
@@ -100,12 +133,23 @@ final class Evaluation: @unchecked Sendable {
     func excludeAtom() {
         let excluded = self.excluded ?? Slots(range)
         self.excluded = excluded
+        excludedAny = true
         for index in 0..<atomCount {
             let document = Int(atomList[index])
             atomSeen[document] = false
             excluded[document] = true
         }
         atomCount = 0
+    }
+
+    /// The query's one atom, of its one clause, without exclusions: its
+    /// records are the hits, with its scores, and the clauses' levels and
+    /// totals are neither written nor zeroed again (a word typed, the
+    /// most common query, matches most of a large library at every
+    /// keystroke). Ends the query; `finish` is not called.
+    func endLoneAtom() {
+        for index in 0..<atomCount { atomSeen[Int(atomList[index])] = false }
+        (completeCount, hitsAreTheAtom) = (atomCount, true)
     }
 
     /// Every clause and exclusion evaluated: the hits are the records that
@@ -133,9 +177,10 @@ final class Evaluation: @unchecked Sendable {
 
     /// Writes the hits with their scores into `buffer`, `hitCount` long.
     func writeHits(into buffer: UnsafeMutableBufferPointer<SearchHit>) {
+        let (records, scores) = hitsAreTheAtom ? (atomList, atomBest) : (complete, total)
         for index in 0..<completeCount {
-            let document = Int(complete[index])
-            (buffer.baseAddress! + index).initialize(to: SearchHit(record: document, score: total[document]))
+            let document = Int(records[index])
+            (buffer.baseAddress! + index).initialize(to: SearchHit(record: document, score: scores[document]))
         }
     }
 
@@ -145,6 +190,9 @@ final class Evaluation: @unchecked Sendable {
         private let start: UnsafeMutablePointer<Value>
         private let lowerBound: Int
         private let byteCount: Int
+        /// Where record 0's value would be: `base[document]` is the value
+        /// of a record of the range.
+        let base: UnsafeMutablePointer<Value>
 
         init(_ range: Range<Int>) {
             byteCount = max(1, range.count) * MemoryLayout<Value>.stride
@@ -152,6 +200,7 @@ final class Evaluation: @unchecked Sendable {
             raw.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
             start = raw.assumingMemoryBound(to: Value.self)
             lowerBound = range.lowerBound
+            base = start - range.lowerBound
         }
 
         deinit { start.deallocate() }

@@ -61,7 +61,7 @@ struct QueryPlan {
     private static func step(for atom: SearchQuery.Atom, typos: Bool, index: SearchIndex, stemmer: Stemmer) -> Step {
         switch atom {
         case .term(let text, let field), .prefix(let text, let field):
-            let words = index.queryTerms(text)
+            let words = SearchIndex.queryTerms(text)
             if words.count > 1 { return phrase(words, field: field, index: index) }
             guard let word = words.first else { return .nothing }
             // A lone CJK character is matched as the start of the bigrams.
@@ -69,7 +69,7 @@ struct QueryPlan {
             let expansion = TermExpansion(term: word, prefix: isPrefix, typos: typos, mask: SearchIndex.mask(field), index: index, stemmer: stemmer)
             return .terms(expansion, field: field)
         case .phrase(let text, let field):
-            let words = index.queryTerms(text)
+            let words = SearchIndex.queryTerms(text)
             if words.count == 1 { return .terms(TermExpansion(exactly: words[0], index: index), field: field) }
             return words.isEmpty ? .nothing : phrase(words, field: field, index: index)
         case .kind, .type, .years, .doi:

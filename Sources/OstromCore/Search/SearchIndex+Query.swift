@@ -52,6 +52,12 @@ extension SearchIndex {
     /// which of the plan's terms matched there.
     private func evaluate(_ plan: QueryPlan, half: Int, into state: Evaluation) -> [Bool] {
         var matched = [Bool](repeating: false, count: plan.slotCount)
+        if plan.excluded.isEmpty, plan.clauses.count == 1, let lone = plan.clauses[0].first, plan.clauses[0].count == 1 {
+            state.beginAtom()
+            evaluate(lone, half: half, into: state, matched: &matched)
+            state.endLoneAtom()
+            return matched
+        }
         for (level, clause) in plan.clauses.enumerated() {
             for placed in clause {
                 state.beginAtom()
@@ -99,20 +105,22 @@ extension SearchIndex {
         case .nothing:
             break
         case .filter(.kind(let kind)):
-            for document in range where kinds[document] == kind { state.offer(document, 0) }
+            state.offering { offers in for document in range where kinds[document] == kind { offers.offer(document, 0) } }
         case .filter(.type(let type)):
-            for document in range where types[document].hasPrefix(type) && !types[document].isEmpty { state.offer(document, 0) }
+            state.offering { offers in for document in range where types[document].hasPrefix(type) && !types[document].isEmpty { offers.offer(document, 0) } }
         case .filter(.years(let years)):
-            for document in range where self.years[document] != 0 && years.contains(Int(self.years[document])) { state.offer(document, 0) }
+            state.offering { offers in
+                for document in range where self.years[document] != 0 && years.contains(Int(self.years[document])) { offers.offer(document, 0) }
+            }
         case .filter(.doi(let doi)):
-            for document in range where dois[document].hasPrefix(doi) && !dois[document].isEmpty { state.offer(document, 0) }
+            state.offering { offers in for document in range where dois[document].hasPrefix(doi) && !dois[document].isEmpty { offers.offer(document, 0) } }
         case .filter(.term), .filter(.prefix), .filter(.phrase):
             preconditionFailure("words are no filter")
         }
     }
 
     /// The whole-word terms of query text.
-    func queryTerms(_ text: String) -> [[UInt8]] {
+    static func queryTerms(_ text: String) -> [[UInt8]] {
         var tokenizer = SearchTokenizer()
         var words: [[UInt8]] = []
         tokenizer.tokenize(text) { if $0.isWhole { words.append(Array($0.bytes)) } }
@@ -132,7 +140,7 @@ extension SearchIndex {
     private func score(_ expansion: TermExpansion, field: SearchField?, half: Int, into state: Evaluation, matched: (Int) -> Void) {
         let mask = Self.mask(field)
         let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
-        inverseNorms.withUnsafeBufferPointer { norms in
+        inverseNorms.withUnsafeBufferPointer { norms in state.offering { offers in
             for (offset, (id, weight, form)) in expansion.ids.enumerated() {
                 let factor = weight * idf(Int(id))
                 let (inHeading, elsewhere) = (RankClass.of(form, inHeading: true), RankClass.of(form, inHeading: false))
@@ -143,11 +151,11 @@ extension SearchIndex {
                     matchedAny = true
                     let rankClass = bits & RankClass.headingMask != 0 ? inHeading : elsewhere
                     let frequency = weighting.frequency(bits, norms: norms.baseAddress! + document * fieldCount)
-                    state.offer(document, rankClass + factor * Self.saturated(frequency))
+                    offers.offer(document, rankClass + factor * Self.saturated(frequency))
                 }
                 if matchedAny { matched(offset) }
             }
-        }
+        } }
     }
 
     /// Records of one half holding the words next to each other in this
@@ -160,7 +168,7 @@ extension SearchIndex {
         let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         let offered = state.atomCount
         var tokenizer = SearchTokenizer()
-        inverseNorms.withUnsafeBufferPointer { norms in
+        inverseNorms.withUnsafeBufferPointer { norms in state.offering { offers in
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in
                 if let field {
                     // Positions do not say which field: a field's phrase is checked in its text.
@@ -177,9 +185,9 @@ extension SearchIndex {
                     total += factor * Self.saturated(weighting.frequency(bits, norms: norms.baseAddress! + document * fieldCount))
                     inHeading = inHeading && bits & RankClass.headingMask != 0
                 }
-                state.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
+                offers.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
             }
-        }
+        } }
         return state.atomCount > offered
     }
 

@@ -82,6 +82,27 @@ import SyntheticLibrary
         }
     }
 
+    /// A phrase is known by its words: the space typed after a word of an
+    /// open phrase, or other punctuation between its words, makes no new
+    /// atom to evaluate.
+    @Test func aPhraseIsKnownByItsWords() throws {
+        var records = Library.builtIn().records + SyntheticLibrary.records(count: 800)
+        RecordIdentifiers.assign(&records)
+        let index = SearchIndex(records: records, halves: 2)
+        let typed = try SearchQuery.parse("\"public", typing: true)
+        let first = index.search(typed)
+        #expect(!first.hits.isEmpty)
+        for text in ["public ", " Public", "public,"] {
+            let key = AtomCache.Key(atom: .phrase(text, field: nil), typos: true)
+            #expect(index.atoms.outcome(of: key, half: 0) != nil && index.atoms.outcome(of: key, half: 1) != nil, "\(text)")
+        }
+        #expect(index.search(try SearchQuery.parse("\"public ", typing: true)).hits == first.hits)
+        let spaced = AtomCache.Key(atom: .phrase("public  services", field: nil), typos: true)
+        #expect(spaced == AtomCache.Key(atom: .phrase("Public services.", field: nil), typos: true))
+        #expect(spaced != AtomCache.Key(atom: .phrase("public services", field: .title), typos: true))
+        #expect(spaced != AtomCache.Key(atom: .phrase("services public", field: nil), typos: true))
+    }
+
     @Test func theLeastRecentlyUsedAtomIsForgottenFirst() {
         let cache = AtomCache()
         func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
