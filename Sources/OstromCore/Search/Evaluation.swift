@@ -5,9 +5,9 @@ import Synchronization
 /// score, the records that have met every clause (the hits, in no
 /// order), and those a query excludes. Records are addressed by their
 /// number in the whole index. Raw memory, as every posting of every query
-/// term passes through `offer`, where array uniqueness and bounds checks
-/// would dominate. Used by one thread at a time, and kept for the next
-/// query (`Evaluations`).
+/// term passes through `Offers.offer`, where array uniqueness and bounds
+/// checks would dominate. Used by one thread at a time, and kept for the
+/// next query (`Evaluations`).
 final class Evaluation: @unchecked Sendable {
     let range: Range<Int>
     private var clauses: Int
@@ -188,7 +188,6 @@ final class Evaluation: @unchecked Sendable {
     /// in the whole index; all bits zero at first (0, or false).
     private final class Slots<Value: BitwiseCopyable> {
         private let start: UnsafeMutablePointer<Value>
-        private let lowerBound: Int
         private let byteCount: Int
         /// Where record 0's value would be: `base[document]` is the value
         /// of a record of the range.
@@ -199,7 +198,6 @@ final class Evaluation: @unchecked Sendable {
             let raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: MemoryLayout<Value>.alignment)
             raw.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
             start = raw.assumingMemoryBound(to: Value.self)
-            lowerBound = range.lowerBound
             base = start - range.lowerBound
         }
 
@@ -212,8 +210,8 @@ final class Evaluation: @unchecked Sendable {
 
         @inline(__always)
         subscript(document: Int) -> Value {
-            get { start[document &- lowerBound] }
-            set { start[document &- lowerBound] = newValue }
+            get { base[document] }
+            set { base[document] = newValue }
         }
     }
 }

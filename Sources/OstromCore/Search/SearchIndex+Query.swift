@@ -96,7 +96,10 @@ extension SearchIndex {
     }
 
     private func evaluateAnew(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
-        let range = state.range
+        /// Offers every record of the half that passes a filter, scored 0.
+        func offerEvery(where passes: (Int) -> Bool) {
+            state.offering { offers in for document in state.range where passes(document) { offers.offer(document, 0) } }
+        }
         switch placed.step {
         case .terms(let expansion, let field):
             score(expansion, field: field, half: half, into: state) { matched[placed.slot + $0] = true }
@@ -105,15 +108,13 @@ extension SearchIndex {
         case .nothing:
             break
         case .filter(.kind(let kind)):
-            state.offering { offers in for document in range where kinds[document] == kind { offers.offer(document, 0) } }
+            offerEvery { kinds[$0] == kind }
         case .filter(.type(let type)):
-            state.offering { offers in for document in range where types[document].hasPrefix(type) && !types[document].isEmpty { offers.offer(document, 0) } }
+            offerEvery { types[$0].hasPrefix(type) && !types[$0].isEmpty }
         case .filter(.years(let years)):
-            state.offering { offers in
-                for document in range where self.years[document] != 0 && years.contains(Int(self.years[document])) { offers.offer(document, 0) }
-            }
+            offerEvery { self.years[$0] != 0 && years.contains(Int(self.years[$0])) }
         case .filter(.doi(let doi)):
-            state.offering { offers in for document in range where dois[document].hasPrefix(doi) && !dois[document].isEmpty { offers.offer(document, 0) } }
+            offerEvery { dois[$0].hasPrefix(doi) && !dois[$0].isEmpty }
         case .filter(.term), .filter(.prefix), .filter(.phrase):
             preconditionFailure("words are no filter")
         }
