@@ -41,9 +41,9 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
     }
 
     /// The categories with evidence, their scores, in the lexicon's order.
-    func scored(_ categories: [CompiledCategory], into scored: inout [PlacementDecision.Scored]) {
+    func scored(into scored: inout [PlacementDecision.Scored]) {
         scored.removeAll(keepingCapacity: true)
-        for (index, category) in categories.enumerated() where sentenceCounts[index] > 0 {
+        for (index, category) in matcher.categories.enumerated() where sentenceCounts[index] > 0 {
             scored.append(PlacementDecision.Scored(kind: category.kind, name: category.name, score: scores[index], strongest: strongest[index]))
         }
     }

@@ -91,7 +91,7 @@ public struct PlacementEngine: Sendable {
         /// Made from the scores alone: no finding, evidence or sentence.
         public mutating func summary(of record: Record) -> PlacementSummary {
             PlacementEngine.read(record, into: &collector, keywords: &keywords)
-            collector.scored(matcher.categories, into: &scored)
+            collector.scored(into: &scored)
             return PlacementSummary(suggestion: decision.decide(scored).suggestion, scores: scored)
         }
     }
@@ -118,17 +118,16 @@ public struct PlacementEngine: Sendable {
     private func analysis(of collector: borrowing EvidenceCollector) -> PlacementAnalysis {
         let categories = matcher.categories
         var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []
-        var scored: [PlacementDecision.Scored] = []
         for index in categories.indices {
             guard let finding = collector.finding(index) else { continue }
-            let kind = categories[index].kind
-            switch kind {
+            switch categories[index].kind {
             case .stage: stages.append(finding)
             case .level: levels.append(finding)
             case .principle: principles.append(finding)
             }
-            scored.append(PlacementDecision.Scored(kind: kind, name: finding.name, score: finding.score, strongest: finding.strongest))
         }
+        var scored: [PlacementDecision.Scored] = []
+        collector.scored(into: &scored)
         let (stageVerdict, levelVerdict, suggestion) = decision.decide(scored)
         return PlacementAnalysis(stages: stages, levels: levels, principles: principles, stageVerdict: stageVerdict, levelVerdict: levelVerdict,
                                  suggestion: suggestion)
