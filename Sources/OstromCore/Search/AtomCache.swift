@@ -48,6 +48,10 @@ final class AtomCache: Sendable {
     private struct Contents {
         var entries: [Key: Entry] = [:]
         var clock = 0
+        /// The ends of the words of the phrase being typed (term ids), per half.
+        var phrase: (words: [Int], halves: [PhraseEnds?])?
+        /// The last query's results, by its atoms and how many hits were ranked.
+        var last: (atoms: QueryPlan.Atoms, ranked: Int, results: SearchResults)?
     }
 
     /// Atoms kept: enough for the queries of a session of typing.
@@ -116,8 +120,42 @@ final class AtomCache: Sendable {
         }
     }
 
-    /// Forgets every atom (a benchmark types each query from nothing).
+    /// The ends of a phrase's words in one half, if they are the words
+    /// of the phrase being typed and that half's were made.
+    func phraseEnds(of words: [Int], half: Int) -> PhraseEnds? {
+        contents.withLock { $0.phrase?.words == words ? $0.phrase?.halves[half] : nil }
+    }
+
+    /// Keeps the ends of a phrase's words in one half, forgetting another
+    /// phrase's: those of one phrase at a time (35 MB for a word in nearly
+    /// every record of a library of a million).
+    func keep(_ ends: PhraseEnds, of words: [Int], half: Int) {
+        contents.withLock { contents in
+            if contents.phrase?.words != words { contents.phrase = (words, [nil, nil]) }
+            contents.phrase?.halves[half] = ends
+        }
+    }
+
+    /// The last query's results, if it had these atoms and ranked as many hits.
+    func results(of atoms: QueryPlan.Atoms, ranked: Int) -> SearchResults? {
+        contents.withLock { contents in
+            guard let last = contents.last, last.atoms == atoms, last.ranked == ranked else { return nil }
+            return last.results
+        }
+    }
+
+    /// Keeps a query's results, for a next keystroke that plans the same
+    /// atoms (their hits are shared with the caller's until either changes them).
+    func keep(_ results: SearchResults, of atoms: QueryPlan.Atoms, ranked: Int) {
+        contents.withLock { $0.last = (atoms, ranked, results) }
+    }
+
+    /// Forgets every atom, phrase and result (a benchmark types each query from nothing).
     func removeAll() {
-        contents.withLock { $0.entries.removeAll() }
+        contents.withLock { contents in
+            contents.entries.removeAll()
+            contents.phrase = nil
+            contents.last = nil
+        }
     }
 }

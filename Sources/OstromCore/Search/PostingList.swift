@@ -111,10 +111,10 @@ struct PostingList: Sendable {
     /// Number of positions a posting has: the sum of its field counts.
     @inline(__always)
     static func occurrences(_ packed: UInt32) -> Int {
-        // Most postings count words of the abstract alone (the lowest field).
-        if packed < 32 { return Int(packed) }
-        return Int(packed & 31) + Int((packed >> 5) & 31) + Int((packed >> 10) & 31)
-            + Int((packed >> 15) & 31) + Int((packed >> 20) & 31) + Int((packed >> 25) & 31)
+        // Fields added in pairs (0+1, 2+3, 4+5: three sums 10 bits apart),
+        // then the three at once: a multiplication puts their sum in bits 20–29.
+        let pairs = (packed & 0x01F0_7C1F) &+ ((packed &>> 5) & 0x01F0_7C1F)
+        return Int(((pairs &* 0x0010_0401) &>> 20) & 0x3FF)
     }
 
     /// One half of the list (0 or 1): its postings' bytes, its positions'

@@ -24,6 +24,13 @@ struct QueryPlan {
         var key: AtomCache.Key
     }
 
+    /// The query's atoms as the cache knows them: two queries of the same
+    /// atoms have the same results.
+    struct Atoms: Equatable {
+        var clauses: [[AtomCache.Key]] = []
+        var excluded: [AtomCache.Key] = []
+    }
+
     /// Per clause, its atoms: a hit meets every clause, by any of its atoms.
     private(set) var clauses: [[Placed]] = []
     private(set) var excluded: [Placed] = []
@@ -33,6 +40,11 @@ struct QueryPlan {
     private(set) var approximateWords: [String] = []
     /// How many query words (not filters) the clauses hold: proximity needs two.
     private(set) var words = 0
+    private(set) var atoms = Atoms()
+    /// The words (term ids) of a phrase typed up to a space, the quote
+    /// open: the next keystroke starts its next word, looked for at these
+    /// words' ends (`PhraseEnds`), made ready now.
+    private(set) var continued: [Int]?
 
     init(_ query: SearchQuery, index: SearchIndex) {
         let stemmer = Stemmer()
@@ -42,20 +54,33 @@ struct QueryPlan {
                 let step = index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }
                 if case .terms(let expansion, _) = step, expansion.isApproximate, let text = atom.text { approximateWords.append(text) }
                 if case .filter = step {} else { words += 1 }
-                return place(step, key: key)
+                return place(step, key: key, atom: atom)
             })
         }
         excluded = query.excluded.map { atom in
             let key = AtomCache.Key(atom: atom, typos: query.allowsTypos)
-            return place(index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }, key: key)
+            return place(index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }, key: key, atom: atom)
         }
+        atoms = Atoms(clauses: clauses.map { $0.map(\.key) }, excluded: excluded.map(\.key))
     }
 
     /// The step with the next free slots, as many as it has terms to mark.
-    private mutating func place(_ step: Step, key: AtomCache.Key) -> Placed {
+    private mutating func place(_ step: Step, key: AtomCache.Key, atom: SearchQuery.Atom) -> Placed {
         let placed = Placed(step: step, slot: slotCount, key: key)
         slotCount += step.slotCount
+        continued = Self.continued(atom, step) ?? continued
         return placed
+    }
+
+    /// The words of a phrase in any field whose text ends in a space,
+    /// when the index holds them all.
+    private static func continued(_ atom: SearchQuery.Atom, _ step: Step) -> [Int]? {
+        guard case .phrase(let text, nil) = atom, text.last?.isWhitespace == true else { return nil }
+        switch step {
+        case .terms(let expansion, _): return expansion.ids.first.map { [Int($0.id)] }
+        case .phrase(_, let ids, _): return ids
+        case .filter, .nothing: return nil
+        }
     }
 
     private static func step(for atom: SearchQuery.Atom, typos: Bool, index: SearchIndex, stemmer: Stemmer) -> Step {

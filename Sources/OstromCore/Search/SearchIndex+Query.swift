@@ -12,6 +12,13 @@ extension SearchIndex {
         let plan = QueryPlan(query, index: self)
         // Each half's records and its number (an index of one half has only the first).
         let halves = [(records: 0..<splitDocument, half: 0), (records: splitDocument..<count, half: 1)].filter { !$0.records.isEmpty }
+        if let continued = plan.continued {
+            DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+                prepareEnds(of: continued, range: halves[part].records, half: halves[part].half)
+            }
+        }
+        // The same atoms as the last query (a space typed in an open phrase): the same results.
+        if let results = atoms.results(of: plan.atoms, ranked: ranked) { return results }
         let states = halves.map { evaluations.take(range: $0.records, clauses: plan.clauses.count) }
         defer { states.forEach(evaluations.keep) }
         var matchedInHalves = [[Bool]](repeating: [], count: halves.count)
@@ -28,7 +35,14 @@ extension SearchIndex {
         results.approximateWords = plan.approximateWords
         results.rankByProximity(words: plan.words, records: records)
         results.rankMore(upTo: ranked)
+        atoms.keep(results, of: plan.atoms, ranked: ranked)
         return results
+    }
+
+    /// Makes the ends of a phrase's words in one half, unless kept.
+    private func prepareEnds(of words: [Int], range: Range<Int>, half: Int) {
+        guard atoms.phraseEnds(of: words, half: half) == nil else { return }
+        atoms.keep(phraseEnds(of: words, range: range, half: half), of: words, half: half)
     }
 
     /// The halves' hits in one array, each half writing its own part on a
@@ -161,13 +175,22 @@ extension SearchIndex {
 
     /// Records of one half holding the words next to each other in this
     /// order, found by walking the words' posting lists together and
-    /// comparing their positions; scored as the words' BM25F scores
-    /// summed, boosted. Whether any matched.
+    /// comparing their positions, or the last word's alone when the ends
+    /// of the others are kept (typed before it); scored as the words'
+    /// BM25F scores summed, boosted. Whether any matched.
     private func phrase(_ words: [[UInt8]], ids: [Int], field: SearchField?, half: Int, into state: Evaluation) -> Bool {
         let mask = Self.mask(field)
         let factors = ids.map { idf($0) }
         let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         let offered = state.atomCount
+        if field == nil, let ends = atoms.phraseEnds(of: Array(ids.dropLast()), half: half) {
+            state.offering { offers in
+                scoreFollowing(ends, with: ids[ids.count - 1], half: half) { document, total, inHeading in
+                    offers.offer(document, RankClass.of(.exact, inHeading: inHeading) + total * 1.5)
+                }
+            }
+            return state.atomCount > offered
+        }
         var tokenizer = SearchTokenizer()
         inverseNorms.withUnsafeBufferPointer { norms in state.offering { offers in
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in

@@ -1,0 +1,69 @@
+/// A phrase typed word by word: the ends of its words so far, made once,
+/// and each next word looked for at them (`PhraseEnds`).
+extension SearchIndex {
+    /// Where the words (term ids, in order, in any field) stand together in
+    /// one half's records: the first word's positions, followed by each next.
+    func phraseEnds(of ids: [Int], range: Range<Int>, half: Int) -> PhraseEnds {
+        let all = Self.mask(nil)
+        let (bytes, stream, first) = postings[ids[0]].half(half)
+        var ends = PhraseEnds(range: range, positions: stream, factor: idf(ids[0])) { writer in
+            var (offset, document) = (0, first)
+            while offset < bytes.count {
+                document &+= Int(PostingList.readVarint(bytes, &offset))
+                let counts = PostingList.readVarint(bytes, &offset)
+                writer.add(document, counts: counts & all, positions: PostingList.occurrences(counts), from: stream)
+            }
+        }
+        for id in ids.dropFirst() {
+            let before = ends
+            ends = PhraseEnds(range: range, room: postings[id].half(half).positions.count, factor: idf(id)) { writer in
+                follow(before, with: id, half: half) { document, counts, total, inHeading, found in
+                    writer.add(document, endingAt: found, counts: counts, before: total, inHeading: inHeading)
+                }
+            }
+        }
+        return ends
+    }
+
+    /// Calls `body` with each record of one half where word `id` stands
+    /// right after the phrase's words (`ends`): the word's packed counts
+    /// there, the others' score and whether all stood in a heading, and
+    /// the word's positions there that follow the others.
+    func follow(_ ends: PhraseEnds, with id: Int, half: Int,
+                _ body: (Int, UInt32, Float, Bool, UnsafeBufferPointer<UInt32>) -> Void) {
+        let (weighting, fieldCount, all) = (FieldWeighting.shared, Self.fieldCount, Self.mask(nil))
+        var cursor = PostingCursor(list: postings[id], half: half)
+        let positions = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * PostingCursor.maximumPositions)
+        defer { positions.deallocate() }
+        let found = positions + PostingCursor.maximumPositions
+        inverseNorms.withUnsafeBufferPointer { norms in ends.withView { view in
+            cursor.advance()
+            while !cursor.isAtEnd {
+                let document = cursor.document
+                // A record without the words keeps its positions unread (skipped in bulk).
+                if view.holds(document) {
+                    let count = view.following(document, among: positions, count: cursor.readPositions(into: positions), into: found)
+                    if count > 0 {
+                        let (total, inHeading) = view.score(document) {
+                            Self.saturated(weighting.frequency($0, norms: norms.baseAddress! + document * fieldCount))
+                        }
+                        body(document, cursor.packed & all, total, inHeading, UnsafeBufferPointer(start: found, count: count))
+                    }
+                }
+                cursor.advance()
+            }
+        } }
+    }
+
+    /// The phrase's records in one half, with their scores: the words'
+    /// scores summed, as `phrase` sums them.
+    func scoreFollowing(_ ends: PhraseEnds, with id: Int, half: Int, _ body: (Int, Float, Bool) -> Void) {
+        let (weighting, fieldCount, factor) = (FieldWeighting.shared, Self.fieldCount, idf(id))
+        inverseNorms.withUnsafeBufferPointer { norms in
+            follow(ends, with: id, half: half) { document, counts, total, inHeading, _ in
+                let score = factor * Self.saturated(weighting.frequency(counts, norms: norms.baseAddress! + document * fieldCount))
+                body(document, total + score, inHeading && counts & RankClass.headingMask != 0)
+            }
+        }
+    }
+}
