@@ -9,27 +9,22 @@
 /// postings reads it at every posting; written once, then only read (by
 /// the thread evaluating its half).
 final class PhraseEnds: @unchecked Sendable {
-    /// The half's records: every per-record array is addressed by record
-    /// minus the first.
-    let range: Range<Int>
-    /// Per record, where its ends start in `ends`; the next record's start
-    /// is where they end (none: the record lacks the words).
-    private let starts: UnsafeMutablePointer<UInt32>
+    /// Per record of the half (addressed by record minus the first): where
+    /// its ends start in `ends` (the next record's start is where they end;
+    /// none: the record lacks the words); the positions its next word must
+    /// have as bits (each modulo 64: a position of the next word whose bit
+    /// is clear is none of them, and most records are passed without
+    /// reading their ends); and what is needed to score it when the next
+    /// word is found there: the last word's packed counts, and the score of
+    /// the words before it with whether all stood in a heading (none for a
+    /// phrase of one word: nothing, and all did).
+    private let records: Records
+    private let memory: Memory
     /// The positions where the words end, as varint gaps from each
     /// record's start: the first word's own positions in its posting list,
     /// or written here (`owned`) as the phrase's next words follow.
     private let ends: UnsafePointer<UInt8>?
     private let owned: UnsafeMutablePointer<UInt8>?
-    /// Per record, the positions its next word must have as bits (each
-    /// modulo 64): a position of the next word whose bit is clear is none
-    /// of them, and most records are passed without reading their ends.
-    private let signatures: UnsafeMutablePointer<UInt64>
-    /// The score is summed when a record is found to hold the next word
-    /// too: per record, the last word's packed counts there, and the score
-    /// of the words before it with whether all stood in a heading (none
-    /// for a phrase of one word: nothing, and all did).
-    private let lastCounts: UnsafeMutablePointer<UInt32>
-    private let before: (totals: UnsafeMutablePointer<Float>, inHeading: UnsafeMutablePointer<Bool>)?
     /// The last word's weight (its idf).
     private let lastFactor: Float
     /// Records holding the words.
@@ -37,44 +32,35 @@ final class PhraseEnds: @unchecked Sendable {
 
     /// A word's own positions (its posting list's, in one half), as the
     /// ends of a phrase of one word: `write` adds its records.
-    convenience init(range: Range<Int>, positions: UnsafeBufferPointer<UInt8>, factor: Float, write: (inout Writer) -> Void) {
-        self.init(range: range, ends: positions.baseAddress, owned: nil, factor: factor, write: write)
+    convenience init(range: Range<Int>, memory: Memory, positions: UnsafeBufferPointer<UInt8>, factor: Float, write: (inout Writer) -> Void) {
+        self.init(range: range, memory: memory, ends: positions.baseAddress, owned: nil, factor: factor, write: write)
     }
 
     /// The ends of a phrase's next word, found right after the ends of the
     /// words before (`write` adds its records): room for `bytes` bytes of
     /// positions, those of the word's own in the half (a subset's gaps
     /// take no more bytes).
-    convenience init(range: Range<Int>, room bytes: Int, factor: Float, write: (inout Writer) -> Void) {
+    convenience init(range: Range<Int>, memory: Memory, room bytes: Int, factor: Float, write: (inout Writer) -> Void) {
         let owned = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes + 5)
-        self.init(range: range, ends: owned, owned: (owned, bytes), factor: factor, write: write)
+        self.init(range: range, memory: memory, ends: owned, owned: (owned, bytes), factor: factor, write: write)
     }
 
-    private init(range: Range<Int>, ends: UnsafePointer<UInt8>?, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?, factor: Float,
-                 write: (inout Writer) -> Void) {
-        self.range = range
-        let records = max(1, range.count)
-        starts = .allocate(capacity: range.count + 1)
+    private init(range: Range<Int>, memory: Memory, ends: UnsafePointer<UInt8>?, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?,
+                 factor: Float, write: (inout Writer) -> Void) {
+        records = memory.take(range: range)
+        self.memory = memory
         self.ends = ends
         self.owned = owned?.bytes
-        signatures = .allocate(capacity: records)
-        lastCounts = .allocate(capacity: records)
-        before = owned == nil ? nil : (.allocate(capacity: records), .allocate(capacity: records))
         lastFactor = factor
-        var writer = Writer(base: range.lowerBound, starts: starts, signatures: signatures, lastCounts: lastCounts, before: before,
-                            owned: owned)
+        var writer = Writer(records: records, base: range.lowerBound, owned: owned)
         write(&writer)
         writer.start(upTo: range.count)
         count = writer.count
     }
 
     deinit {
-        starts.deallocate()
         owned?.deallocate()
-        signatures.deallocate()
-        lastCounts.deallocate()
-        before?.totals.deallocate()
-        before?.inHeading.deallocate()
+        memory.keep(records)
     }
 
     /// Adds records in order, through values kept in registers.
@@ -83,8 +69,16 @@ final class PhraseEnds: @unchecked Sendable {
         fileprivate let starts: UnsafeMutablePointer<UInt32>
         fileprivate let signatures: UnsafeMutablePointer<UInt64>
         fileprivate let lastCounts: UnsafeMutablePointer<UInt32>
-        fileprivate let before: (totals: UnsafeMutablePointer<Float>, inHeading: UnsafeMutablePointer<Bool>)?
+        fileprivate let totals: UnsafeMutablePointer<Float>
+        fileprivate let inHeading: UnsafeMutablePointer<Bool>
         fileprivate let owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?
+
+        fileprivate init(records: Records, base: Int, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?) {
+            (starts, signatures, lastCounts, totals, inHeading) = (records.starts, records.signatures, records.lastCounts, records.totals, records.inHeading)
+            self.base = base
+            self.owned = owned
+        }
+
         /// Records whose start is written; the ends' bytes read or written; records added.
         fileprivate var filled = 0
         fileprivate var offset = 0
@@ -122,8 +116,8 @@ final class PhraseEnds: @unchecked Sendable {
                 signature |= 1 &<< UInt64((position &+ 1) & 63)
             }
             end(local, signature: signature, counts: counts)
-            before?.totals[local] = total
-            before?.inHeading[local] = inHeading
+            totals[local] = total
+            self.inHeading[local] = inHeading
         }
 
         @inline(__always)
@@ -137,19 +131,20 @@ final class PhraseEnds: @unchecked Sendable {
         /// the ends read or written so far end.
         @inline(__always)
         fileprivate mutating func start(upTo local: Int) {
+            // (No record is added twice: `filled` is at most `local`.)
             let start = UInt32(offset)
-            while filled <= local {
+            repeat {
                 starts[filled] = start
                 filled &+= 1
-            }
+            } while filled <= local
         }
     }
 
     /// Calls `body` with a view of the ends for the walk over the next
     /// word's postings.
     func withView<Result>(_ body: (View) -> Result) -> Result {
-        body(View(base: range.lowerBound, starts: starts, ends: ends, signatures: signatures, lastCounts: lastCounts, before: before,
-                  lastFactor: lastFactor))
+        body(View(base: records.range.lowerBound, starts: records.starts, ends: ends, signatures: records.signatures,
+                  lastCounts: records.lastCounts, before: owned == nil ? nil : (records.totals, records.inHeading), lastFactor: lastFactor))
     }
 
     /// The ends, read by record number.

@@ -6,7 +6,7 @@ extension SearchIndex {
     func phraseEnds(of ids: [Int], range: Range<Int>, half: Int) -> PhraseEnds {
         let all = Self.mask(nil)
         let (bytes, stream, first) = postings[ids[0]].half(half)
-        var ends = PhraseEnds(range: range, positions: stream, factor: idf(ids[0])) { writer in
+        var ends = PhraseEnds(range: range, memory: phraseMemory, positions: stream, factor: idf(ids[0])) { writer in
             var (offset, document) = (0, first)
             while offset < bytes.count {
                 document &+= Int(PostingList.readVarint(bytes, &offset))
@@ -16,7 +16,7 @@ extension SearchIndex {
         }
         for id in ids.dropFirst() {
             let before = ends
-            ends = PhraseEnds(range: range, room: postings[id].half(half).positions.count, factor: idf(id)) { writer in
+            ends = PhraseEnds(range: range, memory: phraseMemory, room: postings[id].half(half).positions.count, factor: idf(id)) { writer in
                 follow(before, with: id, half: half) { document, counts, total, inHeading, found in
                     writer.add(document, endingAt: found, counts: counts, before: total, inHeading: inHeading)
                 }

@@ -35,6 +35,8 @@ public final class SearchIndex: Sendable {
     let atoms = AtomCache()
     /// The last queries' working memory.
     let evaluations = Evaluations()
+    /// The memory of the last phrases' ends (`PhraseEnds`).
+    let phraseMemory = PhraseEnds.Memory()
 
     static let b: Float = 0.75
     static let k1: Float = 1.2

@@ -1,0 +1,54 @@
+import Synchronization
+
+extension PhraseEnds {
+    /// The memory of one half's ends, one value per record of its range
+    /// (21 bytes a record), kept for the next phrase's ends (`Memory`).
+    final class Records: @unchecked Sendable {
+        let range: Range<Int>
+        /// Where each record's ends start, and the next record's (one more).
+        let starts: UnsafeMutablePointer<UInt32>
+        let signatures: UnsafeMutablePointer<UInt64>
+        let lastCounts: UnsafeMutablePointer<UInt32>
+        let totals: UnsafeMutablePointer<Float>
+        let inHeading: UnsafeMutablePointer<Bool>
+
+        init(range: Range<Int>) {
+            self.range = range
+            let count = max(1, range.count)
+            starts = .allocate(capacity: count + 1)
+            signatures = .allocate(capacity: count)
+            lastCounts = .allocate(capacity: count)
+            totals = .allocate(capacity: count)
+            inHeading = .allocate(capacity: count)
+        }
+
+        deinit {
+            starts.deallocate()
+            signatures.deallocate()
+            lastCounts.deallocate()
+            totals.deallocate()
+            inHeading.deallocate()
+        }
+    }
+
+    /// Memory given back by ends no longer used, for the next phrase's: a
+    /// common word's ends in a library of a million records take 10 MB a
+    /// half, which taken fresh from the system (blocks this large are
+    /// mapped apart: `FreedMemory.keepLargeBlocksApart`) cost a quarter of
+    /// making them in page faults.
+    final class Memory: Sendable {
+        private let kept = Mutex<[Records]>([])
+        /// One phrase's ends in two halves (while those of the next are in use).
+        private static let capacity = 2
+
+        /// Memory for the records of `range`, kept or new.
+        func take(range: Range<Int>) -> Records {
+            kept.withLock { kept in kept.firstIndex { $0.range == range }.map { kept.remove(at: $0) } } ?? Records(range: range)
+        }
+
+        /// Keeps memory no ends use any more.
+        func keep(_ records: Records) {
+            kept.withLock { kept in if kept.count < Self.capacity { kept.append(records) } }
+        }
+    }
+}
