@@ -127,8 +127,8 @@ final class AtomCache: Sendable {
     }
 
     /// Keeps the ends of a phrase's words in one half, forgetting another
-    /// phrase's: those of one phrase at a time (35 MB for a word in nearly
-    /// every record of a library of a million).
+    /// phrase's: those of one phrase at a time (21 bytes a record, 21 MB in
+    /// a library of a million).
     func keep(_ ends: PhraseEnds, of words: [Int], half: Int) {
         contents.withLock { contents in
             if contents.phrase?.words != words { contents.phrase = (words, [nil, nil]) }

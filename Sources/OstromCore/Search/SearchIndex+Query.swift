@@ -179,9 +179,6 @@ extension SearchIndex {
     /// of the others are kept (typed before it); scored as the words'
     /// BM25F scores summed, boosted. Whether any matched.
     private func phrase(_ words: [[UInt8]], ids: [Int], field: SearchField?, half: Int, into state: Evaluation) -> Bool {
-        let mask = Self.mask(field)
-        let factors = ids.map { idf($0) }
-        let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         let offered = state.atomCount
         if field == nil, let ends = atoms.phraseEnds(of: Array(ids.dropLast()), half: half) {
             state.offering { offers in
@@ -191,6 +188,9 @@ extension SearchIndex {
             }
             return state.atomCount > offered
         }
+        let mask = Self.mask(field)
+        let factors = ids.map { idf($0) }
+        let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         var tokenizer = SearchTokenizer()
         inverseNorms.withUnsafeBufferPointer { norms in state.offering { offers in
             forEachAdjacent(ids, mask: mask, half: half) { document, packed in
