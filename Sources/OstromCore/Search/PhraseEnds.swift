@@ -27,8 +27,6 @@ final class PhraseEnds: @unchecked Sendable {
     private let owned: UnsafeMutablePointer<UInt8>?
     /// The last word's weight (its idf).
     private let lastFactor: Float
-    /// Records holding the words.
-    private(set) var count = 0
 
     /// A word's own positions (its posting list's, in one half), as the
     /// ends of a phrase of one word: `write` adds its records.
@@ -55,7 +53,6 @@ final class PhraseEnds: @unchecked Sendable {
         var writer = Writer(records: records, base: range.lowerBound, owned: owned)
         write(&writer)
         writer.start(upTo: range.count)
-        count = writer.count
     }
 
     deinit {
@@ -72,17 +69,15 @@ final class PhraseEnds: @unchecked Sendable {
         fileprivate let totals: UnsafeMutablePointer<Float>
         fileprivate let inHeading: UnsafeMutablePointer<Bool>
         fileprivate let owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?
+        /// Records whose start is written; the ends' bytes read or written.
+        fileprivate var filled = 0
+        fileprivate var offset = 0
 
         fileprivate init(records: Records, base: Int, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?) {
             (starts, signatures, lastCounts, totals, inHeading) = (records.starts, records.signatures, records.lastCounts, records.totals, records.inHeading)
             self.base = base
             self.owned = owned
         }
-
-        /// Records whose start is written; the ends' bytes read or written; records added.
-        fileprivate var filled = 0
-        fileprivate var offset = 0
-        fileprivate var count = 0
 
         /// A record (after those added before) holding the word `positions`
         /// times (`counts` packed), its positions the next in `stream` (the
@@ -124,7 +119,6 @@ final class PhraseEnds: @unchecked Sendable {
         private mutating func end(_ local: Int, signature: UInt64, counts: UInt32) {
             signatures[local] = signature
             lastCounts[local] = counts
-            count &+= 1
         }
 
         /// Writes the starts of the records up to `local`: they start where

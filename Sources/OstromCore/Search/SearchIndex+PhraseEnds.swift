@@ -29,7 +29,7 @@ extension SearchIndex {
     /// right after the phrase's words (`ends`): the word's packed counts
     /// there, the others' score and whether all stood in a heading, and
     /// the word's positions there that follow the others.
-    func follow(_ ends: PhraseEnds, with id: Int, half: Int,
+    private func follow(_ ends: PhraseEnds, with id: Int, half: Int,
                 _ body: (Int, UInt32, Float, Bool, UnsafeBufferPointer<UInt32>) -> Void) {
         let (weighting, fieldCount, all) = (FieldWeighting.shared, Self.fieldCount, Self.mask(nil))
         var cursor = PostingCursor(list: postings[id], half: half)
@@ -55,8 +55,9 @@ extension SearchIndex {
         } }
     }
 
-    /// The phrase's records in one half, with their scores: the words'
-    /// scores summed, as `phrase` sums them.
+    /// Calls `body` with each record of one half where word `id` ends the
+    /// phrase, the words' scores summed there (as `phrase` sums them), and
+    /// whether all stood in a heading.
     func scoreFollowing(_ ends: PhraseEnds, with id: Int, half: Int, _ body: (Int, Float, Bool) -> Void) {
         let (weighting, fieldCount, factor) = (FieldWeighting.shared, Self.fieldCount, idf(id))
         inverseNorms.withUnsafeBufferPointer { norms in
