@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Dense working memory for one query over a range of records: how many
 /// clauses each record has met, its total score, the current atom's best
 /// score, the records that have met every clause (the hits, in no
@@ -8,7 +6,7 @@ import Synchronization
 /// term passes through `Offers.offer`, where array uniqueness and bounds
 /// checks would dominate. Used by one thread at a time, and kept for the
 /// next query (`Evaluations`).
-final class Evaluation: @unchecked Sendable {
+final class Evaluation: MemoryForRecords, @unchecked Sendable {
     let range: Range<Int>
     private var clauses: Int
     private let level: Slots<UInt16>
@@ -218,26 +216,22 @@ final class Evaluation: @unchecked Sendable {
 
 /// The evaluations of the last queries, kept for the next: a query over a
 /// million records needs 19 MB of working memory, which, taken fresh from
-/// the system at every keystroke (blocks this large are mapped apart:
-/// `FreedMemory.keepLargeBlocksApart`), costs page faults; zeroing again
-/// what must start at zero costs less.
+/// the system at every keystroke, costs page faults; zeroing again what
+/// must start at zero costs less.
 final class Evaluations: Sendable {
-    private let kept = Mutex<[Evaluation]>([])
     /// Enough for two queries at once, each searching two halves.
-    private static let capacity = 4
+    private let kept = KeptMemory<Evaluation>(capacity: 4)
 
     /// An evaluation of `clauses` over `range`, kept or new, for one query
     /// to use and `keep`.
     func take(range: Range<Int>, clauses: Int) -> Evaluation {
-        guard let taken = kept.withLock({ kept in kept.firstIndex { $0.range == range }.map { kept.remove(at: $0) } }) else {
-            return Evaluation(range: range, clauses: clauses)
-        }
+        guard let taken = kept.take(range: range) else { return Evaluation(range: range, clauses: clauses) }
         taken.reset(clauses: clauses)
         return taken
     }
 
     /// Keeps an evaluation a query is done with for the next.
     func keep(_ evaluation: Evaluation) {
-        kept.withLock { kept in if kept.count < Self.capacity { kept.append(evaluation) } }
+        kept.keep(evaluation)
     }
 }

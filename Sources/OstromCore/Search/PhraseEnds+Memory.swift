@@ -1,9 +1,7 @@
-import Synchronization
-
 extension PhraseEnds {
     /// The memory of one half's ends, one value per record of its range
     /// (21 bytes a record), kept for the next phrase's ends (`Memory`).
-    final class Records: @unchecked Sendable {
+    final class Records: MemoryForRecords, @unchecked Sendable {
         let range: Range<Int>
         /// Where each record's ends start, and the next record's (one more).
         let starts: UnsafeMutablePointer<UInt32>
@@ -31,24 +29,10 @@ extension PhraseEnds {
         }
     }
 
-    /// Memory given back by ends no longer used, for the next phrase's: a
+    /// Memory given back by ends no longer used, for the next phrase's (one
+    /// phrase's ends in two halves, while those of the next are in use): a
     /// common word's ends in a library of a million records take 10 MB a
-    /// half, which taken fresh from the system (blocks this large are
-    /// mapped apart: `FreedMemory.keepLargeBlocksApart`) cost a quarter of
-    /// making them in page faults.
-    final class Memory: Sendable {
-        private let kept = Mutex<[Records]>([])
-        /// One phrase's ends in two halves (while those of the next are in use).
-        private static let capacity = 2
-
-        /// Memory for the records of `range`, kept or new.
-        func take(range: Range<Int>) -> Records {
-            kept.withLock { kept in kept.firstIndex { $0.range == range }.map { kept.remove(at: $0) } } ?? Records(range: range)
-        }
-
-        /// Keeps memory no ends use any more.
-        func keep(_ records: Records) {
-            kept.withLock { kept in if kept.count < Self.capacity { kept.append(records) } }
-        }
-    }
+    /// half, and taken fresh from the system, a quarter of making them was
+    /// page faults.
+    typealias Memory = KeptMemory<Records>
 }

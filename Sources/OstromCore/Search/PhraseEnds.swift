@@ -45,7 +45,7 @@ final class PhraseEnds: @unchecked Sendable {
 
     private init(range: Range<Int>, memory: Memory, ends: UnsafePointer<UInt8>?, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?,
                  factor: Float, write: (inout Writer) -> Void) {
-        records = memory.take(range: range)
+        records = memory.take(range: range) ?? Records(range: range)
         self.memory = memory
         self.ends = ends
         self.owned = owned?.bytes

@@ -36,7 +36,7 @@ public final class SearchIndex: Sendable {
     /// The last queries' working memory.
     let evaluations = Evaluations()
     /// The memory of the last phrases' ends (`PhraseEnds`).
-    let phraseMemory = PhraseEnds.Memory()
+    let phraseMemory = PhraseEnds.Memory(capacity: 2)
 
     static let b: Float = 0.75
     static let k1: Float = 1.2
