@@ -2,19 +2,12 @@
 /// and each next word looked for at them (`PhraseEnds`).
 extension SearchIndex {
     /// Where the words (term ids, in order, in any field) stand together in
-    /// one half's records: the first word's positions, followed by each next.
-    func phraseEnds(of ids: [Int], range: Range<Int>, half: Int) -> PhraseEnds {
-        let all = Self.mask(nil)
-        let (bytes, stream, first) = postings[ids[0]].half(half)
-        var ends = PhraseEnds(range: range, memory: phraseMemory, positions: stream, factor: idf(ids[0])) { writer in
-            var (offset, document) = (0, first)
-            while offset < bytes.count {
-                document &+= Int(PostingList.readVarint(bytes, &offset))
-                let counts = PostingList.readVarint(bytes, &offset)
-                writer.add(document, counts: counts & all, positions: PostingList.occurrences(counts), from: stream)
-            }
-        }
-        for id in ids.dropFirst() {
+    /// one half's records: the first word's positions, followed by each
+    /// next; or, given the ends of all the words but the last, those
+    /// followed by the last.
+    func phraseEnds(of ids: [Int], after before: PhraseEnds?, range: Range<Int>, half: Int) -> PhraseEnds {
+        var ends = before ?? wordEnds(ids[0], range: range, half: half)
+        for id in ids.dropFirst(before == nil ? 1 : ids.count - 1) {
             let before = ends
             ends = PhraseEnds(range: range, memory: phraseMemory, room: postings[id].half(half).positions.count, factor: idf(id)) { writer in
                 follow(before, with: id, half: half) { document, counts, total, inHeading, found in
@@ -23,6 +16,21 @@ extension SearchIndex {
             }
         }
         return ends
+    }
+
+    /// A word's own positions in one half's records, as the ends of a
+    /// phrase of one word.
+    private func wordEnds(_ id: Int, range: Range<Int>, half: Int) -> PhraseEnds {
+        let all = Self.mask(nil)
+        let (bytes, stream, first) = postings[id].half(half)
+        return PhraseEnds(range: range, memory: phraseMemory, positions: stream, factor: idf(id)) { writer in
+            var (offset, document) = (0, first)
+            while offset < bytes.count {
+                document &+= Int(PostingList.readVarint(bytes, &offset))
+                let counts = PostingList.readVarint(bytes, &offset)
+                writer.add(document, counts: counts & all, positions: PostingList.occurrences(counts), from: stream)
+            }
+        }
     }
 
     /// Calls `body` with each record of one half where word `id` stands

@@ -39,10 +39,13 @@ extension SearchIndex {
         return results
     }
 
-    /// Makes the ends of a phrase's words in one half, unless kept.
+    /// Makes the ends of a phrase's words in one half, unless kept: from
+    /// the kept ends of all its words but the last (the space after the
+    /// phrase's second word, after the space after its first), if any.
     private func prepareEnds(of words: [Int], range: Range<Int>, half: Int) {
         guard atoms.phraseEnds(of: words, half: half) == nil else { return }
-        atoms.keep(phraseEnds(of: words, range: range, half: half), of: words, half: half)
+        let before = words.count > 1 ? atoms.phraseEnds(of: Array(words.dropLast()), half: half) : nil
+        atoms.keep(phraseEnds(of: words, after: before, range: range, half: half), of: words, half: half)
     }
 
     /// The halves' hits in one array, each half writing its own part on a
