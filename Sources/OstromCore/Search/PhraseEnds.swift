@@ -9,15 +9,8 @@
 /// postings reads it at every posting; written once, then only read (by
 /// the thread evaluating its half).
 final class PhraseEnds: @unchecked Sendable {
-    /// Per record of the half (addressed by record minus the first): where
-    /// its ends start in `ends` (the next record's start is where they end;
-    /// none: the record lacks the words); the positions its next word must
-    /// have as bits (each modulo 64: a position of the next word whose bit
-    /// is clear is none of them, and most records are passed without
-    /// reading their ends); and what is needed to score it when the next
-    /// word is found there: the last word's packed counts, and the score of
-    /// the words before it with whether all stood in a heading (none for a
-    /// phrase of one word: nothing, and all did).
+    /// Per record of the half, where its ends start, which positions may
+    /// follow them and what the words score there (`Columns`).
     private let records: Records
     private let memory: Memory
     /// The positions where the words end, as varint gaps from each
@@ -50,7 +43,7 @@ final class PhraseEnds: @unchecked Sendable {
         self.ends = ends
         self.owned = owned?.bytes
         lastFactor = factor
-        var writer = Writer(records: records, base: range.lowerBound, owned: owned)
+        var writer = Writer(columns: records.columns, base: range.lowerBound, owned: owned)
         write(&writer)
         writer.start(upTo: range.count)
     }
@@ -62,22 +55,12 @@ final class PhraseEnds: @unchecked Sendable {
 
     /// Adds records in order, through values kept in registers.
     struct Writer {
+        fileprivate let columns: Columns
         fileprivate let base: Int
-        fileprivate let starts: UnsafeMutablePointer<UInt32>
-        fileprivate let signatures: UnsafeMutablePointer<UInt64>
-        fileprivate let lastCounts: UnsafeMutablePointer<UInt32>
-        fileprivate let totals: UnsafeMutablePointer<Float>
-        fileprivate let inHeading: UnsafeMutablePointer<Bool>
         fileprivate let owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?
         /// Records whose start is written; the ends' bytes read or written.
         fileprivate var filled = 0
         fileprivate var offset = 0
-
-        fileprivate init(records: Records, base: Int, owned: (bytes: UnsafeMutablePointer<UInt8>, room: Int)?) {
-            (starts, signatures, lastCounts, totals, inHeading) = (records.starts, records.signatures, records.lastCounts, records.totals, records.inHeading)
-            self.base = base
-            self.owned = owned
-        }
 
         /// A record (after those added before) holding the word `positions`
         /// times (`counts` packed), its positions the next in `stream` (the
@@ -111,14 +94,14 @@ final class PhraseEnds: @unchecked Sendable {
                 signature |= 1 &<< UInt64((position &+ 1) & 63)
             }
             end(local, signature: signature, counts: counts)
-            totals[local] = total
-            self.inHeading[local] = inHeading
+            columns.totals[local] = total
+            columns.inHeading[local] = inHeading
         }
 
         @inline(__always)
         private mutating func end(_ local: Int, signature: UInt64, counts: UInt32) {
-            signatures[local] = signature
-            lastCounts[local] = counts
+            columns.signatures[local] = signature
+            columns.lastCounts[local] = counts
         }
 
         /// Writes the starts of the records up to `local`: they start where
@@ -128,7 +111,7 @@ final class PhraseEnds: @unchecked Sendable {
             // (No record is added twice: `filled` is at most `local`.)
             let start = UInt32(offset)
             repeat {
-                starts[filled] = start
+                columns.starts[filled] = start
                 filled &+= 1
             } while filled <= local
         }
@@ -137,26 +120,24 @@ final class PhraseEnds: @unchecked Sendable {
     /// Calls `body` with a view of the ends for the walk over the next
     /// word's postings.
     func withView<Result>(_ body: (View) -> Result) -> Result {
-        body(View(base: records.range.lowerBound, starts: records.starts, ends: ends, signatures: records.signatures,
-                  lastCounts: records.lastCounts, before: owned == nil ? nil : (records.totals, records.inHeading), lastFactor: lastFactor))
+        body(View(columns: records.columns, base: records.range.lowerBound, ends: ends, followsWords: owned != nil, lastFactor: lastFactor))
     }
 
     /// The ends, read by record number.
     struct View {
+        fileprivate let columns: Columns
         fileprivate let base: Int
-        fileprivate let starts: UnsafeMutablePointer<UInt32>
         /// (None when the word is in no record of the half.)
         fileprivate let ends: UnsafePointer<UInt8>?
-        fileprivate let signatures: UnsafeMutablePointer<UInt64>
-        fileprivate let lastCounts: UnsafeMutablePointer<UInt32>
-        fileprivate let before: (totals: UnsafeMutablePointer<Float>, inHeading: UnsafeMutablePointer<Bool>)?
+        /// Whether the last word follows others, whose score is kept.
+        fileprivate let followsWords: Bool
         fileprivate let lastFactor: Float
 
         /// Whether the record holds the words.
         @inline(__always)
         func holds(_ document: Int) -> Bool {
             let local = document &- base
-            return starts[local] != starts[local &+ 1]
+            return columns.starts[local] != columns.starts[local &+ 1]
         }
 
         /// Writes into `found` those of `positions` (in order) that stand
@@ -166,12 +147,12 @@ final class PhraseEnds: @unchecked Sendable {
         @inline(__always)
         func following(_ document: Int, among positions: UnsafeMutablePointer<UInt32>, count: Int, into found: UnsafeMutablePointer<UInt32>) -> Int {
             let local = document &- base
-            let signature = signatures[local]
+            let signature = columns.signatures[local]
             var maybe: UInt64 = 0
             for index in 0..<count { maybe |= signature &>> UInt64(positions[index] & 63) }
             guard maybe & 1 != 0, let ends else { return 0 }
-            var offset = Int(starts[local])
-            let bytes = UnsafeBufferPointer(start: ends, count: Int(starts[local &+ 1]))
+            var offset = Int(columns.starts[local])
+            let bytes = UnsafeBufferPointer(start: ends, count: Int(columns.starts[local &+ 1]))
             var (index, end, matches) = (0, PostingList.readVarint(bytes, &offset), 0)
             while true {
                 let (position, wanted) = (positions[index], end &+ 1)
@@ -196,8 +177,8 @@ final class PhraseEnds: @unchecked Sendable {
         @inline(__always)
         func score(_ document: Int, _ score: (UInt32) -> Float) -> (total: Float, inHeading: Bool) {
             let local = document &- base
-            let counts = lastCounts[local]
-            let (total, inHeading) = before.map { ($0.totals[local], $0.inHeading[local]) } ?? (0, true)
+            let counts = columns.lastCounts[local]
+            let (total, inHeading) = followsWords ? (columns.totals[local], columns.inHeading[local]) : (0, true)
             return (total + lastFactor * score(counts), inHeading && counts & RankClass.headingMask != 0)
         }
     }
