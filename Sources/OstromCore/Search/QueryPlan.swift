@@ -4,7 +4,7 @@
 /// terms matched there (by slot), from which the highlighted terms follow.
 struct QueryPlan {
     /// What one atom of the query asks of a record.
-    enum Step: Sendable {
+    enum Step: Sendable, Equatable {
         /// Any of the terms, each scored by its form.
         case terms(TermExpansion, field: SearchField?)
         /// The words next to each other, in order.
@@ -24,11 +24,12 @@ struct QueryPlan {
         var key: AtomCache.Key
     }
 
-    /// The query's atoms as the cache knows them: two queries of the same
-    /// atoms have the same results.
+    /// The query's atoms as planned: two queries whose atoms plan the same
+    /// steps have the same results, whatever was typed (a word typed on
+    /// from `cop` to `coproductio` stands for the same words throughout).
     struct Atoms: Equatable {
-        var clauses: [[AtomCache.Key]] = []
-        var excluded: [AtomCache.Key] = []
+        var clauses: [[Step]] = []
+        var excluded: [Step] = []
     }
 
     /// Per clause, its atoms: a hit meets every clause, by any of its atoms.
@@ -61,7 +62,7 @@ struct QueryPlan {
             let key = AtomCache.Key(atom: atom, typos: query.allowsTypos)
             return place(index.atoms.step(for: key) { Self.step(for: atom, typos: query.allowsTypos, index: index, stemmer: stemmer) }, key: key, atom: atom)
         }
-        atoms = Atoms(clauses: clauses.map { $0.map(\.key) }, excluded: excluded.map(\.key))
+        atoms = Atoms(clauses: clauses.map { $0.map(\.step) }, excluded: excluded.map(\.step))
     }
 
     /// The step with the next free slots, as many as it has terms to mark.

@@ -17,8 +17,12 @@ extension SearchIndex {
                 prepareEnds(of: continued, range: halves[part].records, half: halves[part].half)
             }
         }
-        // The same atoms as the last query (a space typed in an open phrase): the same results.
-        if let results = atoms.results(of: plan.atoms, ranked: ranked) { return results }
+        // The same steps as the last query (a space typed in an open phrase, a word
+        // typed on that stands for the same words): the same results.
+        if var results = atoms.results(of: plan.atoms, ranked: ranked) {
+            results.approximateWords = plan.approximateWords
+            return results
+        }
         let states = halves.map { evaluations.take(range: $0.records, clauses: plan.clauses.count) }
         defer { states.forEach(evaluations.keep) }
         var matchedInHalves = [[Bool]](repeating: [], count: halves.count)

@@ -3,7 +3,7 @@
 /// prompt's cursor); the words of its English stem (`volunteering` →
 /// volunteers); and, only when none of these is in the index, the words an
 /// edit away (5+ letters) or two (9+ letters), the first letter right.
-struct TermExpansion: Sendable {
+struct TermExpansion: Sendable, Equatable {
     /// How a vocabulary term matches the query term, best last: the rank
     /// rules order hits by it (see `RankClass`).
     enum Form: Int, Sendable {
@@ -20,6 +20,11 @@ struct TermExpansion: Sendable {
     /// Postings a prefix may pull in, so that one typed letter stays fast.
     static let prefixPostingBudget = 200_000
     static let maximumTypoTerms = 24
+
+    /// The same terms, forms and weights, in the same order.
+    static func == (one: TermExpansion, other: TermExpansion) -> Bool {
+        one.ids.elementsEqual(other.ids) { $0.id == $1.id && $0.weight == $1.weight && $0.form == $1.form }
+    }
 
     /// Whether the term matched only words an edit or two away.
     var isApproximate: Bool { ids.first?.form == .typo }

@@ -89,6 +89,36 @@ import SyntheticLibrary
         }
     }
 
+    /// A word typed on stands for the same words from some letter on
+    /// (`coproduc`, `coproduct`…): a keystroke whose atoms plan the same
+    /// steps as the last's gives the last results without evaluating
+    /// anything (their hits are the same storage); one whose atoms plan
+    /// other steps is evaluated.
+    @Test func aWordTypedOnThatStandsForTheSameWordsIsNotEvaluatedAgain() throws {
+        var records = Library.builtIn().records + SyntheticLibrary.records(count: 800)
+        RecordIdentifiers.assign(&records)
+        let index = SearchIndex(records: records, halves: 2)
+        var last: (atoms: QueryPlan.Atoms, storage: UnsafePointer<SearchHit>?)?
+        var same = 0
+        for query in ["coproduction", "volunteers"] {
+            for length in 1...query.count {
+                let typed = try SearchQuery.parse(SearchQuery.typed(String(query.prefix(length)), cursor: length), typing: true)
+                let atoms = QueryPlan(typed, index: index).atoms
+                let results = index.search(typed)
+                #expect(!results.hits.isEmpty)
+                let storage = results.hits.withUnsafeBufferPointer(\.baseAddress)
+                if let last, last.atoms == atoms {
+                    same += 1
+                    #expect(storage == last.storage, "\(query.prefix(length))")
+                } else {
+                    #expect(storage != last?.storage, "\(query.prefix(length))")
+                }
+                last = (atoms, storage)
+            }
+        }
+        #expect(same >= 4)
+    }
+
     /// A phrase is known by its words: the space typed after a word of an
     /// open phrase, or other punctuation between its words, makes no new
     /// atom to evaluate.
