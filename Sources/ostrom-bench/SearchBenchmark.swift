@@ -51,30 +51,31 @@ struct SearchBenchmark: ParsableCommand {
             print("\(count) records, \(corpusBytes / 1_000_000) MB of indexed text")
             print(String(format: "  index build %.2f s; peak memory %d MB (%.1f× the text): records %d MB, index %d MB",
                          built, peak / 1_000_000, Double(peak) / Double(corpusBytes), before / 1_000_000, (after - before) / 1_000_000))
-            var all: [UInt64] = []
+            var all: [KeystrokeCost] = []
             for query in typedQueries {
                 // Each run types the query from nothing, keystroke by keystroke, as the prompt
                 // searches it; a keystroke's figure is its median over the runs.
-                var times = [[UInt64]](repeating: [], count: query.count)
+                var costs = [[KeystrokeCost]](repeating: [], count: query.count)
                 var hits = [Int](repeating: 0, count: query.count)
                 for _ in 0..<runs {
                     index.forgetQueries()
                     for length in 1...query.count {
-                        let begin = DispatchTime.now().uptimeNanoseconds
-                        hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index)
-                        times[length - 1].append(DispatchTime.now().uptimeNanoseconds - begin)
+                        costs[length - 1].append(KeystrokeCost.measure {
+                            hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index)
+                        })
                     }
                 }
-                let samples = times.map { $0.sorted()[$0.count / 2] }
+                let medians = costs.map(KeystrokeCost.median)
                 if detail {
-                    for (length, sample) in samples.enumerated() {
+                    for (length, cost) in medians.enumerated() {
                         print("    " + String(query.prefix(length + 1)).padding(toLength: 30, withPad: " ", startingAt: 0)
-                              + String(format: " %7.2f ms  %d hits", Double(sample) / 1e6, hits[length]))
+                              + String(format: " %7.2f ms  %d hits  (processor %.2f ms, %d page faults)", Double(cost.nanoseconds) / 1e6,
+                                       hits[length], Double(cost.processorNanoseconds) / 1e6, cost.faults))
                     }
                 }
-                all += samples
+                all += medians
                 print("  " + query.padding(toLength: 30, withPad: " ", startingAt: 0)
-                      + " keystroke " + Self.figures(samples) + "  (\(hits.last ?? 0) hits at the end)")
+                      + " keystroke " + Self.figures(medians) + "  (\(hits.last ?? 0) hits at the end)")
             }
             print("  all keystrokes                 keystroke " + Self.figures(all))
         }
@@ -91,11 +92,15 @@ struct SearchBenchmark: ParsableCommand {
         return results.hits.count
     }
 
-    static func figures(_ samples: [UInt64]) -> String {
-        let sorted = samples.sorted()
-        let p50 = Double(sorted[sorted.count / 2]) / 1e6
-        let p99 = Double(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) / 1e6
-        return String(format: "p50 %7.2f ms  p99 %7.2f ms", p50, p99)
+    /// The p50 and p99 of the keystrokes' times, and of their processor times.
+    static func figures(_ costs: [KeystrokeCost]) -> String {
+        func percentiles(_ values: [UInt64]) -> (Double, Double) {
+            let sorted = values.sorted()
+            return (Double(sorted[sorted.count / 2]) / 1e6, Double(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) / 1e6)
+        }
+        let (p50, p99) = percentiles(costs.map(\.nanoseconds))
+        let (processor50, processor99) = percentiles(costs.map(\.processorNanoseconds))
+        return String(format: "p50 %7.2f ms  p99 %7.2f ms  (processor p50 %.2f ms, p99 %.2f ms)", p50, p99, processor50, processor99)
     }
 
     /// A memory figure of this process from /proc (VmHWM is the peak

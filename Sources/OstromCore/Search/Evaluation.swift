@@ -178,7 +178,7 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
         let (records, scores) = hitsAreTheAtom ? (atomList, atomBest) : (complete, total)
         for index in 0..<completeCount {
             let document = Int(records[index])
-            (buffer.baseAddress! + index).initialize(to: SearchHit(record: document, score: scores[document]))
+            buffer[index] = SearchHit(record: document, score: scores[document])
         }
     }
 

@@ -39,6 +39,7 @@ extension SearchIndex {
         results.approximateWords = plan.approximateWords
         results.rankByProximity(words: plan.words, records: records)
         results.rankMore(upTo: ranked)
+        hitMemory.keep(results.hits)
         atoms.keep(results, of: plan.atoms, ranked: ranked)
         return results
     }
@@ -55,18 +56,21 @@ extension SearchIndex {
     /// The halves' hits in one array, each half writing its own part on a
     /// core of its own: a word typed in a library of a million records
     /// matches most of them, and the array is all a keystroke takes from the
-    /// system (each half's own, then both joined, took four times as much).
+    /// system (each half's own, then both joined, took four times as much),
+    /// in the memory of an earlier search's hits when it is free (`HitMemory`).
     private func hits(of states: [Evaluation]) -> [SearchHit] {
         let counts = states.map(\.hitCount)
         let starts = counts.indices.map { counts[..<$0].reduce(0, +) }
         let total = counts.reduce(0, +)
-        return [SearchHit](unsafeUninitializedCapacity: total) { buffer, count in
+        var hits = hitMemory.take(count: total)
+        hits.append(contentsOf: repeatElement(SearchHit(record: 0, score: 0), count: total))
+        hits.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: states.count) { part in
                 states[part].writeHits(into: UnsafeMutableBufferPointer(rebasing: buffer[starts[part]..<starts[part] + counts[part]]))
             }
-            count = total
         }
+        return hits
     }
 
     /// Evaluates the plan over one half, leaving its hits in `state`:

@@ -1,0 +1,52 @@
+import Synchronization
+
+/// The hits arrays of the last searches, whose memory a search takes again
+/// once no one holds them: a word typed in a library of a million records
+/// has about a million hits (8 MB), which, mapped fresh at every keystroke
+/// (`FreedMemory.keepLargeBlocksApart`), cost a sixth of the keystroke in
+/// page faults.
+final class HitMemory: Sendable {
+    private let kept = Mutex<[[SearchHit]]>([])
+    /// The arrays handed out last: the shown results', the cache's, one free.
+    static let capacity = 3
+    /// Fewer hits than this are an array like any other (taken from the heap).
+    static let smallest = 1 << 14
+
+    /// An empty array with room for `count` hits: the memory of a kept array
+    /// no one holds any more, the oldest first, or fresh memory, rounded up
+    /// to a power of two so that the next search's hits fit in it. A kept
+    /// array someone still holds is tried once, then left to its holder.
+    func take(count: Int) -> [SearchHit] {
+        var taken: [SearchHit] = []
+        guard count >= Self.smallest else {
+            taken.reserveCapacity(count)
+            return taken
+        }
+        var arrays = kept.withLock { kept in
+            defer { kept.removeAll() }
+            return kept
+        }
+        // The newest is the last search's, which the index keeps (`AtomCache`): never free.
+        let newest = arrays.popLast()
+        while taken.capacity < count, !arrays.isEmpty {
+            var array = arrays.removeFirst()
+            guard array.capacity >= count else { continue }
+            let memory = array.withUnsafeBufferPointer(\.baseAddress)
+            // Another holder's array is left to it: emptying it makes this a new one.
+            array.removeAll(keepingCapacity: true)
+            if array.withUnsafeBufferPointer(\.baseAddress) == memory { taken = array }
+        }
+        kept.withLock { kept in kept = arrays + (newest.map { [$0] } ?? []) + kept }
+        if taken.capacity < count { taken.reserveCapacity(1 << (Int.bitWidth - (count - 1).leadingZeroBitCount)) }
+        return taken
+    }
+
+    /// Keeps a search's hits array to take its memory again once no one holds it.
+    func keep(_ hits: [SearchHit]) {
+        guard hits.capacity >= Self.smallest else { return }
+        kept.withLock { kept in
+            kept.append(hits)
+            if kept.count > Self.capacity { kept.removeFirst() }
+        }
+    }
+}
