@@ -30,10 +30,9 @@ final class AtomCache: Sendable {
     }
 
     /// One half's evaluation of an atom: the records it matched, each
-    /// one's score, and which of its terms matched there.
+    /// with its score, and which of its terms matched there.
     struct Outcome: Sendable {
-        var documents: [Int32]
-        var scores: [Float]
+        var hits: [SearchHit]
         var matched: [Bool]
     }
 
@@ -64,6 +63,8 @@ final class AtomCache: Sendable {
     static let largestOutcome = recordBudget / 2
 
     private let contents = Mutex(Contents())
+    /// The memory of the outcomes forgotten last, for the next kept.
+    let outcomeMemory = HitMemory(capacity: 4, newestIsHeld: false)
 
     /// The atom's plan, kept or made now by `make`.
     func step(for key: Key, make: () -> QueryPlan.Step) -> QueryPlan.Step {
@@ -77,7 +78,7 @@ final class AtomCache: Sendable {
         let step = make()
         contents.withLock { contents in
             if contents.entries.count >= Self.capacity, let oldest = contents.entries.min(by: { $0.value.used < $1.value.used })?.key {
-                contents.entries[oldest] = nil
+                forget(oldest, in: &contents)
             }
             contents.entries[key] = Entry(step: step, used: contents.clock)
         }
@@ -108,15 +109,22 @@ final class AtomCache: Sendable {
     /// Keeps an atom's outcome in one half, forgetting the least recently
     /// used other atoms while the outcomes hold more records than the budget.
     func keep(_ outcome: Outcome, of key: Key, half: Int) {
-        guard outcome.documents.count <= Self.largestOutcome else { return }
+        guard outcome.hits.count <= Self.largestOutcome else { return }
         contents.withLock { contents in
             guard contents.entries[key] != nil else { return }
             contents.entries[key]?.halves[half] = outcome
-            func held() -> Int { contents.entries.values.reduce(0) { $0 + $1.halves.reduce(0) { $0 + ($1?.documents.count ?? 0) } } }
+            func held() -> Int { contents.entries.values.reduce(0) { $0 + $1.halves.reduce(0) { $0 + ($1?.hits.count ?? 0) } } }
             while held() > Self.recordBudget,
                   let oldest = contents.entries.filter({ $0.key != key }).min(by: { $0.value.used < $1.value.used })?.key {
-                contents.entries[oldest] = nil
+                forget(oldest, in: &contents)
             }
+        }
+    }
+
+    /// Forgets an atom, its outcomes' memory kept for the next outcomes.
+    private func forget(_ key: Key, in contents: inout Contents) {
+        for outcome in contents.entries.removeValue(forKey: key)?.halves ?? [] {
+            if let outcome { outcomeMemory.keep(outcome.hits) }
         }
     }
 
@@ -153,7 +161,7 @@ final class AtomCache: Sendable {
     /// Forgets every atom, phrase and result (a benchmark types each query from nothing).
     func removeAll() {
         contents.withLock { contents in
-            contents.entries.removeAll()
+            for key in Array(contents.entries.keys) { forget(key, in: &contents) }
             contents.phrase = nil
             contents.last = nil
         }

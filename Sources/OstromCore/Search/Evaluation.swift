@@ -60,19 +60,13 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
         (atomCount, completeCount, hitsAreTheAtom) = (0, 0, false)
     }
 
-    /// The records the current atom has matched so far.
-    var atomDocuments: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: atomList, count: atomCount) }
-
     func beginAtom() { atomCount = 0 }
-
-    /// The current atom's best score for a record it matched.
-    func atomScore(of document: Int) -> Float { atomBest[document] }
 
     /// Records the current atom matched, with their scores, offered at once
     /// (an atom evaluated before, replayed).
-    func offer(_ documents: [Int32], _ scores: [Float]) {
+    func offer(_ hits: [SearchHit]) {
         offering { offers in
-            for (document, score) in zip(documents, scores) { offers.offer(Int(document), score) }
+            for hit in hits { offers.offer(hit.record, hit.score) }
         }
     }
 
@@ -83,6 +77,14 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
         var offers = Offers(seen: atomSeen.base, best: atomBest.base, list: atomList, count: atomCount)
         defer { atomCount = offers.count }
         return body(&offers)
+    }
+
+    /// The current atom's records matched so far, each with its best score.
+    func appendAtom(to hits: inout [SearchHit]) {
+        for index in 0..<atomCount {
+            let document = Int(atomList[index])
+            hits.append(SearchHit(record: document, score: atomBest[document]))
+        }
     }
 
     /// The current atom's records and best scores, addressed by record number.

@@ -1,16 +1,24 @@
 import Synchronization
 
-/// The hits arrays of the last searches, whose memory a search takes again
+/// Arrays of hits a search is done with (the last searches' results, the
+/// atoms' outcomes the cache forgot), whose memory a search takes again
 /// once no one holds them: a word typed in a library of a million records
 /// has about a million hits (8 MB), which, mapped fresh at every keystroke
 /// (`FreedMemory.keepLargeBlocksApart`), cost a sixth of the keystroke in
 /// page faults.
 final class HitMemory: Sendable {
     private let kept = Mutex<[[SearchHit]]>([])
-    /// The arrays handed out last: the shown results', the cache's, one free.
-    static let capacity = 3
+    private let capacity: Int
+    /// Whether the newest array kept is still in use (the last results, which the index keeps).
+    private let newestIsHeld: Bool
     /// Fewer hits than this are an array like any other (taken from the heap).
     static let smallest = 1 << 14
+
+    /// Keeps the `capacity` arrays kept last.
+    init(capacity: Int, newestIsHeld: Bool) {
+        self.capacity = capacity
+        self.newestIsHeld = newestIsHeld
+    }
 
     /// An empty array with room for `count` hits: the memory of a kept array
     /// no one holds any more, the oldest first, or fresh memory, rounded up
@@ -26,8 +34,7 @@ final class HitMemory: Sendable {
             defer { kept.removeAll() }
             return kept
         }
-        // The newest is the last search's, which the index keeps (`AtomCache`): never free.
-        let newest = arrays.popLast()
+        let newest = newestIsHeld ? arrays.popLast() : nil
         while taken.capacity < count, !arrays.isEmpty {
             var array = arrays.removeFirst()
             guard array.capacity >= count else { continue }
@@ -41,12 +48,12 @@ final class HitMemory: Sendable {
         return taken
     }
 
-    /// Keeps a search's hits array to take its memory again once no one holds it.
+    /// Keeps an array of hits to take its memory again once no one holds it.
     func keep(_ hits: [SearchHit]) {
         guard hits.capacity >= Self.smallest else { return }
         kept.withLock { kept in
             kept.append(hits)
-            if kept.count > Self.capacity { kept.removeFirst() }
+            if kept.count > capacity { kept.removeFirst() }
         }
     }
 }

@@ -18,9 +18,11 @@ final class KeptMemory<Memory: MemoryForRecords>: Sendable {
         self.capacity = capacity
     }
 
-    /// Memory kept for the records of `range`, if any.
+    /// Memory kept for the records of `range`, if any: the last kept, whose
+    /// pages the search before touched (the others are there for searches
+    /// at once, and a search's first touch of a page is a page fault).
     func take(range: Range<Int>) -> Memory? {
-        kept.withLock { kept in kept.firstIndex { $0.range == range }.map { kept.remove(at: $0) } }
+        kept.withLock { kept in kept.lastIndex { $0.range == range }.map { kept.remove(at: $0) } }
     }
 
     /// Keeps memory no search uses any more (unless enough is kept).

@@ -107,17 +107,16 @@ extension SearchIndex {
     private func evaluate(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {
         let slots = placed.step.slotCount
         if let outcome = atoms.outcome(of: placed.key, half: half) {
-            state.offer(outcome.documents, outcome.scores)
+            state.offer(outcome.hits)
             for (offset, flag) in outcome.matched.enumerated() where flag { matched[placed.slot + offset] = true }
             return
         }
         evaluateAnew(placed, half: half, into: state, matched: &matched)
         // An outcome too large to keep, or of a prefix evaluated for the first time, is not copied out at all.
         guard state.atomCount <= AtomCache.largestOutcome, atoms.isWorthKeeping(placed.key, half: half) else { return }
-        let documents = Array(state.atomDocuments)
-        atoms.keep(AtomCache.Outcome(documents: documents, scores: documents.map { state.atomScore(of: Int($0)) },
-                                     matched: Array(matched[placed.slot..<placed.slot + slots])),
-                   of: placed.key, half: half)
+        var hits = atoms.outcomeMemory.take(count: state.atomCount)
+        state.appendAtom(to: &hits)
+        atoms.keep(AtomCache.Outcome(hits: hits, matched: Array(matched[placed.slot..<placed.slot + slots])), of: placed.key, half: half)
     }
 
     private func evaluateAnew(_ placed: QueryPlan.Placed, half: Int, into state: Evaluation, matched: inout [Bool]) {

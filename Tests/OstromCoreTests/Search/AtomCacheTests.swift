@@ -152,11 +152,35 @@ import SyntheticLibrary
         #expect(made == ["w1"])
     }
 
+    /// The memory of an outcome forgotten (the budget spent, the queries
+    /// forgotten) is taken again for the next outcome kept: made for 65 536
+    /// hits, it is told from memory made for fewer by its room.
+    @Test func aForgottenOutcomesMemoryIsTakenAgain() {
+        let cache = AtomCache()
+        func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
+        func keep(_ word: String, count: Int) {
+            var hits = cache.outcomeMemory.take(count: count)
+            hits.append(contentsOf: repeatElement(SearchHit(record: 1, score: 1), count: count))
+            _ = cache.step(for: key(word)) { .nothing }
+            cache.keep(AtomCache.Outcome(hits: hits, matched: [true]), of: key(word), half: 0)
+        }
+        keep("many", count: 40_000)
+        #expect(cache.outcome(of: key("many"), half: 0)?.hits.capacity ?? 0 >= 65_536)
+        keep("more", count: AtomCache.largestOutcome)
+        keep("most", count: AtomCache.largestOutcome)
+        #expect(cache.outcome(of: key("many"), half: 0) == nil)
+        keep("fewer", count: 20_000)
+        #expect(cache.outcome(of: key("fewer"), half: 0)?.hits.capacity ?? 0 >= 65_536)
+        cache.removeAll()
+        let taken = cache.outcomeMemory.take(count: 20_000)
+        #expect(taken.isEmpty && taken.capacity >= 65_536)
+    }
+
     @Test func keptRecordsStayWithinTheBudget() {
         let cache = AtomCache()
         func key(_ word: String) -> AtomCache.Key { AtomCache.Key(atom: .term(word, field: nil), typos: true) }
         let half = AtomCache.largestOutcome
-        let outcome = AtomCache.Outcome(documents: [Int32](repeating: 1, count: half), scores: [Float](repeating: 1, count: half), matched: [true])
+        let outcome = AtomCache.Outcome(hits: [SearchHit](repeating: SearchHit(record: 1, score: 1), count: half), matched: [true])
         for word in ["a", "b", "c"] {
             _ = cache.step(for: key(word)) { .nothing }
             cache.keep(outcome, of: key(word), half: 0)
@@ -166,7 +190,7 @@ import SyntheticLibrary
         #expect(cache.outcome(of: key("b"), half: 0) != nil && cache.outcome(of: key("c"), half: 0) != nil)
         // An outcome larger than half the budget is not kept at all.
         _ = cache.step(for: key("d")) { .nothing }
-        cache.keep(AtomCache.Outcome(documents: [Int32](repeating: 1, count: half + 1), scores: [Float](repeating: 1, count: half + 1), matched: [true]),
+        cache.keep(AtomCache.Outcome(hits: [SearchHit](repeating: SearchHit(record: 1, score: 1), count: half + 1), matched: [true]),
                    of: key("d"), half: 0)
         #expect(cache.outcome(of: key("d"), half: 0) == nil && cache.outcome(of: key("c"), half: 0) != nil)
     }

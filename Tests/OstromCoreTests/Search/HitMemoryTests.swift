@@ -19,7 +19,7 @@ import Testing
     /// Memory is made for a power of two of hits at least, so an array made
     /// for many hits (65 536) and taken again for fewer is told by its room.
     @Test func memoryNoOneHoldsIsTakenAgain() {
-        let memory = HitMemory()
+        let memory = HitMemory(capacity: 3, newestIsHeld: true)
         var first: [SearchHit]? = filled(memory, count: 40_000, score: 1)
         #expect(first!.capacity >= 65_536)
         // Held by the caller (and the newest kept): not taken.
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func memorySomeoneHoldsIsLeftToThem() {
-        let memory = HitMemory()
+        let memory = HitMemory(capacity: 3, newestIsHeld: true)
         let count = HitMemory.smallest
         let held = filled(memory, count: count, score: 1)
         var later: [[SearchHit]] = []
