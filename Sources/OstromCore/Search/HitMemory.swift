@@ -4,8 +4,8 @@ import Synchronization
 /// atoms' outcomes the cache forgot), whose memory a search takes again
 /// once no one holds them: a word typed in a library of a million records
 /// has about a million hits (8 MB), which, mapped fresh at every keystroke
-/// (`FreedMemory.keepLargeBlocksApart`), cost a sixth of the keystroke in
-/// page faults.
+/// (`FreedMemory.keepLargeBlocksApart`), cost half its processor time in
+/// page faults (`cop`: 30 ms with 1 854 faults, 15 ms without).
 final class HitMemory: Sendable {
     private let kept = Mutex<[[SearchHit]]>([])
     private let capacity: Int

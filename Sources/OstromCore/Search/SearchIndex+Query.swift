@@ -63,6 +63,7 @@ extension SearchIndex {
         let starts = counts.indices.map { counts[..<$0].reduce(0, +) }
         let total = counts.reduce(0, +)
         var hits = hitMemory.take(count: total)
+        // Zeros first: an array cannot be given memory it has not initialised.
         hits.append(contentsOf: repeatElement(SearchHit(record: 0, score: 0), count: total))
         hits.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
