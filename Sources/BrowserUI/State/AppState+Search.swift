@@ -237,21 +237,21 @@ extension AppState {
     func hitsInTab(_ tab: Tab, state: StateFilter) -> @Sendable (SearchResults) -> [Int] {
         var listed = [Bool](repeating: false, count: RecordKind.allCases.count)
         for kind in tab.kinds { listed[kind.position] = true }
-        let kinds = kindPositions, inTab = listed
+        let kinds = kindPositions, inTab = listed, memory = hitListMemory
         var admits: (@Sendable (Int) -> Bool)?
         if !state.isEmpty {
             let now = self
             admits = { @Sendable index in now.admits(index, state) }
         }
         return { [admits] results in
-            var found: [Int] = []
-            found.reserveCapacity(results.hits.count)
+            var found = memory.take(count: results.hits.count)
             // A million hits: a byte read for each, and the state words only when there are some.
             kinds.withUnsafeBufferPointer { kinds in
                 for hit in results.hits where hit.record < kinds.count && inTab[Int(kinds[hit.record])] {
                     if admits?(hit.record) ?? true { found.append(hit.record) }
                 }
             }
+            memory.keep(found)
             return found
         }
     }

@@ -65,7 +65,7 @@ final class AtomCache: Sendable {
     private let contents = Mutex(Contents())
     /// The memory of the outcomes forgotten last (the atoms of a query of
     /// four, in both halves), for the next kept.
-    let outcomeMemory = HitMemory(capacity: 8, newestIsHeld: false)
+    let outcomeMemory = ArrayMemory<SearchHit>(capacity: 8, newestIsHeld: false)
 
     /// The atom's plan, kept or made now by `make`.
     func step(for key: Key, make: () -> QueryPlan.Step) -> QueryPlan.Step {

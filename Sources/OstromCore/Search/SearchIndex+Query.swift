@@ -57,7 +57,7 @@ extension SearchIndex {
     /// core of its own: a word typed in a library of a million records
     /// matches most of them, and the array is all a keystroke takes from the
     /// system (each half's own, then both joined, took four times as much),
-    /// in the memory of an earlier search's hits when it is free (`HitMemory`).
+    /// in the memory of an earlier search's hits when it is free (`ArrayMemory`).
     private func hits(of states: [Evaluation]) -> [SearchHit] {
         let counts = states.map(\.hitCount)
         let starts = counts.indices.map { counts[..<$0].reduce(0, +) }

@@ -39,7 +39,7 @@ public final class SearchIndex: Sendable {
     let phraseMemory = PhraseEnds.Memory(capacity: 2)
     /// The hits arrays of the last searches (the shown results', the last
     /// results', one free), their memory taken again.
-    let hitMemory = HitMemory(capacity: 3, newestIsHeld: true)
+    let hitMemory = ArrayMemory<SearchHit>(capacity: 3, newestIsHeld: true)
 
     static let b: Float = 0.75
     static let k1: Float = 1.2

@@ -1,7 +1,7 @@
 import Dispatch
 
 /// A record the query matched, and how well.
-public struct SearchHit: Equatable, Sendable {
+public struct SearchHit: Equatable, Sendable, BitwiseCopyable {
     /// The record's position in the index's records, in 32 bits: a word
     /// typed in a library of a million records matches most of them, and
     /// their hits are made at every keystroke.

@@ -3,8 +3,8 @@ import Testing
 
 /// The memory of a search's hits is taken again by a later search once no
 /// one holds them, and never while someone does.
-@Suite struct HitMemoryTests {
-    private func filled(_ memory: HitMemory, count: Int, score: Float) -> [SearchHit] {
+@Suite struct ArrayMemoryTests {
+    private func filled(_ memory: ArrayMemory<SearchHit>, count: Int, score: Float) -> [SearchHit] {
         var hits = memory.take(count: count)
         #expect(hits.isEmpty && hits.capacity >= count)
         hits.append(contentsOf: (0..<count).map { SearchHit(record: $0, score: score) })
@@ -19,7 +19,7 @@ import Testing
     /// Memory is made for a power of two of hits at least, so an array made
     /// for many hits (65 536) and taken again for fewer is told by its room.
     @Test func memoryNoOneHoldsIsTakenAgain() {
-        let memory = HitMemory(capacity: 3, newestIsHeld: true)
+        let memory = ArrayMemory<SearchHit>(capacity: 3, newestIsHeld: true)
         var first: [SearchHit]? = filled(memory, count: 40_000, score: 1)
         #expect(first!.capacity >= 65_536)
         // Held by the caller (and the newest kept): not taken.
@@ -34,8 +34,8 @@ import Testing
     }
 
     @Test func memorySomeoneHoldsIsLeftToThem() {
-        let memory = HitMemory(capacity: 3, newestIsHeld: true)
-        let count = HitMemory.smallest
+        let memory = ArrayMemory<SearchHit>(capacity: 3, newestIsHeld: true)
+        let count = ArrayMemory<SearchHit>.smallest
         let held = filled(memory, count: count, score: 1)
         var later: [[SearchHit]] = []
         for score in 2...6 {

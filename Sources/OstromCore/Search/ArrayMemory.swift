@@ -1,31 +1,32 @@
 import Synchronization
 
-/// Arrays of hits a search is done with (the last searches' results, the
-/// atoms' outcomes the cache forgot), whose memory a search takes again
-/// once no one holds them: a word typed in a library of a million records
-/// has about a million hits (8 MB), which, mapped fresh at every keystroke
-/// (`FreedMemory.keepLargeBlocksApart`), cost half its processor time in
-/// page faults (`cop`: 30 ms with 1 854 faults, 15 ms without).
-final class HitMemory: Sendable {
-    private let kept = Mutex<[[SearchHit]]>([])
+/// Large arrays a search is done with (the last searches' hits, the atoms'
+/// outcomes the cache forgot, the browser's lists of hits), whose memory
+/// the next takes again once no one holds them: a word typed in a library
+/// of a million records has about a million hits (8 MB), which, mapped
+/// fresh at every keystroke (`FreedMemory.keepLargeBlocksApart`), cost half
+/// its processor time in page faults (`cop`: 30 ms with 1 854 faults, 15 ms
+/// without).
+public final class ArrayMemory<Element: BitwiseCopyable & Sendable>: Sendable {
+    private let kept = Mutex<[[Element]]>([])
     private let capacity: Int
     /// Whether the newest array kept is still in use (the last results, which the index keeps).
     private let newestIsHeld: Bool
-    /// Fewer hits than this are an array like any other (taken from the heap).
-    static let smallest = 1 << 14
+    /// Smaller arrays are like any other (taken from the heap, not mapped apart).
+    static var smallest: Int { (128 << 10) / MemoryLayout<Element>.stride }
 
     /// Keeps the `capacity` arrays kept last.
-    init(capacity: Int, newestIsHeld: Bool) {
+    public init(capacity: Int, newestIsHeld: Bool) {
         self.capacity = capacity
         self.newestIsHeld = newestIsHeld
     }
 
-    /// An empty array with room for `count` hits: the memory of a kept array
-    /// no one holds any more, the oldest first, or fresh memory, rounded up
-    /// to a power of two so that the next search's hits fit in it. A kept
-    /// array someone still holds is tried once, then left to its holder.
-    func take(count: Int) -> [SearchHit] {
-        var taken: [SearchHit] = []
+    /// An empty array with room for `count` elements: the memory of a kept
+    /// array no one holds any more, the oldest first, or fresh memory,
+    /// rounded up to a power of two so that the next array fits in it. A
+    /// kept array someone still holds is tried once, then left to its holder.
+    public func take(count: Int) -> [Element] {
+        var taken: [Element] = []
         guard count >= Self.smallest else {
             taken.reserveCapacity(count)
             return taken
@@ -48,11 +49,11 @@ final class HitMemory: Sendable {
         return taken
     }
 
-    /// Keeps an array of hits to take its memory again once no one holds it.
-    func keep(_ hits: [SearchHit]) {
-        guard hits.capacity >= Self.smallest else { return }
+    /// Keeps an array to take its memory again once no one holds it.
+    public func keep(_ array: [Element]) {
+        guard array.capacity >= Self.smallest else { return }
         kept.withLock { kept in
-            kept.append(hits)
+            kept.append(array)
             if kept.count > capacity { kept.removeFirst() }
         }
     }
