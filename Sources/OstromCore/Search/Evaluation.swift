@@ -98,13 +98,21 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
         @inline(__always)
         mutating func offer(_ document: Int, _ score: Float) {
             if !seen[document] {
-                seen[document] = true
-                best[document] = score
-                list[count] = Int32(document)
-                count += 1
+                offerUnseen(document, score)
             } else if score > best[document] {
                 best[document] = score
             }
+        }
+
+        /// A record the current atom has not matched before matches it (an
+        /// atom's first term: a posting list holds each record once).
+        @inline(__always)
+        mutating func offerUnseen(_ document: Int, _ score: Float) {
+            seen[document] = true
+            best[document] = score
+            // Record numbers fit in 32 bits (`SearchHit`).
+            list[count] = Int32(truncatingIfNeeded: document)
+            count &+= 1
         }
     }
 

@@ -136,7 +136,7 @@ struct PostingList: Sendable {
         var document = before
         var offset = 0
         while offset < buffer.count {
-            document += Int(Self.readVarint(buffer, &offset))
+            document &+= Int(Self.readVarint(buffer, &offset))
             body(document, Self.readVarint(buffer, &offset))
         }
     }

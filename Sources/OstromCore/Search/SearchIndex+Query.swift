@@ -167,6 +167,8 @@ extension SearchIndex {
         let mask = Self.mask(field)
         let (weighting, fieldCount) = (FieldWeighting.shared, Self.fieldCount)
         inverseNorms.withUnsafeBufferPointer { norms in state.offering { offers in
+            // The atom's first term meets no record twice.
+            let unseen = offers.count == 0
             for (offset, (id, weight, form)) in expansion.ids.enumerated() {
                 let factor = weight * idf(Int(id))
                 let (inHeading, elsewhere) = (RankClass.of(form, inHeading: true), RankClass.of(form, inHeading: false))
@@ -177,7 +179,8 @@ extension SearchIndex {
                     matchedAny = true
                     let rankClass = bits & RankClass.headingMask != 0 ? inHeading : elsewhere
                     let frequency = weighting.frequency(bits, norms: norms.baseAddress! + document * fieldCount)
-                    offers.offer(document, rankClass + factor * Self.saturated(frequency))
+                    let score = rankClass + factor * Self.saturated(frequency)
+                    if offset == 0 && unseen { offers.offerUnseen(document, score) } else { offers.offer(document, score) }
                 }
                 if matchedAny { matched(offset) }
             }
