@@ -19,11 +19,16 @@ public final class BackgroundExport: @unchecked Sendable {
     private var finished: Outcome?
     private let done = DispatchSemaphore(value: 0)
 
-    public init(records: [Record], format: ExportFormat, path: String, now: LocalDateTime) {
+    /// Starts at once, or once `gate` is signalled (a test cancelling it
+    /// first, whatever the machine's load).
+    public init(records: [Record], format: ExportFormat, path: String, now: LocalDateTime, startingWhen gate: DispatchSemaphore? = nil) {
         count = records.count
         self.format = format
         self.path = path
-        let thread = Thread { [self] in run(records, now: now) }
+        let thread = Thread { [self] in
+            gate?.wait()
+            run(records, now: now)
+        }
         thread.stackSize = 8 << 20
         thread.start()
     }

@@ -44,7 +44,9 @@ import SyntheticLibrary
         let path = folder.appendingPathComponent("many.bib").path
         var state = try Fixture.state(width: 100, height: 30)
         let records = SyntheticLibrary.records(count: 2_000)
-        state.receive(.exportStarted(BackgroundExport(records: records, format: .bibtex, path: path, now: Fixture.now)))
+        // Held until Esc is pressed: on a busy machine the export could otherwise end first.
+        let gate = DispatchSemaphore(value: 0)
+        state.receive(.exportStarted(BackgroundExport(records: records, format: .bibtex, path: path, now: Fixture.now, startingWhen: gate)))
         #expect(state.hasRunningWork)
         // One at a time: a second is refused while the first runs.
         state.handle(.character(":"))
@@ -53,6 +55,7 @@ import SyntheticLibrary
         #expect(state.message == "export: one is being written; Esc cancels it" && state.takeEffects().isEmpty)
         state.handle(.escape)
         #expect(state.message == "cancelling the export…")
+        gate.signal()
         settle(&state)
         #expect(state.message == "export cancelled; nothing written" && !state.hasRunningWork)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -63,10 +66,12 @@ import SyntheticLibrary
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var state = try Fixture.state(width: 100, height: 30)
+        let gate = DispatchSemaphore(value: 0)
         let export = BackgroundExport(records: SyntheticLibrary.records(count: 2_000), format: .csljson,
-                                      path: folder.appendingPathComponent("many.json").path, now: Fixture.now)
+                                      path: folder.appendingPathComponent("many.json").path, now: Fixture.now, startingWhen: gate)
         state.receive(.exportStarted(export))
         state.cancelRunningWork()
+        gate.signal()
         settle(&state)
         #expect(state.message == "export cancelled; nothing written")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
