@@ -52,6 +52,10 @@ struct SearchBenchmark: ParsableCommand {
             print(String(format: "  index build %.2f s; peak memory %d MB (%.1f× the text): records %d MB, index %d MB",
                          built, peak / 1_000_000, Double(peak) / Double(corpusBytes), before / 1_000_000, (after - before) / 1_000_000))
             var all: [KeystrokeCost] = []
+            // The Search tab's list of the hits, as the browser makes it; the list shown is held until the next.
+            let tabHits = TabHits(tab: .search, kindPositions: RecordsInBackground.Part.kindPositions(of: library[...]),
+                                  memory: ArrayMemory(capacity: 3, newestIsHeld: true))
+            var shown: [Int] = []
             for query in typedQueries {
                 // Each run types the query from nothing, keystroke by keystroke, as the prompt
                 // searches it; a keystroke's figure is its median over the runs.
@@ -61,7 +65,8 @@ struct SearchBenchmark: ParsableCommand {
                     index.forgetQueries()
                     for length in 1...query.count {
                         costs[length - 1].append(KeystrokeCost.measure {
-                            hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index)
+                            hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index, tabHits: tabHits,
+                                                              shown: &shown)
                         })
                     }
                 }
@@ -82,10 +87,12 @@ struct SearchBenchmark: ParsableCommand {
     }
 
     /// What the prompt does on a keystroke: the query read as typed so
-    /// far, searched, and the snippets of the hits it shows; how many hits.
-    static func keystroke(_ typed: String, cursor: Int, index: SearchIndex) -> Int {
+    /// far, searched, its hits listed in the tab, and the snippets of the
+    /// hits it shows; how many hits.
+    static func keystroke(_ typed: String, cursor: Int, index: SearchIndex, tabHits: TabHits, shown: inout [Int]) -> Int {
         guard let parsed = try? SearchQuery.parse(SearchQuery.typed(typed, cursor: cursor), typing: true) else { return 0 }
         let results = index.search(parsed, ranked: AppState.rankAhead)
+        shown = tabHits(results)
         for hit in results.hits.prefix(visibleHits) {
             _ = Snippet.best(for: index.records[hit.record], matching: results.matchTerms)
         }

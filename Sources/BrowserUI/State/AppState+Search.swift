@@ -230,30 +230,14 @@ extension AppState {
         hitsInTab(tab, state: state)(results)
     }
 
-    /// What puts a search's hits in a tab, for any thread. It holds the
-    /// records only for state words: while a large library is read, a
-    /// thread holding them makes the next part's append copy them all
-    /// (1.4 s for a million records, on the main loop).
-    func hitsInTab(_ tab: Tab, state: StateFilter) -> @Sendable (SearchResults) -> [Int] {
-        var listed = [Bool](repeating: false, count: RecordKind.allCases.count)
-        for kind in tab.kinds { listed[kind.position] = true }
-        let kinds = kindPositions, inTab = listed, memory = hitListMemory
+    /// What puts a search's hits in a tab, for any thread (`TabHits`).
+    func hitsInTab(_ tab: Tab, state: StateFilter) -> TabHits {
         var admits: (@Sendable (Int) -> Bool)?
         if !state.isEmpty {
             let now = self
             admits = { @Sendable index in now.admits(index, state) }
         }
-        return { [admits] results in
-            var found = memory.take(count: results.hits.count)
-            // A million hits: a byte read for each, and the state words only when there are some.
-            kinds.withUnsafeBufferPointer { kinds in
-                for hit in results.hits where hit.record < kinds.count && inTab[Int(kinds[hit.record])] {
-                    if admits?(hit.record) ?? true { found.append(hit.record) }
-                }
-            }
-            memory.keep(found)
-            return found
-        }
+        return TabHits(tab: tab, kindPositions: kindPositions, memory: hitListMemory, admits: admits)
     }
 
     /// Puts more hits in rank order when the selection nears the end of

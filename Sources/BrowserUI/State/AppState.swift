@@ -22,7 +22,7 @@ public struct AppState: Sendable {
     /// are put in their tabs without reading records.
     var kindPositions: [UInt8]
     /// The memory of the last lists of a search's hits in a tab, taken again
-    /// once no tab shows them (`hitsInTab`: a million hits are 8 MB).
+    /// once no tab shows them (`TabHits`).
     let hitListMemory = ArrayMemory<Int>(capacity: 3, newestIsHeld: true)
     /// The rest of a large library, still being read: appended on the tick.
     public var loading: RecordsInBackground?
