@@ -10,15 +10,18 @@ import Synchronization
 public final class ArrayMemory<Element: BitwiseCopyable & Sendable>: Sendable {
     private let kept = Mutex<[[Element]]>([])
     private let capacity: Int
+    /// The most elements the arrays kept may have room for in all.
+    private let budget: Int
     /// Whether the newest array kept is still in use (the last results, which the index keeps).
     private let newestIsHeld: Bool
     /// Smaller arrays are like any other (taken from the heap, not mapped apart).
     static var smallest: Int { (128 << 10) / MemoryLayout<Element>.stride }
 
-    /// Keeps the `capacity` arrays kept last.
-    public init(capacity: Int, newestIsHeld: Bool) {
+    /// Keeps the `capacity` arrays kept last, with room for `budget` elements at most.
+    public init(capacity: Int, newestIsHeld: Bool, budget: Int = .max) {
         self.capacity = capacity
         self.newestIsHeld = newestIsHeld
+        self.budget = budget
     }
 
     /// An empty array with room for `count` elements: the memory of a kept
@@ -54,7 +57,7 @@ public final class ArrayMemory<Element: BitwiseCopyable & Sendable>: Sendable {
         guard array.capacity >= Self.smallest else { return }
         kept.withLock { kept in
             kept.append(array)
-            if kept.count > capacity { kept.removeFirst() }
+            while kept.count > capacity || kept.reduce(0, { $0 + $1.capacity }) > budget { kept.removeFirst() }
         }
     }
 }

@@ -63,9 +63,10 @@ final class AtomCache: Sendable {
     static let largestOutcome = recordBudget / 2
 
     private let contents = Mutex(Contents())
-    /// The memory of the outcomes forgotten last (the atoms of a query of
-    /// four, in both halves), for the next kept.
-    let outcomeMemory = ArrayMemory<SearchHit>(capacity: 8, newestIsHeld: false)
+    /// The memory of the outcomes forgotten last, for the next kept: room
+    /// for all the outcomes the cache may keep (their memory is made a power
+    /// of two long: twice the budget), however many.
+    let outcomeMemory = ArrayMemory<SearchHit>(capacity: AtomCache.capacity * 2, newestIsHeld: false, budget: 2 * recordBudget)
 
     /// The atom's plan, kept or made now by `make`.
     func step(for key: Key, make: () -> QueryPlan.Step) -> QueryPlan.Step {

@@ -33,6 +33,19 @@ import Testing
         #expect(second.allSatisfy { $0.score == 2 } && third.allSatisfy { $0.score == 3 })
     }
 
+    /// Past its budget of elements, the oldest arrays kept are let go.
+    @Test func memoryPastTheBudgetIsLetGo() {
+        let memory = ArrayMemory<SearchHit>(capacity: 10, newestIsHeld: false, budget: 140_000)
+        // Three made at once (each held while the next is made), then kept.
+        var made: [[SearchHit]] = []
+        for _ in 0..<3 { made.append(memory.take(count: 40_000) + repeatElement(SearchHit(record: 0, score: 0), count: 40_000)) }
+        made.forEach(memory.keep)
+        made.removeAll()
+        // Two kept (room for 65 536 each), the first let go: the third taken is made anew, for fewer.
+        let taken = (0..<3).map { _ in memory.take(count: 20_000) }
+        #expect(taken.map { $0.capacity >= 65_536 } == [true, true, false])
+    }
+
     @Test func memorySomeoneHoldsIsLeftToThem() {
         let memory = ArrayMemory<SearchHit>(capacity: 3, newestIsHeld: true)
         let count = ArrayMemory<SearchHit>.smallest
