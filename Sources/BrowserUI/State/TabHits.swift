@@ -22,13 +22,22 @@ public struct TabHits: Sendable {
 
     /// The records of the tab among the hits, in their order.
     public func callAsFunction(_ results: SearchResults) -> [Int] {
+        // Room for every hit, written through a pointer (an append asks at
+        // each hit whether the array is shared), then cut to those listed.
         var found = memory.take(count: results.hits.count)
-        // A million hits: a byte read for each, and the state words only when there are some.
-        kinds.withUnsafeBufferPointer { kinds in
-            for hit in results.hits where hit.record < kinds.count && inTab[Int(kinds[hit.record])] {
-                if admits?(hit.record) ?? true { found.append(hit.record) }
-            }
+        found.append(contentsOf: repeatElement(0, count: results.hits.count))
+        let listed = found.withUnsafeMutableBufferPointer { found in
+            results.hits.withUnsafeBufferPointer { hits in kinds.withUnsafeBufferPointer { kinds in inTab.withUnsafeBufferPointer { inTab in
+                // A million hits: a byte read for each, and the state words only when there are some.
+                var listed = 0
+                for hit in hits where hit.record < kinds.count && inTab[Int(kinds[hit.record])] && admits?(hit.record) ?? true {
+                    found[listed] = hit.record
+                    listed += 1
+                }
+                return listed
+            } } }
         }
+        found.removeLast(found.count - listed)
         memory.keep(found)
         return found
     }
