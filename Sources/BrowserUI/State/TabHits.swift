@@ -22,10 +22,8 @@ public struct TabHits: Sendable {
 
     /// The records of the tab among the hits, in their order.
     public func callAsFunction(_ results: SearchResults) -> [Int] {
-        // Room for every hit, written through a pointer (an append asks at
-        // each hit whether the array is shared), then cut to those listed.
-        var found = memory.take(count: results.hits.count)
-        found.append(contentsOf: repeatElement(0, count: results.hits.count))
+        // Room for every hit, then cut to those listed.
+        var found = memory.take(count: results.hits.count, filledWith: 0)
         let listed = found.withUnsafeMutableBufferPointer { found in
             results.hits.withUnsafeBufferPointer { hits in kinds.withUnsafeBufferPointer { kinds in inTab.withUnsafeBufferPointer { inTab in
                 // A million hits: a byte read for each, and the state words only when there are some.

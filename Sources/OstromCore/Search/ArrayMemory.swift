@@ -52,6 +52,15 @@ public final class ArrayMemory<Element: BitwiseCopyable & Sendable>: Sendable {
         return taken
     }
 
+    /// `count` elements, all `value`, to be written over through a pointer
+    /// (an append asks at every element whether the array is shared); an
+    /// array cannot be given memory it has not initialised.
+    public func take(count: Int, filledWith value: Element) -> [Element] {
+        var taken = take(count: count)
+        taken.append(contentsOf: repeatElement(value, count: count))
+        return taken
+    }
+
     /// Keeps an array to take its memory again once no one holds it.
     public func keep(_ array: [Element]) {
         guard array.capacity >= Self.smallest else { return }

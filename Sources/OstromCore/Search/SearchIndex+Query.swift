@@ -62,9 +62,7 @@ extension SearchIndex {
         let counts = states.map(\.hitCount)
         let starts = counts.indices.map { counts[..<$0].reduce(0, +) }
         let total = counts.reduce(0, +)
-        var hits = hitMemory.take(count: total)
-        // Zeros first: an array cannot be given memory it has not initialised.
-        hits.append(contentsOf: repeatElement(SearchHit(record: 0, score: 0), count: total))
+        var hits = hitMemory.take(count: total, filledWith: SearchHit(record: 0, score: 0))
         hits.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: states.count) { part in
