@@ -136,6 +136,7 @@ final class SentenceMatcher: Sendable {
         var kept: [Match] = []
         /// The places of the parts of the rules met.
         var ruleParts: [Range<Int>] = []
+        var together = TogetherRule.Scratch()
         var found: [Found] = []
 
         /// The matched words as UTF-8 ranges from `sentenceStart`, in
@@ -206,10 +207,12 @@ final class SentenceMatcher: Sendable {
                 work.kept.append(match)
             }
             while rule < rules.count, rules[rule].category == category {
-                if let (words, parts) = rules[rule].rule.match(in: &work.tokens, negated: work.negated, passed: passed, table: table) {
-                    work.ruleParts += parts
+                if let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, passed: passed, table: table,
+                                                      scratch: &work.together) {
+                    let first = work.ruleParts.count
+                    work.ruleParts += work.together.best
                     work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,
-                                           end: words.upperBound, rank: 0, parts: work.ruleParts.count - parts.count..<work.ruleParts.count))
+                                           end: words.upperBound, rank: 0, parts: first..<work.ruleParts.count))
                 }
                 rule += 1
             }

@@ -12,52 +12,68 @@ struct TogetherRule: Sendable {
         self.weight = weight
     }
 
-    /// The words the rule's parts are found at, closest together, and the
-    /// words from the first to the last of them; `nil` when a part is
-    /// missing. `passed` is the filters the sentence's words not negated
-    /// pass, together: most sentences have no word that can start some part.
+    /// Memory a rule's match reuses from sentence to sentence: it was made
+    /// anew for every rule tried in every sentence (two dozen a record).
+    struct Scratch {
+        /// Every part's places, part after part; `ends[part]` is where a part's end.
+        fileprivate var places: [Range<Int>] = []
+        fileprivate var ends: [Int] = []
+        fileprivate var chosen: [Range<Int>] = []
+        /// The places of the parts the last match chose, one per part.
+        fileprivate(set) var best: [Range<Int>] = []
+        fileprivate var bestSpan = Int.max
+    }
+
+    /// The words from the first to the last of the places the rule's parts
+    /// are found at, closest together (`scratch.best`, one per part); `nil`
+    /// when a part is missing. `passed` is the filters the sentence's words
+    /// not negated pass, together: most sentences have no word that can
+    /// start some part.
     func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>, passed: UInt64,
-               table: PatternTable) -> (words: Range<Int>, parts: [Range<Int>])? {
+               table: PatternTable, scratch: inout Scratch) -> Range<Int>? {
         for filter in filters where passed & (1 << UInt64(filter)) == 0 { return nil }
         // Each part's places in the sentence (a few at most are tried).
-        var places: [[Range<Int>]] = []
+        scratch.places.removeAll(keepingCapacity: true)
+        scratch.ends.removeAll(keepingCapacity: true)
         for (part, filter) in zip(parts, filters) {
-            var found: [Range<Int>] = []
-            for position in 0..<tokens.count where found.count < Self.placesTried && !negated[position] && table.mayStart(filter, tokens, at: position) {
+            let first = scratch.places.count
+            for position in 0..<tokens.count where scratch.places.count - first < Self.placesTried && !negated[position]
+                && table.mayStart(filter, tokens, at: position) {
                 let end = table.matchEnd(part, in: &tokens, at: position)
-                if end >= 0 { found.append(position..<end) }
+                if end >= 0 { scratch.places.append(position..<end) }
             }
-            guard !found.isEmpty else { return nil }
-            places.append(found)
+            guard scratch.places.count > first else { return nil }
+            scratch.ends.append(scratch.places.count)
         }
         // The closest set of places that do not overlap, so the marks show
         // the words that belong together.
-        var chosen: [Range<Int>] = []
-        chosen.reserveCapacity(places.count)
-        var best: [Range<Int>]?
-        var bestSpan = Int.max
-        Self.choose(from: places, &chosen, span: 0..<0, &best, &bestSpan)
-        guard let best else { return nil }
-        return ((best.map(\.lowerBound).min() ?? 0)..<(best.map(\.upperBound).max() ?? 0), best)
+        scratch.chosen.removeAll(keepingCapacity: true)
+        scratch.bestSpan = .max
+        Self.choose(&scratch, span: 0..<0)
+        guard scratch.bestSpan < .max else { return nil }
+        return (scratch.best.map(\.lowerBound).min() ?? 0)..<(scratch.best.map(\.upperBound).max() ?? 0)
     }
 
     /// Tries every set of places, one per part, none overlapping; the
     /// first with the smallest span (from the first word of the places
     /// chosen to the last) is the best. A set is given up as soon as its
     /// span is no smaller than the best's: it can only grow.
-    private static func choose(from places: [[Range<Int>]], _ chosen: inout [Range<Int>], span: Range<Int>,
-                               _ best: inout [Range<Int>]?, _ bestSpan: inout Int) {
-        guard span.count < bestSpan else { return }
-        guard chosen.count < places.count else {
-            best = chosen
-            bestSpan = span.count
+    private static func choose(_ scratch: inout Scratch, span: Range<Int>) {
+        guard span.count < scratch.bestSpan else { return }
+        let part = scratch.chosen.count
+        guard part < scratch.ends.count else {
+            scratch.best.removeAll(keepingCapacity: true)
+            scratch.best.append(contentsOf: scratch.chosen)
+            scratch.bestSpan = span.count
             return
         }
-        for range in places[chosen.count] where !chosen.contains(where: { $0.overlaps(range) }) {
-            let widened = chosen.isEmpty ? range : min(span.lowerBound, range.lowerBound)..<max(span.upperBound, range.upperBound)
-            chosen.append(range)
-            choose(from: places, &chosen, span: widened, &best, &bestSpan)
-            chosen.removeLast()
+        for index in (part == 0 ? 0 : scratch.ends[part - 1])..<scratch.ends[part] {
+            let range = scratch.places[index]
+            guard !scratch.chosen.contains(where: { $0.overlaps(range) }) else { continue }
+            let widened = part == 0 ? range : min(span.lowerBound, range.lowerBound)..<max(span.upperBound, range.upperBound)
+            scratch.chosen.append(range)
+            choose(&scratch, span: widened)
+            scratch.chosen.removeLast()
         }
     }
 
