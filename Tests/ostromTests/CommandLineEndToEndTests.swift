@@ -15,7 +15,8 @@ import TmuxHarness
         try session.send(":")
         try session.send("-l", "search conciliation")
         try session.send("Enter")
-        try session.waitFor("the search") { $0.contains("/conciliation") }
+        // Its hit listed, not only the query shown: an index still being made shows the query first.
+        try session.waitFor("the search's hit") { $0.contains("/conciliation") && $0.contains("Papers 1/") }
         try session.send(":")
         try session.send("-l", "export bibtex \(file.path)")
         try session.send("Enter")
