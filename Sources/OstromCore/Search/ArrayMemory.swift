@@ -27,7 +27,8 @@ public final class ArrayMemory<Element: BitwiseCopyable & Sendable>: Sendable {
     /// An empty array with room for `count` elements: the memory of a kept
     /// array no one holds any more, the oldest first, or fresh memory,
     /// rounded up to a power of two so that the next array fits in it. A
-    /// kept array someone still holds is tried once, then left to its holder.
+    /// kept array someone still holds is tried once, then left to its
+    /// holder; one too small for `count` is let go.
     public func take(count: Int) -> [Element] {
         var taken: [Element] = []
         guard count >= Self.smallest else {

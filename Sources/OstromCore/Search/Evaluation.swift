@@ -63,10 +63,12 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
     func beginAtom() { atomCount = 0 }
 
     /// Records the current atom matched, with their scores, offered at once
-    /// (an atom evaluated before, replayed).
+    /// to the atom just begun (an atom evaluated before, replayed): each
+    /// once, so none was seen.
     func offer(_ hits: [SearchHit]) {
         offering { offers in
-            for hit in hits { offers.offer(hit.record, hit.score) }
+            precondition(offers.count == 0, "an atom's outcome is replayed as it begins")
+            for hit in hits { offers.offerUnseen(hit.record, hit.score) }
         }
     }
 
@@ -77,14 +79,6 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
         var offers = Offers(seen: atomSeen.base, best: atomBest.base, list: atomList, count: atomCount)
         defer { atomCount = offers.count }
         return body(&offers)
-    }
-
-    /// The current atom's records matched so far, each with its best score.
-    func appendAtom(to hits: inout [SearchHit]) {
-        for index in 0..<atomCount {
-            let document = Int(atomList[index])
-            hits.append(SearchHit(record: document, score: atomBest[document]))
-        }
     }
 
     /// The current atom's records and best scores, addressed by record number.
@@ -186,7 +180,18 @@ final class Evaluation: MemoryForRecords, @unchecked Sendable {
     /// Writes the hits with their scores into `buffer`, `hitCount` long.
     func writeHits(into buffer: UnsafeMutableBufferPointer<SearchHit>) {
         let (records, scores) = hitsAreTheAtom ? (atomList, atomBest) : (complete, total)
-        for index in 0..<completeCount {
+        Self.write(records, count: completeCount, scores: scores.base, into: buffer)
+    }
+
+    /// Writes the current atom's records matched so far, each with its best
+    /// score, into `buffer`, `atomCount` long.
+    func writeAtom(into buffer: UnsafeMutableBufferPointer<SearchHit>) {
+        Self.write(atomList, count: atomCount, scores: atomBest.base, into: buffer)
+    }
+
+    private static func write(_ records: UnsafeMutablePointer<Int32>, count: Int, scores: UnsafeMutablePointer<Float>,
+                              into buffer: UnsafeMutableBufferPointer<SearchHit>) {
+        for index in 0..<count {
             let document = Int(records[index])
             buffer[index] = SearchHit(record: document, score: scores[document])
         }

@@ -113,8 +113,8 @@ extension SearchIndex {
         evaluateAnew(placed, half: half, into: state, matched: &matched)
         // An outcome too large to keep, or of a prefix evaluated for the first time, is not copied out at all.
         guard state.atomCount <= AtomCache.largestOutcome, atoms.isWorthKeeping(placed.key, half: half) else { return }
-        var hits = atoms.outcomeMemory.take(count: state.atomCount)
-        state.appendAtom(to: &hits)
+        var hits = atoms.outcomeMemory.take(count: state.atomCount, filledWith: SearchHit(record: 0, score: 0))
+        hits.withUnsafeMutableBufferPointer { state.writeAtom(into: $0) }
         atoms.keep(AtomCache.Outcome(hits: hits, matched: Array(matched[placed.slot..<placed.slot + slots])), of: placed.key, half: half)
     }
 
