@@ -15,7 +15,7 @@ struct TogetherRule: Sendable {
     /// Memory a rule's match reuses from sentence to sentence: it was made
     /// anew for every rule tried in every sentence (two dozen a record).
     struct Scratch {
-        /// Every part's places, part after part; `ends[part]` is where a part's end.
+        /// Every part's places, part after part; a part's end at `ends[part]`.
         fileprivate var places: [Range<Int>] = []
         fileprivate var ends: [Int] = []
         fileprivate var chosen: [Range<Int>] = []
@@ -51,7 +51,7 @@ struct TogetherRule: Sendable {
         scratch.bestSpan = .max
         Self.choose(&scratch, span: 0..<0)
         guard scratch.bestSpan < .max else { return nil }
-        return (scratch.best.map(\.lowerBound).min() ?? 0)..<(scratch.best.map(\.upperBound).max() ?? 0)
+        return (scratch.best.lazy.map(\.lowerBound).min() ?? 0)..<(scratch.best.lazy.map(\.upperBound).max() ?? 0)
     }
 
     /// Tries every set of places, one per part, none overlapping; the
