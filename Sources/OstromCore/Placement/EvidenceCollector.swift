@@ -51,7 +51,8 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
     mutating func visit(_ reader: TextReader, _ sentence: Range<Int>) {
         matcher.match(sentence, of: reader, in: &work)
         var text: String?
-        for found in work.found {
+        for index in 0..<work.found.count {
+            let found = work.found[index]
             let category = found.category
             scores[category] += found.score
             strongest[category] = max(strongest[category], found.strongest)

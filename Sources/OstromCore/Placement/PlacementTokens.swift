@@ -21,7 +21,7 @@ struct PlacementTokens: ~Copyable {
     }
 
     private var tokens = ScratchBuffer<Token>()
-    /// Whether every character read was a byte (offsets are then characters).
+    /// Whether every character of the sentence is a byte (offsets are then characters).
     private(set) var isASCII = true
     /// The lexicon's words and prefixes the sentence has, a bit each
     /// (`PlacementVocabulary.item`), anywhere and negated or not.
@@ -63,10 +63,70 @@ struct PlacementTokens: ~Copyable {
 
     /// Reads the words of the sentence at `range` of the paragraph.
     mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
-        let vocabulary = table.vocabulary
         tokens.removeAll()
-        present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
+        present.refill(0, count: (table.vocabulary.itemCount + 63) >> 6)
         isASCII = true
+        if reader.isPlainASCII(range) {
+            readPlainASCII(range, of: reader.bytes, table: table)
+        } else {
+            readCharacters(range, of: reader, table: table)
+        }
+        groupEnds.refill(0, count: table.groupCount * tokens.count)
+    }
+
+    /// The words of a sentence whose every byte is an ASCII character of
+    /// its own (most sentences): a run of letters and digits, joined
+    /// across apostrophes, is a word; anything else is between words.
+    private mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
+        let vocabulary = table.vocabulary
+        let steps = vocabulary.steps
+        let apostrophe = UInt8(ascii: "'")
+        var clause: Int32 = 0
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            var letter = steps.letterClass(bytes[offset])
+            guard letter != 0 else {
+                if Self.isClauseBreak(bytes[offset]) { clause += 1 }
+                offset += 1
+                continue
+            }
+            let start = offset
+            // The walk through the vocabulary, from the root, until it
+            // leaves the trie after `last`: the rest is only passed over.
+            var node = 0
+            var last = -1
+            while true {
+                while last < 0 {
+                    let child = steps.child(node, letter: letter)
+                    offset += 1
+                    if child == 0 {
+                        last = node
+                    } else {
+                        node = child
+                        guard offset < range.upperBound else { break }
+                        letter = steps.letterClass(bytes[offset])
+                        guard letter != 0 else { break }
+                    }
+                }
+                if last >= 0 {
+                    while offset < range.upperBound && steps.letterClass(bytes[offset]) != 0 { offset += 1 }
+                }
+                guard offset < range.upperBound, bytes[offset] == apostrophe else { break }
+                // "people's", "doesn't": one word without the apostrophes,
+                // which stay inside it when no letter follows them.
+                while offset < range.upperBound && bytes[offset] == apostrophe { offset += 1 }
+                guard offset < range.upperBound else { break }
+                letter = steps.letterClass(bytes[offset])
+                guard letter != 0 else { break }
+            }
+            append(ending: vocabulary.ending(node: last < 0 ? node : -1, last: last), start: start, end: offset, clause: clause, table: table)
+        }
+    }
+
+    /// The words of a sentence with characters of more than one byte, or
+    /// bytes that may be joined: each read as the `Character` Swift sees.
+    private mutating func readCharacters(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
+        let vocabulary = table.vocabulary
         var word = Word()
         var clause: Int32 = 0
         var previousWasLetter = false
@@ -146,7 +206,6 @@ struct PlacementTokens: ~Copyable {
             offset = end
         }
         finish(&word, end: range.upperBound, clause: clause, table: table, vocabulary: vocabulary)
-        groupEnds.refill(0, count: table.groupCount * tokens.count)
     }
 
     /// (`vocabulary` is the table's, passed on not to be copied for every word.)
@@ -155,13 +214,20 @@ struct PlacementTokens: ~Copyable {
         let ending = word.isUnfolded
             ? vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8)
             : vocabulary.ending(node: word.node, last: word.last)
+        append(ending: ending, start: word.start, end: end, clause: clause, table: table)
+        word.start = -1
+    }
+
+    /// The word at `start..<end` whose walk had this ending.
+    @inline(__always)
+    private mutating func append(ending: Int32, start: Int, end: Int, clause: Int32, table: PatternTable) {
+        let vocabulary = table.vocabulary
         for index in vocabulary.items(ofEnding: ending) {
             let item = vocabulary.item(at: index)
             present[Int(item) >> 6] |= 1 << UInt64(item & 63)
         }
-        tokens.append(Token(word: vocabulary.word(ofEnding: ending), clause: clause, start: Int32(word.start), end: Int32(end),
+        tokens.append(Token(word: vocabulary.word(ofEnding: ending), clause: clause, start: Int32(start), end: Int32(end),
                             ending: ending, filters: table.filters(ofEnding: ending)))
-        word.start = -1
     }
 
     /// The word read so far, as written, kept without the apostrophes it

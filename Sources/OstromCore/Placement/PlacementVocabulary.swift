@@ -103,7 +103,7 @@ struct PlacementVocabulary: Sendable {
     /// a load (a multiplication made every letter's step slower), with
     /// one more class for the letters no lexicon word has, whose column
     /// is all "none".
-    private final class Walk: @unchecked Sendable {
+    fileprivate final class Walk: @unchecked Sendable {
         let children: UnsafeMutableBufferPointer<UInt16>
         let rowShift: Int
         let letterClass: UnsafeMutableBufferPointer<UInt8>
@@ -139,6 +139,31 @@ struct PlacementVocabulary: Sendable {
             items.deallocate()
         }
     }
+
+    /// The trie as a sentence's words are walked through it: read from
+    /// the vocabulary once, not at every letter.
+    struct Steps {
+        private let children: UnsafeMutablePointer<UInt16>
+        private let rowShift: Int
+        private let letterClass: UnsafeMutablePointer<UInt8>
+
+        fileprivate init(_ walk: Walk) {
+            children = walk.children.baseAddress!
+            rowShift = walk.rowShift
+            letterClass = walk.letterClass.baseAddress!
+        }
+
+        /// As `PlacementVocabulary.letterClass`.
+        @inline(__always)
+        func letterClass(_ byte: UInt8) -> UInt8 { letterClass[Int(byte)] }
+
+        /// One byte further from `node`, by its class; 0 when the walk
+        /// leaves the trie (the root is no node's child).
+        @inline(__always)
+        func child(_ node: Int, letter: UInt8) -> Int { Int(children[node &<< rowShift | Int(letter)]) }
+    }
+
+    var steps: Steps { Steps(walk) }
 
     /// An ASCII byte's class for `step(_:letter:)`: 0 for a byte that is
     /// not a letter or digit.

@@ -2,7 +2,8 @@
 /// memory, grows when it must, and is read and written without bounds
 /// checks (asserted in debug builds), reference counting or uniqueness
 /// tests, which cost the placement engine's arrays a third of its time.
-struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
+/// (Meant for plain values, whose initialising and emptying cost nothing.)
+struct ScratchBuffer<Element>: ~Copyable {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
     private var capacity: Int
@@ -12,7 +13,10 @@ struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
         base = .allocate(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
 
     subscript(index: Int) -> Element {
         @inline(__always) get {
@@ -28,21 +32,33 @@ struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
     @inline(__always)
     mutating func append(_ element: Element) {
         if count == capacity { grow(to: capacity * 2) }
-        base[count] = element
+        (base + count).initialize(to: element)
         count += 1
+    }
+
+    mutating func append(contentsOf elements: some Sequence<Element>) {
+        for element in elements { append(element) }
+    }
+
+    /// Sorted in place (as `Array.sort`, not stable).
+    mutating func sort(by areInIncreasingOrder: (Element, Element) -> Bool) {
+        var elements = UnsafeMutableBufferPointer(start: base, count: count)
+        elements.sort(by: areInIncreasingOrder)
     }
 
     /// Empty, its memory kept.
     @inline(__always)
     mutating func removeAll() {
+        base.deinitialize(count: count)
         count = 0
     }
 
     /// `count` copies of `value`.
     @inline(__always)
     mutating func refill(_ value: Element, count: Int) {
+        removeAll()
         if count > capacity { grow(to: max(count, capacity * 2)) }
-        base.update(repeating: value, count: count)
+        base.initialize(repeating: value, count: count)
         self.count = count
     }
 

@@ -12,18 +12,15 @@ final class SentenceMatcher: Sendable {
     private let negations: FirstWordIndex<Int>
     /// The words a negation can start with, to pass over the others fast.
     private let negationFilter: Int
+    /// The words a term can start with, to pass over the others fast.
+    private let termFilter: Int
     private let negationWindow: Int
     /// "only", which stops a negation ("not only").
     private let only: Int32
-    /// Every category's terms in one list: `termBase[c] + term`.
-    private let termBase: [Int]
-    private let termPatterns: [Int]
-    private let termWeights: [Int]
-    /// What a sentence must have for each term to match after its first
-    /// word (`PatternTable.laterWords`): `laterWords[termLaterWords[term]]`
+    /// What a sentence must have for a term to match after its first
+    /// word (`PatternTable.laterWords`): `laterWords[candidate.laterWords]`
     /// are lists, `laterWordItems[list]` each, of which the sentence has
     /// one of every list. Most terms tried fail here, without being matched.
-    private let termLaterWords: [Range<Int>]
     private let laterWords: [Range<Int>]
     private let laterWordItems: [Int32]
     /// Every category's `together` rules, in the categories' order, with
@@ -40,26 +37,28 @@ final class SentenceMatcher: Sendable {
         }
         let negations = lexicon.negations.map { table.add($0) }
         negationFilter = table.addFilter(negations)
+        termFilter = table.addFilter(categories.flatMap { $0.terms.map(\.pattern) })
         table.seal()
         negationWindow = lexicon.negationWindow
         only = table.vocabulary.number(ofWord: "only")
-        termBase = categories.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.terms.count) }
-        termPatterns = categories.flatMap { $0.terms.map(\.pattern) }
-        termWeights = categories.flatMap { $0.terms.map(\.weight) }
-        var termLaterWords: [Range<Int>] = [], laterWords: [Range<Int>] = [], laterWordItems: [Int32] = []
-        for pattern in termPatterns {
-            let lists = table.laterWords(of: pattern)
-            termLaterWords.append(laterWords.count..<laterWords.count + lists.count)
-            for list in lists {
-                laterWords.append(laterWordItems.count..<laterWordItems.count + list.count)
-                laterWordItems += list
+        var laterWords: [Range<Int>] = [], laterWordItems: [Int32] = []
+        // Each category's terms' lists, `[category][term]`.
+        let termLaterWords = categories.map { category in
+            category.terms.map { term in
+                let lists = table.laterWords(of: term.pattern)
+                let first = laterWords.count
+                for list in lists {
+                    laterWords.append(laterWordItems.count..<laterWordItems.count + list.count)
+                    laterWordItems += list
+                }
+                return Int32(first)..<Int32(laterWords.count)
             }
         }
-        (self.termLaterWords, self.laterWords, self.laterWordItems) = (termLaterWords, laterWords, laterWordItems)
+        (self.laterWords, self.laterWordItems) = (laterWords, laterWordItems)
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
-        candidates = Self.candidates(of: categories, table: table)
+        candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
                 for route in table.routes(of: negation) { file(negation, route) }
@@ -82,9 +81,14 @@ final class SentenceMatcher: Sendable {
         var isOneWord: Bool
         /// The word the term's second word must be, when it is one (-1 otherwise).
         var secondWord: Int32
+        var pattern: Int32
+        var weight: Int32
+        /// What the sentence must have for the term to match after its first word: `SentenceMatcher.laterWords[laterWords]`.
+        var laterWords: Range<Int32>
     }
 
-    private static func candidates(of categories: [CompiledCategory], table: PatternTable) -> FirstWordIndex<Candidate> {
+    private static func candidates(of categories: [CompiledCategory], laterWords: [[Range<Int32>]],
+                                   table: PatternTable) -> FirstWordIndex<Candidate> {
         FirstWordIndex(vocabulary: table.vocabulary) { file in
             for (category, compiled) in categories.enumerated() {
                 for (term, entry) in compiled.terms.enumerated() {
@@ -97,7 +101,8 @@ final class SentenceMatcher: Sendable {
                         case .prefix(let prefix): 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])
                         }
                         file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord,
-                                       secondWord: secondWord), route)
+                                       secondWord: secondWord, pattern: Int32(entry.pattern), weight: Int32(entry.weight),
+                                       laterWords: laterWords[category][term]), route)
                     }
                 }
             }
@@ -132,12 +137,12 @@ final class SentenceMatcher: Sendable {
     struct Work: ~Copyable {
         var tokens = PlacementTokens()
         var negated = ScratchBuffer<Bool>()
-        var matches: [Match] = []
-        var kept: [Match] = []
+        var matches = ScratchBuffer<Match>()
+        var kept = ScratchBuffer<Match>()
         /// The places of the parts of the rules met.
-        var ruleParts: [Range<Int>] = []
+        var ruleParts = ScratchBuffer<Range<Int>>()
         var together = TogetherRule.Scratch()
-        var found: [Found] = []
+        var found = ScratchBuffer<Found>()
 
         /// The matched words as UTF-8 ranges from `sentenceStart`, in
         /// order; the words of one match (or one part of a rule) make one
@@ -176,7 +181,7 @@ final class SentenceMatcher: Sendable {
         // The table, read once per sentence: read from `self` for each
         // term tried, it was copied each time.
         let table = self.table
-        work.found.removeAll(keepingCapacity: true)
+        work.found.removeAll()
         work.tokens.read(range, of: reader, table: table)
         guard work.tokens.count > 0 else { return }
         markNegated(&work, table)
@@ -184,8 +189,8 @@ final class SentenceMatcher: Sendable {
         work.matches.sort {
             ($0.category, $1.weight, $1.end - $1.start, $0.start, $0.rank, $0.term) < ($1.category, $0.weight, $0.end - $0.start, $1.start, $1.rank, $1.term)
         }
-        work.kept.removeAll(keepingCapacity: true)
-        work.ruleParts.removeAll(keepingCapacity: true)
+        work.kept.removeAll()
+        work.ruleParts.removeAll()
         var next = 0
         var rule = 0
         var passed: UInt64 = 0
@@ -197,7 +202,8 @@ final class SentenceMatcher: Sendable {
                 next += 1
                 var overlaps = false
                 var counted = false
-                for kept in work.kept[first...] {
+                for index in first..<work.kept.count {
+                    let kept = work.kept[index]
                     overlaps = overlaps || (kept.start < match.end && match.start < kept.end)
                     counted = counted || kept.term == match.term
                 }
@@ -210,7 +216,7 @@ final class SentenceMatcher: Sendable {
                 if let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, passed: passed, table: table,
                                                       scratch: &work.together) {
                     let first = work.ruleParts.count
-                    work.ruleParts += work.together.best
+                    work.ruleParts.append(contentsOf: work.together.best)
                     work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,
                                            end: words.upperBound, rank: 0, parts: first..<work.ruleParts.count))
                 }
@@ -219,7 +225,8 @@ final class SentenceMatcher: Sendable {
             guard work.kept.count > first else { continue }
             var score = 0
             var strongest = 0
-            for match in work.kept[first...] {
+            for index in first..<work.kept.count {
+                let match = work.kept[index]
                 if match.counts { score += match.weight }
                 strongest = max(strongest, match.weight)
             }
@@ -230,8 +237,8 @@ final class SentenceMatcher: Sendable {
     /// Every term matching at each word not negated: the terms filed
     /// under any word, under the word, and under each prefix it has.
     private func findTerms(_ work: inout Work, _ table: PatternTable) {
-        work.matches.removeAll(keepingCapacity: true)
-        for start in 0..<work.tokens.count where !work.negated[start] {
+        work.matches.removeAll()
+        for start in 0..<work.tokens.count where !work.negated[start] && table.mayStart(termFilter, work.tokens, at: start) {
             findTerms(candidates.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }
     }
@@ -241,18 +248,17 @@ final class SentenceMatcher: Sendable {
         for index in entries {
             let entry = candidates[index]
             if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
-            let term = termBase[Int(entry.category)] + Int(entry.term)
-            guard hasLaterWords(of: term, work.tokens) else { continue }
-            let end = entry.isOneWord ? start + 1 : table.matchEnd(termPatterns[term], in: &work.tokens, at: start)
+            guard hasLaterWords(entry.laterWords, work.tokens) else { continue }
+            let end = entry.isOneWord ? start + 1 : table.matchEnd(Int(entry.pattern), in: &work.tokens, at: start)
             guard end >= 0 else { continue }
-            work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: termWeights[term],
+            work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: Int(entry.weight),
                                       start: start, end: end, rank: Int(entry.rank)))
         }
     }
 
     @inline(__always)
-    private func hasLaterWords(of term: Int, _ tokens: borrowing PlacementTokens) -> Bool {
-        for list in termLaterWords[term] where !tokens.hasAny(laterWords[list], of: laterWordItems) { return false }
+    private func hasLaterWords(_ lists: Range<Int32>, _ tokens: borrowing PlacementTokens) -> Bool {
+        for list in lists where !tokens.hasAny(laterWords[Int(list)], of: laterWordItems) { return false }
         return true
     }
 

@@ -16,6 +16,25 @@ struct TextReader {
         return byte < 0x80 && byte != 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] < 0x80)
     }
 
+    /// Whether every byte of `range` is an ASCII character of its own: no
+    /// byte of more than ASCII, no carriage return (which may start
+    /// "\r\n"), and none after it that could join its last byte.
+    func isPlainASCII(_ range: Range<Int>) -> Bool {
+        let checked = range.lowerBound..<min(range.upperBound + 1, bytes.count)
+        return ByteScan.firstIndex(JoiningByte.self, in: UnsafeBufferPointer(rebasing: bytes[checked]), from: 0) == checked.count
+    }
+
+    /// A byte of more than ASCII or a carriage return.
+    private enum JoiningByte: ByteClass {
+        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
+            (chunk .>= ByteScan.Chunk(repeating: 0x80)) .| (chunk .== ByteScan.Chunk(repeating: 0x0D))
+        }
+
+        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            bytes[index] >= 0x80 || bytes[index] == 0x0D
+        }
+    }
+
     /// The character at `offset` (a character boundary) and where the next one starts.
     func character(at offset: Int) -> (character: Character, end: Int) {
         let index = string.utf8.index(string.utf8.startIndex, offsetBy: offset)
