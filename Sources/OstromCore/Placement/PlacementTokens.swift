@@ -64,19 +64,21 @@ struct PlacementTokens: ~Copyable {
     /// Reads the words of the sentence at `range` of the paragraph.
     mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
         tokens.removeAll()
-        present.refill(0, count: (table.vocabulary.itemCount + 63) >> 6)
         isASCII = true
         if reader.isPlainASCII(range) {
             readPlainASCII(range, of: reader.bytes, table: table)
         } else {
             readCharacters(range, of: reader, table: table)
         }
+        describeWords(table)
         groupEnds.refill(0, count: table.groupCount * tokens.count)
     }
 
     /// The words of a sentence whose every byte is an ASCII character of
     /// its own (most sentences): a run of letters and digits, joined
     /// across apostrophes, is a word; anything else is between words.
+    /// Only where each word is and its ending are read here (the fewer
+    /// values this loop holds, the faster it goes); `describeWords` does the rest.
     private mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
         let vocabulary = table.vocabulary
         let steps = vocabulary.steps
@@ -93,16 +95,18 @@ struct PlacementTokens: ~Copyable {
             let start = offset
             // The walk through the vocabulary, from the root, until it
             // leaves the trie after `last`: the rest is only passed over.
-            var node = 0
+            var row = 0
             var last = -1
             while true {
-                while last < 0 {
-                    let child = steps.child(node, letter: letter)
-                    offset += 1
-                    if child == 0 {
-                        last = node
-                    } else {
-                        node = child
+                if last < 0 {
+                    while true {
+                        let child = steps.child(ofRow: row, letter: letter)
+                        offset += 1
+                        guard child != 0 else {
+                            last = row
+                            break
+                        }
+                        row = child
                         guard offset < range.upperBound else { break }
                         letter = steps.letterClass(bytes[offset])
                         guard letter != 0 else { break }
@@ -119,7 +123,8 @@ struct PlacementTokens: ~Copyable {
                 letter = steps.letterClass(bytes[offset])
                 guard letter != 0 else { break }
             }
-            append(ending: vocabulary.ending(node: last < 0 ? node : -1, last: last), start: start, end: offset, clause: clause, table: table)
+            let ending = last < 0 ? vocabulary.ending(node: steps.node(ofRow: row), last: 0) : vocabulary.ending(node: -1, last: steps.node(ofRow: last))
+            tokens.append(Token(word: -1, clause: clause, start: Int32(start), end: Int32(offset), ending: ending, filters: 0))
         }
     }
 
@@ -214,20 +219,24 @@ struct PlacementTokens: ~Copyable {
         let ending = word.isUnfolded
             ? vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8)
             : vocabulary.ending(node: word.node, last: word.last)
-        append(ending: ending, start: word.start, end: end, clause: clause, table: table)
+        tokens.append(Token(word: -1, clause: clause, start: Int32(word.start), end: Int32(end), ending: ending, filters: 0))
         word.start = -1
     }
 
-    /// The word at `start..<end` whose walk had this ending.
-    @inline(__always)
-    private mutating func append(ending: Int32, start: Int, end: Int, clause: Int32, table: PatternTable) {
+    /// Each word's number and filters from its ending, and the lexicon's
+    /// words and prefixes the sentence has (`present`).
+    private mutating func describeWords(_ table: PatternTable) {
         let vocabulary = table.vocabulary
-        for index in vocabulary.items(ofEnding: ending) {
-            let item = vocabulary.item(at: index)
-            present[Int(item) >> 6] |= 1 << UInt64(item & 63)
+        present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
+        for position in 0..<tokens.count {
+            let ending = tokens[position].ending
+            for index in vocabulary.items(ofEnding: ending) {
+                let item = vocabulary.item(at: index)
+                present[Int(item) >> 6] |= 1 << UInt64(item & 63)
+            }
+            tokens[position].word = vocabulary.word(ofEnding: ending)
+            tokens[position].filters = table.filters(ofEnding: ending)
         }
-        tokens.append(Token(word: vocabulary.word(ofEnding: ending), clause: clause, start: Int32(start), end: Int32(end),
-                            ending: ending, filters: table.filters(ofEnding: ending)))
     }
 
     /// The word read so far, as written, kept without the apostrophes it

@@ -99,12 +99,13 @@ struct PlacementVocabulary: Sendable {
     /// prefixes, in memory of its own, and each ASCII letter and digit's
     /// class. Written once, in `init`, and only read after: safe to share.
     ///
-    /// A node's row is a power of two wide, so that a step is a shift and
-    /// a load (a multiplication made every letter's step slower), with
-    /// one more class for the letters no lexicon word has, whose column
-    /// is all "none".
+    /// A node's row is a power of two wide, with one more class for the
+    /// letters no lexicon word has, whose column is all "none"; a child is
+    /// written as where its row starts, so that a step is an or and a load
+    /// (a multiplication, then a shift, made every letter's step slower).
     fileprivate final class Walk: @unchecked Sendable {
-        let children: UnsafeMutableBufferPointer<UInt16>
+        /// The start of the child's row (`node << rowShift`), 0 for none.
+        let children: UnsafeMutableBufferPointer<UInt32>
         let rowShift: Int
         let letterClass: UnsafeMutableBufferPointer<UInt8>
         /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
@@ -118,7 +119,9 @@ struct PlacementVocabulary: Sendable {
             self.children = .allocate(capacity: nodeCount << rowShift)
             self.children.initialize(repeating: 0)
             for node in 0..<nodeCount {
-                for letter in 0..<classCount { self.children[node << rowShift | letter] = children[node * classCount + letter] }
+                for letter in 0..<classCount {
+                    self.children[node << rowShift | letter] = UInt32(children[node * classCount + letter]) << UInt32(rowShift)
+                }
             }
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
@@ -143,7 +146,7 @@ struct PlacementVocabulary: Sendable {
     /// The trie as a sentence's words are walked through it: read from
     /// the vocabulary once, not at every letter.
     struct Steps {
-        private let children: UnsafeMutablePointer<UInt16>
+        private let children: UnsafeMutablePointer<UInt32>
         private let rowShift: Int
         private let letterClass: UnsafeMutablePointer<UInt8>
 
@@ -157,10 +160,15 @@ struct PlacementVocabulary: Sendable {
         @inline(__always)
         func letterClass(_ byte: UInt8) -> UInt8 { letterClass[Int(byte)] }
 
-        /// One byte further from `node`, by its class; 0 when the walk
-        /// leaves the trie (the root is no node's child).
+        /// One byte further from the node whose row starts at `row` (the
+        /// root's at 0), by its class: where the child's row starts; 0 when
+        /// the walk leaves the trie (the root is no node's child).
         @inline(__always)
-        func child(_ node: Int, letter: UInt8) -> Int { Int(children[node &<< rowShift | Int(letter)]) }
+        func child(ofRow row: Int, letter: UInt8) -> Int { Int(children[row | Int(letter)]) }
+
+        /// The node whose row starts at `row`.
+        @inline(__always)
+        func node(ofRow row: Int) -> Int { row &>> rowShift }
     }
 
     var steps: Steps { Steps(walk) }
@@ -177,7 +185,7 @@ struct PlacementVocabulary: Sendable {
     @inline(__always)
     func step(_ node: Int, letter: UInt8) -> Int {
         let child = walk.children[node &<< walk.rowShift | Int(letter)]
-        return child == 0 ? -1 : Int(child)
+        return child == 0 ? -1 : Int(child &>> UInt32(walk.rowShift))
     }
 
     /// The ending of a walk that is at `node`, or has left the trie

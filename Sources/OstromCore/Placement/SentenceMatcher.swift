@@ -26,6 +26,8 @@ final class SentenceMatcher: Sendable {
     /// Every category's `together` rules, in the categories' order, with
     /// the number each counts as a term by (after the category's terms).
     private let rules: [(category: Int, term: Int, rule: TogetherRule)]
+    /// Each rule's `TogetherRule.required`.
+    private let ruleRequirements: [UInt64]
 
     init(lexicon: PlacementLexicon) {
         let lists = [(CompiledCategory.Kind.stage, lexicon.stages), (.level, lexicon.levels), (.principle, lexicon.principles)]
@@ -58,6 +60,7 @@ final class SentenceMatcher: Sendable {
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
+        ruleRequirements = rules.map(\.rule.required)
         candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
@@ -178,9 +181,13 @@ final class SentenceMatcher: Sendable {
     /// Reads the sentence at `range` of the paragraph into `work` and
     /// finds each category's evidence in it (`work.found`).
     func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
-        // The table, read once per sentence: read from `self` for each
-        // term tried, it was copied each time.
-        let table = self.table
+        match(range, of: reader, in: &work, table)
+    }
+
+    /// (The table is borrowed, not copied: a copy retains each of its
+    /// arrays, some twenty a sentence, and reading it from `self` for each
+    /// term tried copied it each time.)
+    private func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work, _ table: borrowing PatternTable) {
         work.found.removeAll()
         work.tokens.read(range, of: reader, table: table)
         guard work.tokens.count > 0 else { return }
@@ -195,7 +202,9 @@ final class SentenceMatcher: Sendable {
         var rule = 0
         var passed: UInt64 = 0
         for position in 0..<work.tokens.count where !work.negated[position] { passed |= work.tokens[position].filters }
-        for category in categories.indices {
+        // The categories with a match or a rule, in order; the others have nothing to look at.
+        while next < work.matches.count || rule < rules.count {
+            let category = min(next < work.matches.count ? work.matches[next].category : .max, rule < rules.count ? rules[rule].category : .max)
             let first = work.kept.count
             while next < work.matches.count, work.matches[next].category == category {
                 var match = work.matches[next]
@@ -213,8 +222,9 @@ final class SentenceMatcher: Sendable {
                 work.kept.append(match)
             }
             while rule < rules.count, rules[rule].category == category {
-                if let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, passed: passed, table: table,
-                                                      scratch: &work.together) {
+                // Tried only where it may be met: a rule read from the list is copied.
+                if TogetherRule.mayMatch(required: ruleRequirements[rule], passed: passed),
+                   let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table, scratch: &work.together) {
                     let first = work.ruleParts.count
                     work.ruleParts.append(contentsOf: work.together.best)
                     work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,

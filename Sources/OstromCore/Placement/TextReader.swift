@@ -20,19 +20,27 @@ struct TextReader {
     /// byte of more than ASCII, no carriage return (which may start
     /// "\r\n"), and none after it that could join its last byte.
     func isPlainASCII(_ range: Range<Int>) -> Bool {
-        let checked = range.lowerBound..<min(range.upperBound + 1, bytes.count)
-        return ByteScan.firstIndex(JoiningByte.self, in: UnsafeBufferPointer(rebasing: bytes[checked]), from: 0) == checked.count
-    }
-
-    /// A byte of more than ASCII or a carriage return.
-    private enum JoiningByte: ByteClass {
-        static func mayHold(_ chunk: ByteScan.Chunk, _ next: ByteScan.Chunk) -> SIMDMask<SIMD16<Int8>> {
-            (chunk .>= ByteScan.Chunk(repeating: 0x80)) .| (chunk .== ByteScan.Chunk(repeating: 0x0D))
+        guard let base = bytes.baseAddress else { return true }
+        let end = min(range.upperBound + 1, bytes.count)
+        let (high, carriageReturn) = (ByteScan.Chunk(repeating: 0x80), ByteScan.Chunk(repeating: 0x0D))
+        func isPlain(at index: Int) -> Bool {
+            let chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: ByteScan.Chunk.self)
+            return !ByteScan.anyLane((chunk .>= high) .| (chunk .== carriageReturn))
         }
-
-        static func holds(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-            bytes[index] >= 0x80 || bytes[index] == 0x0D
+        var index = range.lowerBound
+        if end - index >= ByteScan.Chunk.scalarCount {
+            // Sixteen bytes at a time, the last sixteen overlapping the chunk before.
+            while index + ByteScan.Chunk.scalarCount < end {
+                guard isPlain(at: index) else { return false }
+                index += ByteScan.Chunk.scalarCount
+            }
+            return isPlain(at: end - ByteScan.Chunk.scalarCount)
         }
+        while index < end {
+            if base[index] >= 0x80 || base[index] == 0x0D { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The character at `offset` (a character boundary) and where the next one starts.

@@ -4,12 +4,22 @@ struct TogetherRule: Sendable {
     var parts: [Int]
     /// Each part's possible first words, to pass over the others fast.
     var filters: [Int]
+    /// Their bits together: a sentence can meet the rule only when its
+    /// words not negated pass them all (`mayMatch`).
+    var required: UInt64
     var weight: Int
 
     init(parts: [String], weight: Int, table: inout PatternTable) {
         self.parts = parts.map { table.add($0) }
         filters = self.parts.map { table.addFilter([$0]) }
+        required = filters.reduce(0) { $0 | 1 << UInt64($1) }
         self.weight = weight
+    }
+
+    /// Whether a sentence whose words not negated pass these filters may
+    /// meet the rule: most sentences have no word that can start some part.
+    static func mayMatch(required: UInt64, passed: UInt64) -> Bool {
+        passed & required == required
     }
 
     /// Memory a rule's match reuses from sentence to sentence: it was made
@@ -26,12 +36,9 @@ struct TogetherRule: Sendable {
 
     /// The words from the first to the last of the places the rule's parts
     /// are found at, closest together (`scratch.best`, one per part); `nil`
-    /// when a part is missing. `passed` is the filters the sentence's words
-    /// not negated pass, together: most sentences have no word that can
-    /// start some part.
-    func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>, passed: UInt64,
+    /// when a part is missing. Tried in a sentence that `mayMatch` it.
+    func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>,
                table: PatternTable, scratch: inout Scratch) -> Range<Int>? {
-        for filter in filters where passed & (1 << UInt64(filter)) == 0 { return nil }
         // Each part's places in the sentence (a few at most are tried).
         scratch.places.removeAll(keepingCapacity: true)
         scratch.ends.removeAll(keepingCapacity: true)
