@@ -80,6 +80,8 @@ struct PlacementTokens: ~Copyable {
     /// Only where each word is and its ending are read here (the fewer
     /// values this loop holds, the faster it goes); `describeWords` does the rest.
     private mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
+        // Offsets are kept in 32 bits: checked once here, not at every word.
+        precondition(range.upperBound <= Int(Int32.max), "a paragraph of more than 2 GB")
         let vocabulary = table.vocabulary
         let steps = vocabulary.steps
         let apostrophe = UInt8(ascii: "'")
@@ -124,7 +126,8 @@ struct PlacementTokens: ~Copyable {
                 guard letter != 0 else { break }
             }
             let ending = last < 0 ? vocabulary.ending(node: steps.node(ofRow: row), last: 0) : vocabulary.ending(node: -1, last: steps.node(ofRow: last))
-            tokens.append(Token(word: -1, clause: clause, start: Int32(start), end: Int32(offset), ending: ending, filters: 0))
+            tokens.append(Token(word: -1, clause: clause, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: offset),
+                                ending: ending, filters: 0))
         }
     }
 
@@ -229,13 +232,13 @@ struct PlacementTokens: ~Copyable {
         let vocabulary = table.vocabulary
         present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
         for position in 0..<tokens.count {
-            let ending = tokens[position].ending
-            for index in vocabulary.items(ofEnding: ending) {
+            let facts = table.facts(ofEnding: tokens[position].ending)
+            for index in Int(facts.items)..<Int(facts.itemsEnd) {
                 let item = vocabulary.item(at: index)
                 present[Int(item) >> 6] |= 1 << UInt64(item & 63)
             }
-            tokens[position].word = vocabulary.word(ofEnding: ending)
-            tokens[position].filters = table.filters(ofEnding: ending)
+            tokens[position].word = facts.word
+            tokens[position].filters = facts.filters
         }
     }
 

@@ -152,7 +152,8 @@ final class SentenceMatcher: Sendable {
         /// range. (Mutating only so that the buffers are not copied.)
         mutating func marks(of found: Found, from sentenceStart: Int) -> [Range<Int>] {
             var ranges: [Range<Int>] = []
-            ranges.reserveCapacity(found.matches.count)
+            // One range per term, one per part of a rule: room made once.
+            ranges.reserveCapacity(found.matches.reduce(0) { $0 + max(1, kept[$1].parts.count) })
             for index in found.matches {
                 let match = kept[index]
                 // A term's words, or each part of a rule.

@@ -37,9 +37,9 @@ struct PatternTable: Sendable {
     private var prefixFilters: [UInt64]
     private var anyWordFilters: UInt64 = 0
     private var filterCount = 0
-    /// Each ending's filters (`PlacementVocabulary`), worked out by
-    /// `seal()` once every filter is added.
-    private var endingFilters: [UInt64] = []
+    /// What a word with each ending is (`PlacementVocabulary`), worked
+    /// out by `seal()` once every filter is added.
+    private var endings = Endings(facts: [])
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
     /// The pieces of the terms and phrases given to `init`, parsed once
@@ -150,7 +150,7 @@ struct PatternTable: Sendable {
     /// A filter of what the first words of these patterns can be; its number.
     mutating func addFilter(_ patterns: [Int]) -> Int {
         precondition(filterCount < 64, "more than 64 filters of first words")
-        precondition(endingFilters.isEmpty, "a filter added after the table was sealed")
+        precondition(endings.facts.isEmpty, "a filter added after the table was sealed")
         let bit: UInt64 = 1 << UInt64(filterCount)
         let (anyWord, words, prefixes) = firstWords(of: patterns)
         if anyWord { anyWordFilters |= bit }
@@ -164,19 +164,33 @@ struct PatternTable: Sendable {
     /// term is added.
     mutating func seal() {
         parsedTerms = [:]
-        endingFilters = (0..<Int32(vocabulary.endingCount)).map { ending in
-            vocabulary.items(ofEnding: ending).reduce(anyWordFilters) { mask, index in
+        endings = Endings(facts: (0..<Int32(vocabulary.endingCount)).map { ending in
+            let items = vocabulary.items(ofEnding: ending)
+            let filters = items.reduce(anyWordFilters) { mask, index in
                 let item = vocabulary.item(at: index)
                 return mask | (item < vocabulary.wordCount ? wordFilters[Int(item)] : prefixFilters[Int(item - vocabulary.wordCount)])
             }
-        }
+            return EndingFacts(filters: filters, word: vocabulary.word(ofEnding: ending), items: Int32(items.lowerBound), itemsEnd: Int32(items.upperBound))
+        })
     }
 
-    /// The filters a word with this ending passes: those taking any
-    /// word, those taking it, and those taking each prefix it has.
+    /// What a word with this ending is: read for every word of every sentence.
     @inline(__always)
-    func filters(ofEnding ending: Int32) -> UInt64 {
-        endingFilters[Int(ending)]
+    func facts(ofEnding ending: Int32) -> EndingFacts {
+        endings.facts[Int(ending)]
+    }
+
+    /// Each ending's facts in memory of their own, read without bounds
+    /// checks. Written once, in `seal()`, and only read after: safe to share.
+    private final class Endings: @unchecked Sendable {
+        let facts: UnsafeMutableBufferPointer<EndingFacts>
+
+        init(facts: [EndingFacts]) {
+            self.facts = .allocate(capacity: facts.count)
+            _ = self.facts.initialize(from: facts)
+        }
+
+        deinit { facts.deallocate() }
     }
 
     /// The words and prefixes the first words of these patterns can be,
@@ -328,4 +342,16 @@ struct PatternTable: Sendable {
               case .word(let word) = alternatives[Int(elements[second])] else { return -1 }
         return word
     }
+}
+
+/// What the lexicon knows of a word with an ending (`PlacementVocabulary`),
+/// side by side: its number, the filters it passes (those taking any
+/// word, those taking it, and those taking each prefix it has), and its
+/// words and prefixes (`PlacementVocabulary.items(ofEnding:)`).
+struct EndingFacts {
+    var filters: UInt64
+    /// -1 for a word the lexicon does not have.
+    var word: Int32
+    var items: Int32
+    var itemsEnd: Int32
 }
