@@ -26,6 +26,9 @@ struct PlacementTokens: ~Copyable {
     /// The lexicon's words and prefixes the sentence has, a bit each
     /// (`PlacementVocabulary.item`), anywhere and negated or not.
     private var present = ScratchBuffer<UInt64>()
+    /// The sentence's words and prefixes folded into one number, a bit
+    /// each (`signature(of:)`): a quick test before `hasAny`.
+    private(set) var signature: UInt64 = 0
     /// What the lexicon's groups match at each word, worked out once per
     /// sentence: `groupEnds[group * count + word]`, a bit per phrase
     /// length and `GroupEnds.known` once worked out.
@@ -35,6 +38,13 @@ struct PlacementTokens: ~Copyable {
 
     subscript(index: Int) -> Token {
         @inline(__always) get { tokens[index] }
+    }
+
+    /// Words and prefixes (`PlacementVocabulary.item`) folded into one
+    /// number: bit `item % 64` of each. A sentence that has one of them
+    /// has a signature sharing a bit with theirs.
+    static func signature(of items: [Int32]) -> UInt64 {
+        items.reduce(0) { $0 | 1 << UInt64($1 & 63) }
     }
 
     /// Whether the sentence has any of these words and prefixes (`PlacementVocabulary.item`).
@@ -231,11 +241,13 @@ struct PlacementTokens: ~Copyable {
     private mutating func describeWords(_ table: PatternTable) {
         let vocabulary = table.vocabulary
         present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
+        signature = 0
         for position in 0..<tokens.count {
             let facts = table.facts(ofEnding: tokens[position].ending)
             for index in Int(facts.items)..<Int(facts.itemsEnd) {
                 let item = vocabulary.item(at: index)
                 present[Int(item) >> 6] |= 1 << UInt64(item & 63)
+                signature |= 1 << UInt64(item & 63)
             }
             tokens[position].word = facts.word
             tokens[position].filters = facts.filters

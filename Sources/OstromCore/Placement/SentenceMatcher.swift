@@ -44,7 +44,8 @@ final class SentenceMatcher: Sendable {
         negationWindow = lexicon.negationWindow
         only = table.vocabulary.number(ofWord: "only")
         var laterWords: [Range<Int>] = [], laterWordItems: [Int32] = []
-        // Each category's terms' lists, `[category][term]`.
+        // Each category's terms' lists, `[category][term]`, and the
+        // signature of the list with the fewest words (all bits when none).
         let termLaterWords = categories.map { category in
             category.terms.map { term in
                 let lists = table.laterWords(of: term.pattern)
@@ -53,7 +54,8 @@ final class SentenceMatcher: Sendable {
                     laterWords.append(laterWordItems.count..<laterWordItems.count + list.count)
                     laterWordItems += list
                 }
-                return Int32(first)..<Int32(laterWords.count)
+                let signature = lists.min { $0.count < $1.count }.map(PlacementTokens.signature(of:)) ?? ~0
+                return (lists: Int32(first)..<Int32(laterWords.count), signature: signature)
             }
         }
         (self.laterWords, self.laterWordItems) = (laterWords, laterWordItems)
@@ -88,9 +90,13 @@ final class SentenceMatcher: Sendable {
         var weight: Int32
         /// What the sentence must have for the term to match after its first word: `SentenceMatcher.laterWords[laterWords]`.
         var laterWords: Range<Int32>
+        /// A sentence whose signature (`PlacementTokens.signature`) shares
+        /// no bit with this has none of the words of one of those lists:
+        /// most terms tried are passed over by this one test.
+        var laterSignature: UInt64
     }
 
-    private static func candidates(of categories: [CompiledCategory], laterWords: [[Range<Int32>]],
+    private static func candidates(of categories: [CompiledCategory], laterWords: [[(lists: Range<Int32>, signature: UInt64)]],
                                    table: PatternTable) -> FirstWordIndex<Candidate> {
         FirstWordIndex(vocabulary: table.vocabulary) { file in
             for (category, compiled) in categories.enumerated() {
@@ -105,7 +111,7 @@ final class SentenceMatcher: Sendable {
                         }
                         file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord,
                                        secondWord: secondWord, pattern: Int32(entry.pattern), weight: Int32(entry.weight),
-                                       laterWords: laterWords[category][term]), route)
+                                       laterWords: laterWords[category][term].lists, laterSignature: laterWords[category][term].signature), route)
                     }
                 }
             }
@@ -258,6 +264,7 @@ final class SentenceMatcher: Sendable {
     private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work, _ table: PatternTable) {
         for index in entries {
             let entry = candidates[index]
+            guard work.tokens.signature & entry.laterSignature != 0 else { continue }
             if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
             guard hasLaterWords(entry.laterWords, work.tokens) else { continue }
             let end = entry.isOneWord ? start + 1 : table.matchEnd(Int(entry.pattern), in: &work.tokens, at: start)
