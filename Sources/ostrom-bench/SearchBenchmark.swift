@@ -51,7 +51,7 @@ struct SearchBenchmark: ParsableCommand {
             print("\(count) records, \(corpusBytes / 1_000_000) MB of indexed text")
             print(String(format: "  index build %.2f s; peak memory %d MB (%.1f× the text): records %d MB, index %d MB",
                          built, peak / 1_000_000, Double(peak) / Double(corpusBytes), before / 1_000_000, (after - before) / 1_000_000))
-            var all: [KeystrokeCost] = []
+            var all: [ProcessCost] = []
             // The Search tab's list of the hits, as the browser makes it; the list shown is held until the next.
             let tabHits = TabHits(tab: .search, kindPositions: RecordsInBackground.Part.kindPositions(of: library[...]),
                                   memory: ArrayMemory(capacity: 3, newestIsHeld: true))
@@ -59,18 +59,18 @@ struct SearchBenchmark: ParsableCommand {
             for query in typedQueries {
                 // Each run types the query from nothing, keystroke by keystroke, as the prompt
                 // searches it; a keystroke's figure is its median over the runs.
-                var costs = [[KeystrokeCost]](repeating: [], count: query.count)
+                var costs = [[ProcessCost]](repeating: [], count: query.count)
                 var hits = [Int](repeating: 0, count: query.count)
                 for _ in 0..<runs {
                     index.forgetQueries()
                     for length in 1...query.count {
-                        costs[length - 1].append(KeystrokeCost.measure {
+                        costs[length - 1].append(ProcessCost.measure {
                             hits[length - 1] = Self.keystroke(String(query.prefix(length)), cursor: length, index: index, tabHits: tabHits,
                                                               shown: &shown)
                         })
                     }
                 }
-                let medians = costs.map(KeystrokeCost.median)
+                let medians = costs.map(ProcessCost.median)
                 if detail {
                     for (length, cost) in medians.enumerated() {
                         print("    " + String(query.prefix(length + 1)).padding(toLength: 30, withPad: " ", startingAt: 0)
@@ -100,7 +100,7 @@ struct SearchBenchmark: ParsableCommand {
     }
 
     /// The p50 and p99 of the keystrokes' times, and of their processor times.
-    static func figures(_ costs: [KeystrokeCost]) -> String {
+    static func figures(_ costs: [ProcessCost]) -> String {
         func percentiles(_ values: [UInt64]) -> (Double, Double) {
             let sorted = values.sorted()
             return (Double(sorted[sorted.count / 2]) / 1e6, Double(sorted[min(sorted.count - 1, sorted.count * 99 / 100)]) / 1e6)

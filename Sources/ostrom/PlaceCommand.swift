@@ -27,7 +27,9 @@ struct PlaceCommand: ParsableCommand {
         for diagnostic in library.diagnostics where !diagnostic.isPlainNoteWarning { Console.error(diagnostic.description) }
         let records = library.records
         let engine = PlacementEngine()
-        let placements = records.parallelMap { RecordPlacement(analysis: engine.analyse($0)) }
+        let placements = records.parallelMap(making: { PlacementEngine.Analyses(engine: engine) }) {
+            RecordPlacement(analysis: $0.analysis(of: $1))
+        }
         switch format {
         case .json:
             Console.printJSONArray(count: records.count) { PlacementJSON.value(of: placements[$0], id: records[$0].id) }

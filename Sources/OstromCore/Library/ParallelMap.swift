@@ -7,20 +7,33 @@ extension Array {
     /// here, without asking how many cores there are or starting Dispatch
     /// (a millisecond the first time: the browser's start, on a small library).
     public func parallelMap<Result>(minimumPerPart: Int = 256, _ transform: (Element) -> Result) -> [Result] {
+        parallelMap(minimumPerPart: minimumPerPart, making: {}) { _, element in transform(element) }
+    }
+
+    /// `parallelMap` with a state each run makes once (`makeState`) and
+    /// hands on from element to element: buffers kept, not made anew for each.
+    public func parallelMap<State: ~Copyable, Result>(minimumPerPart: Int = 256, making makeState: () -> State,
+                                                      _ transform: (inout State, Element) -> Result) -> [Result] {
         let count = self.count
-        guard count >= 2 * Swift.max(1, minimumPerPart) else { return map(transform) }
+        guard count >= 2 * Swift.max(1, minimumPerPart) else {
+            var state = makeState()
+            return map { transform(&state, $0) }
+        }
         let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumPerPart)))
-        return withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let transform = transform
-            nonisolated(unsafe) let elements = self
-            return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-                nonisolated(unsafe) let buffer = buffer
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    for offset in (count * part / parts)..<(count * (part + 1) / parts) {
-                        (buffer.baseAddress! + offset).initialize(to: transform(elements[offset]))
+        return withoutActuallyEscaping(makeState) { makeState in
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let (makeState, transform) = (makeState, transform)
+                nonisolated(unsafe) let elements = self
+                return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    nonisolated(unsafe) let buffer = buffer
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        var state = makeState()
+                        for offset in (count * part / parts)..<(count * (part + 1) / parts) {
+                            (buffer.baseAddress! + offset).initialize(to: transform(&state, elements[offset]))
+                        }
                     }
+                    initialized = count
                 }
-                initialized = count
             }
         }
     }

@@ -23,13 +23,14 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
         kept = [[Evidence]](repeating: [], count: count)
     }
 
-    /// Ready for another text, keeping the memory of every buffer.
+    /// Ready for another text, keeping the memory of every buffer but the
+    /// evidence's, which the last text's findings hold.
     mutating func reset() {
         for category in scores.indices {
             scores[category] = 0
             strongest[category] = 0
             sentenceCounts[category] = 0
-            kept[category].removeAll(keepingCapacity: true)
+            if !kept[category].isEmpty { kept[category] = [] }
         }
     }
 

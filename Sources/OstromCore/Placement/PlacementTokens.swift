@@ -107,18 +107,20 @@ struct PlacementTokens: ~Copyable {
             let start = offset
             // The walk through the vocabulary, from the root, until it
             // leaves the trie after `last`: the rest is only passed over.
-            var row = 0
+            var slot = 0
+            var base = steps.rootBase
             var last = -1
             while true {
                 if last < 0 {
                     while true {
-                        let child = steps.child(ofRow: row, letter: letter)
+                        let child = base + Int(letter)
+                        let (parent, childBase) = steps.slot(child)
                         offset += 1
-                        guard child != 0 else {
-                            last = row
+                        guard parent == slot else {
+                            last = slot
                             break
                         }
-                        row = child
+                        (slot, base) = (child, childBase)
                         guard offset < range.upperBound else { break }
                         letter = steps.letterClass(bytes[offset])
                         guard letter != 0 else { break }
@@ -135,7 +137,8 @@ struct PlacementTokens: ~Copyable {
                 letter = steps.letterClass(bytes[offset])
                 guard letter != 0 else { break }
             }
-            let ending = last < 0 ? vocabulary.ending(node: steps.node(ofRow: row), last: 0) : vocabulary.ending(node: -1, last: steps.node(ofRow: last))
+            let ending = last < 0 ? vocabulary.ending(node: steps.node(atSlot: slot), last: 0)
+                : vocabulary.ending(node: -1, last: steps.node(atSlot: last))
             tokens.append(Token(word: -1, clause: clause, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: offset),
                                 ending: ending, filters: 0))
         }

@@ -99,34 +99,37 @@ struct PlacementVocabulary: Sendable {
     /// prefixes, in memory of its own, and each ASCII letter and digit's
     /// class. Written once, in `init`, and only read after: safe to share.
     ///
-    /// A node's row is a power of two wide, with one more class for the
-    /// letters no lexicon word has, whose column is all "none"; a child is
-    /// written as where its row starts, so that a step is an or and a load
-    /// (a multiplication, then a shift, made every letter's step slower).
+    /// The trie is a double array (Aoe's): each node has a slot, and its
+    /// child by class `c` is at slot `base + c` when that slot's parent is
+    /// the node. A slot holds its parent's slot (the low 16 bits; none for
+    /// a free slot) and its own children's base (the high 16 bits), so a
+    /// step is one load from a table of a few kilobytes, which stays in
+    /// the first-level cache; a row of every class for each node took 185
+    /// kilobytes, and most steps waited for a load from the next level.
     fileprivate final class Walk: @unchecked Sendable {
-        /// The start of the child's row (`node << rowShift`), 0 for none.
-        let children: UnsafeMutableBufferPointer<UInt32>
-        let rowShift: Int
+        let slots: UnsafeMutableBufferPointer<UInt32>
+        let nodeOfSlot: UnsafeMutableBufferPointer<UInt16>
+        let rootBase: Int
         let letterClass: UnsafeMutableBufferPointer<UInt8>
         /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
         let itemStarts: UnsafeMutableBufferPointer<Int32>
         let items: UnsafeMutableBufferPointer<Int32>
 
+        /// A slot's parent when no node is there.
+        static let free: UInt32 = 0xFFFF
+
         init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
-            // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
-            rowShift = Int.bitWidth - classCount.leadingZeroBitCount
-            let nodeCount = children.count / classCount
-            self.children = .allocate(capacity: nodeCount << rowShift)
-            self.children.initialize(repeating: 0)
-            for node in 0..<nodeCount {
-                for letter in 0..<classCount {
-                    self.children[node << rowShift | letter] = UInt32(children[node * classCount + letter]) << UInt32(rowShift)
-                }
-            }
+            let (slots, nodeOfSlot) = Self.doubleArray(children: children, classCount: classCount)
+            self.slots = .allocate(capacity: slots.count)
+            _ = self.slots.initialize(from: slots)
+            self.nodeOfSlot = .allocate(capacity: nodeOfSlot.count)
+            _ = self.nodeOfSlot.initialize(from: nodeOfSlot)
+            rootBase = Int(slots[0] >> 16)
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
                 letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
             }
             items = .allocate(capacity: max(endings.items.count, 1))
@@ -135,8 +138,44 @@ struct PlacementVocabulary: Sendable {
             _ = itemStarts.initialize(from: endings.starts)
         }
 
+        /// The trie (`children`, a row of `classCount` per node) as a
+        /// double array, the root at slot 0, each node's children given
+        /// the first base where all their slots are free; every class up to
+        /// `classCount` can be looked up from any base.
+        private static func doubleArray(children: [UInt16], classCount: Int) -> (slots: [UInt32], nodeOfSlot: [UInt16]) {
+            let nodeCount = children.count / classCount
+            var slots = [UInt32](repeating: free, count: classCount + 1)
+            var nodeOfSlot = [UInt16](repeating: 0, count: classCount + 1)
+            var slotOfNode = [Int](repeating: 0, count: nodeCount)
+            var queue = [0]
+            var next = 0
+            while next < queue.count {
+                let node = queue[next]
+                next += 1
+                let letters = (1..<classCount).filter { children[node * classCount + $0] != 0 }
+                var base = 0
+                while letters.contains(where: { base + $0 < slots.count && slots[base + $0] & 0xFFFF != free }) { base += 1 }
+                precondition(base + classCount < Int(free), "the placement lexicon has too many words")
+                if slots.count <= base + classCount {
+                    slots += repeatElement(free, count: base + classCount + 1 - slots.count)
+                    nodeOfSlot += repeatElement(0, count: base + classCount + 1 - nodeOfSlot.count)
+                }
+                let slot = slotOfNode[node]
+                slots[slot] = slots[slot] & 0xFFFF | UInt32(base) << 16
+                for letter in letters {
+                    let child = Int(children[node * classCount + letter])
+                    slots[base + letter] = UInt32(slot)
+                    nodeOfSlot[base + letter] = UInt16(child)
+                    slotOfNode[child] = base + letter
+                    queue.append(child)
+                }
+            }
+            return (slots, nodeOfSlot)
+        }
+
         deinit {
-            children.deallocate()
+            slots.deallocate()
+            nodeOfSlot.deallocate()
             letterClass.deallocate()
             itemStarts.deallocate()
             items.deallocate()
@@ -144,31 +183,36 @@ struct PlacementVocabulary: Sendable {
     }
 
     /// The trie as a sentence's words are walked through it: read from
-    /// the vocabulary once, not at every letter.
+    /// the vocabulary once, not at every letter. A walk is at a slot
+    /// (`Walk`), with its children's base; it starts at `root`.
     struct Steps {
-        private let children: UnsafeMutablePointer<UInt32>
-        private let rowShift: Int
+        private let slots: UnsafeMutablePointer<UInt32>
+        private let nodeOfSlot: UnsafeMutablePointer<UInt16>
         private let letterClass: UnsafeMutablePointer<UInt8>
+        let rootBase: Int
 
         fileprivate init(_ walk: Walk) {
-            children = walk.children.baseAddress!
-            rowShift = walk.rowShift
+            slots = walk.slots.baseAddress!
+            nodeOfSlot = walk.nodeOfSlot.baseAddress!
             letterClass = walk.letterClass.baseAddress!
+            rootBase = walk.rootBase
         }
 
         /// As `PlacementVocabulary.letterClass`.
         @inline(__always)
         func letterClass(_ byte: UInt8) -> UInt8 { letterClass[Int(byte)] }
 
-        /// One byte further from the node whose row starts at `row` (the
-        /// root's at 0), by its class: where the child's row starts; 0 when
-        /// the walk leaves the trie (the root is no node's child).
+        /// What is at slot `base + letter`: its parent's slot (a node's
+        /// child there when it is the node's) and its children's base.
         @inline(__always)
-        func child(ofRow row: Int, letter: UInt8) -> Int { Int(children[row | Int(letter)]) }
+        func slot(_ slot: Int) -> (parent: Int, base: Int) {
+            let entry = slots[slot]
+            return (Int(entry & 0xFFFF), Int(entry &>> 16))
+        }
 
-        /// The node whose row starts at `row`.
+        /// The node at a slot, as endings number them.
         @inline(__always)
-        func node(ofRow row: Int) -> Int { row &>> rowShift }
+        func node(atSlot slot: Int) -> Int { Int(nodeOfSlot[slot]) }
     }
 
     var steps: Steps { Steps(walk) }
@@ -182,10 +226,11 @@ struct PlacementVocabulary: Sendable {
 
     /// One byte further from `node`, by its class (`letterClass`); -1
     /// when the walk leaves the trie.
-    @inline(__always)
     func step(_ node: Int, letter: UInt8) -> Int {
-        let child = walk.children[node &<< walk.rowShift | Int(letter)]
-        return child == 0 ? -1 : Int(child &>> UInt32(walk.rowShift))
+        // The class past the lexicon's has no child.
+        guard Int(letter) < classCount else { return -1 }
+        let child = children[node * classCount + Int(letter)]
+        return child == 0 ? -1 : Int(child)
     }
 
     /// The ending of a walk that is at `node`, or has left the trie
