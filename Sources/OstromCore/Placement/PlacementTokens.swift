@@ -89,7 +89,7 @@ struct PlacementTokens: ~Copyable {
     /// across apostrophes, is a word; anything else is between words.
     /// Only where each word is and its ending are read here (the fewer
     /// values this loop holds, the faster it goes); `describeWords` does the rest.
-    private mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
+    mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
         // Offsets are kept in 32 bits: checked once here, not at every word.
         precondition(range.upperBound <= Int(Int32.max), "a paragraph of more than 2 GB")
         let vocabulary = table.vocabulary
@@ -146,7 +146,7 @@ struct PlacementTokens: ~Copyable {
 
     /// The words of a sentence with characters of more than one byte, or
     /// bytes that may be joined: each read as the `Character` Swift sees.
-    private mutating func readCharacters(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
+    mutating func readCharacters(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
         let vocabulary = table.vocabulary
         var word = Word()
         var clause: Int32 = 0

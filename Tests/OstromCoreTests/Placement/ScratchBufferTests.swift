@@ -28,4 +28,23 @@ import Testing
         buffer.refill(1, count: 50)
         #expect((0..<50).allSatisfy { buffer[$0] == 1 })
     }
+
+    /// Elements that hold references (a sentence's matches hold ranges,
+    /// a rule's parts arrays) are let go when emptied, refilled and freed.
+    @Test func heldElementsAreLetGoWhenEmptiedRefilledOrFreed() {
+        final class Held { nonisolated(unsafe) static var alive = 0; init() { Self.alive += 1 }; deinit { Self.alive -= 1 } }
+        do {
+            var buffer = ScratchBuffer<Held?>(capacity: 2)
+            for _ in 0..<10 { buffer.append(Held()) }
+            #expect(Held.alive == 10)
+            buffer.removeAll()
+            #expect(Held.alive == 0)
+            buffer.refill(Held(), count: 5)
+            #expect(Held.alive == 1 && buffer.count == 5)
+            buffer.refill(nil, count: 3)
+            #expect(Held.alive == 0)
+            buffer.append(Held())
+        }
+        #expect(Held.alive == 0)
+    }
 }
