@@ -35,14 +35,17 @@ struct PlacementVocabulary: Sendable {
     @inline(__always)
     func item(ofPrefix prefix: Int32) -> Int32 { wordCount + prefix }
 
-    /// Endings are numbered `0..<endingCount`: ending at node `n` is `n`,
-    /// leaving the trie after node `n` is `nodeCount + n`.
-    var endingCount: Int { 2 * wordOfNode.count }
+    /// Endings are numbered `0..<endingCount`, one per list of words and
+    /// prefixes a walk can end with: walks that end with the same list
+    /// (leaving the trie after any of the nodes on no prefix's way, say)
+    /// are the same to everything after, and share their ending, so that
+    /// what hangs on endings is a few kilobytes.
+    private(set) var endingCount = 0
 
     /// A vocabulary for these words and prefixes: every byte they use
     /// gets a class first, so that nodes are as wide as the alphabet.
     init(words: [String], prefixes: [String]) {
-        walk = Walk(children: [0], classCount: 1, byteClass: byteClass, endings: ([0, 0, 0], []))
+        walk = Walk(children: [0], classCount: 1, byteClass: byteClass, endings: ([0, 0], [0, 0], []))
         for byte in (words + prefixes).flatMap(\.utf8) where byteClass[Int(byte)] == 0 {
             byteClass[Int(byte)] = UInt8(classCount)
             classCount += 1
@@ -62,14 +65,18 @@ struct PlacementVocabulary: Sendable {
                 prefixLengths.append(prefix.utf8.count)
             }
         }
-        walk = Walk(children: children, classCount: classCount, byteClass: byteClass, endings: endingItems())
+        let endings = endingItems()
+        endingCount = endings.starts.count - 1
+        walk = Walk(children: children, classCount: classCount, byteClass: byteClass, endings: endings)
     }
 
     /// The words and prefixes (`item(ofWord:)`, `item(ofPrefix:)`) a word
     /// with each ending is: its own number first, when it has one, then
     /// the prefixes on its way from the root; all in one array, ending
-    /// `e`'s from `starts[e]` to `starts[e + 1]`.
-    private func endingItems() -> (starts: [Int32], items: [Int32]) {
+    /// `e`'s from `starts[e]` to `starts[e + 1]`. A walk that ends at node
+    /// `n` has ending `walks[n]`; one that leaves the trie after node `n`,
+    /// `walks[nodeCount + n]`.
+    private func endingItems() -> Endings {
         let nodeCount = wordOfNode.count
         // The prefixes on each node's way, its parent's and its own (a
         // parent is numbered before its children).
@@ -84,16 +91,27 @@ struct PlacementVocabulary: Sendable {
             if prefixOfNode[node] >= 0 { paths.append(item(ofPrefix: prefixOfNode[node])) }
             pathStarts[node + 1] = Int32(paths.count)
         }
-        var starts: [Int32] = [0]
-        var items: [Int32] = []
-        for ending in 0..<2 * nodeCount {
-            let node = ending < nodeCount ? ending : ending - nodeCount
-            if ending < nodeCount, wordOfNode[node] >= 0 { items.append(item(ofWord: wordOfNode[node])) }
-            items.append(contentsOf: paths[Int(pathStarts[node])..<Int(pathStarts[node + 1])])
-            starts.append(Int32(items.count))
+        var endings: Endings = ([], [0], [])
+        var numbers: [[Int32]: Int32] = [:]
+        for walk in 0..<2 * nodeCount {
+            let node = walk < nodeCount ? walk : walk - nodeCount
+            var list: [Int32] = walk < nodeCount && wordOfNode[node] >= 0 ? [item(ofWord: wordOfNode[node])] : []
+            list += paths[Int(pathStarts[node])..<Int(pathStarts[node + 1])]
+            if let number = numbers[list] {
+                endings.walks.append(number)
+                continue
+            }
+            let number = Int32(endings.starts.count - 1)
+            numbers[list] = number
+            endings.walks.append(number)
+            endings.items += list
+            endings.starts.append(Int32(endings.items.count))
         }
-        return (starts, items)
+        return endings
     }
+
+    /// Each walk's ending, and each ending's items (`endingItems`).
+    fileprivate typealias Endings = (walks: [Int32], starts: [Int32], items: [Int32])
 
     /// The trie for the tokenizer's walk and each ending's words and
     /// prefixes, in memory of its own, and each ASCII letter and digit's
@@ -111,6 +129,8 @@ struct PlacementVocabulary: Sendable {
         let nodeOfSlot: UnsafeMutableBufferPointer<UInt16>
         let rootBase: Int
         let letterClass: UnsafeMutableBufferPointer<UInt8>
+        /// Each walk's ending (`PlacementVocabulary.endingItems`).
+        let endingOfWalk: UnsafeMutableBufferPointer<Int32>
         /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
         let itemStarts: UnsafeMutableBufferPointer<Int32>
         let items: UnsafeMutableBufferPointer<Int32>
@@ -118,7 +138,7 @@ struct PlacementVocabulary: Sendable {
         /// A slot's parent when no node is there.
         static let free: UInt32 = 0xFFFF
 
-        init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: (starts: [Int32], items: [Int32])) {
+        init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: Endings) {
             let (slots, nodeOfSlot) = Self.doubleArray(children: children, classCount: classCount)
             self.slots = .allocate(capacity: slots.count)
             _ = self.slots.initialize(from: slots)
@@ -132,6 +152,8 @@ struct PlacementVocabulary: Sendable {
                 // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
                 letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
             }
+            endingOfWalk = .allocate(capacity: endings.walks.count)
+            _ = endingOfWalk.initialize(from: endings.walks)
             items = .allocate(capacity: max(endings.items.count, 1))
             _ = items.initialize(from: endings.items)
             itemStarts = .allocate(capacity: endings.starts.count)
@@ -176,6 +198,7 @@ struct PlacementVocabulary: Sendable {
         deinit {
             slots.deallocate()
             nodeOfSlot.deallocate()
+            endingOfWalk.deallocate()
             letterClass.deallocate()
             itemStarts.deallocate()
             items.deallocate()
@@ -237,7 +260,7 @@ struct PlacementVocabulary: Sendable {
     /// (`node` -1) after `last`.
     @inline(__always)
     func ending(node: Int, last: Int) -> Int32 {
-        Int32(truncatingIfNeeded: node >= 0 ? node : wordOfNode.count + last)
+        walk.endingOfWalk[node >= 0 ? node : wordOfNode.count + last]
     }
 
     /// The word a walk with this ending read (`-1` for one the lexicon
