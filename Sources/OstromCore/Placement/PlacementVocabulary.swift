@@ -122,7 +122,7 @@ struct PlacementVocabulary: Sendable {
     /// the node. A slot holds its parent's slot (the low 16 bits; none for
     /// a free slot) and its own children's base (the high 16 bits), so a
     /// step is one load from a table of a few kilobytes, which stays in
-    /// the first-level cache; a row of every class for each node took 185
+    /// the first-level cache; a row of every class for each node took 92
     /// kilobytes, and most steps waited for a load from the next level.
     fileprivate final class Walk: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<UInt32>
