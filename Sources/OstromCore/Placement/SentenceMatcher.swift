@@ -188,13 +188,9 @@ final class SentenceMatcher: Sendable {
     /// Reads the sentence at `range` of the paragraph into `work` and
     /// finds each category's evidence in it (`work.found`).
     func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work) {
-        match(range, of: reader, in: &work, table)
-    }
-
-    /// (The table is borrowed, not copied: a copy retains each of its
-    /// arrays, some twenty a sentence, and reading it from `self` for each
-    /// term tried copied it each time.)
-    private func match(_ range: Range<Int>, of reader: TextReader, in work: inout Work, _ table: borrowing PatternTable) {
+        // The table, read once per sentence: read from `self` for each
+        // term tried, it was copied each time.
+        let table = self.table
         work.found.removeAll()
         work.tokens.read(range, of: reader, table: table)
         guard work.tokens.count > 0 else { return }
