@@ -171,11 +171,16 @@ struct PlacementVocabulary: Sendable {
             var slotOfNode = [Int](repeating: 0, count: nodeCount)
             var queue = [0]
             var next = 0
+            // Every slot before this one is taken: a base is looked for from
+            // where the first letter would land on it.
+            var firstFree = 1
             while next < queue.count {
                 let node = queue[next]
                 next += 1
                 let letters = (1..<classCount).filter { children[node * classCount + $0] != 0 }
-                var base = 0
+                while firstFree < slots.count && slots[firstFree] & 0xFFFF != free { firstFree += 1 }
+                // (A node without children has no slots to find: any base will do.)
+                var base = letters.first.map { max(0, firstFree - $0) } ?? 0
                 while letters.contains(where: { base + $0 < slots.count && slots[base + $0] & 0xFFFF != free }) { base += 1 }
                 precondition(base + classCount < Int(free), "the placement lexicon has too many words")
                 if slots.count <= base + classCount {
