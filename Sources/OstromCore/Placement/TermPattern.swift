@@ -39,7 +39,7 @@ struct PatternTable: Sendable {
     private var filterCount = 0
     /// What a word with each ending is (`PlacementVocabulary`), worked
     /// out by `seal()` once every filter is added.
-    private var endings = Endings(facts: [])
+    private var endingFacts = FactsTable(facts: [])
     private(set) var vocabulary: PlacementVocabulary
     private var groupNumbers: [String: Int32]
     /// The pieces of the terms and phrases given to `init`, parsed once
@@ -150,7 +150,7 @@ struct PatternTable: Sendable {
     /// A filter of what the first words of these patterns can be; its number.
     mutating func addFilter(_ patterns: [Int]) -> Int {
         precondition(filterCount < 64, "more than 64 filters of first words")
-        precondition(endings.facts.isEmpty, "a filter added after the table was sealed")
+        precondition(endingFacts.facts.isEmpty, "a filter added after the table was sealed")
         let bit: UInt64 = 1 << UInt64(filterCount)
         let (anyWord, words, prefixes) = firstWords(of: patterns)
         if anyWord { anyWordFilters |= bit }
@@ -164,7 +164,7 @@ struct PatternTable: Sendable {
     /// term is added.
     mutating func seal() {
         parsedTerms = [:]
-        endings = Endings(facts: (0..<Int32(vocabulary.endingCount)).map { ending in
+        endingFacts = FactsTable(facts: (0..<Int32(vocabulary.endingCount)).map { ending in
             let items = vocabulary.items(ofEnding: ending)
             let filters = items.reduce(anyWordFilters) { mask, index in
                 let item = vocabulary.item(at: index)
@@ -177,12 +177,12 @@ struct PatternTable: Sendable {
     /// What a word with this ending is: read for every word of every sentence.
     @inline(__always)
     func facts(ofEnding ending: Int32) -> EndingFacts {
-        endings.facts[Int(ending)]
+        endingFacts.facts[Int(ending)]
     }
 
     /// Each ending's facts in memory of their own, read without bounds
     /// checks. Written once, in `seal()`, and only read after: safe to share.
-    private final class Endings: @unchecked Sendable {
+    private final class FactsTable: @unchecked Sendable {
         let facts: UnsafeMutableBufferPointer<EndingFacts>
 
         init(facts: [EndingFacts]) {
