@@ -29,6 +29,9 @@ struct PlacementTokens: ~Copyable {
     /// The sentence's words and prefixes folded into one number, a bit
     /// each (`signature(of:)`): a quick test before `hasAny`.
     private(set) var signature: UInt64 = 0
+    /// The first-word filters some word of the sentence passes: a sentence
+    /// with no word that can start a negation (most) is not looked through for one.
+    private(set) var filtersPassed: UInt64 = 0
     /// What the lexicon's groups match at each word, worked out once per
     /// sentence: `groupEnds[group * count + word]`, a bit per phrase
     /// length and `GroupEnds.known` once worked out.
@@ -245,6 +248,7 @@ struct PlacementTokens: ~Copyable {
         let vocabulary = table.vocabulary
         present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
         signature = 0
+        filtersPassed = 0
         for position in 0..<tokens.count {
             let facts = table.facts(ofEnding: tokens[position].ending)
             for index in Int(facts.items)..<Int(facts.itemsEnd) {
@@ -254,6 +258,7 @@ struct PlacementTokens: ~Copyable {
             }
             tokens[position].word = facts.word
             tokens[position].filters = facts.filters
+            filtersPassed |= facts.filters
         }
     }
 

@@ -146,6 +146,8 @@ final class SentenceMatcher: Sendable {
     struct Work: ~Copyable {
         var tokens = PlacementTokens()
         var negated = ScratchBuffer<Bool>()
+        /// Whether any word of the sentence is negated.
+        var anyNegated = false
         var matches = ScratchBuffer<Match>()
         var kept = ScratchBuffer<Match>()
         /// The places of the parts of the rules met.
@@ -203,8 +205,12 @@ final class SentenceMatcher: Sendable {
         work.ruleParts.removeAll()
         var next = 0
         var rule = 0
-        var passed: UInt64 = 0
-        for position in 0..<work.tokens.count where !work.negated[position] { passed |= work.tokens[position].filters }
+        // The filters the words not negated pass: all the words', when none is.
+        var passed = work.tokens.filtersPassed
+        if work.anyNegated {
+            passed = 0
+            for position in 0..<work.tokens.count where !work.negated[position] { passed |= work.tokens[position].filters }
+        }
         // The categories with a match or a rule, in order; the others have nothing to look at.
         while next < work.matches.count || rule < rules.count {
             let category = min(next < work.matches.count ? work.matches[next].category : .max, rule < rules.count ? rules[rule].category : .max)
@@ -280,6 +286,8 @@ final class SentenceMatcher: Sendable {
     /// same clause. ("not only" is no negation.)
     private func markNegated(_ work: inout Work, _ table: PatternTable) {
         work.negated.refill(false, count: work.tokens.count)
+        work.anyNegated = false
+        guard work.tokens.filtersPassed & (1 << UInt64(negationFilter)) != 0 else { return }
         for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
             markNegated(by: negations.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }
@@ -294,6 +302,7 @@ final class SentenceMatcher: Sendable {
             var position = end
             while position < count, position < end + negationWindow, work.tokens[position].clause == work.tokens[start].clause {
                 work.negated[position] = true
+                work.anyNegated = true
                 position += 1
             }
         }
