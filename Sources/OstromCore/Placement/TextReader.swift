@@ -20,27 +20,9 @@ struct TextReader {
     /// byte of more than ASCII, no carriage return (which may start
     /// "\r\n"), and none after it that could join its last byte.
     func isPlainASCII(_ range: Range<Int>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let end = min(range.upperBound + 1, bytes.count)
+        let checked = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<min(range.upperBound + 1, bytes.count)])
         let (high, carriageReturn) = (ByteScan.Chunk(repeating: 0x80), ByteScan.Chunk(repeating: 0x0D))
-        func isPlain(at index: Int) -> Bool {
-            let chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: ByteScan.Chunk.self)
-            return !ByteScan.anyLane((chunk .>= high) .| (chunk .== carriageReturn))
-        }
-        var index = range.lowerBound
-        if end - index >= ByteScan.Chunk.scalarCount {
-            // Sixteen bytes at a time, the last sixteen overlapping the chunk before.
-            while index + ByteScan.Chunk.scalarCount < end {
-                guard isPlain(at: index) else { return false }
-                index += ByteScan.Chunk.scalarCount
-            }
-            return isPlain(at: end - ByteScan.Chunk.scalarCount)
-        }
-        while index < end {
-            if base[index] >= 0x80 || base[index] == 0x0D { return false }
-            index += 1
-        }
-        return true
+        return !ByteScan.contains(in: checked, lanes: { ($0 .>= high) .| ($0 .== carriageReturn) }, byte: { $0 >= 0x80 || $0 == 0x0D })
     }
 
     /// The character at `offset` (a character boundary) and where the next one starts.

@@ -30,6 +30,22 @@ enum ByteScan {
         return index
     }
 
+    /// Whether any byte of a short buffer (a sentence) is one `lanes` finds
+    /// (`byte` saying the same of one byte): sixteen bytes at a time, the
+    /// last sixteen overlapping the chunk before rather than read one by one.
+    @inline(__always)
+    static func contains(in buffer: UnsafeBufferPointer<UInt8>, lanes: (Chunk) -> SIMDMask<SIMD16<Int8>>, byte: (UInt8) -> Bool) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        guard buffer.count >= Chunk.scalarCount else { return buffer.contains(where: byte) }
+        func holds(at index: Int) -> Bool { anyLane(lanes(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: Chunk.self))) }
+        var index = 0
+        while index + Chunk.scalarCount < buffer.count {
+            if holds(at: index) { return true }
+            index += Chunk.scalarCount
+        }
+        return holds(at: buffer.count - Chunk.scalarCount)
+    }
+
     /// Whether any lane of the mask is set: two words or'ed together.
     @inline(__always)
     static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
