@@ -26,8 +26,6 @@ final class SentenceMatcher: Sendable {
     /// Every category's `together` rules, in the categories' order, with
     /// the number each counts as a term by (after the category's terms).
     private let rules: [(category: Int, term: Int, rule: TogetherRule)]
-    /// Each rule's `TogetherRule.required`.
-    private let ruleRequirements: [UInt64]
 
     init(lexicon: PlacementLexicon) {
         let lists = [(CompiledCategory.Kind.stage, lexicon.stages), (.level, lexicon.levels), (.principle, lexicon.principles)]
@@ -62,7 +60,6 @@ final class SentenceMatcher: Sendable {
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
-        ruleRequirements = rules.map(\.rule.required)
         candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
@@ -231,8 +228,7 @@ final class SentenceMatcher: Sendable {
                 work.kept.append(match)
             }
             while rule < rules.count, rules[rule].category == category {
-                // Tried only where it may be met: a rule read from the list is copied.
-                if TogetherRule.mayMatch(required: ruleRequirements[rule], passed: passed),
+                if rules[rule].rule.mayMatch(passed: passed),
                    let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table, scratch: &work.together) {
                     let first = work.ruleParts.count
                     work.ruleParts.append(contentsOf: work.together.best)
@@ -287,7 +283,7 @@ final class SentenceMatcher: Sendable {
     private func markNegated(_ work: inout Work, _ table: PatternTable) {
         work.negated.refill(false, count: work.tokens.count)
         work.anyNegated = false
-        guard work.tokens.filtersPassed & (1 << UInt64(negationFilter)) != 0 else { return }
+        guard table.maySomewhereStart(negationFilter, work.tokens) else { return }
         for start in 0..<work.tokens.count where table.mayStart(negationFilter, work.tokens, at: start) {
             markNegated(by: negations.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }

@@ -239,6 +239,12 @@ struct PatternTable: Sendable {
         tokens[index].filters & (1 << UInt64(filter)) != 0
     }
 
+    /// Whether some word of the sentence can.
+    @inline(__always)
+    func maySomewhereStart(_ filter: Int, _ tokens: borrowing PlacementTokens) -> Bool {
+        tokens.filtersPassed & (1 << UInt64(filter)) != 0
+    }
+
     /// Where a match of `pattern` starting at word `start` ends
     /// (exclusive), the longest one; -1 when none does.
     func matchEnd(_ pattern: Int, in tokens: inout PlacementTokens, at start: Int) -> Int {

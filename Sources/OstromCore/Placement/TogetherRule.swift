@@ -18,7 +18,8 @@ struct TogetherRule: Sendable {
 
     /// Whether a sentence whose words not negated pass these filters may
     /// meet the rule: most sentences have no word that can start some part.
-    static func mayMatch(required: UInt64, passed: UInt64) -> Bool {
+    @inline(__always)
+    func mayMatch(passed: UInt64) -> Bool {
         passed & required == required
     }
 
