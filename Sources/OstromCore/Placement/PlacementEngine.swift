@@ -63,6 +63,7 @@ public struct PlacementEngine: Sendable {
         private let engine: PlacementEngine
         private var collector: EvidenceCollector
         private var keywords: [UInt8] = []
+        private var scored: [PlacementDecision.Scored] = []
 
         public init(engine: PlacementEngine) {
             self.engine = engine
@@ -71,14 +72,15 @@ public struct PlacementEngine: Sendable {
 
         public mutating func analysis(of record: Record) -> PlacementAnalysis {
             PlacementEngine.read(record, into: &collector, keywords: &keywords)
-            return engine.analysis(of: collector)
+            return engine.analysis(of: collector, scored: &scored)
         }
     }
 
     public func analyse(_ text: String) -> PlacementAnalysis {
         var collector = EvidenceCollector(matcher: matcher, keepingEvidence: true)
         Sentences.forEach(in: text, &collector)
-        return analysis(of: collector)
+        var scored: [PlacementDecision.Scored] = []
+        return analysis(of: collector, scored: &scored)
     }
 
     /// A record's summary: its analysis without the evidence sentences,
@@ -133,9 +135,15 @@ public struct PlacementEngine: Sendable {
         if let body = record.body { Sentences.forEach(in: body, &collector) }
     }
 
-    private func analysis(of collector: borrowing EvidenceCollector) -> PlacementAnalysis {
-        let categories = matcher.categories
+    /// (`scored` is a buffer kept from one analysis to the next.)
+    private func analysis(of collector: borrowing EvidenceCollector, scored: inout [PlacementDecision.Scored]) -> PlacementAnalysis {
+        collector.scored(into: &scored)
+        // The categories with evidence are those scored: room for each kind's made once.
         var stages: [Finding] = [], levels: [Finding] = [], principles: [Finding] = []
+        stages.reserveCapacity(scored.count { $0.kind == .stage })
+        levels.reserveCapacity(scored.count { $0.kind == .level })
+        principles.reserveCapacity(scored.count { $0.kind == .principle })
+        let categories = matcher.categories
         for index in categories.indices {
             guard let finding = collector.finding(index) else { continue }
             switch categories[index].kind {
@@ -144,8 +152,6 @@ public struct PlacementEngine: Sendable {
             case .principle: principles.append(finding)
             }
         }
-        var scored: [PlacementDecision.Scored] = []
-        collector.scored(into: &scored)
         let (stageVerdict, levelVerdict, suggestion) = decision.decide(scored)
         return PlacementAnalysis(stages: stages, levels: levels, principles: principles, stageVerdict: stageVerdict, levelVerdict: levelVerdict,
                                  suggestion: suggestion)

@@ -32,6 +32,9 @@ struct PlacementTokens: ~Copyable {
     /// The first-word filters some word of the sentence passes: a sentence
     /// with no word that can start a negation (most) is not looked through for one.
     private(set) var filtersPassed: UInt64 = 0
+    /// The words that pass the filter `read` was given (the words a term
+    /// can start at), in order: most words are passed over by not being here.
+    private(set) var starts = ScratchBuffer<Int32>()
     /// What the lexicon's groups match at each word, worked out once per
     /// sentence: `groupEnds[group * count + word]`, a bit per phrase
     /// length and `GroupEnds.known` once worked out.
@@ -74,8 +77,9 @@ struct PlacementTokens: ~Copyable {
 
     private var unfolded: [UInt8] = []
 
-    /// Reads the words of the sentence at `range` of the paragraph.
-    mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
+    /// Reads the words of the sentence at `range` of the paragraph, and
+    /// lists those passing the filter `starting` (`starts`).
+    mutating func read(_ range: Range<Int>, of reader: TextReader, table: PatternTable, starting filter: Int) {
         tokens.removeAll()
         isASCII = true
         if reader.isPlainASCII(range) {
@@ -83,7 +87,7 @@ struct PlacementTokens: ~Copyable {
         } else {
             readCharacters(range, of: reader, table: table)
         }
-        describeWords(table)
+        describeWords(table, starting: filter)
         groupEnds.refill(0, count: table.groupCount * tokens.count)
     }
 
@@ -95,8 +99,8 @@ struct PlacementTokens: ~Copyable {
     mutating func readPlainASCII(_ range: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, table: PatternTable) {
         // Offsets are kept in 32 bits: checked once here, not at every word.
         precondition(range.upperBound <= Int(Int32.max), "a paragraph of more than 2 GB")
-        let vocabulary = table.vocabulary
-        let steps = vocabulary.steps
+        let steps = table.vocabulary.steps
+        typealias Steps = PlacementVocabulary.Steps
         let apostrophe = UInt8(ascii: "'")
         var clause: Int32 = 0
         var offset = range.lowerBound
@@ -108,28 +112,30 @@ struct PlacementTokens: ~Copyable {
                 continue
             }
             let start = offset
-            // The walk through the vocabulary, from the root, until it
-            // leaves the trie after `last`: the rest is only passed over.
+            // The walk through the vocabulary, from the root, until the
+            // word ends or it leaves the trie (a byte that is no letter
+            // leaves it too: one test per letter); once it has left, the
+            // rest of the word is only passed over.
             var slot = 0
-            var base = steps.rootBase
-            var last = -1
+            var entry = steps.root
+            var left = false
             while true {
-                if last < 0 {
+                if !left {
                     while true {
-                        let child = base + Int(letter)
-                        let (parent, childBase) = steps.slot(child)
+                        let child = Steps.base(of: entry) &+ Int(letter)
+                        let next = steps.entry(child)
+                        guard Steps.parent(of: next) == slot else { break }
+                        (slot, entry) = (child, next)
                         offset += 1
-                        guard parent == slot else {
-                            last = slot
+                        guard offset < range.upperBound else {
+                            letter = 0
                             break
                         }
-                        (slot, base) = (child, childBase)
-                        guard offset < range.upperBound else { break }
                         letter = steps.letterClass(bytes[offset])
-                        guard letter != 0 else { break }
                     }
+                    left = letter != 0
                 }
-                if last >= 0 {
+                if left {
                     while offset < range.upperBound && steps.letterClass(bytes[offset]) != 0 { offset += 1 }
                 }
                 guard offset < range.upperBound, bytes[offset] == apostrophe else { break }
@@ -140,8 +146,7 @@ struct PlacementTokens: ~Copyable {
                 letter = steps.letterClass(bytes[offset])
                 guard letter != 0 else { break }
             }
-            let ending = last < 0 ? vocabulary.ending(node: steps.node(atSlot: slot), last: 0)
-                : vocabulary.ending(node: -1, last: steps.node(atSlot: last))
+            let ending = Steps.ending(of: entry, leaving: left)
             tokens.append(Token(word: -1, clause: clause, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: offset),
                                 ending: ending, filters: 0))
         }
@@ -242,13 +247,16 @@ struct PlacementTokens: ~Copyable {
         word.start = -1
     }
 
-    /// Each word's number and filters from its ending, and the lexicon's
-    /// words and prefixes the sentence has (`present`).
-    private mutating func describeWords(_ table: PatternTable) {
+    /// Each word's number and filters from its ending, the lexicon's
+    /// words and prefixes the sentence has (`present`), and the words
+    /// passing the filter (`starts`).
+    private mutating func describeWords(_ table: PatternTable, starting filter: Int) {
         let vocabulary = table.vocabulary
         present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
         signature = 0
         filtersPassed = 0
+        starts.removeAll()
+        starts.reserveCapacity(tokens.count)
         for position in 0..<tokens.count {
             let facts = table.facts(ofEnding: tokens[position].ending)
             for index in Int(facts.items)..<Int(facts.itemsEnd) {
@@ -259,6 +267,7 @@ struct PlacementTokens: ~Copyable {
             tokens[position].word = facts.word
             tokens[position].filters = facts.filters
             filtersPassed |= facts.filters
+            starts.append(Int32(truncatingIfNeeded: position), if: facts.filters & 1 << UInt64(filter) != 0)
         }
     }
 

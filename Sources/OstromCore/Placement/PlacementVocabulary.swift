@@ -119,15 +119,15 @@ struct PlacementVocabulary: Sendable {
     ///
     /// The trie is a double array (Aoe's): each node has a slot, and its
     /// child by class `c` is at slot `base + c` when that slot's parent is
-    /// the node. A slot holds its parent's slot (the low 16 bits; none for
-    /// a free slot) and its own children's base (the high 16 bits), so a
-    /// step is one load from a table of a few kilobytes, which stays in
-    /// the first-level cache; a row of every class for each node took 92
-    /// kilobytes, and most steps waited for a load from the next level.
+    /// the node. A slot holds, in one number, its parent's slot (bits 0–15;
+    /// none for a free slot), its own children's base (16–31), the ending
+    /// of a walk that ends there (32–47) and that of one that leaves the
+    /// trie after it (48–63): a step is one load from a table of a few
+    /// kilobytes, which stays in the first-level cache (a row of every
+    /// class for each node took 92 kilobytes, and most steps waited for
+    /// the next level), and the word's ending is in the last slot loaded.
     fileprivate final class Walk: @unchecked Sendable {
-        let slots: UnsafeMutableBufferPointer<UInt32>
-        let nodeOfSlot: UnsafeMutableBufferPointer<UInt16>
-        let rootBase: Int
+        let slots: UnsafeMutableBufferPointer<UInt64>
         let letterClass: UnsafeMutableBufferPointer<UInt8>
         /// Each walk's ending (`PlacementVocabulary.endingItems`).
         let endingOfWalk: UnsafeMutableBufferPointer<Int32>
@@ -139,12 +139,16 @@ struct PlacementVocabulary: Sendable {
         static let free: UInt32 = 0xFFFF
 
         init(children: [UInt16], classCount: Int, byteClass: [UInt8], endings: Endings) {
-            let (slots, nodeOfSlot) = Self.doubleArray(children: children, classCount: classCount)
-            self.slots = .allocate(capacity: slots.count)
-            _ = self.slots.initialize(from: slots)
-            self.nodeOfSlot = .allocate(capacity: nodeOfSlot.count)
-            _ = self.nodeOfSlot.initialize(from: nodeOfSlot)
-            rootBase = Int(slots[0] >> 16)
+            let (trie, nodeOfSlot) = Self.doubleArray(children: children, classCount: classCount)
+            let nodeCount = children.count / classCount
+            precondition(endings.starts.count - 1 <= 0x1_0000, "the placement lexicon has too many words")
+            slots = .allocate(capacity: trie.count)
+            for (slot, entry) in trie.enumerated() {
+                let node = Int(nodeOfSlot[slot])
+                let isNode = slot == 0 || entry & 0xFFFF != Self.free
+                let (ending, leaving) = isNode ? (UInt64(endings.walks[node]), UInt64(endings.walks[nodeCount + node])) : (0, 0)
+                slots[slot] = UInt64(entry) | ending << 32 | leaving << 48
+            }
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
@@ -202,7 +206,6 @@ struct PlacementVocabulary: Sendable {
 
         deinit {
             slots.deallocate()
-            nodeOfSlot.deallocate()
             endingOfWalk.deallocate()
             letterClass.deallocate()
             itemStarts.deallocate()
@@ -212,35 +215,42 @@ struct PlacementVocabulary: Sendable {
 
     /// The trie as a sentence's words are walked through it: read from
     /// the vocabulary once, not at every letter. A walk is at a slot
-    /// (`Walk`), with its children's base; it starts at `root`.
+    /// (`Walk`), whose entry gives its children's base and the walk's
+    /// ending there; it starts at the root, slot 0.
     struct Steps {
-        private let slots: UnsafeMutablePointer<UInt32>
-        private let nodeOfSlot: UnsafeMutablePointer<UInt16>
+        private let slots: UnsafeMutablePointer<UInt64>
         private let letterClass: UnsafeMutablePointer<UInt8>
-        let rootBase: Int
 
         fileprivate init(_ walk: Walk) {
             slots = walk.slots.baseAddress!
-            nodeOfSlot = walk.nodeOfSlot.baseAddress!
             letterClass = walk.letterClass.baseAddress!
-            rootBase = walk.rootBase
         }
 
         /// As `PlacementVocabulary.letterClass`.
         @inline(__always)
         func letterClass(_ byte: UInt8) -> UInt8 { letterClass[Int(byte)] }
 
-        /// What is at slot `base + letter`: its parent's slot (a node's
-        /// child there when it is the node's) and its children's base.
-        @inline(__always)
-        func slot(_ slot: Int) -> (parent: Int, base: Int) {
-            let entry = slots[slot]
-            return (Int(entry & 0xFFFF), Int(entry &>> 16))
-        }
+        /// The root's entry.
+        var root: UInt64 { slots[0] }
 
-        /// The node at a slot, as endings number them.
+        /// The entry at a slot: `base(of:)` a node's children is where its
+        /// child by a class is, when that slot's `parent(of:)` is the node.
+        /// (No node has a child by class 0, which is no letter: a step by
+        /// it always finds the parent is another.)
         @inline(__always)
-        func node(atSlot slot: Int) -> Int { Int(nodeOfSlot[slot]) }
+        func entry(_ slot: Int) -> UInt64 { slots[slot] }
+
+        @inline(__always)
+        static func parent(of entry: UInt64) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF) }
+
+        @inline(__always)
+        static func base(of entry: UInt64) -> Int { Int(truncatingIfNeeded: entry &>> 16 & 0xFFFF) }
+
+        /// The ending of a walk that ends at the entry's node, or leaves the trie after it.
+        @inline(__always)
+        static func ending(of entry: UInt64, leaving: Bool) -> Int32 {
+            Int32(truncatingIfNeeded: entry &>> (leaving ? 48 : 32) & 0xFFFF)
+        }
     }
 
     var steps: Steps { Steps(walk) }

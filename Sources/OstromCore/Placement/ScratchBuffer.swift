@@ -36,12 +36,29 @@ struct ScratchBuffer<Element>: ~Copyable {
         count += 1
     }
 
+    /// Appends `element` when `condition` holds, without branching on it:
+    /// room for it must have been made (`reserveCapacity`).
+    @inline(__always)
+    mutating func append(_ element: Element, if condition: Bool) {
+        assert(count < capacity, "a scratch buffer appended to without room")
+        (base + count).initialize(to: element)
+        count += condition ? 1 : 0
+    }
+
+    /// Room for `count` elements in all.
+    @inline(__always)
+    mutating func reserveCapacity(_ count: Int) {
+        if count > capacity { grow(to: max(count, capacity * 2)) }
+    }
+
     mutating func append(contentsOf elements: some Sequence<Element>) {
         for element in elements { append(element) }
     }
 
     /// Sorted in place (as `Array.sort`, not stable).
     mutating func sort(by areInIncreasingOrder: (Element, Element) -> Bool) {
+        // (Most sentences have one match or none: sorting them cost as much as sorting a few.)
+        guard count > 1 else { return }
         var elements = UnsafeMutableBufferPointer(start: base, count: count)
         elements.sort(by: areInIncreasingOrder)
     }
@@ -57,7 +74,7 @@ struct ScratchBuffer<Element>: ~Copyable {
     @inline(__always)
     mutating func refill(_ value: Element, count: Int) {
         removeAll()
-        if count > capacity { grow(to: max(count, capacity * 2)) }
+        reserveCapacity(count)
         base.initialize(repeating: value, count: count)
         self.count = count
     }

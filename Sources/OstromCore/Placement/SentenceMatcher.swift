@@ -165,13 +165,22 @@ final class SentenceMatcher: Sendable {
                 let words = match.parts.isEmpty ? index..<index + 1 : match.parts
                 for word in words {
                     let part = match.parts.isEmpty ? match.start..<match.end : ruleParts[word]
-                    ranges.append(Int(tokens[part.lowerBound].start) - sentenceStart..<Int(tokens[part.upperBound - 1].end) - sentenceStart)
+                    let range = Int(tokens[part.lowerBound].start) - sentenceStart..<Int(tokens[part.upperBound - 1].end) - sentenceStart
+                    // In order of their starts, as they come (most evidence has one or two).
+                    var place = ranges.count
+                    ranges.append(range)
+                    while place > 0 && ranges[place - 1].lowerBound > range.lowerBound {
+                        ranges[place] = ranges[place - 1]
+                        place -= 1
+                    }
+                    ranges[place] = range
                 }
             }
-            guard ranges.count > 1 else { return ranges }
-            ranges.sort { $0.lowerBound < $1.lowerBound }
+            // Overlapping or touching ranges made one (read by index: a
+            // loop over the array would hold it, and writing copy it).
             var merged = 0
-            for range in ranges {
+            for index in ranges.indices {
+                let range = ranges[index]
                 if merged > 0, range.lowerBound <= ranges[merged - 1].upperBound {
                     ranges[merged - 1] = ranges[merged - 1].lowerBound..<max(ranges[merged - 1].upperBound, range.upperBound)
                 } else {
@@ -179,7 +188,7 @@ final class SentenceMatcher: Sendable {
                     merged += 1
                 }
             }
-            ranges.removeSubrange(merged...)
+            ranges.removeLast(ranges.count - merged)
             return ranges
         }
     }
@@ -191,7 +200,7 @@ final class SentenceMatcher: Sendable {
         // term tried, it was copied each time.
         let table = self.table
         work.found.removeAll()
-        work.tokens.read(range, of: reader, table: table)
+        work.tokens.read(range, of: reader, table: table, starting: termFilter)
         guard work.tokens.count > 0 else { return }
         markNegated(&work, table)
         findTerms(&work, table)
@@ -250,10 +259,13 @@ final class SentenceMatcher: Sendable {
     }
 
     /// Every term matching at each word not negated: the terms filed
-    /// under any word, under the word, and under each prefix it has.
+    /// under any word, under the word, and under each prefix it has, at
+    /// the words a term can start at (`PlacementTokens.starts`).
     private func findTerms(_ work: inout Work, _ table: PatternTable) {
         work.matches.removeAll()
-        for start in 0..<work.tokens.count where !work.negated[start] && table.mayStart(termFilter, work.tokens, at: start) {
+        for index in 0..<work.tokens.starts.count {
+            let start = Int(work.tokens.starts[index])
+            guard !work.anyNegated || !work.negated[start] else { continue }
             findTerms(candidates.entries(ofEnding: work.tokens[start].ending), at: start, &work, table)
         }
     }

@@ -29,30 +29,34 @@ enum Sentences {
         var bytes = text
         bytes.withUTF8 { utf8 in
             let reader = TextReader(string: text, bytes: utf8)
-            // The lines of the paragraph being read (trimmed), and the line before.
-            var lines: [Range<Int>] = []
+            // The paragraph being read: its first line (trimmed), and once
+            // another is joined to it, its lines' bytes joined by a space.
+            var first: Range<Int>?
+            var joined: [UInt8] = []
             var lastLine = 0..<0
             func endParagraph() {
-                guard let first = lines.first else { return }
-                if lines.count == 1 && reader.isCharacterBoundary(first.lowerBound) {
-                    splitProse(reader, first, &visitor)
+                guard let line = first else { return }
+                if joined.isEmpty && reader.isCharacterBoundary(line.lowerBound) {
+                    splitProse(reader, line, &visitor)
                 } else {
-                    let joined = lines.map { String(decoding: UnsafeBufferPointer(rebasing: utf8[$0]), as: UTF8.self) }.joined(separator: " ")
-                    var paragraph = joined
-                    paragraph.withUTF8 { splitProse(TextReader(string: joined, bytes: $0), 0..<$0.count, &visitor) }
+                    if joined.isEmpty { joined += utf8[line] }
+                    splitJoined(joined, &visitor)
                 }
-                lines.removeAll(keepingCapacity: true)
+                first = nil
+                joined.removeAll(keepingCapacity: true)
             }
             // Lines joined where a sentence was wrapped, split where one ended.
             func take(_ line: Range<Int>) {
                 let range = reader.trimmed(line)
                 if range.isEmpty {
                     endParagraph()
-                } else if !lines.isEmpty && !continues(reader, lastLine, with: range) {
-                    endParagraph()
-                    lines.append(range)
+                } else if let start = first, continues(reader, lastLine, with: range) {
+                    if joined.isEmpty { joined += utf8[start] }
+                    joined.append(UInt8(ascii: " "))
+                    joined += utf8[range]
                 } else {
-                    lines.append(range)
+                    endParagraph()
+                    first = range
                 }
                 lastLine = range
             }
@@ -64,6 +68,20 @@ enum Sentences {
                 lineStart = lineEnd + newlineLength(utf8, at: lineEnd)
             }
             endParagraph()
+        }
+    }
+
+    /// Gives `visitor` the sentences of a paragraph whose lines were joined:
+    /// read from the bytes when they are plain ASCII (most), from a
+    /// `String` made of them otherwise.
+    private static func splitJoined<Visitor: SentenceVisitor & ~Copyable>(_ joined: [UInt8], _ visitor: inout Visitor) {
+        let isPlainASCII = joined.withUnsafeBufferPointer { TextReader(plainASCII: $0).isPlainASCII(0..<$0.count) }
+        if isPlainASCII {
+            joined.withUnsafeBufferPointer { splitProse(TextReader(plainASCII: $0), 0..<$0.count, &visitor) }
+        } else {
+            var paragraph = String(decoding: joined, as: UTF8.self)
+            let text = paragraph
+            paragraph.withUTF8 { splitProse(TextReader(string: text, bytes: $0), 0..<$0.count, &visitor) }
         }
     }
 

@@ -4,8 +4,22 @@
 /// so that the placement engine reads text as `String` would, at the speed
 /// of bytes. Valid only while the bytes are (inside `withUTF8`).
 struct TextReader {
-    let string: String
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The bytes' text, when it was there to be given.
+    private let text: String?
+
+    init(string: String, bytes: UnsafeBufferPointer<UInt8>) {
+        (text, self.bytes) = (string, bytes)
+    }
+
+    /// A reader of bytes that are all plain ASCII (`isPlainASCII`), read
+    /// from the bytes alone: no `String` is made of them.
+    init(plainASCII bytes: UnsafeBufferPointer<UInt8>) {
+        (text, self.bytes) = (nil, bytes)
+    }
+
+    /// The text, as Swift reads what is not plain ASCII.
+    var string: String { text ?? String(decoding: bytes, as: UTF8.self) }
 
     /// Whether the character at `offset` is the ASCII byte there alone: a
     /// carriage return may start "\r\n", and a byte before a non-ASCII one
