@@ -59,11 +59,37 @@ public struct Finding: Equatable, Sendable {
 }
 
 /// A sentence that is evidence, with the words that matched.
+///
+/// A text's evidence shares its storage: the sentences' bytes side by side
+/// in one array, and their marks in another, so that an analysis makes two
+/// arrays where it made a string and an array for each sentence; a
+/// sentence is made a `String` when it is read.
 public struct Evidence: Equatable, Sendable {
-    public var sentence: String
-    public var score: Int
+    /// The bytes of the sentences of the text's evidence, and this one's range there.
+    private let sentences: [UInt8]
+    private let sentenceRange: Range<Int>
+    public let score: Int
+    /// The marks of the text's evidence, and this one's range there.
+    private let allMarks: [Range<Int>]
+    private let markRange: Range<Int>
+
+    init(sentences: [UInt8], sentenceRange: Range<Int>, score: Int, marks: [Range<Int>], markRange: Range<Int>) {
+        self.sentences = sentences
+        self.sentenceRange = sentenceRange
+        self.score = score
+        allMarks = marks
+        self.markRange = markRange
+    }
+
+    public var sentence: String { String(decoding: sentences[sentenceRange], as: UTF8.self) }
+
     /// Character offsets of the matched words in `sentence`, in order.
-    public var marks: [Range<Int>]
+    public var marks: [Range<Int>] { Array(allMarks[markRange]) }
+
+    public static func == (left: Evidence, right: Evidence) -> Bool {
+        left.score == right.score && left.sentences[left.sentenceRange] == right.sentences[right.sentenceRange]
+            && left.allMarks[left.markRange] == right.allMarks[right.markRange]
+    }
 
     /// The sentence with each match in «guillemets», for plain text.
     public var marked: String {

@@ -144,9 +144,8 @@ public struct PlacementEngine: Sendable {
         levels.reserveCapacity(scored.count { $0.kind == .level })
         principles.reserveCapacity(scored.count { $0.kind == .principle })
         let categories = matcher.categories
-        for index in categories.indices {
-            guard let finding = collector.finding(index) else { continue }
-            switch categories[index].kind {
+        collector.forEachFinding { category, finding in
+            switch categories[category].kind {
             case .stage: stages.append(finding)
             case .level: levels.append(finding)
             case .principle: principles.append(finding)

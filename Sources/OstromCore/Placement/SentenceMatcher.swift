@@ -152,13 +152,12 @@ final class SentenceMatcher: Sendable {
         var together = TogetherRule.Scratch()
         var found = ScratchBuffer<Found>()
 
-        /// The matched words as UTF-8 ranges from `sentenceStart`, in
-        /// order; the words of one match (or one part of a rule) make one
-        /// range. (Mutating only so that the buffers are not copied.)
-        mutating func marks(of found: Found, from sentenceStart: Int) -> [Range<Int>] {
-            var ranges: [Range<Int>] = []
-            // One range per term, one per part of a rule: room made once.
-            ranges.reserveCapacity(found.matches.reduce(0) { $0 + max(1, kept[$1].parts.count) })
+        /// Appends the matched words as UTF-8 ranges from `sentenceStart`,
+        /// in order; the words of one match (or one part of a rule) make
+        /// one range, and ranges that overlap or touch are made one.
+        /// (Mutating only so that the buffers are not copied.)
+        mutating func appendMarks(of found: Found, from sentenceStart: Int, to marks: inout [Range<Int>]) {
+            let first = marks.count
             for index in found.matches {
                 let match = kept[index]
                 // A term's words, or each part of a rule.
@@ -167,29 +166,26 @@ final class SentenceMatcher: Sendable {
                     let part = match.parts.isEmpty ? match.start..<match.end : ruleParts[word]
                     let range = Int(tokens[part.lowerBound].start) - sentenceStart..<Int(tokens[part.upperBound - 1].end) - sentenceStart
                     // In order of their starts, as they come (most evidence has one or two).
-                    var place = ranges.count
-                    ranges.append(range)
-                    while place > 0 && ranges[place - 1].lowerBound > range.lowerBound {
-                        ranges[place] = ranges[place - 1]
+                    var place = marks.count
+                    marks.append(range)
+                    while place > first && marks[place - 1].lowerBound > range.lowerBound {
+                        marks[place] = marks[place - 1]
                         place -= 1
                     }
-                    ranges[place] = range
+                    marks[place] = range
                 }
             }
-            // Overlapping or touching ranges made one (read by index: a
-            // loop over the array would hold it, and writing copy it).
-            var merged = 0
-            for index in ranges.indices {
-                let range = ranges[index]
-                if merged > 0, range.lowerBound <= ranges[merged - 1].upperBound {
-                    ranges[merged - 1] = ranges[merged - 1].lowerBound..<max(ranges[merged - 1].upperBound, range.upperBound)
+            var merged = first
+            for index in first..<marks.count {
+                let range = marks[index]
+                if merged > first, range.lowerBound <= marks[merged - 1].upperBound {
+                    marks[merged - 1] = marks[merged - 1].lowerBound..<max(marks[merged - 1].upperBound, range.upperBound)
                 } else {
-                    ranges[merged] = range
+                    marks[merged] = range
                     merged += 1
                 }
             }
-            ranges.removeLast(ranges.count - merged)
-            return ranges
+            marks.removeLast(marks.count - merged)
         }
     }
 
