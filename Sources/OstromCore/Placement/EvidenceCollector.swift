@@ -2,7 +2,7 @@
 /// score over the text, and its best sentences (`PlacementEngine.evidenceLimit`).
 /// A sentence among the best so far is copied into a buffer of the text's
 /// (as bytes, its marks beside them); the evidence kept at the end shares
-/// one copy of those (`Evidence`). Every buffer is kept from one text to
+/// one copy of those (`EvidenceText`). Every buffer is kept from one text to
 /// the next.
 struct EvidenceCollector: SentenceVisitor, ~Copyable {
     let matcher: SentenceMatcher
@@ -51,28 +51,27 @@ struct EvidenceCollector: SentenceVisitor, ~Copyable {
     }
 
     /// Gives each category's finding, when the text has evidence for it,
-    /// in the lexicon's order: their evidence shares one copy of the
-    /// sentences and one array of marks (in characters).
+    /// in the lexicon's order: their evidence shares one `EvidenceText`.
     func forEachFinding(_ body: (_ category: Int, _ finding: Finding) -> Void) {
-        // Copied from a pointer: an array made from the buffer would share its memory.
-        let sentences = sentenceBytes.withUnsafeBufferPointer { Array($0) }
-        // The marks of the sentences kept, all in one array, made whole before the evidence shares it.
+        // The marks of the sentences kept, in characters, in one array.
         var characterMarks: [Range<Int>] = []
         characterMarks.reserveCapacity(best.reduce(0) { $0 + $1.reduce(0) { $0 + $1.marks.count } })
         for candidates in best {
             for candidate in candidates {
                 let first = characterMarks.count
-                characterMarks += marks[candidate.marks]
+                for index in candidate.marks { characterMarks.append(marks[index]) }
                 guard !candidate.isASCII else { continue }
-                Self.countCharacters(&characterMarks[first...], in: String(decoding: sentences[candidate.sentence], as: UTF8.self))
+                let sentence = sentenceBytes.withUnsafeBufferPointer { String(decoding: $0[candidate.sentence], as: UTF8.self) }
+                Self.countCharacters(&characterMarks[first...], in: sentence)
             }
         }
+        // (Copied from a pointer: an array made from the buffer would share its memory.)
+        let text = EvidenceText(sentences: sentenceBytes.withUnsafeBufferPointer { Array($0) }, marks: characterMarks)
         var markOffset = 0
         for category in scores.indices where sentenceCounts[category] > 0 {
             let evidence = best[category].map { candidate in
                 defer { markOffset += candidate.marks.count }
-                return Evidence(sentences: sentences, sentenceRange: candidate.sentence, score: candidate.score, marks: characterMarks,
-                                markRange: markOffset..<markOffset + candidate.marks.count)
+                return Evidence(text: text, sentenceRange: candidate.sentence, score: candidate.score, markRange: markOffset..<markOffset + candidate.marks.count)
             }
             body(category, Finding(name: matcher.categories[category].name, score: scores[category], strongest: strongest[category],
                                    sentenceCount: sentenceCounts[category], evidence: evidence))

@@ -60,35 +60,32 @@ public struct Finding: Equatable, Sendable {
 
 /// A sentence that is evidence, with the words that matched.
 ///
-/// A text's evidence shares its storage: the sentences' bytes side by side
-/// in one array, and their marks in another, so that an analysis makes two
-/// arrays where it made a string and an array for each sentence; a
+/// A text's evidence shares its storage (`EvidenceText`): the sentences'
+/// bytes side by side, and their marks, so that an analysis makes one
+/// object where it made a string and an array for each sentence; a
 /// sentence is made a `String` when it is read.
 public struct Evidence: Equatable, Sendable {
-    /// The bytes of the sentences of the text's evidence, and this one's range there.
-    private let sentences: [UInt8]
+    private let text: EvidenceText
+    /// This one's bytes and marks in the text's.
     private let sentenceRange: Range<Int>
-    public let score: Int
-    /// The marks of the text's evidence, and this one's range there.
-    private let allMarks: [Range<Int>]
     private let markRange: Range<Int>
+    public let score: Int
 
-    init(sentences: [UInt8], sentenceRange: Range<Int>, score: Int, marks: [Range<Int>], markRange: Range<Int>) {
-        self.sentences = sentences
+    init(text: EvidenceText, sentenceRange: Range<Int>, score: Int, markRange: Range<Int>) {
+        self.text = text
         self.sentenceRange = sentenceRange
         self.score = score
-        allMarks = marks
         self.markRange = markRange
     }
 
-    public var sentence: String { String(decoding: sentences[sentenceRange], as: UTF8.self) }
+    public var sentence: String { String(decoding: text.sentences[sentenceRange], as: UTF8.self) }
 
     /// Character offsets of the matched words in `sentence`, in order.
-    public var marks: [Range<Int>] { Array(allMarks[markRange]) }
+    public var marks: [Range<Int>] { Array(text.marks[markRange]) }
 
     public static func == (left: Evidence, right: Evidence) -> Bool {
-        left.score == right.score && left.sentences[left.sentenceRange] == right.sentences[right.sentenceRange]
-            && left.allMarks[left.markRange] == right.allMarks[right.markRange]
+        left.score == right.score && left.text.sentences[left.sentenceRange] == right.text.sentences[right.sentenceRange]
+            && left.text.marks[left.markRange] == right.text.marks[right.markRange]
     }
 
     /// The sentence with each match in «guillemets», for plain text.
@@ -112,6 +109,19 @@ public struct Evidence: Equatable, Sendable {
     public var terms: [String] {
         let characters = Array(sentence)
         return marks.map { String(characters[$0.clamped(to: 0..<characters.count)]) }
+    }
+}
+
+/// The bytes of the sentences of a text's evidence, side by side, and
+/// their marks (in characters from each sentence's start): one object
+/// that every evidence of the text holds.
+final class EvidenceText: Sendable {
+    let sentences: [UInt8]
+    let marks: [Range<Int>]
+
+    init(sentences: [UInt8], marks: [Range<Int>]) {
+        self.sentences = sentences
+        self.marks = marks
     }
 }
 

@@ -112,14 +112,14 @@ struct PlacementTokens: ~Copyable {
                 continue
             }
             let start = offset
-            // The walk through the vocabulary, from the root, until the
-            // word ends or it leaves the trie (a byte that is no letter
-            // leaves it too: one test per letter); once it has left, the
-            // rest of the word is only passed over.
+            // The walk through the vocabulary, from the root, along the
+            // run of letters, until it ends or the walk leaves the trie; the
+            // rest of the word is passed over at once.
             var slot = 0
             var entry = steps.root
             var left = false
             while true {
+                let end = ByteScan.letterRunEnd(in: bytes, from: offset, limit: range.upperBound)
                 if !left {
                     while true {
                         let child = Steps.base(of: entry) &+ Int(letter)
@@ -127,17 +127,12 @@ struct PlacementTokens: ~Copyable {
                         guard Steps.parent(of: next) == slot else { break }
                         (slot, entry) = (child, next)
                         offset += 1
-                        guard offset < range.upperBound else {
-                            letter = 0
-                            break
-                        }
+                        guard offset < end else { break }
                         letter = steps.letterClass(bytes[offset])
                     }
-                    left = letter != 0
+                    left = offset < end
                 }
-                if left {
-                    while offset < range.upperBound && steps.letterClass(bytes[offset]) != 0 { offset += 1 }
-                }
+                offset = end
                 guard offset < range.upperBound, bytes[offset] == apostrophe else { break }
                 // "people's", "doesn't": one word without the apostrophes,
                 // which stay inside it when no letter follows them.

@@ -26,6 +26,11 @@ final class SentenceMatcher: Sendable {
     /// Every category's `together` rules, in the categories' order, with
     /// the number each counts as a term by (after the category's terms).
     private let rules: [(category: Int, term: Int, rule: TogetherRule)]
+    /// Each rule's category and requirement (`TogetherRule.required`),
+    /// side by side: a sentence looks at these alone to know which rules
+    /// it may meet (most meet none).
+    private let ruleCategories: [Int]
+    private let ruleRequirements: [UInt64]
 
     init(lexicon: PlacementLexicon) {
         let lists = [(CompiledCategory.Kind.stage, lexicon.stages), (.level, lexicon.levels), (.principle, lexicon.principles)]
@@ -60,6 +65,9 @@ final class SentenceMatcher: Sendable {
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
+        precondition(rules.count <= 64, "more than 64 together rules")
+        ruleCategories = rules.map(\.category)
+        ruleRequirements = rules.map(\.rule.required)
         candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
@@ -206,16 +214,19 @@ final class SentenceMatcher: Sendable {
         work.kept.removeAll()
         work.ruleParts.removeAll()
         var next = 0
-        var rule = 0
         // The filters the words not negated pass: all the words', when none is.
         var passed = work.tokens.filtersPassed
         if work.anyNegated {
             passed = 0
             for position in 0..<work.tokens.count where !work.negated[position] { passed |= work.tokens[position].filters }
         }
-        // The categories with a match or a rule, in order; the others have nothing to look at.
-        while next < work.matches.count || rule < rules.count {
-            let category = min(next < work.matches.count ? work.matches[next].category : .max, rule < rules.count ? rules[rule].category : .max)
+        // The rules the sentence may meet (`TogetherRule.required`), a bit each.
+        var pending: UInt64 = 0
+        for index in ruleRequirements.indices where passed & ruleRequirements[index] == ruleRequirements[index] { pending |= 1 << UInt64(index) }
+        // The categories with a match or a rule to try, in order; the others have nothing to look at.
+        while next < work.matches.count || pending != 0 {
+            let category = min(next < work.matches.count ? work.matches[next].category : .max,
+                               pending != 0 ? ruleCategories[pending.trailingZeroBitCount] : .max)
             let first = work.kept.count
             while next < work.matches.count, work.matches[next].category == category {
                 var match = work.matches[next]
@@ -232,15 +243,15 @@ final class SentenceMatcher: Sendable {
                 match.counts = !counted
                 work.kept.append(match)
             }
-            while rule < rules.count, rules[rule].category == category {
-                if rules[rule].rule.mayMatch(passed: passed),
-                   let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table, scratch: &work.together) {
+            while pending != 0, ruleCategories[pending.trailingZeroBitCount] == category {
+                let rule = pending.trailingZeroBitCount
+                pending &= pending - 1
+                if let words = rules[rule].rule.match(in: &work.tokens, negated: work.negated, table: table, scratch: &work.together) {
                     let first = work.ruleParts.count
                     work.ruleParts.append(contentsOf: work.together.best)
                     work.kept.append(Match(category: category, term: rules[rule].term, weight: rules[rule].rule.weight, start: words.lowerBound,
                                            end: words.upperBound, rank: 0, parts: first..<work.ruleParts.count))
                 }
-                rule += 1
             }
             guard work.kept.count > first else { continue }
             var score = 0

@@ -5,7 +5,8 @@ struct TogetherRule: Sendable {
     /// Each part's possible first words, to pass over the others fast.
     var filters: [Int]
     /// Their bits together: a sentence can meet the rule only when its
-    /// words not negated pass them all (`mayMatch`).
+    /// words not negated pass them all (most sentences have no word that
+    /// can start some part).
     var required: UInt64
     var weight: Int
 
@@ -14,13 +15,6 @@ struct TogetherRule: Sendable {
         filters = self.parts.map { table.addFilter([$0]) }
         required = filters.reduce(0) { $0 | 1 << UInt64($1) }
         self.weight = weight
-    }
-
-    /// Whether a sentence whose words not negated pass these filters may
-    /// meet the rule: most sentences have no word that can start some part.
-    @inline(__always)
-    func mayMatch(passed: UInt64) -> Bool {
-        passed & required == required
     }
 
     /// Memory a rule's match reuses from sentence to sentence: it was made
@@ -37,7 +31,7 @@ struct TogetherRule: Sendable {
 
     /// The words from the first to the last of the places the rule's parts
     /// are found at, closest together (`scratch.best`, one per part); `nil`
-    /// when a part is missing. Tried in a sentence that `mayMatch` it.
+    /// when a part is missing. Tried in a sentence whose words not negated pass `required`.
     func match(in tokens: inout PlacementTokens, negated: borrowing ScratchBuffer<Bool>,
                table: PatternTable, scratch: inout Scratch) -> Range<Int>? {
         // Each part's places in the sentence (a few at most are tried).

@@ -46,6 +46,37 @@ enum ByteScan {
         return holds(at: buffer.count - Chunk.scalarCount)
     }
 
+    /// Where the run of ASCII letters and digits at `start` ends (at
+    /// most at `limit`): sixteen bytes at a time, and without a branch on
+    /// where in them it ends (a word's length is no pattern a processor
+    /// can predict).
+    @inline(__always)
+    static func letterRunEnd(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+        var index = start
+        if let base = buffer.baseAddress {
+            let (space, a, zero) = (Chunk(repeating: 0x20), Chunk(repeating: UInt8(ascii: "a")), Chunk(repeating: UInt8(ascii: "0")))
+            let (letters, digits) = (Chunk(repeating: 26), Chunk(repeating: 10))
+            while index + Chunk.scalarCount <= buffer.count {
+                let chunk = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: Chunk.self)
+                let isLetter = (((chunk | space) &- a) .< letters) .| ((chunk &- zero) .< digits)
+                let words = unsafeBitCast(isLetter, to: SIMD2<UInt64>.self)
+                // Letters in the first eight lanes, then in the next eight
+                // when all of those were (no lane unset counts 64 bits, 8 lanes).
+                let first = (~words[0]).trailingZeroBitCount >> 3
+                let run = first + (first >> 3) * ((~words[1]).trailingZeroBitCount >> 3)
+                index += run
+                if run < Chunk.scalarCount || index >= limit { return min(index, limit) }
+            }
+        }
+        while index < limit, index < buffer.count, isASCIILetterOrDigit(buffer[index]) { index += 1 }
+        return index
+    }
+
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+
     /// Whether any lane of the mask is set: two words or'ed together.
     @inline(__always)
     static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {

@@ -44,6 +44,30 @@ import Testing
         }
     }
 
+    /// A run of letters and digits ends where reading byte by byte ends it:
+    /// runs shorter and longer than a chunk, of every byte around them,
+    /// up to a limit, from every start, near the buffer's end.
+    @Test func letterRunEndAgreesWithReadingByteByByte() {
+        let runs = ["a", "Zz09", "coproduction", "coproductionCoproduction1234567890", String(repeating: "x", count: 40)]
+        let around = (0...0x7F).map { UInt8($0) }
+        for run in runs {
+            for byte in around {
+                let bytes = Array("  ".utf8) + Array(run.utf8) + [byte] + Array("tail".utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    for start in 0..<buffer.count {
+                        for limit in [buffer.count, min(buffer.count, start + 5), start] {
+                            var expected = start
+                            while expected < limit, ByteScan.isASCIILetterOrDigit(buffer[expected]) { expected += 1 }
+                            #expect(ByteScan.letterRunEnd(in: buffer, from: start, limit: limit) == expected, "\(run) \(byte) from \(start) to \(limit)")
+                        }
+                    }
+                }
+            }
+        }
+        let letters = (0...0xFF).filter { ByteScan.isASCIILetterOrDigit(UInt8($0)) }
+        #expect(letters.count == 62 && letters.allSatisfy { Character(UnicodeScalar(UInt8($0))).isLetter || Character(UnicodeScalar(UInt8($0))).isNumber })
+    }
+
     /// Fields as they come from the file: decoded, collapsed, trimmed.
     @Test func plainTextOfAField() {
         var field = "  {T}he \\emph{co}--production\n\tof {\\\"u}ber~care  "
