@@ -12,8 +12,14 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
     private var entries: [Entry] = []
     private var bounds: [Int32] = []
 
-    /// An index of what `build` files, each under a route.
-    init(vocabulary: PlacementVocabulary, build: (_ file: (Entry, FirstWordRoute) -> Void) -> Void) {
+    /// An index of what `build` files, each under a route; each list
+    /// made a whole number of `groups.size` long with `groups.filler`, when
+    /// given (so that a list can be read a group at a time).
+    init(vocabulary: PlacementVocabulary, groups: (size: Int, filler: Entry)? = nil, build: (_ file: (Entry, FirstWordRoute) -> Void) -> Void) {
+        func padded(_ list: [Entry]) -> [Entry] {
+            guard let (size, filler) = groups else { return list }
+            return list + repeatElement(filler, count: (size - list.count % size) % size)
+        }
         // By route first: any word, then each item (`PlacementVocabulary.item`).
         var byItem = [[Entry]](repeating: [], count: 1 + vocabulary.itemCount)
         build { entry, route in
@@ -23,7 +29,7 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
             case .prefix(let prefix): byItem[1 + Int(vocabulary.item(ofPrefix: prefix))].append(entry)
             }
         }
-        entries = byItem[0]
+        entries = padded(byItem[0])
         let anyWord: Range<Int32> = 0..<Int32(entries.count)
         var made: [[Int32]: Range<Int32>] = [:]
         bounds.reserveCapacity(2 * vocabulary.endingCount)
@@ -37,8 +43,7 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
                     list = range
                 } else {
                     let start = Int32(entries.count)
-                    entries += byItem[0]
-                    for route in routes { entries += byItem[Int(route)] }
+                    entries += padded(byItem[0] + routes.flatMap { byItem[Int($0)] })
                     list = start..<Int32(entries.count)
                     made[routes] = list
                 }
@@ -61,6 +66,9 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
 
     @inline(__always)
     subscript(index: Int) -> Entry { entries[index] }
+
+    /// Every list's entries, one after another.
+    var all: [Entry] { entries }
 }
 
 /// Where a pattern is filed in a `FirstWordIndex`: under any word, or

@@ -23,9 +23,11 @@ struct PlacementTokens: ~Copyable {
     private var tokens = ScratchBuffer<Token>()
     /// Whether every character of the sentence is a byte (offsets are then characters).
     private(set) var isASCII = true
-    /// The lexicon's words and prefixes the sentence has, a bit each
-    /// (`PlacementVocabulary.item`), anywhere and negated or not.
-    private var present = ScratchBuffer<UInt64>()
+    /// The endings of the sentence's words, a bit each, anywhere and
+    /// negated or not: which of the lexicon's words and prefixes it has
+    /// (`hasAny`). A bit per ending is set without a test per word, where
+    /// a bit per word or prefix needed a loop over the word's.
+    private var endingsPresent = ScratchBuffer<UInt64>()
     /// The sentence's words and prefixes folded into one number, a bit
     /// each (`signature(of:)`): a quick test before `hasAny`.
     private(set) var signature: UInt64 = 0
@@ -53,14 +55,13 @@ struct PlacementTokens: ~Copyable {
         items.reduce(0) { $0 | 1 << UInt64($1 & 63) }
     }
 
-    /// Whether the sentence has any of these words and prefixes (`PlacementVocabulary.item`).
+    /// Whether the sentence has a word with one of the endings of the set
+    /// at `sets + offset` (`PlacementVocabulary.endingSet(withAny:)`).
     @inline(__always)
-    func hasAny(_ items: Range<Int>, of list: UnsafePointer<Int32>) -> Bool {
-        for index in items {
-            let item = list[index]
-            if present[Int(item) >> 6] & (1 << UInt64(item & 63)) != 0 { return true }
-        }
-        return false
+    func hasAny(_ sets: UnsafePointer<UInt64>, at offset: Int) -> Bool {
+        var shared: UInt64 = 0
+        for index in 0..<endingsPresent.count { shared |= endingsPresent[index] & sets[offset + index] }
+        return shared != 0
     }
 
     /// The word being read: where it started, its walk through the
@@ -242,23 +243,20 @@ struct PlacementTokens: ~Copyable {
         word.start = -1
     }
 
-    /// Each word's number and filters from its ending, the lexicon's
-    /// words and prefixes the sentence has (`present`), and the words
-    /// passing the filter (`starts`).
+    /// Each word's number and filters from its ending, the endings the
+    /// sentence has (`endingsPresent`) and its signature, and the words
+    /// passing the filter (`starts`): no test on the word but the loop's.
     private mutating func describeWords(_ table: PatternTable, starting filter: Int) {
-        let vocabulary = table.vocabulary
-        present.refill(0, count: (vocabulary.itemCount + 63) >> 6)
+        endingsPresent.refill(0, count: table.vocabulary.endingSetWords)
         signature = 0
         filtersPassed = 0
         starts.removeAll()
         starts.reserveCapacity(tokens.count)
         for position in 0..<tokens.count {
-            let facts = table.facts(ofEnding: tokens[position].ending)
-            for index in Int(facts.items)..<Int(facts.itemsEnd) {
-                let item = vocabulary.item(at: index)
-                present[Int(item) >> 6] |= 1 << UInt64(item & 63)
-                signature |= 1 << UInt64(item & 63)
-            }
+            let ending = tokens[position].ending
+            let facts = table.facts(ofEnding: ending)
+            endingsPresent[Int(ending) >> 6] |= 1 << UInt64(ending & 63)
+            signature |= facts.signature
             tokens[position].word = facts.word
             tokens[position].filters = facts.filters
             filtersPassed |= facts.filters

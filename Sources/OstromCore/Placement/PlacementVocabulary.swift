@@ -308,6 +308,18 @@ struct PlacementVocabulary: Sendable {
         return false
     }
 
+    /// The numbers in a set of endings, a bit each (`endingSet(withAny:)`).
+    var endingSetWords: Int { (endingCount + 63) >> 6 }
+
+    /// The endings whose words and prefixes include one of `items`, a bit each.
+    func endingSet(withAny items: [Int32]) -> [UInt64] {
+        var set = [UInt64](repeating: 0, count: endingSetWords)
+        for ending in 0..<endingCount where self.items(ofEnding: Int32(ending)).contains(where: { items.contains(item(at: $0)) }) {
+            set[ending >> 6] |= 1 << UInt64(ending & 63)
+        }
+        return set
+    }
+
     /// A word's number (`-1` for one the lexicon does not have).
     func number(ofWord word: String) -> Int32 {
         walk(word.utf8).map { wordOfNode[$0] } ?? -1

@@ -6,8 +6,11 @@
 final class SentenceMatcher: Sendable {
     let categories: [CompiledCategory]
     private let table: PatternTable
-    /// The terms by the words that can start them.
+    /// The terms by the words that can start them, each list a whole
+    /// number of groups (`termGroup`), and each one's `laterSignature`
+    /// side by side (`candidateSignatures`): a group's are tested at once.
     private let candidates: FirstWordIndex<Candidate>
+    private let candidateSignatures: [UInt64]
     /// The negations by the words that can start them.
     private let negations: FirstWordIndex<Int>
     /// The words a negation can start with, to pass over the others fast.
@@ -18,11 +21,13 @@ final class SentenceMatcher: Sendable {
     /// "only", which stops a negation ("not only").
     private let only: Int32
     /// What a sentence must have for a term to match after its first
-    /// word (`PatternTable.laterWords`): `laterWords[candidate.laterWords]`
-    /// are lists, `laterWordItems[list]` each, of which the sentence has
-    /// one of every list. Most terms tried fail here, without being matched.
-    private let laterWords: [Range<Int>]
-    private let laterWordItems: [Int32]
+    /// word (`PatternTable.laterWords`): lists of words and prefixes, of
+    /// which the sentence has one of every list, each kept as the set of
+    /// endings having one (`PlacementVocabulary.endingSet(withAny:)`),
+    /// list `l` from `laterWordEndings[l * endingSetWords]`; a term's lists
+    /// are `candidate.laterWords`. Most terms tried fail here, without being matched.
+    private let laterWordEndings: [UInt64]
+    private let endingSetWords: Int
     /// Every category's `together` rules, in the categories' order, with
     /// the number each counts as a term by (after the category's terms).
     private let rules: [(category: Int, term: Int, rule: TogetherRule)]
@@ -46,22 +51,24 @@ final class SentenceMatcher: Sendable {
         table.seal()
         negationWindow = lexicon.negationWindow
         only = table.vocabulary.number(ofWord: "only")
-        var laterWords: [Range<Int>] = [], laterWordItems: [Int32] = []
+        var laterWordEndings: [UInt64] = []
+        var listCount: Int32 = 0
         // Each category's terms' lists, `[category][term]`, and the
         // signature of the list with the fewest words (all bits when none).
         let termLaterWords = categories.map { category in
             category.terms.map { term in
                 let lists = table.laterWords(of: term.pattern)
-                let first = laterWords.count
+                let first = listCount
                 for list in lists {
-                    laterWords.append(laterWordItems.count..<laterWordItems.count + list.count)
-                    laterWordItems += list
+                    laterWordEndings += table.vocabulary.endingSet(withAny: list)
+                    listCount += 1
                 }
                 let signature = lists.min { $0.count < $1.count }.map(PlacementTokens.signature(of:)) ?? ~0
-                return (lists: Int32(first)..<Int32(laterWords.count), signature: signature)
+                return (lists: first..<listCount, signature: signature)
             }
         }
-        (self.laterWords, self.laterWordItems) = (laterWords, laterWordItems)
+        self.laterWordEndings = laterWordEndings
+        endingSetWords = table.vocabulary.endingSetWords
         rules = categories.enumerated().flatMap { index, category in
             category.rules.enumerated().map { (index, category.terms.count + $0.offset, $0.element) }
         }
@@ -69,6 +76,7 @@ final class SentenceMatcher: Sendable {
         ruleCategories = rules.map(\.category)
         ruleRequirements = rules.map(\.rule.required)
         candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
+        candidateSignatures = candidates.all.map(\.laterSignature)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
                 for route in table.routes(of: negation) { file(negation, route) }
@@ -93,7 +101,7 @@ final class SentenceMatcher: Sendable {
         var secondWord: Int32
         var pattern: Int32
         var weight: Int32
-        /// What the sentence must have for the term to match after its first word: `SentenceMatcher.laterWords[laterWords]`.
+        /// What the sentence must have for the term to match after its first word: lists of `SentenceMatcher.laterWordEndings`.
         var laterWords: Range<Int32>
         /// A sentence whose signature (`PlacementTokens.signature`) shares
         /// no bit with this has none of the words of one of those lists:
@@ -103,7 +111,9 @@ final class SentenceMatcher: Sendable {
 
     private static func candidates(of categories: [CompiledCategory], laterWords: [[(lists: Range<Int32>, signature: UInt64)]],
                                    table: PatternTable) -> FirstWordIndex<Candidate> {
-        FirstWordIndex(vocabulary: table.vocabulary) { file in
+        // A filler passes no signature test.
+        let filler = Candidate(category: 0, term: 0, rank: 0, isOneWord: true, secondWord: -1, pattern: 0, weight: 0, laterWords: 0..<0, laterSignature: 0)
+        return FirstWordIndex(vocabulary: table.vocabulary, groups: (termGroup, filler)) { file in
             for (category, compiled) in categories.enumerated() {
                 for (term, entry) in compiled.terms.enumerated() {
                     let isOneWord = table.isOneWord(entry.pattern)
@@ -277,23 +287,33 @@ final class SentenceMatcher: Sendable {
         }
     }
 
+    /// How many of a word's candidate terms are tested against the
+    /// sentence's signature at once: with no branch for each, and most
+    /// words' candidates in one group, the loop is one a processor predicts.
+    private static let termGroup = 4
+
     @inline(__always)
     private func findTerms(_ entries: Range<Int>, at start: Int, _ work: inout Work, _ table: PatternTable) {
-        for index in entries {
-            let entry = candidates[index]
-            guard work.tokens.signature & entry.laterSignature != 0 else { continue }
-            if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
-            guard hasLaterWords(entry.laterWords, work.tokens) else { continue }
-            let end = entry.isOneWord ? start + 1 : table.matchEnd(Int(entry.pattern), in: &work.tokens, at: start)
-            guard end >= 0 else { continue }
-            work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: Int(entry.weight),
-                                      start: start, end: end, rank: Int(entry.rank)))
+        let signature = work.tokens.signature
+        for group in stride(from: entries.lowerBound, to: entries.upperBound, by: Self.termGroup) {
+            var passing = 0
+            for lane in 0..<Self.termGroup { passing |= (signature & candidateSignatures[group + lane] != 0 ? 1 : 0) << lane }
+            while passing != 0 {
+                let entry = candidates[group + passing.trailingZeroBitCount]
+                passing &= passing - 1
+                if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
+                guard hasLaterWords(entry.laterWords, work.tokens) else { continue }
+                let end = entry.isOneWord ? start + 1 : table.matchEnd(Int(entry.pattern), in: &work.tokens, at: start)
+                guard end >= 0 else { continue }
+                work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: Int(entry.weight),
+                                          start: start, end: end, rank: Int(entry.rank)))
+            }
         }
     }
 
     @inline(__always)
     private func hasLaterWords(_ lists: Range<Int32>, _ tokens: borrowing PlacementTokens) -> Bool {
-        for list in lists where !tokens.hasAny(laterWords[Int(list)], of: laterWordItems) { return false }
+        for list in lists where !tokens.hasAny(laterWordEndings, at: Int(list) * endingSetWords) { return false }
         return true
     }
 

@@ -170,7 +170,8 @@ struct PatternTable: Sendable {
                 let item = vocabulary.item(at: index)
                 return mask | (item < vocabulary.wordCount ? wordFilters[Int(item)] : prefixFilters[Int(item - vocabulary.wordCount)])
             }
-            return EndingFacts(filters: filters, word: vocabulary.word(ofEnding: ending), items: Int32(items.lowerBound), itemsEnd: Int32(items.upperBound))
+            let signature = PlacementTokens.signature(of: items.map { vocabulary.item(at: $0) })
+            return EndingFacts(filters: filters, signature: signature, word: vocabulary.word(ofEnding: ending))
         })
     }
 
@@ -352,12 +353,11 @@ struct PatternTable: Sendable {
 
 /// What the lexicon knows of a word with an ending (`PlacementVocabulary`),
 /// side by side: its number, the filters it passes (those taking any
-/// word, those taking it, and those taking each prefix it has), and its
-/// words and prefixes (`PlacementVocabulary.items(ofEnding:)`).
+/// word, those taking it, and those taking each prefix it has), and the
+/// signature of its words and prefixes (`PlacementTokens.signature`).
 struct EndingFacts {
     var filters: UInt64
+    var signature: UInt64
     /// -1 for a word the lexicon does not have.
     var word: Int32
-    var items: Int32
-    var itemsEnd: Int32
 }
