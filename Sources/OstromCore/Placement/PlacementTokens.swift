@@ -122,12 +122,8 @@ struct PlacementTokens: ~Copyable {
             while true {
                 let end = ByteScan.letterRunEnd(in: bytes, from: offset, limit: range.upperBound)
                 if !left {
-                    while true {
-                        let child = Steps.base(of: entry) &+ Int(letter)
-                        let next = steps.entry(child)
-                        guard Steps.parent(of: next) == slot else { break }
-                        (slot, entry) = (child, next)
-                        offset += 1
+                    while steps.step(&slot, &entry, by: letter) {
+                        offset &+= 1
                         guard offset < end else { break }
                         letter = steps.letterClass(bytes[offset])
                     }

@@ -233,18 +233,20 @@ struct PlacementVocabulary: Sendable {
         /// The root's entry.
         var root: UInt64 { slots[0] }
 
-        /// The entry at a slot: `base(of:)` a node's children is where its
-        /// child by a class is, when that slot's `parent(of:)` is the node.
-        /// (No node has a child by class 0, which is no letter: a step by
-        /// it always finds the parent is another.)
+        /// One step of a walk at `slot` (its entry `entry`) by a letter's
+        /// class: false, and both left as they are, when it leaves the
+        /// trie. A node's child by a class is at its children's base plus
+        /// the class, when that slot's parent is the node. (No node has a
+        /// child by class 0, which is no letter: a step by it always
+        /// leaves the trie.)
         @inline(__always)
-        func entry(_ slot: Int) -> UInt64 { slots[slot] }
-
-        @inline(__always)
-        static func parent(of entry: UInt64) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF) }
-
-        @inline(__always)
-        static func base(of entry: UInt64) -> Int { Int(truncatingIfNeeded: entry &>> 16 & 0xFFFF) }
+        func step(_ slot: inout Int, _ entry: inout UInt64, by letter: UInt8) -> Bool {
+            let child = Int(truncatingIfNeeded: entry &>> 16 & 0xFFFF) &+ Int(letter)
+            let next = slots[child]
+            guard Int(truncatingIfNeeded: next & 0xFFFF) == slot else { return false }
+            (slot, entry) = (child, next)
+            return true
+        }
 
         /// The ending of a walk that ends at the entry's node, or leaves the trie after it.
         @inline(__always)
