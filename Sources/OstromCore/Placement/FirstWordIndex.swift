@@ -69,6 +69,14 @@ struct FirstWordIndex<Entry: Sendable>: Sendable {
 
     /// Every list's entries, one after another.
     var all: [Entry] { entries }
+
+    /// The same lists, each entry made another.
+    func map<Other>(_ transform: (Entry) -> Other) -> FirstWordIndex<Other> {
+        var index = FirstWordIndex<Other>()
+        index.entries = entries.map(transform)
+        index.bounds = bounds
+        return index
+    }
 }
 
 /// Where a pattern is filed in a `FirstWordIndex`: under any word, or

@@ -7,8 +7,8 @@ final class SentenceMatcher: Sendable {
     let categories: [CompiledCategory]
     private let table: PatternTable
     /// The terms by the words that can start them, each list a whole
-    /// number of groups (`termGroup`), and each one's `laterSignature`
-    /// side by side (`candidateSignatures`): a group's are tested at once.
+    /// number of groups (`termGroup`), and each one's signature side by
+    /// side (`candidateSignatures`): a group's are tested at once.
     private let candidates: FirstWordIndex<Candidate>
     private let candidateSignatures: [UInt64]
     /// The negations by the words that can start them.
@@ -25,7 +25,7 @@ final class SentenceMatcher: Sendable {
     /// which the sentence has one of every list, each kept as the set of
     /// endings having one (`PlacementVocabulary.endingSet(withAny:)`),
     /// list `l` from `laterWordEndings[l * endingSetWords]`; a term's lists
-    /// are `candidate.laterWords`. Most terms tried fail here, without being matched.
+    /// are given by `candidate.laterWords`. Most terms tried fail here, without being matched.
     private let laterWordEndings: [UInt64]
     private let endingSetWords: Int
     /// Every category's `together` rules, in the categories' order, with
@@ -75,8 +75,9 @@ final class SentenceMatcher: Sendable {
         precondition(rules.count <= 64, "more than 64 together rules")
         ruleCategories = rules.map(\.category)
         ruleRequirements = rules.map(\.rule.required)
-        candidates = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
-        candidateSignatures = candidates.all.map(\.laterSignature)
+        let filed = Self.candidates(of: categories, laterWords: termLaterWords, table: table)
+        candidates = filed.map(\.candidate)
+        candidateSignatures = filed.all.map(\.signature)
         self.negations = FirstWordIndex(vocabulary: table.vocabulary) { [table] file in
             for negation in negations {
                 for route in table.routes(of: negation) { file(negation, route) }
@@ -91,42 +92,55 @@ final class SentenceMatcher: Sendable {
     /// the same words with the same weight, as they always have been: any
     /// word first, then the word, then a prefix by its length up to three
     /// bytes.
+    ///
+    /// Kept small (twenty bytes: a thousand of them fit the first-level
+    /// cache, where at forty-eight they did not), its signature kept apart
+    /// (`candidateSignatures`).
     struct Candidate: Sendable {
-        var category: Int32
-        var term: Int32
-        var rank: Int32
+        var pattern: Int32
+        /// What the sentence must have for the term to match after its
+        /// first word: lists `laterWords..<laterWords + laterWordCount` of
+        /// `SentenceMatcher.laterWordEndings`.
+        var laterWords: Int32
+        /// The word the term's second word must be, when it is one (-1 otherwise).
+        var secondWord: Int16
+        var term: Int16
+        var category: UInt8
+        var rank: UInt8
+        var weight: UInt8
+        var laterWordCount: UInt8
         /// The term is the one word the candidate is filed under.
         var isOneWord: Bool
-        /// The word the term's second word must be, when it is one (-1 otherwise).
-        var secondWord: Int32
-        var pattern: Int32
-        var weight: Int32
-        /// What the sentence must have for the term to match after its first word: lists of `SentenceMatcher.laterWordEndings`.
-        var laterWords: Range<Int32>
-        /// A sentence whose signature (`PlacementTokens.signature`) shares
-        /// no bit with this has none of the words of one of those lists:
-        /// most terms tried are passed over by this one test.
-        var laterSignature: UInt64
     }
 
+    /// A candidate as filed, with its signature: a sentence whose
+    /// signature (`PlacementTokens.signature`) shares no bit with this has
+    /// none of the words of one of its lists; most terms tried are passed
+    /// over by this one test.
+    private typealias Filed = (candidate: Candidate, signature: UInt64)
+
     private static func candidates(of categories: [CompiledCategory], laterWords: [[(lists: Range<Int32>, signature: UInt64)]],
-                                   table: PatternTable) -> FirstWordIndex<Candidate> {
+                                   table: PatternTable) -> FirstWordIndex<Filed> {
+        precondition(categories.count <= Int(UInt8.max) && table.vocabulary.wordCount < Int32(Int16.max), "the placement lexicon is too large")
         // A filler passes no signature test.
-        let filler = Candidate(category: 0, term: 0, rank: 0, isOneWord: true, secondWord: -1, pattern: 0, weight: 0, laterWords: 0..<0, laterSignature: 0)
-        return FirstWordIndex(vocabulary: table.vocabulary, groups: (termGroup, filler)) { file in
+        let filler = Candidate(pattern: 0, laterWords: 0, secondWord: -1, term: 0, category: 0, rank: 0, weight: 0, laterWordCount: 0, isOneWord: true)
+        return FirstWordIndex(vocabulary: table.vocabulary, groups: (termGroup, (filler, 0))) { file in
             for (category, compiled) in categories.enumerated() {
+                precondition(compiled.terms.count < Int(Int16.max), "the placement lexicon is too large")
                 for (term, entry) in compiled.terms.enumerated() {
                     let isOneWord = table.isOneWord(entry.pattern)
-                    let secondWord = table.secondWord(of: entry.pattern)
+                    let secondWord = Int16(table.secondWord(of: entry.pattern))
+                    let (lists, signature) = laterWords[category][term]
                     for route in table.routes(of: entry.pattern) {
                         let rank = switch route {
                         case .anyWord: 0
                         case .word: 1
                         case .prefix(let prefix): 1 + min(3, table.vocabulary.prefixLengths[Int(prefix)])
                         }
-                        file(Candidate(category: Int32(category), term: Int32(term), rank: Int32(rank), isOneWord: isOneWord,
-                                       secondWord: secondWord, pattern: Int32(entry.pattern), weight: Int32(entry.weight),
-                                       laterWords: laterWords[category][term].lists, laterSignature: laterWords[category][term].signature), route)
+                        let candidate = Candidate(pattern: Int32(entry.pattern), laterWords: lists.lowerBound, secondWord: secondWord, term: Int16(term),
+                                                  category: UInt8(category), rank: UInt8(rank), weight: UInt8(entry.weight),
+                                                  laterWordCount: UInt8(lists.count), isOneWord: isOneWord)
+                        file((candidate, signature), route)
                     }
                 }
             }
@@ -302,7 +316,7 @@ final class SentenceMatcher: Sendable {
                 let entry = candidates[group + passing.trailingZeroBitCount]
                 passing &= passing - 1
                 if entry.secondWord >= 0, start + 1 >= work.tokens.count || work.tokens[start + 1].word != entry.secondWord { continue }
-                guard hasLaterWords(entry.laterWords, work.tokens) else { continue }
+                guard hasLaterWords(entry.laterWords..<entry.laterWords + Int32(entry.laterWordCount), work.tokens) else { continue }
                 let end = entry.isOneWord ? start + 1 : table.matchEnd(Int(entry.pattern), in: &work.tokens, at: start)
                 guard end >= 0 else { continue }
                 work.matches.append(Match(category: Int(entry.category), term: Int(entry.term), weight: Int(entry.weight),
