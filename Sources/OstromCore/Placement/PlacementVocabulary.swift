@@ -122,8 +122,8 @@ struct PlacementVocabulary: Sendable {
     /// the node. A slot holds, in one number, its parent's slot (bits 0–15;
     /// none for a free slot), its own children's base (16–31), the ending
     /// of a walk that ends there (32–47) and that of one that leaves the
-    /// trie after it (48–63): a step is one load from a table of a few
-    /// kilobytes, which stays in the first-level cache (a row of every
+    /// trie after it (48–63): a step is one load from a table of about
+    /// twelve kilobytes, which stays in the first-level cache (a row of every
     /// class for each node took 92 kilobytes, and most steps waited for
     /// the next level), and the word's ending is in the last slot loaded.
     fileprivate final class Walk: @unchecked Sendable {
