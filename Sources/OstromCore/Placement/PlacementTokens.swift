@@ -56,7 +56,7 @@ struct PlacementTokens: ~Copyable {
     }
 
     /// Whether the sentence has a word with one of the endings of the set
-    /// at `sets + offset` (`PlacementVocabulary.endingSet(withAny:)`).
+    /// at `sets + offset` (`PlacementVocabulary.EndingSets`).
     @inline(__always)
     func hasAny(_ sets: UnsafePointer<UInt64>, at offset: Int) -> Bool {
         var shared: UInt64 = 0

@@ -310,16 +310,31 @@ struct PlacementVocabulary: Sendable {
         return false
     }
 
-    /// The numbers in a set of endings, a bit each (`endingSet(withAny:)`).
+    /// The numbers in a set of endings, a bit each (`EndingSets`).
     var endingSetWords: Int { (endingCount + 63) >> 6 }
 
-    /// The endings whose words and prefixes include one of `items`, a bit each.
-    func endingSet(withAny items: [Int32]) -> [UInt64] {
-        var set = [UInt64](repeating: 0, count: endingSetWords)
-        for ending in 0..<endingCount where self.items(ofEnding: Int32(ending)).contains(where: { items.contains(item(at: $0)) }) {
-            set[ending >> 6] |= 1 << UInt64(ending & 63)
+    /// Sets of endings, a bit each: those whose words and prefixes include
+    /// one of some items, made from each item's set, worked out once.
+    struct EndingSets {
+        fileprivate let ofItem: [[UInt64]]
+        fileprivate let words: Int
+
+        /// The endings whose words and prefixes include one of `items`.
+        func set(withAny items: [Int32]) -> [UInt64] {
+            var set = [UInt64](repeating: 0, count: words)
+            for item in items {
+                for index in 0..<words { set[index] |= ofItem[Int(item)][index] }
+            }
+            return set
         }
-        return set
+    }
+
+    var endingSets: EndingSets {
+        var ofItem = [[UInt64]](repeating: [UInt64](repeating: 0, count: endingSetWords), count: itemCount)
+        for ending in 0..<endingCount {
+            for index in items(ofEnding: Int32(ending)) { ofItem[Int(item(at: index))][ending >> 6] |= 1 << UInt64(ending & 63) }
+        }
+        return EndingSets(ofItem: ofItem, words: endingSetWords)
     }
 
     /// A word's number (`-1` for one the lexicon does not have).

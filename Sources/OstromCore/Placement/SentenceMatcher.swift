@@ -23,7 +23,7 @@ final class SentenceMatcher: Sendable {
     /// What a sentence must have for a term to match after its first
     /// word (`PatternTable.laterWords`): lists of words and prefixes, of
     /// which the sentence has one of every list, each kept as the set of
-    /// endings having one (`PlacementVocabulary.endingSet(withAny:)`),
+    /// endings having one (`PlacementVocabulary.EndingSets`),
     /// list `l` from `laterWordEndings[l * endingSetWords]`; a term's lists
     /// are given by `candidate.laterWords`. Most terms tried fail here, without being matched.
     private let laterWordEndings: [UInt64]
@@ -53,6 +53,7 @@ final class SentenceMatcher: Sendable {
         only = table.vocabulary.number(ofWord: "only")
         var laterWordEndings: [UInt64] = []
         var listCount: Int32 = 0
+        let endingSets = table.vocabulary.endingSets
         // Each category's terms' lists, `[category][term]`, and the
         // signature of the list with the fewest words (all bits when none).
         let termLaterWords = categories.map { category in
@@ -60,7 +61,7 @@ final class SentenceMatcher: Sendable {
                 let lists = table.laterWords(of: term.pattern)
                 let first = listCount
                 for list in lists {
-                    laterWordEndings += table.vocabulary.endingSet(withAny: list)
+                    laterWordEndings += endingSets.set(withAny: list)
                     listCount += 1
                 }
                 let signature = lists.min { $0.count < $1.count }.map(PlacementTokens.signature(of:)) ?? ~0
