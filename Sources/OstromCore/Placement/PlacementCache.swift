@@ -5,7 +5,7 @@ import Synchronization
 /// scores), made the first time it is asked for and kept: records do not
 /// change while ostrom runs (a library still being read has more appended
 /// as they come). A record's full analysis, with its evidence sentences,
-/// is made again when asked for (some 60 µs), so that a large library's
+/// is made again when asked for (some 25 µs), so that a large library's
 /// placements cost a few names and numbers each. With a file to keep them
 /// in (`PlacementFile`), summaries made at an earlier start are taken from
 /// it, and the file is written again when records were placed anew.
