@@ -101,4 +101,23 @@ import SyntheticLibrary
             #expect(analyses.analysis(of: record) == engine.analyse(record), "\(record.id)")
         }
     }
+
+    /// A hard-wrapped paragraph is read as the same paragraph on one line:
+    /// its lines joined as bytes when they are plain ASCII, as a `String`
+    /// when not (a curly apostrophe, an accent), with the same evidence.
+    @Test func aWrappedParagraphIsReadAsItsLinesJoined() {
+        let engine = PlacementEngine()
+        let lines = [
+            "In the first year of the scheme the council's tenants were slowly",
+            "coerced into it, and residents were not consulted about the plans at all,",
+            "while later on staff and residents shared power and co-designed the",
+            "services together with volunteers in peer support groups every week.",
+        ]
+        for variant in [lines, lines.map { $0.replacingOccurrences(of: "'", with: "’") }, lines.map { $0.replacingOccurrences(of: "scheme", with: "schème") }] {
+            let wrapped = engine.analyse(variant.joined(separator: "\n"))
+            let joined = engine.analyse(variant.joined(separator: " "))
+            #expect(wrapped == joined)
+            #expect(!wrapped.stages.isEmpty && wrapped.stages.allSatisfy { $0.evidence.allSatisfy { !$0.sentence.contains("\n") } })
+        }
+    }
 }
