@@ -132,6 +132,7 @@ final class SentenceMatcher: Sendable {
                     let isOneWord = table.isOneWord(entry.pattern)
                     let secondWord = Int16(table.secondWord(of: entry.pattern))
                     let (lists, signature) = laterWords[category][term]
+                    precondition(lists.count <= Int(UInt8.max) && entry.weight <= Int(UInt8.max), "the placement lexicon is too large")
                     for route in table.routes(of: entry.pattern) {
                         let rank = switch route {
                         case .anyWord: 0
