@@ -70,9 +70,11 @@ struct PlacementTokens: ~Copyable {
     /// folded and looked up whole).
     private struct Word {
         var start = -1
-        /// The node the walk is at, -1 once it has left the trie after `last`.
-        var node = 0
-        var last = 0
+        /// The walk's slot and its entry (`PlacementVocabulary.Steps`), and
+        /// whether it has left the trie after them.
+        var slot = 0
+        var entry: UInt64 = 0
+        var left = false
         var isUnfolded = false
     }
 
@@ -148,6 +150,7 @@ struct PlacementTokens: ~Copyable {
     /// bytes that may be joined: each read as the `Character` Swift sees.
     mutating func readCharacters(_ range: Range<Int>, of reader: TextReader, table: PatternTable) {
         let vocabulary = table.vocabulary
+        let steps = vocabulary.steps
         var word = Word()
         var clause: Int32 = 0
         var previousWasLetter = false
@@ -156,9 +159,9 @@ struct PlacementTokens: ~Copyable {
         while offset < range.upperBound {
             if reader.isASCIICharacter(at: offset) {
                 let byte = bytes[offset]
-                if vocabulary.letterClass(byte) != 0 {
+                if steps.letterClass(byte) != 0 {
                     previousWasLetter = true
-                    if word.start < 0 { word = Word(start: offset) }
+                    if word.start < 0 { word = Word(start: offset, entry: steps.root) }
                     guard !word.isUnfolded else {
                         unfolded.append(byte)
                         offset += 1
@@ -167,27 +170,21 @@ struct PlacementTokens: ~Copyable {
                     // This letter and the rest of the run of ASCII letters
                     // and digits, at once.
                     var next = offset
-                    if word.node >= 0 {
-                        var node = word.node
-                        var letter = vocabulary.letterClass(byte)
+                    if !word.left {
+                        var letter = steps.letterClass(byte)
                         while true {
-                            let child = vocabulary.step(node, letter: letter)
-                            next += 1
-                            guard child >= 0 else {
-                                // Left the trie after `node`.
-                                word.last = node
-                                node = -1
+                            guard steps.step(&word.slot, &word.entry, by: letter) else {
+                                word.left = true
                                 break
                             }
-                            node = child
+                            next += 1
                             guard next < range.upperBound else { break }
-                            letter = vocabulary.letterClass(bytes[next])
+                            letter = steps.letterClass(bytes[next])
                             guard letter != 0 else { break }
                         }
-                        word.node = node
                     }
                     // Once the walk has left the trie, the rest of the word is only passed over.
-                    while next < range.upperBound && vocabulary.letterClass(bytes[next]) != 0 { next += 1 }
+                    while next < range.upperBound && steps.letterClass(bytes[next]) != 0 { next += 1 }
                     offset = next
                     if next < range.upperBound, bytes[next] >= 0x80, reader.characterEnd(at: next - 1) != next {
                         // The last letter is joined by what follows (an accent):
@@ -234,7 +231,7 @@ struct PlacementTokens: ~Copyable {
         guard word.start >= 0 else { return }
         let ending = word.isUnfolded
             ? vocabulary.lookUp(ASCIIFolding.fold(String(decoding: unfolded, as: UTF8.self)).utf8)
-            : vocabulary.ending(node: word.node, last: word.last)
+            : PlacementVocabulary.Steps.ending(of: word.entry, leaving: word.left)
         tokens.append(Token(word: -1, clause: clause, start: Int32(word.start), end: Int32(end), ending: ending, filters: 0))
         word.start = -1
     }

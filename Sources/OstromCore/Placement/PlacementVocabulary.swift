@@ -9,7 +9,9 @@
 /// (its words and prefixes, the terms it can start, its filters) is
 /// worked out once per ending, when the engine is built, not per word read.
 struct PlacementVocabulary: Sendable {
-    /// A trie node's child per byte class; 0 is "none" (the root is no child).
+    /// A trie node's child per byte class; 0 is "none" (the root is no
+    /// child): the trie as it is built, and looked in for the lexicon's
+    /// own words. Words read are walked through `Walk`'s double array.
     private var children: [UInt16]
     /// Each byte's class: 0 for a byte no lexicon word has.
     private var byteClass = [UInt8](repeating: 0, count: 256)
@@ -129,8 +131,6 @@ struct PlacementVocabulary: Sendable {
     fileprivate final class Walk: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<UInt64>
         let letterClass: UnsafeMutableBufferPointer<UInt8>
-        /// Each walk's ending (`PlacementVocabulary.endingItems`).
-        let endingOfWalk: UnsafeMutableBufferPointer<Int32>
         /// Ending `e`'s items are `items[itemStarts[e]..<itemStarts[e + 1]]`.
         let itemStarts: UnsafeMutableBufferPointer<Int32>
         let items: UnsafeMutableBufferPointer<Int32>
@@ -156,8 +156,6 @@ struct PlacementVocabulary: Sendable {
                 // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
                 letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
             }
-            endingOfWalk = .allocate(capacity: endings.walks.count)
-            _ = endingOfWalk.initialize(from: endings.walks)
             items = .allocate(capacity: max(endings.items.count, 1))
             _ = items.initialize(from: endings.items)
             itemStarts = .allocate(capacity: endings.starts.count)
@@ -206,7 +204,6 @@ struct PlacementVocabulary: Sendable {
 
         deinit {
             slots.deallocate()
-            endingOfWalk.deallocate()
             letterClass.deallocate()
             itemStarts.deallocate()
             items.deallocate()
@@ -226,7 +223,9 @@ struct PlacementVocabulary: Sendable {
             letterClass = walk.letterClass.baseAddress!
         }
 
-        /// As `PlacementVocabulary.letterClass`.
+        /// An ASCII byte's class: 0 for a byte that is no letter or digit,
+        /// one past the lexicon's classes for a letter or digit no lexicon
+        /// word has.
         @inline(__always)
         func letterClass(_ byte: UInt8) -> UInt8 { letterClass[Int(byte)] }
 
@@ -256,29 +255,6 @@ struct PlacementVocabulary: Sendable {
     }
 
     var steps: Steps { Steps(walk) }
-
-    /// An ASCII byte's class for `step(_:letter:)`: 0 for a byte that is
-    /// not a letter or digit.
-    @inline(__always)
-    func letterClass(_ byte: UInt8) -> UInt8 {
-        walk.letterClass[Int(byte)]
-    }
-
-    /// One byte further from `node`, by its class (`letterClass`); -1
-    /// when the walk leaves the trie.
-    func step(_ node: Int, letter: UInt8) -> Int {
-        // The class past the lexicon's has no child.
-        guard Int(letter) < classCount else { return -1 }
-        let child = children[node * classCount + Int(letter)]
-        return child == 0 ? -1 : Int(child)
-    }
-
-    /// The ending of a walk that is at `node`, or has left the trie
-    /// (`node` -1) after `last`.
-    @inline(__always)
-    func ending(node: Int, last: Int) -> Int32 {
-        walk.endingOfWalk[node >= 0 ? node : wordOfNode.count + last]
-    }
 
     /// The word a walk with this ending read (`-1` for one the lexicon
     /// does not have): the first of its items, when it is a word.
@@ -347,18 +323,16 @@ struct PlacementVocabulary: Sendable {
         walk(prefix.utf8).map { prefixOfNode[$0] } ?? -1
     }
 
-    /// The ending of a word looked up at once.
+    /// The ending of a word looked up at once, walked as the reader walks.
     func lookUp(_ word: some Sequence<UInt8>) -> Int32 {
-        var node = 0
-        var last = 0
+        let steps = self.steps
+        var (slot, entry) = (0, steps.root)
         for byte in word {
-            // Any byte of a folded word: its class, or none the lexicon has.
+            // Any byte of a folded word: its class, or one the lexicon has no word with.
             let kind = byteClass[Int(byte)]
-            node = step(node, letter: kind == 0 ? UInt8(classCount) : kind)
-            guard node >= 0 else { break }
-            last = node
+            guard steps.step(&slot, &entry, by: kind == 0 ? UInt8(classCount) : kind) else { return Steps.ending(of: entry, leaving: true) }
         }
-        return ending(node: node, last: last)
+        return Steps.ending(of: entry, leaving: false)
     }
 
     private func walk(_ bytes: some Sequence<UInt8>) -> Int? {

@@ -37,7 +37,8 @@ struct ScratchBuffer<Element>: ~Copyable {
     }
 
     /// Appends `element` when `condition` holds, without branching on it:
-    /// room for it must have been made (`reserveCapacity`).
+    /// room for it must have been made (`reserveCapacity`). For plain
+    /// values only: one not appended is written over, never let go.
     @inline(__always)
     mutating func append(_ element: Element, if condition: Bool) {
         assert(count < capacity, "a scratch buffer appended to without room")

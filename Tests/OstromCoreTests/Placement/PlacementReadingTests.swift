@@ -3,10 +3,10 @@ import Testing
 @testable import OstromCore
 import SyntheticLibrary
 
-/// A sentence of plain ASCII is read by a loop of its own, its words walked
-/// through the trie's double array; any other sentence is read character by
-/// character through the trie's rows. Both must find the same words, at the
-/// same places, in the same clauses, with the same endings.
+/// A sentence of plain ASCII is read by a loop of its own, a word's letters
+/// found sixteen bytes at a time; any other sentence is read character by
+/// character. Both walk the trie's double array, and must find the same
+/// words, at the same places, in the same clauses, with the same endings.
 @Suite struct PlacementReadingTests {
     let table: PatternTable = {
         let lexicon = PlacementLexicon.builtIn()
