@@ -276,9 +276,7 @@ struct PlacementTokens: ~Copyable {
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return (ascii >= 0x30 && ascii <= 0x39) || (ascii | 0x20 >= 0x61 && ascii | 0x20 <= 0x7A)
-        }
+        if let ascii = character.asciiValue { return ByteScan.isASCIILetterOrDigit(ascii) }
         return character.isLetter || character.isNumber
     }
 

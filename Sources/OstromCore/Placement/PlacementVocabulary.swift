@@ -152,9 +152,8 @@ struct PlacementVocabulary: Sendable {
             letterClass = .allocate(capacity: 256)
             for byte in 0..<256 {
                 let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                let isLetter = (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 // Class `classCount`, one past the lexicon's, is every other ASCII letter and digit.
-                letterClass[byte] = !isLetter ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
+                letterClass[byte] = !ByteScan.isASCIILetterOrDigit(UInt8(byte)) ? 0 : byteClass[folded] == 0 ? UInt8(classCount) : byteClass[folded]
             }
             items = .allocate(capacity: max(endings.items.count, 1))
             _ = items.initialize(from: endings.items)
