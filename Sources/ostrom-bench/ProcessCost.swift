@@ -14,14 +14,14 @@ struct ProcessCost {
         let (startTime, startProcessor, startFaults) = (DispatchTime.now().uptimeNanoseconds, processorTime(), minorFaults())
         body()
         return ProcessCost(nanoseconds: DispatchTime.now().uptimeNanoseconds - startTime,
-                             processorNanoseconds: processorTime() - startProcessor, faults: minorFaults() - startFaults)
+                           processorNanoseconds: processorTime() - startProcessor, faults: minorFaults() - startFaults)
     }
 
     /// The median of each figure over runs of one piece of work.
     static func median(_ runs: [ProcessCost]) -> ProcessCost {
         func middle<Value: Comparable>(_ values: [Value]) -> Value { values.sorted()[values.count / 2] }
         return ProcessCost(nanoseconds: middle(runs.map(\.nanoseconds)), processorNanoseconds: middle(runs.map(\.processorNanoseconds)),
-                             faults: middle(runs.map(\.faults)))
+                           faults: middle(runs.map(\.faults)))
     }
 
     private static func processorTime() -> UInt64 {
